@@ -85,8 +85,8 @@ class AuthService(Service):
         check_password_rules(password)
         password_hash = hash_password(password)  # slow on purpose: outside the transaction
         now = self.clock()
+        self.require(actor, Role.ADMIN, "create operators")
         with self.db.write() as session:
-            self.require(session, actor, Role.ADMIN, "create operators")
             if session.scalar(select(Operator.id).where(Operator.username == name)) is not None:
                 raise ConflictError(f"username {name!r} is already taken", entity="operator")
             operator = Operator(username=name, full_name=full, role=role, password_hash=password_hash,
@@ -174,8 +174,8 @@ class AuthService(Service):
         check_password_rules(new_password)
         new_hash = hash_password(new_password)
         now = self.clock()
+        self.require(actor, Role.ADMIN, "reset passwords")
         with self.db.write() as session:
-            self.require(session, actor, Role.ADMIN, "reset passwords")
             done = session.execute(update(Operator).where(Operator.id == operator_id)
                                    .values(password_hash=new_hash, password_changed_at=now, failed_logins=0,
                                            locked_until=None))
@@ -185,8 +185,8 @@ class AuthService(Service):
 
     def set_active(self, actor: Actor, operator_id: int, active: bool) -> None:
         now = self.clock()
+        self.require(actor, Role.ADMIN, "activate or deactivate operators")
         with self.db.write() as session:
-            self.require(session, actor, Role.ADMIN, "activate or deactivate operators")
             operator = session.get(Operator, operator_id)
             if operator is None:
                 raise NotFound("operator", operator_id)

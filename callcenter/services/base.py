@@ -42,11 +42,14 @@ class Service:
         self.db = db
         self.clock = clock
 
-    def require(self, session: Session, actor: Actor, role: Role, action: str) -> None:
-        """Refuse (and audit the refusal) unless ``actor`` holds at least ``role``."""
+    def require(self, actor: Actor, role: Role, action: str) -> None:
+        """Refuse (and audit the refusal) unless ``actor`` holds at least ``role``.
+
+        Called before the service opens its own write transaction: the refusal is recorded in a transaction
+        of its own, which must not wait on the caller's.
+        """
         if actor.at_least(role):
             return
-        # The refusal is recorded in its own transaction: the caller's one is about to be rolled back.
         with self.db.write() as audit_session:
             audit(audit_session, actor, "permission_denied", "permission", None, self.clock(),
                   detail=f"{actor.role} tried to {action}")

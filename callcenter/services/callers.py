@@ -163,8 +163,8 @@ class CallerService(Service):
         assert e164 is not None
         now = self.clock()
         until = now + timedelta(hours=hours)
+        self.require(actor, Role.OPERATOR, "block numbers")
         with self.db.write() as session:
-            self.require(session, actor, Role.OPERATOR, "block numbers")
             caller = ensure_caller(session, e164, now)
             before = caller.blocked_until
             caller.blocked_until = until
@@ -177,8 +177,8 @@ class CallerService(Service):
     def unblock(self, actor: Actor, number: str) -> None:
         e164 = phone.to_e164(number)
         now = self.clock()
+        self.require(actor, Role.SUPERVISOR, "unblock numbers")
         with self.db.write() as session:
-            self.require(session, actor, Role.SUPERVISOR, "unblock numbers")
             caller = session.scalar(select(Caller).where(Caller.e164 == e164)) if e164 else None
             if caller is None:
                 raise NotFound("caller", number)
@@ -193,8 +193,8 @@ class CallerService(Service):
         if e164 is None:
             raise ValidationError({"number": "not a valid telephone number"})
         now = self.clock()
+        self.require(actor, Role.OPERATOR, "edit caller notes")
         with self.db.write() as session:
-            self.require(session, actor, Role.OPERATOR, "edit caller notes")
             caller = ensure_caller(session, e164, now)
             before = caller.notes
             caller.notes = notes[:5000]

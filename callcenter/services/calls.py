@@ -70,8 +70,8 @@ class CallService(Service):
     def claim(self, actor: Actor, call_id: int) -> CallInfo:
         """Answer a ringing call. A conditional UPDATE: of any number of desks, exactly one wins."""
         now = self.clock()
+        self.require(actor, Role.OPERATOR, "answer calls")
         with self.db.write() as session:
-            self.require(session, actor, Role.OPERATOR, "answer calls")
             won = session.execute(
                 update(Call)
                 .where(Call.id == call_id, Call.state == CallState.RINGING, Call.claimed_by_id.is_(None))
@@ -111,8 +111,8 @@ class CallService(Service):
         if note is not None and len(note) > MAX_NOTE:
             raise ValidationError({"note": f"at most {MAX_NOTE} characters"})
         now = self.clock()
+        self.require(actor, Role.OPERATOR, "classify calls")
         with self.db.write() as session:
-            self.require(session, actor, Role.OPERATOR, "classify calls")
             call = session.get(Call, call_id)
             if call is None:
                 raise NotFound("call", call_id)
@@ -142,15 +142,15 @@ class CallService(Service):
     def link_incident(self, actor: Actor, call_id: int, incident_id: int) -> None:
         """Many callers report the same fire: attach this call to an open incident."""
         now = self.clock()
+        self.require(actor, Role.OPERATOR, "link calls to incidents")
         with self.db.write() as session:
-            self.require(session, actor, Role.OPERATOR, "link calls to incidents")
             link_call(session, actor, call_id, incident_id, now)
 
     def end(self, actor: Actor, call_id: int) -> CallInfo:
         """The operator hung up (or the line said so): close the call without changing its type."""
         now = self.clock()
+        self.require(actor, Role.OPERATOR, "end calls")
         with self.db.write() as session:
-            self.require(session, actor, Role.OPERATOR, "end calls")
             call = session.get(Call, call_id)
             if call is None:
                 raise NotFound("call", call_id)
@@ -175,8 +175,8 @@ class CallService(Service):
         if len(note) > 500:
             raise ValidationError({"note": "at most 500 characters"})
         now = self.clock()
+        self.require(actor, Role.OPERATOR, "record callbacks")
         with self.db.write() as session:
-            self.require(session, actor, Role.OPERATOR, "record callbacks")
             call = session.get(Call, call_id)
             if call is None:
                 raise NotFound("call", call_id)

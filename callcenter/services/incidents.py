@@ -161,8 +161,8 @@ class IncidentService(Service):
         from callcenter.services.calls import link_call
 
         now = self.clock()
+        self.require(actor, Role.OPERATOR, "create incidents")
         with self.db.write() as session:
-            self.require(session, actor, Role.OPERATOR, "create incidents")
             problems = validate_draft(session, draft)
             if problems:
                 raise ValidationError(problems)
@@ -208,8 +208,8 @@ class IncidentService(Service):
         if unknown:
             raise ValidationError({name: "cannot be edited" for name in sorted(unknown)})
         now = self.clock()
+        self.require(actor, Role.OPERATOR, "edit incidents")
         with self.db.write() as session:
-            self.require(session, actor, Role.OPERATOR, "edit incidents")
             incident = session.get(Incident, incident_id)
             if incident is None:
                 raise NotFound("incident", incident_id)
@@ -254,8 +254,8 @@ class IncidentService(Service):
         if len(text) > LIMITS["note"]:
             raise ValidationError({"note": f"at most {LIMITS['note']:,} characters (now {len(text):,})"})
         now = self.clock()
+        self.require(actor, Role.OPERATOR, "add notes")
         with self.db.write() as session:
-            self.require(session, actor, Role.OPERATOR, "add notes")
             if session.get(Incident, incident_id) is None:
                 raise NotFound("incident", incident_id)
             add_timeline(session, incident_id, actor, now, "note", text)
@@ -270,8 +270,8 @@ class IncidentService(Service):
         if len(disposition) > LIMITS["disposition"]:
             raise ValidationError({"disposition": f"at most {LIMITS['disposition']} characters"})
         now = self.clock()
+        self.require(actor, Role.OPERATOR, "close incidents")
         with self.db.write() as session:
-            self.require(session, actor, Role.OPERATOR, "close incidents")
             incident = session.get(Incident, incident_id)
             if incident is None:
                 raise NotFound("incident", incident_id)
@@ -297,8 +297,8 @@ class IncidentService(Service):
         if not reason:
             raise ValidationError({"reason": "a reason is required"})
         now = self.clock()
+        self.require(actor, Role.SUPERVISOR, "reopen incidents")
         with self.db.write() as session:
-            self.require(session, actor, Role.SUPERVISOR, "reopen incidents")
             incident = session.get(Incident, incident_id)
             if incident is None:
                 raise NotFound("incident", incident_id)
@@ -320,8 +320,8 @@ class IncidentService(Service):
 
     def reassign(self, actor: Actor, incident_id: int, operator_id: int) -> None:
         now = self.clock()
+        self.require(actor, Role.SUPERVISOR, "reassign incidents")
         with self.db.write() as session:
-            self.require(session, actor, Role.SUPERVISOR, "reassign incidents")
             incident = session.get(Incident, incident_id)
             if incident is None:
                 raise NotFound("incident", incident_id)

@@ -25,8 +25,8 @@ class SettingsService(Service):
 
     def set(self, actor: Actor, key: str, value: Any) -> None:
         now = self.clock()
+        self.require(actor, Role.ADMIN, "change settings")
         with self.db.write() as session:
-            self.require(session, actor, Role.ADMIN, "change settings")
             setting = session.get(Setting, key)
             before = None if setting is None else setting.value
             if setting is None:
