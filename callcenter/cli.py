@@ -122,8 +122,11 @@ def execute(handler: Handler, args: argparse.Namespace) -> int:
 
 
 def configure_logging(verbose: bool) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, stream=sys.stderr,
+    """Our own messages at INFO; libraries (Alembic, SQLAlchemy) only when something is wrong, or with -v."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for name in ("konsol112", "callcenter"):
+        logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
 def open_database(args: argparse.Namespace, *, check: bool = True) -> Any:

@@ -85,16 +85,22 @@ class PostgresCluster:
                                         "immediate", "stop"]), capture_output=True)
         shutil.rmtree(self.root, ignore_errors=True)
 
-    def restart(self, *, down_for: float = 0.0) -> None:
-        """Stop the server for real (clients see it gone), then start it again."""
+    def stop_server(self) -> None:
+        """Stop the server for real: clients see their connections dropped and new ones refused."""
+        assert self.bin_dir is not None and self.root is not None, "an external server cannot be stopped"
+        subprocess.run(_as_server_user([str(self.bin_dir / "pg_ctl"), "-D", str(self.root / "data"), "-m", "fast",
+                                        "-w", "stop"]), check=True, capture_output=True)
+
+    def start_server(self) -> None:
         assert self.bin_dir is not None and self.root is not None
-        data = str(self.root / "data")
-        subprocess.run(_as_server_user([str(self.bin_dir / "pg_ctl"), "-D", data, "-m", "fast", "stop"]),
+        subprocess.run(_as_server_user([str(self.bin_dir / "pg_ctl"), "-D", str(self.root / "data"), "-l",
+                                        str(self.root / "server.log"), "-w", "-t", "60", "start"]),
                        check=True, capture_output=True)
+
+    def restart(self, *, down_for: float = 0.0) -> None:
+        self.stop_server()
         time.sleep(down_for)
-        subprocess.run(_as_server_user([str(self.bin_dir / "pg_ctl"), "-D", data, "-l",
-                                        str(self.root / "server.log"), "-w", "start"]),
-                       check=True, capture_output=True)
+        self.start_server()
 
     # -- databases ---------------------------------------------------------------------------------------
     def url(self, name: str) -> str:

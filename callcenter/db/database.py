@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -62,7 +62,7 @@ def _secure_sqlite_file(path: Path) -> None:
             os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def make_engine(url: str, *, sqlite_busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS, **kwargs: Any) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
@@ -70,10 +70,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             _secure_sqlite_file(Path(database))
         engine = create_engine(
             parsed,
-            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            connect_args={"timeout": sqlite_busy_timeout_ms / 1000, "check_same_thread": False},
             **kwargs,
         )
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, sqlite_busy_timeout_ms)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 5)
@@ -81,7 +81,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return create_engine(parsed, **kwargs)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (SQLAlchemy's pysqlite recipe).
@@ -90,7 +90,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -146,6 +146,17 @@ class Database:
                     session.connection(execution_options={"sqlite_immediate": True})
                 yield session
                 session.commit()
+        except DBAPIError as exc:
+            if is_unavailable(exc):
+                raise DatabaseUnavailable(_describe(exc)) from exc
+            raise
+
+    @contextmanager
+    def connection(self, *, transaction: bool = False) -> Iterator[Connection]:
+        """A plain connection (migrations, bulk Core work), with the same error translation."""
+        try:
+            with (self.engine.begin() if transaction else self.engine.connect()) as connection:
+                yield connection
         except DBAPIError as exc:
             if is_unavailable(exc):
                 raise DatabaseUnavailable(_describe(exc)) from exc

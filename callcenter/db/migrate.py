@@ -35,7 +35,7 @@ def known_revisions() -> set[str]:
 
 
 def current_revision(db: Database) -> str | None:
-    with db.engine.connect() as connection:
+    with db.connection() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -44,7 +44,7 @@ def upgrade(db: Database) -> tuple[str | None, str]:
     before = current_revision(db)
     if before is not None and before not in known_revisions():
         raise DatabaseTooNew(before, head_revision())
-    with db.engine.begin() as connection:
+    with db.connection(transaction=True) as connection:
         command.upgrade(_config(connection), "head")
     return before, head_revision()
 
@@ -53,7 +53,7 @@ def check_schema(db: Database) -> None:
     """Raise unless the database is at exactly this program's schema (called before anything opens it)."""
     revision = current_revision(db)
     if revision is None:
-        with db.engine.connect() as connection:
+        with db.connection() as connection:
             has_tables = bool(inspect(connection).get_table_names())
         raise DatabaseNotInitialised(
             "the database has no Konsol 112 tables yet; run 'python main.py db upgrade'"

@@ -192,7 +192,7 @@ def _call_times(rng: random.Random, start: datetime, end: datetime, per_day: int
 
 
 def _ensure_operators(session: Session, now: datetime) -> tuple[dict[str, int], int]:
-    existing = dict(session.execute(select(Operator.username, Operator.id)).tuples().all())
+    existing = dict(session.execute(select(Operator.username, Operator.id)).all())
     created = 0
     password_hash: str | None = None
     for username, full_name, role in DEMO_OPERATORS:
@@ -222,7 +222,7 @@ def _ensure_lines(session: Session, now: datetime) -> list[int]:
 
 
 def _ensure_units(session: Session, now: datetime) -> dict[int, list[int]]:
-    agencies = dict(session.execute(select(Agency.code, Agency.id)).tuples().all())
+    agencies = dict(session.execute(select(Agency.code, Agency.id)).all())
     existing = set(session.scalars(select(Unit.call_sign)))
     for agency_code, call_sign, unit_type in DEMO_UNITS:
         if call_sign not in existing and agency_code in agencies:

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import func, select, text, update
+
+from callcenter.db import migrate
+from callcenter.db.database import Database
+from callcenter.db.enums import AreaLevel
+from callcenter.db.models import Agency, Area, Base, Category, ShiftDefinition
+from callcenter.db.refdata import load_reference_data
+from callcenter.errors import DatabaseNotInitialised, DatabaseTooNew
+
+
+def test_models_and_migrations_agree(db: Database) -> None:
+    with db.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}),
+                                       Base.metadata)
+    assert differences == []
+
+
+def test_reference_data_is_purwakarta(db: Database) -> None:
+    with db.read() as session:
+        counts = dict(session.execute(select(Area.level, func.count()).group_by(Area.level)).all())
+        assert counts == {AreaLevel.KABUPATEN: 1, AreaLevel.KECAMATAN: 17, AreaLevel.DESA_KELURAHAN: 192}
+        kelurahan = session.scalar(select(func.count()).select_from(Area).where(Area.kind == "kelurahan"))
+        assert kelurahan == 9
+        nagri_kidul = session.get(Area, "32.14.01.1001")
+        assert nagri_kidul is not None and nagri_kidul.parent_code == "32.14.01"
+        assert nagri_kidul.latitude is not None and -7 < nagri_kidul.latitude < -6
+        damkar = session.scalar(select(Agency).where(Agency.code == "damkar"))
+        assert damkar is not None and damkar.phone is None  # no numbers shipped: the admin enters them
+        fire = session.scalar(select(Category).where(Category.code == "kebakaran"))
+        assert fire is not None and [a.code for a in fire.default_agencies] == ["damkar"]
+        night = session.scalar(select(ShiftDefinition).where(ShiftDefinition.code == "malam"))
+        assert night is not None and (night.start_time.hour, night.end_time.hour) == (23, 7)
+
+
+def test_upgrade_again_keeps_admin_edits_and_adds_nothing_twice(db: Database) -> None:
+    from datetime import UTC, datetime
+
+    with db.write() as session:
+        session.execute(update(Agency).where(Agency.code == "damkar").values(phone="(0264) 200113"))
+    migrate.upgrade(db)
+    with db.write() as session:
+        counts = load_reference_data(session, datetime.now(UTC))
+    assert counts.areas == counts.agencies == counts.categories == counts.shifts == 0
+    with db.read() as session:
+        assert session.scalar(select(Agency.phone).where(Agency.code == "damkar")) == "(0264) 200113"
+
+
+def test_a_database_newer_than_the_program_is_refused(db: Database) -> None:
+    migrate.check_schema(db)  # at head: fine
+    with db.write() as session:
+        session.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    with pytest.raises(DatabaseTooNew) as refused:
+        migrate.check_schema(db)
+    assert "newer" in str(refused.value)
+    with pytest.raises(DatabaseTooNew):
+        migrate.upgrade(db)
+
+
+def test_an_empty_database_asks_for_db_upgrade(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from callcenter.db.database import sqlite_url
+
+    empty = Database(sqlite_url(tmp_path / "empty.sqlite3"))
+    with pytest.raises(DatabaseNotInitialised) as missing:
+        migrate.check_schema(empty)
+    assert "db upgrade" in str(missing.value)
+
+
+def test_sqlite_file_is_private_and_in_wal_mode(sqlite_db: Database) -> None:
+    import os
+    import stat
+    import sys
+    from pathlib import Path
+
+    with sqlite_db.read() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    if sys.platform != "win32":
+        path = Path(sqlite_db.engine.url.database or "")
+        fresh = path.with_name("fresh.sqlite3")
+        Database(f"sqlite:///{fresh}").engine.connect().close()
+        assert stat.S_IMODE(os.stat(fresh).st_mode) == 0o600
