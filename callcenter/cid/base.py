@@ -114,7 +114,8 @@ def clean_name(text: str | None) -> str | None:
     if text is None:
         return None
     name = clean_text(text)
-    return name if name and name != "-" else None
+    # '-' and a lone 'O'/'P' (out of area / private, as modems print them) mean there is no name.
+    return name if name and name not in ("-", "O", "P") else None
 
 
 _PRIVATE_WORDS = frozenset({"P", "PRIVATE", "RESTRICTED", "ANONYMOUS", "WITHHELD", "BLOCKED"})

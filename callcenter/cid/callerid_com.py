@@ -156,7 +156,10 @@ class CallerIdComParser:
         hour_24 = int(hour) % 12 + (12 if meridiem == "PM" else 0)
         timestamp = self._timestamp((int(month), int(day), hour_24, int(minute), 0), data, now, out)
         # NUMBER is 14 columns, then a space, then NAME (15 columns); trailing blanks may be trimmed.
-        number_text, name_text = rest[:14], rest[15:] if len(rest) > 14 else ""
+        if rest[14:15] in ("", " "):
+            number_text, name_text = rest[:14], rest[15:]
+        else:  # a unit (or emulator) with other column widths: the number is the first word
+            number_text, _, name_text = rest.partition(" ")
         verified = checksum == "G"
         if not verified:
             out.append(warning(self.format, "unit reports a bad caller-ID checksum (B)", data, now))
