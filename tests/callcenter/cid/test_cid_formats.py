@@ -10,7 +10,14 @@ import pytest
 from callcenter.cid.ami import AmiParser
 from callcenter.cid.auto import AutoParser, sniff
 from callcenter.cid.callerid_com import CallerIdComParser
-from callcenter.cid.events import CallerIdEvent, EventKind, FrameParser, ParseResult, ParseWarning, Presentation
+from callcenter.cid.events import (
+    CallerIdEvent,
+    EventKind,
+    FrameParser,
+    ParseResult,
+    ParseWarning,
+    Presentation,
+)
 from callcenter.cid.mdmf import MdmfParser, decode_message
 from callcenter.cid.modem import ModemParser
 from callcenter.cid.ncid import NcidParser
@@ -320,7 +327,8 @@ def test_ncid_client_corpus_numbers_and_names() -> None:
     assert by_name["EULESS, TX"].number == "8175558399"
     assert by_name["Jesse James"].number == "3215550890" and by_name["Jesse James"].history
     assert by_name["Bobby"].number == "9415551540" and by_name["Bobby"].line == "Nexus 4-5143"
-    assert by_name["OBi 9 digits"].kind == EventKind.OUTGOING and by_name["OBi 9 digits"].number == "999888777"
+    obihai = by_name["OBi 9 digits"]
+    assert obihai.kind == EventKind.OUTGOING and obihai.number == "999888777"
     assert by_name["MARKETING"].kind == EventKind.END and by_name["MARKETING"].number == "14075551212"
     assert by_name["?a_name@home"].number == "17"  # NMBR**17*: the value is "*17"
     assert by_name["Unavailable"].presentation == Presentation.PRIVATE
