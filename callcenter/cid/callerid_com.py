@@ -66,60 +66,68 @@ class CallerIdComParser:
         return out
 
     def _scan(self, now: datetime, out: list[ParseResult], *, final: bool) -> None:
-        buffer = self._buffer
-        while buffer:
-            if buffer.startswith(PACKET_HEADER):
-                if not self._packet(now, out, final=final):
-                    return
+        data = bytes(self._buffer)
+        pos = 0
+        header_at = data.find(PACKET_HEADER)  # the next packet header at or after pos (-1: none)
+        while pos < len(data):
+            if header_at != -1 and header_at < pos:
+                header_at = data.find(PACKET_HEADER, pos)
+            if header_at == pos:
+                consumed = self._packet(data, pos, now, out, final=final)
+                if consumed == 0:
+                    break
+                pos += consumed
                 continue
-            header_at = buffer.find(PACKET_HEADER)
-            line_end = _LINE_END.search(buffer)
+            line_end = _LINE_END.search(data, pos)
             if line_end is not None and (header_at == -1 or line_end.start() < header_at):
-                end = line_end.start()
-                self._record(bytes(buffer[:end]), now, out)
-                del buffer[:end + 1]
+                self._record(data[pos:line_end.start()], now, out)
+                pos = line_end.end()
                 continue
-            if header_at > 0:
+            if header_at != -1:
                 # Text before a packet header (a serial record without its newline, or noise).
-                self._record(bytes(buffer[:header_at]), now, out)
-                del buffer[:header_at]
+                self._record(data[pos:header_at], now, out)
+                pos = header_at
                 continue
             if final:
-                self._record(bytes(buffer), now, out)
-                buffer.clear()
-            elif len(buffer) > MAX_LINE_BYTES:
+                self._record(data[pos:], now, out)
+                pos = len(data)
+            elif len(data) - pos > MAX_LINE_BYTES:
                 out.append(warning(self.format, f"no record end within {MAX_LINE_BYTES} bytes; discarded",
-                                   bytes(buffer), now))
-                buffer.clear()
-            return
+                                   data[pos:], now))
+                pos = len(data)
+            break
+        del self._buffer[:pos]
 
-    def _packet(self, now: datetime, out: list[ParseResult], *, final: bool) -> bool:
-        """Consume the UDP packet at the start of the buffer; False when more bytes are needed."""
-        buffer = self._buffer
-        if len(buffer) < _HEADER_LENGTH + 1 and not final:
-            return False
-        if buffer[11:14] != _SERIAL_TAG:
+    def _packet(self, data: bytes, pos: int, now: datetime, out: list[ParseResult], *, final: bool) -> int:
+        """Consume the UDP packet at ``pos``; returns the bytes used, 0 when more bytes are needed."""
+        available = len(data) - pos
+        if available < _HEADER_LENGTH + 1 and not final:
+            return 0
+        if data[pos + 11:pos + 14] != _SERIAL_TAG:
             out.append(warning(self.format, "packet header without its <S> serial tag",
-                               bytes(buffer[:_HEADER_LENGTH]), now))
-            del buffer[:len(PACKET_HEADER)]
-            return True
-        start = _HEADER_LENGTH + (1 if buffer[_HEADER_LENGTH:_HEADER_LENGTH + 1] == b"$" else 0)
-        if len(buffer) < start + 4 and not final:
-            return False
-        record_type = bytes(buffer[start + 3:start + 4])
-        length = CALL_RECORD_LENGTH if record_type in (b"I", b"O") else DETAIL_RECORD_LENGTH
-        end = start + length
+                               data[pos:pos + _HEADER_LENGTH], now))
+            return len(PACKET_HEADER)
+        start = pos + _HEADER_LENGTH
+        if data[start:start + 1] == b"$":
+            start += 1
+        if len(data) < start + 4 and not final:
+            return 0
+        record_type = data[start + 3:start + 4]
+        end = start + (CALL_RECORD_LENGTH if record_type in (b"I", b"O") else DETAIL_RECORD_LENGTH)
         # A record shorter than its nominal length ends at a newline or at the next packet.
-        line_end = _LINE_END.search(buffer, start, end)
-        next_packet = buffer.find(PACKET_HEADER, start, end)
-        stops = [pos for pos in (line_end.start() if line_end else -1, next_packet) if pos != -1]
+        line_end = _LINE_END.search(data, start, end)
+        next_packet = data.find(PACKET_HEADER, start, end)
+        stops = [stop for stop in (line_end.start() if line_end else -1, next_packet) if stop != -1]
         if stops:
             end = min(stops)
-        elif len(buffer) < end and not final:
-            return False
-        self._record(bytes(buffer[start:end]), now, out)
-        del buffer[:min(end, len(buffer))]
-        return True
+        elif len(data) < end and not final:
+            return 0
+        end = min(end, len(data))
+        if end <= start:  # only when flushing: the packet was cut off before its record
+            out.append(warning(self.format, "packet without a record", data[pos:], now))
+            return len(data) - pos
+        self._record(data[start:end], now, out)
+        return end - pos
 
     def _record(self, data: bytes, now: datetime, out: list[ParseResult]) -> None:
         text = decode_text(data).rstrip()
