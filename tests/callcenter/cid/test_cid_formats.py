@@ -404,3 +404,12 @@ def test_auto_gives_the_same_events_as_the_right_parser(name: str, fmt: str) -> 
 def test_auto_reports_unrecognisable_bytes() -> None:
     results = run(AutoParser(), b"hello there\r\nnothing here\r\n")
     assert [type(r) for r in results] == [ParseWarning]
+
+
+def test_modem_block_fragments_never_become_phantom_calls() -> None:
+    data = (b"DATE = 1127\r\nTIME = 2341\r\nNMBR = 0811\r\nNAME = A\r\nMESG = 060101\r\nRING\r\n"
+            b"DATE = 1127\r\nTIME = 2342\r\nRING\r\n")
+    results = run(ModemParser(), data)
+    assert [(e.kind.value, e.number) for e in events(results)] == [
+        ("incoming", "0811"), ("ring", None), ("ring", None)]
+    assert [w.message for w in warnings(results)] == ["caller-ID block without a number or a name"]
