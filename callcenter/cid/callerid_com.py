@@ -123,9 +123,10 @@ class CallerIdComParser:
         elif len(data) < end and not final:
             return 0
         end = min(end, len(data))
-        if end <= start:  # only when flushing: the packet was cut off before its record
-            out.append(warning(self.format, "packet without a record", data[pos:], now))
-            return len(data) - pos
+        if end <= start:  # the next packet (or the end of the data, when flushing) follows the header
+            header_end = min(start, len(data))
+            out.append(warning(self.format, "packet without a record", data[pos:header_end], now))
+            return header_end - pos
         self._record(data[start:end], now, out)
         return end - pos
 
