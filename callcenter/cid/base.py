@@ -196,6 +196,8 @@ def resolve_month_day(
 class RepeatFilter:
     """Caller-ID units repeat a record (twice or three times, within a second): keep the first only."""
 
+    MAX_REMEMBERED = 1024
+
     def __init__(self, window_s: float = 1.0) -> None:
         self._window = timedelta(seconds=window_s)
         self._accepted: dict[str, datetime] = {}
@@ -204,10 +206,13 @@ class RepeatFilter:
         last = self._accepted.get(key)
         if last is not None and abs(now - last) <= self._window:
             return True
-        if len(self._accepted) > 256:
-            # Bounded memory on a long-running line: forget records older than the window.
-            self._accepted = {k: t for k, t in self._accepted.items() if abs(now - t) <= self._window}
-        self._accepted[key] = now
+        self._accepted.pop(key, None)
+        self._accepted[key] = now  # re-inserted, so the dict stays ordered oldest first
+        if len(self._accepted) > self.MAX_REMEMBERED:
+            # Bounded memory and time on a busy line: forget the oldest half (a burst of distinct records
+            # within one window is never a repeat of records that old anyway).
+            for old_key in list(self._accepted)[: self.MAX_REMEMBERED // 2]:
+                del self._accepted[old_key]
         return False
 
 
