@@ -172,10 +172,7 @@ class CallerIdComParser:
         verified = checksum == "G"
         if not verified:
             out.append(warning(self.format, "unit reports a bad caller-ID checksum (B)", data, now))
-        if phase == "E":
-            kind = EventKind.END
-        else:
-            kind = EventKind.OUTGOING if direction == "O" else EventKind.INCOMING
+        kind = EventKind.END if phase == "E" else EventKind.OUTGOING if direction == "O" else EventKind.INCOMING
         out.append(make_event(
             self.format, kind, now, text,
             number_text=number_text,
