@@ -413,3 +413,37 @@ def test_modem_block_fragments_never_become_phantom_calls() -> None:
     assert [(e.kind.value, e.number) for e in events(results)] == [
         ("incoming", "0811"), ("ring", None), ("ring", None)]
     assert [w.message for w in warnings(results)] == ["caller-ID block without a number or a name"]
+
+
+def test_ami_queue_call_with_local_and_desk_legs_is_still_one_call() -> None:
+    def block(event: str, uniqueid: str, channel: str, state: str = "", **extra: str) -> bytes:
+        lines = [f"Event: {event}", f"Channel: {channel}", f"Uniqueid: {uniqueid}", "Linkedid: 5.1"]
+        if state:
+            lines.append(f"ChannelState: {state}")
+        lines += [f"{key}: {value}" for key, value in extra.items()]
+        return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+    data = b"".join([
+        block("Newchannel", "5.1", "SIP/telkom-0001", "4", CallerIDNum="081298765432", CallerIDName="SITI"),
+        block("Newchannel", "5.2", "Local/112@queue-0001;1", "4", CallerIDNum="081298765432"),
+        block("Newchannel", "5.3", "Local/112@queue-0001;2", "4", CallerIDNum="081298765432"),
+        block("DialBegin", "5.3", "Local/112@queue-0001;2", DestUniqueid="5.4"),
+        block("DialBegin", "5.3", "Local/112@queue-0001;2", DestUniqueid="5.5"),
+        block("Newchannel", "5.4", "SIP/desk1-0002", "0", CallerIDNum="201"),
+        block("Newchannel", "5.5", "SIP/desk2-0003", "0", CallerIDNum="202"),
+        block("Newstate", "5.5", "SIP/desk2-0003", "6"),
+        block("Hangup", "5.4", "SIP/desk1-0002"),
+        block("Hangup", "5.3", "Local/112@queue-0001;2"),
+        block("Hangup", "5.2", "Local/112@queue-0001;1"),
+        block("Hangup", "5.1", "SIP/telkom-0001"),
+    ])
+    results = run(AmiParser(), data)
+    # Desk 2 is still up: the call has not ended yet.
+    assert [(e.kind.value, e.number, e.name, e.line) for e in events(results)] == [
+        ("incoming", "081298765432", "SITI", "SIP/telkom"),
+        ("info", None, None, "SIP/telkom"),
+    ]
+    parser = AmiParser()
+    results = run(parser, data + block("Hangup", "5.5", "SIP/desk2-0003"))
+    assert [e.kind.value for e in events(results)] == ["incoming", "info", "end"]
+    assert {e.call_ref for e in events(results)} == {"5.1"}
