@@ -86,8 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _feature_commands() -> list[Callable[[Any], None]]:
     """Commands that live next to their feature (caller-ID, ingest, reports) register themselves here."""
-    registrars: list[Callable[[Any], None]] = []
-    return registrars
+    return [_add_cid_commands]
+
+
+def _add_cid_commands(commands: Any) -> None:
+    from callcenter.cid import decode
+
+    cid = commands.add_parser("cid", help="caller-ID tools")
+    cid_commands = cid.add_subparsers(dest="cid_command", metavar="ACTION", required=True)
+    decode.add_parser(cid_commands)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
