@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib
 from zoneinfo import ZoneInfo
 
-from callcenter.clock import WIB
 from callcenter.cid.events import FrameParser
+from callcenter.clock import WIB
 
 # format name -> "module:ClassName"; modules are imported on first use so `lookup` stays fast.
 PARSERS: dict[str, str] = {

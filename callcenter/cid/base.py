@@ -1,0 +1,274 @@
+"""Helpers shared by the caller-ID parsers: line splitting, text decoding, dates without a year,
+repeat suppression and number cleaning.
+
+Nothing here raises on input bytes: every problem is reported to the caller as a value so the parser
+can turn it into a ``ParseWarning``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from callcenter.cid.events import (
+    CallerIdEvent,
+    EventKind,
+    ParseResult,
+    ParseWarning,
+    Presentation,
+)
+from callcenter.clock import WIB
+
+MAX_LINE_BYTES = 4096
+"""A line longer than this without a newline is line noise (or a stuck device): warn and discard it."""
+
+RAW_WARNING_BYTES = 256
+"""How much of a discarded run of bytes a warning keeps; enough to recognise it, bounded in memory."""
+
+_LINE_END = re.compile(rb"[\r\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class LineOverflow:
+    """A runaway line was discarded; ``head`` is its first bytes."""
+
+    head: bytes
+
+
+class LineSplitter:
+    """Turns a byte stream split anywhere into lines ending at CR, LF or CRLF (terminator removed).
+
+    An empty line between two terminators is reported (modem blocks use blank lines as separators), but
+    the LF of a CRLF pair is never a second, empty line, even when CR and LF arrive in different reads.
+    """
+
+    def __init__(self, max_line: int = MAX_LINE_BYTES) -> None:
+        self._max_line = max_line
+        self._pending = bytearray()
+        self._after_cr = False
+        self._discarding = False
+
+    def feed(self, data: bytes) -> list[bytes | LineOverflow]:
+        out: list[bytes | LineOverflow] = []
+        pos = 0
+        size = len(data)
+        while pos < size:
+            if self._after_cr:
+                self._after_cr = False
+                if data[pos] == 0x0A:  # LF completing a CRLF that was split across reads
+                    pos += 1
+                    continue
+            match = _LINE_END.search(data, pos)
+            end = match.start() if match else size
+            self._append(data[pos:end], out)
+            if match is None:
+                break
+            if self._discarding:
+                self._discarding = False
+            else:
+                out.append(bytes(self._pending))
+            self._pending.clear()
+            self._after_cr = data[end] == 0x0D
+            pos = end + 1
+        return out
+
+    def _append(self, chunk: bytes, out: list[bytes | LineOverflow]) -> None:
+        if self._discarding or not chunk:
+            return
+        room = self._max_line - len(self._pending)
+        if len(chunk) <= room:
+            self._pending += chunk
+            return
+        # Warn once, the moment the line becomes too long, whatever the read sizes were.
+        self._pending += chunk[:room]
+        out.append(LineOverflow(bytes(self._pending[:RAW_WARNING_BYTES])))
+        self._pending.clear()
+        self._discarding = True
+
+    def flush(self) -> bytes | None:
+        """The partial last line (no terminator yet), or None; the splitter is then empty."""
+        line = None if self._discarding or not self._pending else bytes(self._pending)
+        self._pending.clear()
+        self._discarding = False
+        self._after_cr = False
+        return line
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 when the bytes are valid UTF-8, otherwise Latin-1 (which maps every byte); never raises."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1", errors="replace")
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters (a name is shown on screen and printed) and surrounding blanks."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cc").strip()
+
+
+def clean_name(text: str | None) -> str | None:
+    if text is None:
+        return None
+    name = clean_text(text)
+    return name if name and name != "-" else None
+
+
+_PRIVATE_WORDS = frozenset({"P", "PRIVATE", "RESTRICTED", "ANONYMOUS", "WITHHELD", "BLOCKED"})
+_UNAVAILABLE_WORDS = frozenset({"O", "OUT-OF-AREA", "OUT OF AREA", "UNAVAILABLE", "UNKNOWN", "<UNKNOWN>"})
+_NUMBER_CHARS = re.compile(r"[^0-9+]")
+
+
+def clean_number(text: str | None) -> tuple[str | None, Presentation]:
+    """Digits and '+' only; 'P' means withheld, 'O' means not delivered (number None in both cases).
+
+    A field with no digits at all (empty, '-', text) is treated as a number that was not delivered.
+    """
+    if text is None:
+        return None, Presentation.UNAVAILABLE
+    word = clean_text(text).upper()
+    if word in _PRIVATE_WORDS:
+        return None, Presentation.PRIVATE
+    if word in _UNAVAILABLE_WORDS:
+        return None, Presentation.UNAVAILABLE
+    digits = _NUMBER_CHARS.sub("", word)
+    # '+' belongs only in front: "12+34" is noise, keep the digits.
+    plus = "+" if digits.startswith("+") else ""
+    digits = plus + digits.replace("+", "")
+    if not digits.strip("+"):
+        return None, Presentation.UNAVAILABLE
+    return digits, Presentation.ALLOWED
+
+
+FUTURE_TOLERANCE = timedelta(days=2)
+"""How far ahead of the receive time a device clock may run before a date is taken to be last year's."""
+
+
+def resolve_month_day(
+    month: int,
+    day: int,
+    hour: int,
+    minute: int,
+    second: int = 0,
+    *,
+    received_at: datetime,
+    tz: ZoneInfo,
+    year: int | None = None,
+) -> datetime:
+    """The naive local datetime of an ``MM/DD hh:mm`` frame, its year inferred from the receive time.
+
+    The frame describes a call happening now, so the year is the latest one that does not put the date
+    more than ``FUTURE_TOLERANCE`` after the receive time (in the device's zone): a December frame
+    received on 1 January is last year's, a 1 January frame received a minute before midnight on
+    31 December (device clock slightly fast) is next year's. 02/29 resolves to the nearest leap year that
+    satisfies the same rule. With ``year`` given, that year is used as is.
+    Raises ``ValueError`` with a readable message when the fields cannot form a date.
+    """
+    if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59):
+        raise ValueError(f"time {hour:02d}:{minute:02d}:{second:02d} is out of range")
+    if year is not None:
+        try:
+            return datetime(year, month, day, hour, minute, second)
+        except ValueError:
+            raise ValueError(f"date {month:02d}/{day:02d} does not exist in {year}") from None
+    local_now = received_at.astimezone(tz).replace(tzinfo=None)
+    latest_allowed = local_now + FUTURE_TOLERANCE
+    # Four years back always contains a leap year, so 02/29 finds one.
+    for candidate_year in range(local_now.year + 1, local_now.year - 5, -1):
+        try:
+            candidate = datetime(candidate_year, month, day, hour, minute, second)
+        except ValueError:
+            continue
+        if candidate <= latest_allowed:
+            return candidate
+    raise ValueError(f"date {month:02d}/{day:02d} does not exist")
+
+
+class RepeatFilter:
+    """Caller-ID units repeat a record (twice or three times, within a second): keep the first only."""
+
+    def __init__(self, window_s: float = 1.0) -> None:
+        self._window = timedelta(seconds=window_s)
+        self._accepted: dict[str, datetime] = {}
+
+    def is_repeat(self, key: str, now: datetime) -> bool:
+        last = self._accepted.get(key)
+        if last is not None and abs(now - last) <= self._window:
+            return True
+        if len(self._accepted) > 256:
+            # Bounded memory on a long-running line: forget records older than the window.
+            self._accepted = {k: t for k, t in self._accepted.items() if abs(now - t) <= self._window}
+        self._accepted[key] = now
+        return False
+
+
+def make_event(
+    fmt: str,
+    kind: EventKind,
+    now: datetime,
+    raw: str,
+    *,
+    number_text: str | None = None,
+    name_text: str | None = None,
+    **fields: object,
+) -> CallerIdEvent:
+    """A ``CallerIdEvent`` with the number and name cleaned the same way for every format.
+
+    Explicit ``number``/``presentation``/``name`` in ``fields`` win over the ``*_text`` arguments.
+    """
+    values: dict[str, object] = {}
+    if number_text is not None:
+        number, presentation = clean_number(number_text)
+        values["number"] = number
+        values["presentation"] = presentation
+    if name_text is not None:
+        values["name"] = clean_name(name_text)
+    values.update(fields)
+    return CallerIdEvent(format=fmt, kind=kind, received_at=now, raw=raw, **values)  # type: ignore[arg-type]
+
+
+def warning(fmt: str, message: str, raw: bytes | str, now: datetime) -> ParseWarning:
+    data = raw.encode("utf-8", errors="replace") if isinstance(raw, str) else raw
+    return ParseWarning(format=fmt, message=message, raw=data[:RAW_WARNING_BYTES], received_at=now)
+
+
+class LineParser:
+    """Base of the line-oriented parsers: subclasses implement ``_handle_line`` (maybe ``_handle_idle``)."""
+
+    format = ""
+
+    def __init__(self, tz: ZoneInfo = WIB, *, year: int | None = None) -> None:
+        self.tz = tz
+        self.year = year
+        self._splitter = LineSplitter()
+
+    def feed(self, data: bytes, now: datetime) -> list[ParseResult]:
+        out: list[ParseResult] = []
+        for item in self._splitter.feed(data):
+            if isinstance(item, LineOverflow):
+                out.append(warning(self.format, f"line longer than {MAX_LINE_BYTES} bytes discarded",
+                                   item.head, now))
+            else:
+                self._handle_line(item, now, out)
+        return out
+
+    def flush(self, now: datetime) -> list[ParseResult]:
+        out: list[ParseResult] = []
+        line = self._splitter.flush()
+        if line is not None:
+            self._handle_line(line, now, out)
+        self._handle_idle(now, out)
+        return out
+
+    def _handle_line(self, line: bytes, now: datetime, out: list[ParseResult]) -> None:
+        raise NotImplementedError
+
+    def _handle_idle(self, now: datetime, out: list[ParseResult]) -> None:
+        """The line went quiet: complete anything waiting for a terminator (default: nothing)."""
+
+    def _resolve(self, month: int, day: int, hour: int, minute: int, second: int, now: datetime) -> datetime:
+        return resolve_month_day(month, day, hour, minute, second,
+                                 received_at=now, tz=self.tz, year=self.year)
