@@ -75,7 +75,8 @@ def modem_incoming(call: CallFrame, *, ring_first: bool = True) -> bytes:
              f"NMBR = {call.absent_code if call.withheld else call.number}"]
     if call.name:
         lines.append(f"NAME = {call.name}")
-    block = CRLF + CRLF.join(_latin1(line) for line in lines) + CRLF
+    # The blank line after the block ends it at once (a block without NAME would otherwise wait for idle).
+    block = CRLF + CRLF.join(_latin1(line) for line in lines) + CRLF + CRLF
     return (modem_ring() if ring_first else b"") + block
 
 
@@ -87,7 +88,8 @@ def _checksum(message: bytes) -> bytes:
 
 
 def sdmf_incoming(call: CallFrame) -> bytes:
-    body = _latin1(f"{call.when:%m%d%H%M}" + (call.absent_code if call.withheld else (call.number or ""))[:20])
+    number = call.absent_code if call.withheld else (call.number or "")
+    body = _latin1(f"{call.when:%m%d%H%M}" + number[:20])
     message = bytes([0x04, len(body)]) + body
     return message + _checksum(message)
 
@@ -110,7 +112,8 @@ def mdmf_incoming(call: CallFrame) -> bytes:
 
 # -- CallerID.com (Whozz Calling) serial records and Ethernet Link UDP packets ------------------------------
 
-def callerid_com_record(call: CallFrame, *, end: bool = False, outbound: bool = False, rings: int = 1) -> bytes:
+def callerid_com_record(call: CallFrame, *, end: bool = False, outbound: bool = False,
+                        rings: int = 1) -> bytes:
     """``01 I S 0000 G A1 12/17 04:54 PM 770-263-7111   CALLERID.COM   `` (62 characters)."""
     hhmm, meridiem = _twelve_hour(call.when)
     number = call.absent_word if call.withheld else (call.number or "")

@@ -190,8 +190,7 @@ def _serial_spec(port: str, params: dict[str, str], url: str) -> SerialSpec:
     baud = _int(params["baud"], "baud", url, low=50, high=4_000_000) if "baud" in params else DEFAULT_BAUD
     if _WINDOWS_PORT.match(port):
         port = port.upper().removeprefix("\\\\.\\")
-    query = {k: v for k, v in params.items() if k != "init"}
-    display = f"serial://{port}" + (f"?{urlencode(query)}" if query else "")
+    display = f"serial://{port}?format={fmt}&baud={baud}"  # canonical: the same port shows the same
     return SerialSpec(port=port, format=fmt, baud=baud, init=_init(params, fmt), display=display,
                       key=f"serial:{port}")
 
@@ -222,8 +221,8 @@ def _parse_pyserial(url: str, scheme: str) -> SerialSpec:
     location = f"{scheme}://{parts.netloc}{parts.path}"
     port = location + (f"?{urlencode(rest, quote_via=quote)}" if rest else "")
     spec = _serial_spec(port, own, url)
-    shown = {k: v for k, v in [*rest, *own.items()] if k != "init"}
-    display = location + (f"?{urlencode(shown, quote_via=quote)}" if shown else "")
+    shown = [*rest, ("format", spec.format), ("baud", str(spec.baud))]
+    display = f"{location}?{urlencode(shown, quote_via=quote)}"
     return SerialSpec(port=port, format=spec.format, baud=spec.baud, init=spec.init, display=_redact(display),
                       key=_redact(location))
 
