@@ -57,6 +57,8 @@ def make_source(url: str | SourceSpec, *, clock: Clock = utcnow,
 
         return SerialSource(spec, clock=clock, parser_factory=parser_factory)
     if isinstance(spec, TcpSpec):
+        if spec.port == 0:
+            raise ValueError(f"{spec.display} names port 0; give the port the server listens on")
         from callcenter.cid.sources.tcp import TcpSource
 
         return TcpSource(spec, clock=clock, parser_factory=parser_factory)

@@ -232,8 +232,7 @@ def _parse_tcp(url: str) -> TcpSpec:
     params = _query(parts.query, ("format",), url)
     fmt = _format(params, "ncid", url)
     host, port = _host_port(url, DEFAULT_NCID_PORT if fmt == "ncid" else None, url, need_host=True)
-    if port == 0:
-        raise ValueError(f"{url!r} names port 0; give the server's port")
+    # Port 0 is allowed here: `simulate --to tcp://127.0.0.1:0` listens on a free port; a client refuses it.
     hostport = f"{_bracket(host)}:{port}"
     return TcpSpec(host=host, port=port, format=fmt, display=f"tcp://{hostport}?format={fmt}",
                    key=f"tcp://{hostport}")

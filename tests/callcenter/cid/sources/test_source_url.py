@@ -113,6 +113,11 @@ def test_bad_urls_raise_one_clear_sentence(url: str) -> None:
     assert message and "\n" not in message
 
 
+def test_tcp_client_needs_a_real_port() -> None:
+    with pytest.raises(ValueError):
+        make_source("tcp://127.0.0.1:0")
+
+
 def test_bad_url_error_hides_the_password() -> None:
     with pytest.raises(ValueError) as info:
         parse_source_url("ami://user:hunter2@pbx.local:5038?foo=1")
