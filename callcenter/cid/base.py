@@ -114,7 +114,8 @@ def clean_name(text: str | None) -> str | None:
     if text is None:
         return None
     name = clean_text(text)
-    return name if name and name != "-" else None
+    # '-' and a lone 'O'/'P' (out of area / private, as modems print them) mean there is no name.
+    return name if name and name not in ("-", "O", "P") else None
 
 
 _PRIVATE_WORDS = frozenset({"P", "PRIVATE", "RESTRICTED", "ANONYMOUS", "WITHHELD", "BLOCKED"})
@@ -175,9 +176,12 @@ def resolve_month_day(
         except ValueError:
             raise ValueError(f"date {month:02d}/{day:02d} does not exist in {year}") from None
     local_now = received_at.astimezone(tz).replace(tzinfo=None)
-    latest_allowed = local_now + FUTURE_TOLERANCE
+    try:
+        latest_allowed = local_now + FUTURE_TOLERANCE
+    except OverflowError:  # a receive clock at the end of year 9999
+        latest_allowed = datetime.max
     # Four years back always contains a leap year, so 02/29 finds one.
-    for candidate_year in range(local_now.year + 1, local_now.year - 5, -1):
+    for candidate_year in range(min(local_now.year + 1, 9999), max(local_now.year - 5, 0), -1):
         try:
             candidate = datetime(candidate_year, month, day, hour, minute, second)
         except ValueError:

@@ -162,39 +162,41 @@ class MdmfParser:
         return out
 
     def _scan(self, now: datetime, out: list[ParseResult], *, final: bool) -> None:
-        buffer = self._buffer
-        while buffer:
-            if buffer[0] not in MESSAGE_TYPES:
-                self._skip(1, now, out)
+        data = bytes(self._buffer)
+        pos = 0
+        while pos < len(data):
+            if data[pos] not in MESSAGE_TYPES:
+                pos = self._skip(data, pos, now, out)
                 continue
-            total = message_length(bytes(buffer[:2]))
-            if total is None or len(buffer) < total:
+            if pos + 2 > len(data) or pos + data[pos + 1] + 3 > len(data):
                 if not final:
-                    return  # wait for the rest of the message
-                self._skip(1, now, out)  # the line went idle: this was no message after all
+                    break  # wait for the rest of the message
+                pos = self._skip(data, pos, now, out)  # the line went idle: this was no message after all
                 continue
-            candidate = bytes(buffer[:total])
+            candidate = data[pos:pos + data[pos + 1] + 3]
             try:
                 message = parse_message(candidate)
             except ValueError:
-                self._skip(1, now, out)
+                pos = self._skip(data, pos, now, out)
                 continue
             if not message.checksum_ok and message.date_time is None and message.number is None:
                 # A bad checksum and nothing recognisable inside: noise that happened to start like a message.
-                self._skip(1, now, out)
+                pos = self._skip(data, pos, now, out)
                 continue
             self._report_garbage(now, out)
-            del buffer[:total]
+            pos += len(candidate)
             event, warnings = decode_message(candidate, now, tz=self.tz, year=self.year, fmt=self.format)
             out.extend(warnings)
             if event is not None:
                 out.append(event)
+        del self._buffer[:pos]
 
-    def _skip(self, count: int, now: datetime, out: list[ParseResult]) -> None:
-        self._garbage += self._buffer[:count]
-        del self._buffer[:count]
+    def _skip(self, data: bytes, pos: int, now: datetime, out: list[ParseResult]) -> int:
+        """Count the byte at ``pos`` as line noise; returns the next position to look at."""
+        self._garbage.append(data[pos])
         if len(self._garbage) >= RAW_WARNING_BYTES:
             self._report_garbage(now, out)
+        return pos + 1
 
     def _report_garbage(self, now: datetime, out: list[ParseResult]) -> None:
         if self._garbage:

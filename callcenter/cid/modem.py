@@ -37,6 +37,7 @@ from callcenter.clock import WIB
 
 _RING = re.compile(r"^(?:CID\s+)?RING(?:\s+([A-Z0-9]{1,4}))?$", re.IGNORECASE)
 _FIELD = re.compile(r"^([A-Za-z][A-Za-z_ ]*?)\s*=\s*(.*)$")
+_ANOTHER_FIELD = re.compile(r"(?:^|[^A-Z_])(?:DATE|TIME|NMBR|DDN_NMBR|DDN|NBR|NAME|MESG)\s*=")
 _HEX = re.compile(r"^(?:[0-9A-Fa-f]{2})+$")
 _MODEM_RESPONSES = re.compile(
     r"^(?:OK|ERROR|NO CARRIER|NO DIAL ?TONE|NO ANSWER|BUSY|CONNECT.*|VCON|AT.*|\+VCID.*|#CID.*)$",
@@ -76,6 +77,9 @@ class ModemParser(LineParser):
                                   line=suffix.upper() if suffix else None))
             return
         field = _FIELD.match(text)
+        if field is not None and _ANOTHER_FIELD.search(field.group(2)):
+            out.append(warning(self.format, "several caller-ID fields run together on one line", line, now))
+            return
         if field is not None:
             key = " ".join(field.group(1).upper().split())
             self._field(key, field.group(2).strip(), text, line, now, out)
