@@ -27,12 +27,15 @@ class CallFrame:
     line: str = "1"
     duration_s: int = 0
     call_ref: str = "1"
-    """Correlates the frames of one call where the format can (AMI Uniqueid)."""
+    """Correlates the frames of one call where the format can (AMI Uniqueid of the caller's channel)."""
+    dest_ref: str = "2"
+    """AMI Uniqueid of the channel the PBX dials to ring the operators' phones."""
 
     @classmethod
     def from_call(cls, call: SyntheticCall, when: datetime, *, ref_base: int = 0) -> CallFrame:
         return cls(when=when, number=call.number, name=call.name, presentation=call.presentation,
-                   line=call.line, duration_s=call.ring_s, call_ref=f"{ref_base}.{call.seq}")
+                   line=call.line, duration_s=call.ring_s, call_ref=f"{ref_base}.{2 * call.seq}",
+                   dest_ref=f"{ref_base}.{2 * call.seq + 1}")
 
     @property
     def withheld(self) -> bool:
@@ -199,7 +202,8 @@ def _utf8(text: str) -> bytes:
 
 def _ami_caller(call: CallFrame) -> tuple[str, str]:
     if call.withheld:
-        return "<unknown>", "<unknown>"
+        # SIP trunks deliver a withheld caller as "anonymous"; a number that never came is "<unknown>".
+        return ("anonymous" if call.presentation is Presentation.PRIVATE else "<unknown>"), "<unknown>"
     return call.number or "<unknown>", call.name or "<unknown>"
 
 
@@ -229,11 +233,28 @@ def ami_newcallerid(call: CallFrame) -> bytes:
     return _ami_block([*fields, ("CID-CallingPres", presentation)])
 
 
+def _ami_dest(call: CallFrame, prefix: str, state: str, desc: str) -> list[tuple[str, str]]:
+    return [(f"{prefix}Channel", f"SIP/operator-{call.dest_ref.rpartition('.')[2]}"),
+            (f"{prefix}ChannelState", state), (f"{prefix}ChannelStateDesc", desc),
+            (f"{prefix}CallerIDNum", "112"), (f"{prefix}CallerIDName", "Call Center 112"),
+            (f"{prefix}Context", "from-internal"), (f"{prefix}Uniqueid", call.dest_ref),
+            (f"{prefix}Linkedid", call.call_ref)]
+
+
+def ami_dialbegin(call: CallFrame) -> bytes:
+    """The dialplan rings the operators' phones: without it a withheld caller is never announced."""
+    return _ami_block([("Event", "DialBegin"), *_ami_common(call, "4", "Ring"),
+                       *_ami_dest(call, "Dest", "0", "Down"), ("DialString", "operator")])
+
+
 def ami_hangup(call: CallFrame, *, answered: bool = False) -> bytes:
+    """Both legs hang up: the operators' ringing phone, then the caller's channel."""
     state, desc = ("6", "Up") if answered else ("4", "Ring")
-    cause = ("16", "Normal Clearing")
-    return _ami_block([("Event", "Hangup"), *_ami_common(call, state, desc), ("Cause", cause[0]),
-                       ("Cause-txt", cause[1])])
+    dest = dict(_ami_dest(call, "", "5", "Ringing"))
+    dest_fields = [("Event", "Hangup"), ("Privilege", "call,all"), *dest.items(),
+                   ("Cause", "16"), ("Cause-txt", "Normal Clearing")]
+    return _ami_block(dest_fields) + _ami_block([("Event", "Hangup"), *_ami_common(call, state, desc),
+                                                 ("Cause", "16"), ("Cause-txt", "Normal Clearing")])
 
 
 # -- by format name ---------------------------------------------------------------------------------------
@@ -253,7 +274,7 @@ def incoming_frames(fmt: str, call: CallFrame) -> list[bytes]:
     if fmt == "ncid":
         return [ncid_cid(call)]
     if fmt == "ami":
-        return [ami_newchannel(call)]
+        return [ami_newchannel(call) + ami_dialbegin(call)]
     raise ValueError(f"no encoder for caller-ID format {fmt!r}")
 
 

@@ -85,12 +85,50 @@ def test_ncid_round_trip(call: CallFrame) -> None:
     assert info.line == call.line and info.detail == "not_answered"
 
 
-def test_simulated_traffic_round_trips_in_every_parsed_format() -> None:
+@pytest.mark.parametrize("call", CALLS, ids=["mobile", "landline-name", "private", "unavailable"])
+@pytest.mark.parametrize("wire", ["callerid-com", "callerid-com-udp"])
+def test_callerid_com_round_trip(call: CallFrame, wire: str) -> None:
+    ended = CallFrame(call.when, call.number, call.name, call.presentation, call.line, duration_s=42)
+    data = encode.incoming_frames(wire, ended) + encode.end_frames(wire, ended)
+    parser = make_parser("callerid-com")
+    events = []
+    for datagram in data:  # one record per datagram / per serial line
+        events += parser.feed(datagram, NOW) + parser.flush(NOW)
+    assert [e.kind for e in events] == [EventKind.INCOMING, EventKind.END]  # type: ignore[union-attr]
+    start, end = events
+    assert isinstance(start, CallerIdEvent) and isinstance(end, CallerIdEvent)
+    assert_same(start, call, line=False)
+    assert int(start.line or "0") == int(call.line)  # the unit prints two digits: "01"
+    assert end.duration_s == 42 and end.number == start.number
+
+
+@pytest.mark.parametrize("call", CALLS, ids=["mobile", "landline-name", "private", "unavailable"])
+def test_tci_round_trip(call: CallFrame) -> None:
+    [event] = parse("tci", encode.tci_record(call), one_byte=True)
+    assert_same(event, call, line=False)
+    assert int(event.line or "0") == int(call.line)
+
+
+@pytest.mark.parametrize("call", CALLS, ids=["mobile", "landline-name", "private", "unavailable"])
+def test_ami_round_trip(call: CallFrame) -> None:
+    framed = CallFrame(call.when, call.number, call.name, call.presentation, call.line,
+                       call_ref="1764228600.12")
+    data = encode.ami_banner() + b"".join(encode.incoming_frames("ami", framed) +
+                                          encode.end_frames("ami", framed))
+    events = parse("ami", data, one_byte=True)
+    assert [e.kind for e in events] == [EventKind.INCOMING, EventKind.END]
+    assert events[0].number == (None if call.withheld else call.number)
+    assert events[0].presentation is call.presentation
+    assert events[0].name == call.name
+    assert events[0].line == f"DAHDI/{call.line}"  # the channel without its per-call suffix
+
+
+def test_simulated_traffic_round_trips_in_every_format() -> None:
     generator = TrafficGenerator(seed=11, lines=3)
     for _ in range(300):
         call = next(generator)
         frame = CallFrame.from_call(call, WHEN)
-        for fmt in ("modem", "mdmf", "ncid"):
+        for fmt in encode.ENCODABLE_FORMATS:
             [event] = incoming(parse(fmt, b"".join(encode.incoming_frames(fmt, frame))))
             assert event.number == call.number, fmt
             assert event.presentation is call.presentation, fmt
@@ -131,7 +169,7 @@ def test_tci_columns_match_ncid_test_data() -> None:
 
 def test_ami_blocks_are_well_formed() -> None:
     call = CallFrame(WHEN, "081234567890", "BUDI", line="2", call_ref="1764228600.7")
-    for block in (encode.ami_newchannel(call), encode.ami_newcallerid(call), encode.ami_hangup(call)):
+    for block in (encode.ami_newchannel(call), encode.ami_newcallerid(call), encode.ami_dialbegin(call)):
         assert block.endswith(b"\r\n\r\n") and block.count(b"\r\n\r\n") == 1
         fields = dict(line.split(": ", 1) for line in block.decode().split("\r\n") if ": " in line)
         assert fields["CallerIDNum"] == "081234567890" and fields["Uniqueid"] == "1764228600.7"
