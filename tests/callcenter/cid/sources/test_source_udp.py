@@ -35,7 +35,8 @@ def test_datagrams_arrive_as_events(collector: Any, running: Any) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sender:
         for call in calls:
             sender.sendto(encode.callerid_com_udp(encode.callerid_com_record(call)), ("127.0.0.1", port))
-        sender.sendto(encode.callerid_com_udp(encode.callerid_com_detail("1", WHEN, "R")), ("127.0.0.1", port))
+        ring = encode.callerid_com_detail("1", WHEN, "R")
+        sender.sendto(encode.callerid_com_udp(ring), ("127.0.0.1", port))
         sender.sendto(encode.callerid_com_udp(encode.callerid_com_record(calls[0], end=True)),
                       ("127.0.0.1", port))
     live = collector.wait_live(3)
