@@ -47,6 +47,7 @@ BURST_RATE = 1000.0
 REPEAT_WINDOW_S = 1.2
 """Parsers drop a frame identical to one seen within ~1 s (units repeat records); see ``_unique``."""
 LOG_REPLAY = 500
+CLIENT_SETTLE_S = 0.5
 
 
 class TargetError(Exception):
@@ -61,6 +62,9 @@ class Sink:
 
     def close(self) -> None:
         """Release the target."""
+
+    def describe(self) -> str:
+        return "the target"
 
     def wait_ready(self, stop: threading.Event) -> bool:
         """Block until the target can usefully receive (a client connected); False when stopped."""
@@ -83,6 +87,10 @@ class SerialSink(Sink):
             self._responder = threading.Thread(target=self._answer_at, name="simulate-at", daemon=True)
             self._responder.start()
         self._lock = threading.Lock()
+        self._name = spec.port
+
+    def describe(self) -> str:
+        return self._name
 
     def _answer_at(self) -> None:
         buffer = b""
@@ -141,6 +149,9 @@ class NcidServerSink(Sink):
         self._thread = threading.Thread(target=self._accept, name="simulate-ncid", daemon=True)
         self._thread.start()
 
+    def describe(self) -> str:
+        return f"tcp://{self.address[0]}:{self.address[1]}"
+
     def _accept(self) -> None:
         while not self._stop.is_set():
             try:
@@ -165,7 +176,8 @@ class NcidServerSink(Sink):
     def wait_ready(self, stop: threading.Event) -> bool:
         while not stop.is_set():
             if self._connected.wait(0.1):
-                return True
+                # pyserial's socket:// discards what arrives while it opens the port: let the reader settle.
+                return not stop.wait(CLIENT_SETTLE_S)
         return False
 
     def send(self, frame: bytes, call: CallFrame | None) -> None:
@@ -201,6 +213,9 @@ class UdpSink(Sink):
         if host.endswith(".255"):
             self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)  # units broadcast
         self.address = (host, spec.port)
+
+    def describe(self) -> str:
+        return f"udp://{self.address[0]}:{self.address[1]}"
 
     def send(self, frame: bytes, call: CallFrame | None) -> None:
         try:
@@ -349,7 +364,7 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         elapsed = time.monotonic() - started
         if args.quiet or stop.is_set():
             status(f"sent {state.calls} calls in {state.frames} frames in {elapsed:.2f} s ({fmt} to "
-                   f"{spec.display})")
+                   f"{sink.describe()})")
         return 0
     finally:
         restore()
