@@ -190,29 +190,22 @@ class Source(ABC):
         backoff = BACKOFF_FIRST_S
         self._set_state(LineStatus.CONNECTING, None)
         while not self._stop.is_set():
-            started_up = False
             try:
                 self._session()
-                started_up = self._state.status == LineStatus.UP
-                if self._stop.is_set():
-                    break
                 reason = "connection closed"
             except SourceDown as exc:
-                started_up = self._state.status == LineStatus.UP
                 reason = str(exc) or "connection lost"
             except OSError as exc:
-                started_up = self._state.status == LineStatus.UP
                 reason = exc.strerror or str(exc) or type(exc).__name__
             except Exception as exc:  # a defect must not kill the line for the rest of the shift
                 log.exception("caller-ID source %s failed", self.display)
-                started_up = self._state.status == LineStatus.UP
                 reason = f"internal error: {type(exc).__name__}"
             if self._stop.is_set():
                 break
+            if self._state.status is LineStatus.UP:
+                backoff = BACKOFF_FIRST_S  # it worked a moment ago: try again soon
             # While retrying, the line stays "down" (no flapping through "connecting") until it is up again.
             self._set_state(LineStatus.DOWN, reason)
-            if started_up:
-                backoff = BACKOFF_FIRST_S
             if self._stop.wait(backoff):
                 break
             backoff = min(backoff * 2, self.backoff_max_s)
@@ -228,16 +221,22 @@ class StreamSource(Source):
         pending = False
         last_data = 0.0
         clock = self.clock
-        while not self._stop.is_set():
-            data = read()
-            if data:
-                self._deliver(parser.feed(data, clock()))
-                pending = True
-                last_data = monotonic()
-            elif pending and monotonic() - last_data >= IDLE_FLUSH_S:
-                pending = False
-                self._deliver(parser.flush(clock()))
-            if on_idle is not None:
-                on_idle()
-        if pending:
-            self._deliver(parser.flush(clock()))
+        try:
+            while not self._stop.is_set():
+                data = read()
+                if data:
+                    self._deliver(parser.feed(data, clock()))
+                    pending = True
+                    last_data = monotonic()
+                elif pending and monotonic() - last_data >= IDLE_FLUSH_S:
+                    pending = False
+                    self._deliver(parser.flush(clock()))
+                if on_idle is not None:
+                    on_idle()
+        finally:
+            # Stopping or losing the line: a complete last frame without its terminator is still a call.
+            if pending:
+                try:
+                    self._deliver(parser.flush(clock()))
+                except Exception:
+                    log.exception("caller-ID parser failed flushing %s", self.display)

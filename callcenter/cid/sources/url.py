@@ -257,6 +257,9 @@ def _parse_ami(url: str) -> AmiSpec:
     password = unquote(parts.password or "")
     if not username:
         raise ValueError(f"{_redact(url)!r} names no AMI user; use ami://user:secret@host:5038")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in username + password):
+        # A CR/LF in a credential would inject lines into the Login action.
+        raise ValueError(f"the AMI user or secret in {_redact(url)!r} contains control characters")
     hostport = f"{_bracket(host)}:{port}"
     user = quote(username, safe="")
     return AmiSpec(host=host, port=port, username=username, password=password,

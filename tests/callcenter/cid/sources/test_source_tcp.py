@@ -126,3 +126,19 @@ def test_unreachable_server_is_down_and_stop_is_quick(collector: Any) -> None:
     started = time.monotonic()
     source.stop(2.0)
     assert not source.running and time.monotonic() - started < 1.0
+
+
+def test_last_line_without_newline_survives_the_server_closing(collector: Any, running: Any) -> None:
+    server = NcidServer()
+    try:
+        running(make_source(f"tcp://127.0.0.1:{server.port}"), collector)
+        collector.wait_status(LineStatus.UP, 3.0)
+        assert server.connected.wait(2.0)
+        mark = len(collector.states)
+        server.send(encode.ncid_cid(frames(["081355556666"])[0]).rstrip(b"\r\n"))
+    finally:
+        server.stop()  # straight away: the frame's terminator never comes
+    [event] = collector.wait_live(1, timeout=2.0)
+    assert event.number == "081355556666"
+    down = collector.wait_status(LineStatus.DOWN, 1.0, after=mark)
+    assert collector.events.index(event) >= 0 and down.since >= event.received_at

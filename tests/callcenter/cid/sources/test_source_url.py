@@ -104,7 +104,7 @@ def test_key_ignores_tuning_parameters() -> None:
     "tcp://host:99999", "tcp://host:abc", "tcp://host:3333/path", "tcp://host?format=modem",
     "udp://0.0.0.0:3520?format=nope", "ami://pbx.local:5038", "ami://user:pw@:5038", "sim://?rate=0",
     "sim://?rate=-1", "sim://?rate=x", "sim://?seed=abc", "sim://?lines=0", "sim://host", "sim://?colour=red",
-    "rfc2217://:7000",
+    "rfc2217://:7000", "ami://user:pw%0D%0AAction:%20Logoff@pbx",
 ])
 def test_bad_urls_raise_one_clear_sentence(url: str) -> None:
     with pytest.raises(ValueError) as info:
