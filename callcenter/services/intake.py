@@ -61,7 +61,6 @@ class _LineState:
     last_activity: datetime
     call_id: int | None = None
     rings_without_cid: int = 0
-    number: str | None = None
 
 
 Subscriber = Callable[[list[CallNotice]], None]
@@ -171,7 +170,7 @@ class IntakeService:
                 log.exception("intake subscriber failed")
 
     def _commit(self, keyed: list[tuple[str, str, CallerIdEvent]]) -> list[CallNotice]:
-        line_state_backup = {key: _LineState(s.last_activity, s.call_id, s.rings_without_cid, s.number)
+        line_state_backup = {key: _LineState(s.last_activity, s.call_id, s.rings_without_cid)
                              for key, s in self._line_state.items()}
         refs_backup = dict(self._refs)
         notices: list[CallNotice] = []
@@ -200,11 +199,10 @@ class IntakeService:
                                                                                              EventKind.INCOMING):
             state = None  # a new ring cycle
         if event.kind is EventKind.INCOMING:
-            if state is not None and state.call_id is not None and state.number == event.number:
-                state.last_activity = now
-                return None  # the same call announced again (some boxes repeat caller ID at every ring)
+            # Every caller-ID announcement is a call: a prank caller redialling at once is two calls. Devices
+            # that repeat a record are handled by the parsers' repeat suppression, never by dropping calls here.
             notice = self._insert_call(session, source_key, event_key, event, line_code)
-            self._line_state[state_key] = _LineState(now, notice.call_id if notice else None, number=event.number)
+            self._line_state[state_key] = _LineState(now, notice.call_id if notice else None)
             if notice and event.call_ref:
                 self._refs[event.call_ref] = notice.call_id
             return notice

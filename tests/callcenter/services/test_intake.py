@@ -167,3 +167,11 @@ def test_spool_while_postgresql_is_stopped_then_replay(pg_cluster: PostgresClust
     assert total == 6
     assert last is not None and last.state is CallState.MISSED and last.duration_s == 3
     db.dispose()
+
+
+def test_a_caller_redialling_at_once_is_two_calls(db: Database, clock: ManualClock) -> None:
+    intake = IntakeService(db, clock=clock)
+    intake.process([("modem", event(clock, EventKind.INCOMING, "088958073021"))])
+    clock.advance(2)
+    intake.process([("modem", event(clock, EventKind.INCOMING, "088958073021"))])
+    assert [call.number_raw for call in calls(db)] == ["088958073021", "088958073021"]
