@@ -422,3 +422,23 @@ class Setting(Base):
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Desk(Base):
+    """A running console or line service (presence): one row per desk, refreshed by its heartbeat.
+
+    ``online`` is the last state announced on the change feed; a desk whose heartbeat is older than the
+    timeout counts as offline even before anyone has announced it.
+    """
+
+    __tablename__ = "desks"
+    __table_args__ = (Index("ix_desks_operator_id", "operator_id"),)
+
+    name: Mapped[str] = mapped_column(String(120), primary_key=True)
+    """Host name plus an optional instance suffix (``PC-OPS-1``, ``PC-OPS-1#2``)."""
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_heartbeat: Mapped[datetime] = mapped_column(UTCDateTime)
+    online: Mapped[bool] = mapped_column(Boolean, default=True)
+    line_host: Mapped[bool] = mapped_column(Boolean, default=False)
+    app_version: Mapped[str | None] = mapped_column(String(40))

@@ -33,6 +33,14 @@ DEFAULT_SETTINGS: dict[str, Any] = {
         "unit": "Call Center 112",
         "logo_path": None,
     },
+    # Supervisor board timers (seconds): amber, then red. Incidents per priority until first forwarded; a
+    # dispatch not yet acknowledged by its agency; a call still ringing; a missed call not yet called back.
+    "sla": {
+        "not_forwarded": {"P1": [60, 120], "P2": [180, 300], "P3": [600, 1200], "P4": [1800, 3600]},
+        "not_acknowledged": [180, 300],
+        "ringing": [10, 20],
+        "missed_callback": [300, 900],
+    },
 }
 
 

@@ -1,0 +1,632 @@
+"""The supervisor's live board and the audit trail viewer (roles supervisor and admin).
+
+``board()`` is one read transaction of aggregate queries (counts, groups, small bounded lists), cheap enough
+to run every two seconds on every supervisor desk. Timers and SLA colours are computed from the snapshot and
+a clock (``incident_sla``), so the console recolours every second without asking the database again.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, Float, Integer, Select, and_, case, cast, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from callcenter import phone
+from callcenter.clock import WIB
+from callcenter.db.enums import CallState, CallType, Direction, DispatchStatus, IncidentStatus, Role, UnitStatus
+from callcenter.db.models import (
+    Area,
+    AuditEntry,
+    Call,
+    Caller,
+    Category,
+    Desk,
+    Dispatch,
+    DispatchEvent,
+    Incident,
+    Operator,
+    ShiftDefinition,
+    Unit,
+)
+from callcenter.db.refdata import DEFAULT_SETTINGS
+from callcenter.errors import ValidationError
+from callcenter.services.base import Actor, Service, audit
+from callcenter.services.presence import DEFAULT_TIMEOUT_S, StaleClaim, stale_claims
+from callcenter.services.settings import read_setting
+from callcenter.shifts import ShiftSpec, ShiftWindow, window_at
+
+OPEN_STATUSES = (IncidentStatus.OPEN, IncidentStatus.DISPATCHED, IncidentStatus.IN_PROGRESS, IncidentStatus.RESOLVED)
+ANSWER_MARKS = (10, 15, 20)
+# Answer-time histogram: upper bounds in seconds (inclusive); the last bucket is open-ended.
+ANSWER_BUCKETS = (5, 10, 15, 20, 30, 60)
+MISSED_WINDOW = timedelta(hours=24)
+UNCLASSIFIED = "unclassified"
+MISSED = "missed"
+MAX_LIST = 300
+AUDIT_PAGE = 200
+MAX_AUDIT_PAGE = 5000
+
+
+class Sla(StrEnum):
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+
+Pair = tuple[float, float]
+
+
+def _pair(value: Any, default: Pair) -> Pair:
+    try:
+        amber, red = (float(value[0]), float(value[1]))
+    except (TypeError, ValueError, IndexError, KeyError):
+        return default
+    return (amber, red) if 0 <= amber <= red else default
+
+
+@dataclass(frozen=True, slots=True)
+class SlaThresholds:
+    """Seconds until amber and red. From the ``sla`` setting; anything malformed falls back to the default."""
+
+    not_forwarded: dict[str, Pair]
+    not_acknowledged: Pair
+    ringing: Pair
+    missed_callback: Pair
+
+    @classmethod
+    def from_setting(cls, value: Any) -> SlaThresholds:
+        default = DEFAULT_SETTINGS["sla"]
+        value = value if isinstance(value, dict) else {}
+        forwarded = value.get("not_forwarded") if isinstance(value.get("not_forwarded"), dict) else {}
+        return cls(
+            not_forwarded={priority: _pair(forwarded.get(priority), tuple(pair))
+                           for priority, pair in default["not_forwarded"].items()},
+            not_acknowledged=_pair(value.get("not_acknowledged"), tuple(default["not_acknowledged"])),
+            ringing=_pair(value.get("ringing"), tuple(default["ringing"])),
+            missed_callback=_pair(value.get("missed_callback"), tuple(default["missed_callback"])),
+        )
+
+
+def level(elapsed_s: float, pair: Pair) -> Sla:
+    amber, red = pair
+    if elapsed_s >= red:
+        return Sla.RED
+    if elapsed_s >= amber:
+        return Sla.AMBER
+    return Sla.GREEN
+
+
+_RANK = {Sla.GREEN: 0, Sla.AMBER: 1, Sla.RED: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class WaitingCallRow:
+    """A call ringing now, or a stale claim (answered by an operator whose desk went offline)."""
+
+    id: int
+    received_at: datetime
+    number: str | None
+    e164: str | None
+    cid_name: str | None
+    line: str | None
+    blocked: bool
+    stale_operator: str | None = None
+    stale_desk: str | None = None
+
+    def wait_s(self, now: datetime) -> float:
+        return max(0.0, (now - self.received_at).total_seconds())
+
+
+@dataclass(frozen=True, slots=True)
+class MissedCallRow:
+    id: int
+    received_at: datetime
+    number: str | None
+    e164: str | None
+    blocked: bool
+    calls_from_number: int
+    """Calls from the same number within the missed-call window (a caller who keeps trying)."""
+
+    def age_s(self, now: datetime) -> float:
+        return max(0.0, (now - self.received_at).total_seconds())
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentRow:
+    id: int
+    number: str
+    priority: str
+    status: IncidentStatus
+    category_id: str
+    category_en: str
+    place: str | None
+    assigned_to_id: int | None
+    assigned_to: str | None
+    created_at: datetime
+    first_dispatched_at: datetime | None
+    last_step_at: datetime | None
+    oldest_unacknowledged_at: datetime | None
+    dispatches: int
+    callback_number: str | None
+    version: int
+
+    def age_s(self, now: datetime) -> float:
+        return max(0.0, (now - self.created_at).total_seconds())
+
+    def since_step_s(self, now: datetime) -> float:
+        return max(0.0, (now - (self.last_step_at or self.created_at)).total_seconds())
+
+
+def incident_sla(row: IncidentRow, now: datetime, thresholds: SlaThresholds) -> tuple[Sla, str]:
+    """The incident's colour and why: ``not_forwarded`` (per priority) or ``not_acknowledged``; worst wins."""
+    state, reason = Sla.GREEN, ""
+    if row.first_dispatched_at is None and row.status is IncidentStatus.OPEN:
+        pair = thresholds.not_forwarded.get(row.priority, thresholds.not_forwarded["P4"])
+        state, reason = level(row.age_s(now), pair), "not_forwarded"
+    if row.oldest_unacknowledged_at is not None:
+        waited = (now - row.oldest_unacknowledged_at).total_seconds()
+        ack = level(waited, thresholds.not_acknowledged)
+        if _RANK[ack] > _RANK[state] or not reason:
+            state, reason = ack, "not_acknowledged"
+    return state, reason
+
+
+@dataclass(frozen=True, slots=True)
+class OperatorRow:
+    key: str
+    """Stable row key: the desk name, or ``op:<id>`` for an operator with work but no desk."""
+    desk: str | None
+    operator_id: int | None
+    username: str | None
+    full_name: str | None
+    online: bool
+    line_host: bool
+    last_heartbeat: datetime | None
+    open_calls: int
+    open_incidents: int
+    handled_this_shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftKpis:
+    shift_code: str
+    shift_name: str
+    start: datetime
+    end: datetime
+    received: int
+    answered: int
+    missed: int
+    ringing: int
+    answered_within: dict[int, float | None]
+    """Share (0-1) of finished calls (answered + missed) answered within 10/15/20 s; None before any."""
+    median_answer_s: float | None
+    abandoned_rate: float | None
+    by_type: dict[str, int]
+    open_incidents: int
+
+
+@dataclass(frozen=True, slots=True)
+class HourlyCalls:
+    hours: list[int]
+    """WIB hours of today up to the current one."""
+    series: dict[str, list[int]]
+    """Call type (or ``missed`` / ``unclassified``) -> count per hour, aligned with ``hours``."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerHistogram:
+    bounds: tuple[int, ...]
+    counts: list[int]
+    """len(bounds) + 1 counts: <= bounds[0], ..., > bounds[-1]."""
+
+
+@dataclass(frozen=True, slots=True)
+class BoardSnapshot:
+    at: datetime
+    thresholds: SlaThresholds
+    waiting: list[WaitingCallRow]
+    missed: list[MissedCallRow]
+    incidents: list[IncidentRow]
+    operators: list[OperatorRow]
+    units: dict[str, int]
+    kpis: ShiftKpis
+    hourly: HourlyCalls
+    answer_histogram: AnswerHistogram
+    stale: list[StaleClaim] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class OperatorChoice:
+    id: int
+    username: str
+    full_name: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class AuditFilter:
+    username: str | None = None
+    action: str | None = None
+    """Exact action (``incident.close``) or a prefix ending in a dot (``incident.``)."""
+    entity: str | None = None
+    entity_id: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    id: int
+    at: datetime
+    username: str
+    action: str
+    entity: str
+    entity_id: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    detail: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditFacets:
+    usernames: list[str]
+    actions: list[str]
+    entities: list[str]
+
+
+def seconds_between(session: Session, later: Any, earlier: Any) -> ColumnElement[float]:
+    """Elapsed seconds between two timestamp columns, in the dialect's own arithmetic."""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(func.extract("epoch", later - earlier), Float)
+    return (func.julianday(later) - func.julianday(earlier)) * 86400.0
+
+
+def utc_hour(session: Session, column: Any) -> ColumnElement[int]:
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(func.extract("hour", column), Integer)
+    return cast(func.strftime("%H", column), Integer)
+
+
+def neutralise_cell(value: object) -> str:
+    """CSV cells a spreadsheet would run as a formula get a leading apostrophe (OWASP CSV injection)."""
+    text = "" if value is None else str(value)
+    if text and text[0] in "=+-@\t\r":
+        return "'" + text
+    return text
+
+
+def _display(e164: str | None, raw: str | None) -> str | None:
+    return phone.national(e164) if e164 else raw
+
+
+class SupervisorService(Service):
+    # -- the board ---------------------------------------------------------------------------------------
+    def thresholds(self, actor: Actor) -> SlaThresholds:
+        self.require(actor, Role.SUPERVISOR, "see the supervisor board")
+        with self.db.read() as session:
+            return SlaThresholds.from_setting(read_setting(session, "sla"))
+
+    def board(self, actor: Actor, *, desk_timeout_s: float = DEFAULT_TIMEOUT_S) -> BoardSnapshot:
+        self.require(actor, Role.SUPERVISOR, "see the supervisor board")
+        now = self.clock()
+        with self.db.read() as session:
+            thresholds = SlaThresholds.from_setting(read_setting(session, "sla"))
+            shift = self._shift(session, now)
+            stale = stale_claims(session, now - timedelta(seconds=desk_timeout_s))
+            return BoardSnapshot(
+                at=now,
+                thresholds=thresholds,
+                waiting=self._waiting(session, now, stale),
+                missed=self._missed(session, now),
+                incidents=self._incidents(session),
+                operators=self._operators(session, now, shift, desk_timeout_s),
+                units=self._units(session),
+                kpis=self._kpis(session, now, shift),
+                hourly=self._hourly(session, now),
+                answer_histogram=self._histogram(session, shift.start_utc, now),
+                stale=stale,
+            )
+
+    def operators(self, actor: Actor) -> list[OperatorChoice]:
+        """Who an incident can be reassigned to: active operators and supervisors."""
+        self.require(actor, Role.SUPERVISOR, "reassign incidents")
+        with self.db.read() as session:
+            rows = session.execute(
+                select(Operator.id, Operator.username, Operator.full_name, Operator.role)
+                .where(Operator.active.is_(True), Operator.role.in_([Role.OPERATOR, Role.SUPERVISOR]))
+                .order_by(Operator.username)
+            ).all()
+        return [OperatorChoice(*row) for row in rows]
+
+    @staticmethod
+    def _shift(session: Session, now: datetime) -> ShiftWindow:
+        specs = [ShiftSpec(s.code, s.name, s.start_time, s.end_time) for s in session.scalars(
+            select(ShiftDefinition).where(ShiftDefinition.active.is_(True)).order_by(ShiftDefinition.sort_order))]
+        return window_at(specs, now)
+
+    @staticmethod
+    def _blocked(now: datetime) -> ColumnElement[bool]:
+        return select(Caller.id).where(Caller.e164 == Call.e164, Caller.blocked_until > now).exists()
+
+    def _waiting(self, session: Session, now: datetime, stale: list[StaleClaim]) -> list[WaitingCallRow]:
+        from callcenter.db.models import Line
+
+        rows = session.execute(
+            select(Call.id, Call.received_at, Call.e164, Call.number_raw, Call.cid_name, Line.name,
+                   self._blocked(now))
+            .outerjoin(Line, Line.id == Call.line_id)
+            .where(Call.state == CallState.RINGING)
+            .order_by(Call.received_at, Call.id).limit(MAX_LIST)
+        ).all()
+        waiting = [WaitingCallRow(r[0], r[1], _display(r[2], r[3]), r[2], r[4], r[5], bool(r[6])) for r in rows]
+        waiting += [WaitingCallRow(s.call_id, s.received_at, s.number, None, None, None, False,
+                                   stale_operator=s.username, stale_desk=s.last_desk) for s in stale]
+        return waiting
+
+    def _missed(self, session: Session, now: datetime) -> list[MissedCallRow]:
+        since = now - MISSED_WINDOW
+        other = aliased(Call)
+        same_number = (select(func.count()).where(other.e164 == Call.e164, other.received_at >= since)
+                       .correlate(Call).scalar_subquery())
+        rows = session.execute(
+            select(Call.id, Call.received_at, Call.e164, Call.number_raw, self._blocked(now), same_number)
+            .where(Call.state == CallState.MISSED, Call.callback_at.is_(None), Call.received_at >= since)
+            .order_by(Call.received_at.desc(), Call.id.desc()).limit(MAX_LIST)
+        ).all()
+        return [MissedCallRow(r[0], r[1], _display(r[2], r[3]), r[2], bool(r[4]), int(r[5] or 0)) for r in rows]
+
+    @staticmethod
+    def _incidents(session: Session) -> list[IncidentRow]:
+        last_step = (select(func.max(DispatchEvent.at)).join(Dispatch, Dispatch.id == DispatchEvent.dispatch_id)
+                     .where(Dispatch.incident_id == Incident.id).scalar_subquery())
+        unacked = (select(func.min(Dispatch.created_at))
+                   .where(Dispatch.incident_id == Incident.id, Dispatch.status == DispatchStatus.NOTIFIED)
+                   .scalar_subquery())
+        count = select(func.count()).where(Dispatch.incident_id == Incident.id).scalar_subquery()
+        priority_rank = case({"P1": 1, "P2": 2, "P3": 3}, value=Incident.priority, else_=4)
+        rows = session.execute(
+            select(Incident.id, Incident.number, Incident.priority, Incident.status, Category.name_id,
+                   Category.name_en, Area.name, Incident.assigned_to_id, Operator.username, Incident.created_at,
+                   Incident.first_dispatched_at, last_step, unacked, count, Incident.callback_number,
+                   Incident.version)
+            .join(Category, Category.id == Incident.category_id)
+            .outerjoin(Area, Area.code == Incident.desa_code)
+            .outerjoin(Operator, Operator.id == Incident.assigned_to_id)
+            .where(Incident.status.in_(OPEN_STATUSES))
+            .order_by(priority_rank, Incident.created_at, Incident.id).limit(MAX_LIST)
+        ).all()
+        return [IncidentRow(r[0], r[1], str(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12],
+                            int(r[13] or 0), r[14], r[15]) for r in rows]
+
+    @staticmethod
+    def _operators(session: Session, now: datetime, shift: ShiftWindow, timeout_s: float) -> list[OperatorRow]:
+        cutoff = now - timedelta(seconds=timeout_s)
+        open_calls = dict(session.execute(
+            select(Call.claimed_by_id, func.count()).where(Call.state == CallState.ANSWERED,
+                                                           Call.claimed_by_id.is_not(None))
+            .group_by(Call.claimed_by_id)).all())
+        open_incidents = dict(session.execute(
+            select(Incident.assigned_to_id, func.count()).where(Incident.status.in_(OPEN_STATUSES),
+                                                                Incident.assigned_to_id.is_not(None))
+            .group_by(Incident.assigned_to_id)).all())
+        handled = dict(session.execute(
+            select(Call.claimed_by_id, func.count()).where(Call.answered_at >= shift.start_utc,
+                                                           Call.answered_at < shift.end_utc,
+                                                           Call.claimed_by_id.is_not(None))
+            .group_by(Call.claimed_by_id)).all())
+        desks = session.execute(
+            select(Desk.name, Desk.operator_id, Desk.online, Desk.last_heartbeat, Desk.line_host)
+        ).all()
+        busy = set(open_calls) | set(open_incidents) | set(handled) | {d[1] for d in desks if d[1] is not None}
+        people = {row[0]: (row[1], row[2]) for row in session.execute(
+            select(Operator.id, Operator.username, Operator.full_name).where(Operator.id.in_(busy or {-1})))}
+        rows: list[OperatorRow] = []
+        seated: set[int] = set()
+        for name, operator_id, online, beat, line_host in desks:
+            live = bool(online and beat >= cutoff)
+            if operator_id is not None and live:
+                seated.add(operator_id)
+            username, full_name = people.get(operator_id, (None, None)) if operator_id is not None else (None, None)
+            rows.append(OperatorRow(name, name, operator_id, username, full_name, live, bool(line_host), beat,
+                                    open_calls.get(operator_id, 0) if operator_id else 0,
+                                    open_incidents.get(operator_id, 0) if operator_id else 0,
+                                    handled.get(operator_id, 0) if operator_id else 0))
+        # An operator seated at a live desk is shown there; their older, offline desks would only repeat them.
+        rows = [r for r in rows if r.online or r.operator_id is None or r.operator_id not in seated]
+        with_desk = {r.operator_id for r in rows if r.operator_id is not None}
+        for operator_id in sorted(i for i in busy - with_desk if i is not None):
+            username, full_name = people.get(operator_id, (None, None))
+            rows.append(OperatorRow(f"op:{operator_id}", None, operator_id, username, full_name, False, False, None,
+                                    open_calls.get(operator_id, 0), open_incidents.get(operator_id, 0),
+                                    handled.get(operator_id, 0)))
+        return sorted(rows, key=lambda r: (not r.online, r.desk is None, (r.desk or r.username or "").lower()))
+
+    @staticmethod
+    def _units(session: Session) -> dict[str, int]:
+        counts = {status.value: 0 for status in UnitStatus}
+        for status, count in session.execute(
+                select(Unit.status, func.count()).where(Unit.active.is_(True)).group_by(Unit.status)).all():
+            counts[str(status)] = int(count)
+        return counts
+
+    def _answer_buckets(self, session: Session, start: datetime, end: datetime) -> list[int]:
+        wait = seconds_between(session, Call.answered_at, Call.received_at)
+        bucket = case(*[(wait <= bound, index) for index, bound in enumerate(ANSWER_BUCKETS)],
+                      else_=len(ANSWER_BUCKETS))
+        counts = [0] * (len(ANSWER_BUCKETS) + 1)
+        for index, count in session.execute(
+                select(bucket, func.count()).where(*self._in_window(start, end), Call.answered_at.is_not(None))
+                .group_by(bucket)).all():
+            counts[int(index)] = int(count)
+        return counts
+
+    @staticmethod
+    def _in_window(start: datetime, end: datetime) -> tuple[ColumnElement[bool], ...]:
+        return (Call.received_at >= start, Call.received_at < end, Call.direction == Direction.INCOMING)
+
+    def _histogram(self, session: Session, start: datetime, end: datetime) -> AnswerHistogram:
+        return AnswerHistogram(ANSWER_BUCKETS, self._answer_buckets(session, start, end))
+
+    def _kpis(self, session: Session, now: datetime, shift: ShiftWindow) -> ShiftKpis:
+        window = self._in_window(shift.start_utc, now)
+        states = dict(session.execute(select(Call.state, func.count()).where(*window).group_by(Call.state))
+                      .all())
+        by_type_rows = session.execute(
+            select(Call.call_type, func.count()).where(*window, Call.call_type.is_not(None)).group_by(Call.call_type)
+        ).all()
+        by_type = {t.value: 0 for t in CallType}
+        for call_type, count in by_type_rows:
+            by_type[str(call_type)] = int(count)
+        answered = int(session.scalar(select(func.count()).where(*window, Call.answered_at.is_not(None))) or 0)
+        missed = int(states.get(CallState.MISSED, 0))
+        finished = answered + missed
+        buckets = self._answer_buckets(session, shift.start_utc, now)
+        within: dict[int, float | None] = {}
+        for mark in ANSWER_MARKS:
+            upto = sum(buckets[: ANSWER_BUCKETS.index(mark) + 1])
+            within[mark] = upto / finished if finished else None
+        median: float | None = None
+        if answered:
+            wait = seconds_between(session, Call.answered_at, Call.received_at)
+            median = float(session.scalar(
+                select(wait).where(*window, Call.answered_at.is_not(None)).order_by(wait)
+                .offset((answered - 1) // 2).limit(1)) or 0.0)
+        open_incidents = int(session.scalar(
+            select(func.count()).select_from(Incident).where(Incident.status.in_(OPEN_STATUSES))) or 0)
+        return ShiftKpis(
+            shift_code=shift.spec.code, shift_name=shift.spec.name, start=shift.start_utc, end=shift.end_utc,
+            received=sum(int(v) for v in states.values()), answered=answered, missed=missed,
+            ringing=int(states.get(CallState.RINGING, 0)), answered_within=within, median_answer_s=median,
+            abandoned_rate=missed / finished if finished else None, by_type=by_type, open_incidents=open_incidents)
+
+    def _hourly(self, session: Session, now: datetime) -> HourlyCalls:
+        local = now.astimezone(WIB)
+        day_start = local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+        hour = utc_hour(session, Call.received_at)
+        kind = case((Call.call_type.is_not(None), Call.call_type), (Call.state == CallState.MISSED, literal(MISSED)),
+                    else_=literal(UNCLASSIFIED))
+        hours = list(range(local.hour + 1))
+        series = {key: [0] * len(hours) for key in [t.value for t in CallType] + [MISSED, UNCLASSIFIED]}
+        utc_offset = local.utcoffset()
+        offset = round(utc_offset.total_seconds() / 3600) if utc_offset else 0
+        for utc_h, key, count in session.execute(
+                select(hour, kind, func.count()).where(*self._in_window(day_start, now)).group_by(hour, kind)).all():
+            local_h = (int(utc_h) + offset) % 24
+            if local_h < len(hours):
+                series[str(key)][local_h] += int(count)
+        return HourlyCalls(hours, series)
+
+    # -- the audit trail ---------------------------------------------------------------------------------
+    @staticmethod
+    def _audit_query(flt: AuditFilter) -> Select[Any]:
+        query = select(AuditEntry)
+        if flt.username:
+            query = query.where(AuditEntry.username == flt.username.strip().lower())
+        if flt.action:
+            action = flt.action.strip()
+            query = query.where(AuditEntry.action.startswith(action, autoescape=True) if action.endswith(".")
+                                else AuditEntry.action == action)
+        if flt.entity:
+            query = query.where(AuditEntry.entity == flt.entity.strip())
+        if flt.entity_id:
+            query = query.where(AuditEntry.entity_id == flt.entity_id.strip())
+        if flt.since:
+            query = query.where(AuditEntry.at >= flt.since)
+        if flt.until:
+            query = query.where(AuditEntry.at < flt.until)
+        return query
+
+    @staticmethod
+    def _check_filter(flt: AuditFilter) -> None:
+        if flt.since and flt.until and flt.until <= flt.since:
+            raise ValidationError({"until": "must be after the start"})
+
+    def audit_log(self, actor: Actor, flt: AuditFilter, *, offset: int = 0, limit: int = AUDIT_PAGE) -> list[AuditRow]:
+        """One page of the audit trail, newest first."""
+        self._check_filter(flt)
+        self.require(actor, Role.SUPERVISOR, "read the audit log")
+        limit = max(1, min(limit, MAX_AUDIT_PAGE))
+        with self.db.read() as session:
+            entries = session.scalars(self._audit_query(flt).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+                                      .offset(max(0, offset)).limit(limit)).all()
+        return [_audit_row(entry) for entry in entries]
+
+    def audit_count(self, actor: Actor, flt: AuditFilter) -> int:
+        self._check_filter(flt)
+        self.require(actor, Role.SUPERVISOR, "read the audit log")
+        with self.db.read() as session:
+            return int(session.scalar(select(func.count()).select_from(self._audit_query(flt).subquery())) or 0)
+
+    def audit_facets(self, actor: Actor) -> AuditFacets:
+        """The values the filters offer (who, which actions, which entities)."""
+        self.require(actor, Role.SUPERVISOR, "read the audit log")
+        with self.db.read() as session:
+            return AuditFacets(
+                usernames=list(session.scalars(select(AuditEntry.username).distinct().order_by(AuditEntry.username))),
+                actions=list(session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action))),
+                entities=list(session.scalars(select(AuditEntry.entity).distinct().order_by(AuditEntry.entity))),
+            )
+
+    def export_audit_csv(self, actor: Actor, flt: AuditFilter, path: Path) -> int:
+        """Write the filtered audit trail (oldest first) to ``path``; returns the number of rows written."""
+        self._check_filter(flt)
+        self.require(actor, Role.SUPERVISOR, "export the audit log")
+        now = self.clock()
+        written = 0
+        temporary = path.with_name(path.name + ".part")
+        with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["id", "at_wib", "username", "action", "entity", "entity_id", "before", "after",
+                             "detail"])
+            for row in self._iter_audit(flt):
+                writer.writerow([neutralise_cell(value) for value in _csv_values(row)])
+                written += 1
+        temporary.replace(path)  # a half-written export never sits under the chosen name
+        with self.db.write() as session:
+            audit(session, actor, "audit.export", "audit", None, now, detail=f"{written} rows; {_describe(flt)}")
+        return written
+
+    def _iter_audit(self, flt: AuditFilter) -> Iterator[AuditRow]:
+        last: tuple[datetime, int] | None = None
+        while True:
+            with self.db.read() as session:
+                query = self._audit_query(flt)
+                if last is not None:
+                    query = query.where(or_(AuditEntry.at > last[0], and_(AuditEntry.at == last[0],
+                                                                          AuditEntry.id > last[1])))
+                entries = session.scalars(query.order_by(AuditEntry.at, AuditEntry.id).limit(MAX_AUDIT_PAGE)).all()
+            if not entries:
+                return
+            for entry in entries:
+                yield _audit_row(entry)
+            last = (entries[-1].at, entries[-1].id)
+
+
+def _audit_row(entry: AuditEntry) -> AuditRow:
+    return AuditRow(entry.id, entry.at, entry.username, entry.action, entry.entity, entry.entity_id, entry.before,
+                    entry.after, entry.detail)
+
+
+def _json(value: Any) -> str:
+    import json
+
+    return "" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _csv_values(row: AuditRow) -> list[object]:
+    return [row.id, row.at.astimezone(WIB).strftime("%Y-%m-%d %H:%M:%S"), row.username, row.action, row.entity,
+            row.entity_id, _json(row.before), _json(row.after), row.detail]
+
+
+def _describe(flt: AuditFilter) -> str:
+    parts = [f"{name}={value.isoformat() if isinstance(value, datetime) else value}"
+             for name, value in (("username", flt.username), ("action", flt.action), ("entity", flt.entity),
+                                 ("entity_id", flt.entity_id), ("since", flt.since), ("until", flt.until)) if value]
+    return ", ".join(parts) or "no filter"
