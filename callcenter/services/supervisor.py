@@ -251,6 +251,15 @@ class OperatorChoice:
 
 
 @dataclass(frozen=True, slots=True)
+class ClosedIncident:
+    id: int
+    number: str
+    category: str
+    closed_at: datetime
+    disposition: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class AuditFilter:
     username: str | None = None
     action: str | None = None
@@ -330,7 +339,7 @@ class SupervisorService(Service):
                 units=self._units(session),
                 kpis=self._kpis(session, now, shift),
                 hourly=self._hourly(session, now),
-                answer_histogram=self._histogram(session, shift.start_utc, now),
+                answer_histogram=self._histogram(session, shift.start_utc, shift.end_utc),
                 stale=stale,
             )
 
@@ -344,6 +353,19 @@ class SupervisorService(Service):
                 .order_by(Operator.username)
             ).all()
         return [OperatorChoice(*row) for row in rows]
+
+    def recently_closed(self, actor: Actor, *, days: int = 7, limit: int = 200) -> list[ClosedIncident]:
+        """Incidents closed lately, newest first: what a supervisor may reopen."""
+        self.require(actor, Role.SUPERVISOR, "reopen incidents")
+        since = self.clock() - timedelta(days=days)
+        with self.db.read() as session:
+            rows = session.execute(
+                select(Incident.id, Incident.number, Category.name_id, Incident.closed_at, Incident.disposition)
+                .join(Category, Category.id == Incident.category_id)
+                .where(Incident.status == IncidentStatus.CLOSED, Incident.closed_at >= since)
+                .order_by(Incident.closed_at.desc(), Incident.id.desc()).limit(limit)
+            ).all()
+        return [ClosedIncident(r[0], r[1], r[2], r[3] or since, r[4]) for r in rows]
 
     @staticmethod
     def _shift(session: Session, now: datetime) -> ShiftWindow:
@@ -475,7 +497,7 @@ class SupervisorService(Service):
         return AnswerHistogram(ANSWER_BUCKETS, self._answer_buckets(session, start, end))
 
     def _kpis(self, session: Session, now: datetime, shift: ShiftWindow) -> ShiftKpis:
-        window = self._in_window(shift.start_utc, now)
+        window = self._in_window(shift.start_utc, shift.end_utc)
         states = dict(session.execute(select(Call.state, func.count()).where(*window).group_by(Call.state))
                       .all())
         by_type_rows = session.execute(
@@ -487,7 +509,7 @@ class SupervisorService(Service):
         answered = int(session.scalar(select(func.count()).where(*window, Call.answered_at.is_not(None))) or 0)
         missed = int(states.get(CallState.MISSED, 0))
         finished = answered + missed
-        buckets = self._answer_buckets(session, shift.start_utc, now)
+        buckets = self._answer_buckets(session, shift.start_utc, shift.end_utc)
         within: dict[int, float | None] = {}
         for mark in ANSWER_MARKS:
             upto = sum(buckets[: ANSWER_BUCKETS.index(mark) + 1])
@@ -516,8 +538,9 @@ class SupervisorService(Service):
         series = {key: [0] * len(hours) for key in [t.value for t in CallType] + [MISSED, UNCLASSIFIED]}
         utc_offset = local.utcoffset()
         offset = round(utc_offset.total_seconds() / 3600) if utc_offset else 0
+        today = self._in_window(day_start, day_start + timedelta(days=1))
         for utc_h, key, count in session.execute(
-                select(hour, kind, func.count()).where(*self._in_window(day_start, now)).group_by(hour, kind)).all():
+                select(hour, kind, func.count()).where(*today).group_by(hour, kind)).all():
             local_h = (int(utc_h) + offset) % 24
             if local_h < len(hours):
                 series[str(key)][local_h] += int(count)

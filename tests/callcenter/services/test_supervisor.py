@@ -13,8 +13,8 @@ from callcenter.db.enums import CallType, DispatchStatus, IncidentStatus, Priori
 from callcenter.db.models import Agency, AuditEntry, Category, Dispatch, Incident, Unit
 from callcenter.errors import PermissionDenied, ValidationError
 from callcenter.services.base import SYSTEM, Actor
-from callcenter.services.calls import CallService
 from callcenter.services.callers import CallerService
+from callcenter.services.calls import CallService
 from callcenter.services.incidents import IncidentDraft, IncidentService
 from callcenter.services.presence import PresenceService
 from callcenter.services.settings import SettingsService

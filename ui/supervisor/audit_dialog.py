@@ -1,0 +1,349 @@
+"""The audit trail viewer: filter by who, action, entity and time; page in lazily; export to CSV."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.clock import WIB, to_wib, utcnow
+from callcenter.services.base import Actor
+from callcenter.services.supervisor import AUDIT_PAGE, AuditFacets, AuditFilter, AuditRow, SupervisorService
+from ui.supervisor.board import describe_error
+from ui.worker import DbWorker
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AuditLogDialog", text)
+
+
+class AuditLogModel(QAbstractTableModel):
+    """Audit rows newest first, paged in from the worker as the view scrolls (canFetchMore/fetchMore)."""
+
+    TIME, USER, ACTION, ENTITY, ENTITY_ID, DETAIL = range(6)
+    loaded = Signal()
+    failed = Signal(str)
+
+    def __init__(self, worker: DbWorker, supervisor: SupervisorService, actor: Actor,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.supervisor = supervisor
+        self.actor = actor
+        self.filter = AuditFilter()
+        self._rows: list[AuditRow] = []
+        self._ids: list[int] = []
+        self._exhausted = True
+        self._loading = False
+        self._generation = 0
+
+    def set_filter(self, flt: AuditFilter) -> None:
+        self.beginResetModel()
+        self.filter = flt
+        self._rows, self._ids = [], []
+        self._exhausted = False
+        self._loading = False
+        self._generation += 1  # pages of an older filter arriving late are dropped
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def headers(self) -> list[str]:
+        return [self.tr("Time (WIB)"), self.tr("Who"), self.tr("Action"), self.tr("Entity"), self.tr("Id"),
+                self.tr("Detail")]
+
+    def row_data(self, row: int) -> AuditRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < 6:
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [to_wib(row.at).strftime("%Y-%m-%d %H:%M:%S"), row.username, row.action, row.entity,
+                    row.entity_id or "", (row.detail or "").replace("\n", " ")[:200]][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.DETAIL:
+            return row.detail
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 6:
+            return self.headers()[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent: Index) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self._loading = True
+        generation, flt, offset = self._generation, self.filter, len(self._rows)
+        self.worker.submit(lambda: self.supervisor.audit_log(self.actor, flt, offset=offset, limit=AUDIT_PAGE),
+                           lambda rows: self._arrived(generation, rows),
+                           lambda error: self._failed(generation, error))
+
+    def _arrived(self, generation: int, rows: list[AuditRow]) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        seen = set(self._ids)
+        fresh = [row for row in rows if row.id not in seen]  # rows written meanwhile may shift a page
+        if len(rows) < AUDIT_PAGE:
+            self._exhausted = True
+        if fresh:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(fresh) - 1)
+            self._rows.extend(fresh)
+            self._ids.extend(row.id for row in fresh)
+            self.endInsertRows()
+        self.loaded.emit()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._exhausted = True
+        self.failed.emit(describe_error(error))
+
+
+def _qdatetime(moment: datetime) -> QDateTime:
+    local = to_wib(moment)
+    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+
+
+def _from_edit(edit: QDateTimeEdit) -> datetime:
+    value = edit.dateTime()
+    date, clock = value.date(), value.time()
+    return datetime(date.year(), date.month(), date.day(), clock.hour(), clock.minute(), tzinfo=WIB)
+
+
+class AuditLogDialog(QDialog):
+    exported = Signal(str, int)
+    """Path and number of rows of a finished export."""
+
+    def __init__(self, worker: DbWorker, supervisor: SupervisorService, actor: Actor,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.supervisor = supervisor
+        self.actor = actor
+        self.setWindowTitle(tr("Audit log"))
+        self.model = AuditLogModel(worker, supervisor, actor, self)
+
+        self.user = self._combo()
+        self.action = self._combo()
+        self.entity = self._combo()
+        self.entity_id = QLineEdit()
+        self.entity_id.setPlaceholderText(tr("any"))
+        self.entity_id.setMaxLength(40)
+        now = utcnow()
+        today = datetime.combine(to_wib(now).date(), time(0, 0), tzinfo=WIB)
+        self.use_since = QCheckBox(tr("From"))
+        self.use_since.setChecked(True)
+        self.since = QDateTimeEdit(_qdatetime(today - timedelta(days=7)))
+        self.use_until = QCheckBox(tr("Until"))
+        self.until = QDateTimeEdit(_qdatetime(today + timedelta(days=1)))
+        for edit in (self.since, self.until):
+            edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+            edit.setCalendarPopup(True)
+        self.use_since.toggled.connect(self.since.setEnabled)
+        self.use_until.toggled.connect(self.until.setEnabled)
+        self.until.setEnabled(False)
+
+        self.apply_button = QPushButton(tr("Apply filter"))
+        self.apply_button.setToolTip(tr("Apply filter (Enter)"))
+        self.apply_button.setDefault(True)
+        self.apply_button.clicked.connect(self.apply_filter)
+        self.export_button = QPushButton(tr("Export CSV…"))
+        self.export_button.setToolTip(tr("Export the filtered log to a CSV file (Ctrl+E)"))
+        self.export_button.clicked.connect(self.export_dialog)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.export_dialog)
+
+        filters = QGridLayout()
+        filters.addWidget(QLabel(tr("Who")), 0, 0)
+        filters.addWidget(self.user, 0, 1)
+        filters.addWidget(QLabel(tr("Action")), 0, 2)
+        filters.addWidget(self.action, 0, 3)
+        filters.addWidget(QLabel(tr("Entity")), 0, 4)
+        filters.addWidget(self.entity, 0, 5)
+        filters.addWidget(QLabel(tr("Id")), 0, 6)
+        filters.addWidget(self.entity_id, 0, 7)
+        filters.addWidget(self.use_since, 1, 0)
+        filters.addWidget(self.since, 1, 1)
+        filters.addWidget(self.use_until, 1, 2)
+        filters.addWidget(self.until, 1, 3)
+        filters.addWidget(self.apply_button, 1, 5)
+        filters.addWidget(self.export_button, 1, 6, 1, 2)
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((140, 100, 150, 80, 110)):
+            header.resizeSection(column, width)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setPlaceholderText(tr("Select a row to see what changed (before / after)."))
+        self.view.selectionModel().currentRowChanged.connect(self._show_details)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.model.failed.connect(self.status.setText)
+        self.model.loaded.connect(self._update_status)
+        self.total: int | None = None
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self.resize(1100, 640)
+
+        self.worker.submit(lambda: self.supervisor.audit_facets(self.actor), self._fill_facets,
+                           lambda error: self.status.setText(describe_error(error)))
+        self.apply_filter()
+
+    def _combo(self) -> QComboBox:
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.addItem(tr("(all)"), None)
+        combo.setMinimumWidth(150)
+        combo.lineEdit().returnPressed.connect(self.apply_filter)
+        return combo
+
+    def _fill_facets(self, facets: AuditFacets) -> None:
+        prefixes = sorted({action.split(".")[0] + "." for action in facets.actions if "." in action})
+        for combo, values in ((self.user, facets.usernames), (self.action, prefixes + facets.actions),
+                              (self.entity, facets.entities)):
+            for value in values:
+                combo.addItem(value, value)
+
+    @staticmethod
+    def _value(combo: QComboBox) -> str | None:
+        text = combo.currentText().strip()
+        if not text or text == tr("(all)"):
+            return None
+        return text
+
+    def current_filter(self) -> AuditFilter:
+        return AuditFilter(
+            username=self._value(self.user), action=self._value(self.action), entity=self._value(self.entity),
+            entity_id=self.entity_id.text().strip() or None,
+            since=_from_edit(self.since) if self.use_since.isChecked() else None,
+            until=_from_edit(self.until) if self.use_until.isChecked() else None,
+        )
+
+    def apply_filter(self) -> None:
+        flt = self.current_filter()
+        if flt.since and flt.until and flt.until <= flt.since:
+            self.status.setText(tr("'Until' must be after 'From'."))
+            return
+        self.total = None
+        self.status.setText(tr("Loading…"))
+        self.model.set_filter(flt)
+        self.worker.submit(lambda: self.supervisor.audit_count(self.actor, flt), self._got_total,
+                           lambda error: self.status.setText(describe_error(error)))
+
+    def _got_total(self, total: int) -> None:
+        self.total = total
+        self._update_status()
+
+    def _update_status(self) -> None:
+        shown = self.model.rowCount()
+        if self.total is None:
+            self.status.setText(tr("%1 entries shown").replace("%1", f"{shown:,}"))
+        else:
+            self.status.setText(tr("%1 of %2 entries shown (scroll for more)").replace("%1", f"{shown:,}")
+                                .replace("%2", f"{self.total:,}"))
+
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.details.clear()
+            return
+        row = self.model.row_data(current.row())
+        parts = [f"{row.action} · {row.entity} {row.entity_id or ''} · {row.username}"]
+        if row.detail:
+            parts.append(row.detail)
+        if row.before is not None:
+            parts.append(tr("Before:") + " " + json.dumps(row.before, ensure_ascii=False, indent=1))
+        if row.after is not None:
+            parts.append(tr("After:") + " " + json.dumps(row.after, ensure_ascii=False, indent=1))
+        self.details.setPlainText("\n".join(parts))
+
+    def export_dialog(self) -> None:
+        name = f"audit-{to_wib(utcnow()).strftime('%Y%m%d-%H%M')}.csv"
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export audit log"), str(Path.home() / name),
+                                              tr("CSV files (*.csv)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        flt = self.current_filter()
+        self.status.setText(tr("Exporting…"))
+
+        def done(count: int) -> None:
+            self.status.setText(tr("%1 entries exported to %2").replace("%1", f"{count:,}").replace("%2", str(path)))
+            self.exported.emit(str(path), count)
+
+        self.worker.submit(lambda: self.supervisor.export_audit_csv(self.actor, flt, path), done,
+                           lambda error: self.status.setText(describe_error(error)))

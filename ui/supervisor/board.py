@@ -1,0 +1,649 @@
+"""The supervisor's live board: waiting and missed calls, open incidents with SLA colours, desks, units, KPIs.
+
+Data arrives as one ``BoardSnapshot`` fetched on the database worker: after every change-feed batch
+(``on_changes``) and every two seconds for the shift KPIs. A one-second tick recolours the timers from the
+clock without touching the database. Actions go through the services on the worker too; their refusals and
+conflicts are shown in the banner in words a supervisor understands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QMargins, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.clock import Clock, to_wib, utcnow
+from callcenter.errors import (
+    ConflictError,
+    DatabaseUnavailable,
+    NotFound,
+    PermissionDenied,
+    UserFixableError,
+    ValidationError,
+)
+from callcenter.services.base import Actor
+from callcenter.services.callers import CallerService
+from callcenter.services.incidents import IncidentService
+from callcenter.services.presence import PresenceService
+from callcenter.services.supervisor import (
+    ANSWER_BUCKETS,
+    MISSED,
+    UNCLASSIFIED,
+    BoardSnapshot,
+    ClosedIncident,
+    OperatorChoice,
+    SupervisorService,
+)
+from ui.supervisor.models import (
+    IncidentsModel,
+    MissedCallsModel,
+    OperatorsModel,
+    RowModel,
+    UnitsModel,
+    WaitingCallsModel,
+    duration,
+)
+from ui.worker import DbWorker
+
+TICK_MS = 1000
+REFRESH_EVERY_TICKS = 2
+TYPE_COLOURS = {
+    "normal": "#c62828", "informasi": "#1565c0", "prank": "#ef6c00", "ghost": "#8d6e63",
+    "salah_sambung": "#7b1fa2", "test": "#00897b", MISSED: "#424242", UNCLASSIFIED: "#bdbdbd",
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SupervisorBoard", text)
+
+
+def describe_error(error: BaseException) -> str:
+    """An error from the core in words a supervisor understands."""
+    if isinstance(error, PermissionDenied):
+        return tr("Your role may not do this.")
+    if isinstance(error, ConflictError):
+        return tr("Someone else changed this meanwhile; the board has been refreshed. (%1)").replace(
+            "%1", str(error))
+    if isinstance(error, ValidationError):
+        return "; ".join(error.problems.values())
+    if isinstance(error, NotFound):
+        return tr("It no longer exists; the board has been refreshed.")
+    if isinstance(error, DatabaseUnavailable):
+        return tr("The database cannot be reached. The board shows the last known state.")
+    if isinstance(error, UserFixableError):
+        return str(error)
+    return tr("Unexpected error: %1").replace("%1", f"{type(error).__name__}: {error}")
+
+
+class KpiTile(QFrame):
+    def __init__(self, caption: str, tooltip: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kpiTile")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#kpiTile { background: #ffffff; border: 1px solid #cfd8dc; border-radius: 6px; }")
+        self.value = QLabel("–")
+        self.value.setStyleSheet("font-size: 20pt; font-weight: 600; color: #263238;")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption = QLabel(caption)
+        self.caption.setStyleSheet("color: #546e7a;")
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(0)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+        self.setToolTip(tooltip)
+
+    def set(self, text: str, colour: str = "#263238") -> None:
+        self.value.setText(text)
+        self.value.setStyleSheet(f"font-size: 20pt; font-weight: 600; color: {colour};")
+
+
+def _table(model: RowModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return view
+
+
+def _group(title: str, widget: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 6, 6, 6)
+    layout.addWidget(widget)
+    return box
+
+
+class SupervisorBoard(QWidget):
+    refreshed = Signal(object)
+    """Emitted with each snapshot applied (for the main window's status bar and for tests)."""
+    action_failed = Signal(str)
+
+    def __init__(self, worker: DbWorker, supervisor: SupervisorService, presence: PresenceService,
+                 incidents: IncidentService, callers: CallerService, actor: Actor, clock: Clock = utcnow,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.supervisor = supervisor
+        self.presence = presence
+        self.incidents = incidents
+        self.callers = callers
+        self.actor = actor
+        self.clock = clock
+        self.snapshot: BoardSnapshot | None = None
+        self._busy = False
+        self._dirty = False
+        self._ticks = 0
+        self._chart_keys: tuple[Any, ...] = ()
+        english = QCoreApplication.translate("SupervisorBoard", "Category") == "Category"
+
+        self.waiting_model = WaitingCallsModel(clock, self)
+        self.missed_model = MissedCallsModel(clock, self)
+        self.incidents_model = IncidentsModel(clock, self, english=english)
+        self.operators_model = OperatorsModel(clock, self)
+        self.units_model = UnitsModel(clock, self)
+        self._build()
+        self._make_actions()
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+        self.refresh()
+
+    # -- layout ----------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        self.banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 4px;")
+
+        self.tiles = {
+            "within10": KpiTile(tr("answered ≤ 10 s"), tr("Share of finished calls this shift answered "
+                                                          "within 10 seconds")),
+            "within15": KpiTile(tr("answered ≤ 15 s")),
+            "within20": KpiTile(tr("answered ≤ 20 s")),
+            "median": KpiTile(tr("median answer time")),
+            "abandoned": KpiTile(tr("abandoned (missed)"), tr("Missed calls as a share of finished calls")),
+            "received": KpiTile(tr("calls this shift")),
+            "waiting": KpiTile(tr("ringing now")),
+            "open": KpiTile(tr("open incidents")),
+        }
+        tiles = QHBoxLayout()
+        tiles.setSpacing(6)
+        for tile in self.tiles.values():
+            tiles.addWidget(tile)
+        self.shift_label = QLabel()
+        self.shift_label.setStyleSheet("color: #37474f; font-weight: 600;")
+        self.by_type_label = QLabel()
+        self.by_type_label.setStyleSheet("color: #455a64;")
+        self.by_type_label.setWordWrap(True)
+
+        self.waiting_view = _table(self.waiting_model, "waitingView")
+        self.missed_view = _table(self.missed_model, "missedView")
+        self.incidents_view = _table(self.incidents_model, "incidentsView")
+        self.operators_view = _table(self.operators_model, "operatorsView")
+        self.units_view = _table(self.units_model, "unitsView")
+        self.units_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+        self.hourly_chart = QChart()
+        self.hourly_chart.setTitle(tr("Calls per hour today, by type"))
+        self.histogram_chart = QChart()
+        self.histogram_chart.setTitle(tr("Answer time this shift (marks at 10, 15 and 20 s)"))
+        for chart in (self.hourly_chart, self.histogram_chart):
+            chart.setMargins(QMargins(2, 2, 2, 2))
+            chart.setBackgroundRoundness(4)
+            chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+            chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.hourly_view = QChartView(self.hourly_chart)
+        self.histogram_view = QChartView(self.histogram_chart)
+        for view in (self.hourly_view, self.histogram_view):
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(190)
+
+        self.incidents_box = _group(tr("Open incidents"), self.incidents_view)
+        self.waiting_box = _group(tr("Ringing and stale calls"), self.waiting_view)
+        self.missed_box = _group(tr("Missed calls not called back (24 h)"), self.missed_view)
+        calls = QSplitter(Qt.Orientation.Horizontal)
+        calls.addWidget(self.waiting_box)
+        calls.addWidget(self.missed_box)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.incidents_box)
+        left.addWidget(calls)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+
+        people = QWidget()
+        people_layout = QHBoxLayout(people)
+        people_layout.setContentsMargins(0, 0, 0, 0)
+        self.operators_box = _group(tr("Desks and operators"), self.operators_view)
+        self.units_box = _group(tr("Units"), self.units_view)
+        self.units_box.setMaximumWidth(220)
+        people_layout.addWidget(self.operators_box, 3)
+        people_layout.addWidget(self.units_box, 1)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(people)
+        right.addWidget(self.hourly_view)
+        right.addWidget(self.histogram_view)
+
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(left)
+        main.addWidget(right)
+        main.setStretchFactor(0, 3)
+        main.setStretchFactor(1, 2)
+
+        header = QHBoxLayout()
+        header.addWidget(self.shift_label)
+        header.addStretch(1)
+        header.addWidget(self.by_type_label, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.banner)
+        layout.addLayout(header)
+        layout.addLayout(tiles)
+        layout.addWidget(main, 1)
+
+    def _make_actions(self) -> None:
+        def make(text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            action.triggered.connect(slot)
+            self.addAction(action)
+            return action
+
+        self.reassign_action = make(tr("Reassign incident…"), "Ctrl+R", self.reassign_selected)
+        self.close_action = make(tr("Review and close incident…"), "Ctrl+Shift+W", self.close_selected)
+        self.reopen_action = make(tr("Reopen a closed incident…"), "Ctrl+Shift+O", self.reopen_dialog)
+        self.unblock_action = make(tr("Unblock number"), "Ctrl+U", self.unblock_selected)
+        self.release_action = make(tr("Release stale call to the queue…"), "Ctrl+L", self.release_selected)
+        self.refresh_action = make(tr("Refresh now"), "F5", self.refresh)
+        self.incidents_view.customContextMenuRequested.connect(
+            lambda pos: self._menu(self.incidents_view, pos, [self.reassign_action, self.close_action, None,
+                                                              self.reopen_action]))
+        self.waiting_view.customContextMenuRequested.connect(
+            lambda pos: self._menu(self.waiting_view, pos, [self.release_action, self.unblock_action]))
+        self.missed_view.customContextMenuRequested.connect(
+            lambda pos: self._menu(self.missed_view, pos, [self.unblock_action]))
+
+    def _menu(self, view: QTableView, pos: QPoint, actions: list[QAction | None]) -> None:
+        menu = QMenu(self)
+        for action in actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.exec(view.viewport().mapToGlobal(pos))
+
+    # -- data ------------------------------------------------------------------------------------------
+    def on_changes(self, changes: list[Any]) -> None:
+        """Feed changes from any desk (CoreBridge.feed_changes): fetch a fresh snapshot."""
+        if changes:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self._busy:
+            self._dirty = True  # one more fetch when this one is back; never a queue of them
+            return
+        self._busy = True
+        self.worker.submit(lambda: self.supervisor.board(self.actor), self._apply, self._failed_refresh)
+
+    def _failed_refresh(self, error: BaseException) -> None:
+        self._busy = False
+        self.show_message(describe_error(error))
+        if self._dirty:
+            self._dirty = False
+            self.refresh()
+
+    def _apply(self, snapshot: BoardSnapshot) -> None:
+        self._busy = False
+        if self.banner.property("kind") == "refresh":
+            self.banner.setVisible(False)
+        self.snapshot = snapshot
+        for model in (self.waiting_model, self.missed_model, self.incidents_model):
+            model.thresholds = snapshot.thresholds
+        self.waiting_model.set_rows(snapshot.waiting)
+        self.missed_model.set_rows(snapshot.missed)
+        self.incidents_model.set_rows(snapshot.incidents)
+        self.operators_model.set_rows(snapshot.operators)
+        self.units_model.set_rows(sorted(snapshot.units.items(), key=lambda item: list(snapshot.units).index(item[0])))
+        self._show_kpis(snapshot)
+        self._show_charts(snapshot)
+        self.refreshed.emit(snapshot)
+        if self._dirty:
+            self._dirty = False
+            self.refresh()
+
+    def _tick(self) -> None:
+        self._ticks += 1
+        for model in (self.waiting_model, self.missed_model, self.incidents_model):
+            model.tick()
+        if self._ticks % REFRESH_EVERY_TICKS == 0:
+            self.refresh()
+
+    def _show_kpis(self, snapshot: BoardSnapshot) -> None:
+        kpis = snapshot.kpis
+
+        def pct(value: float | None) -> str:
+            return "–" if value is None else f"{value * 100:.0f}%"
+
+        def colour(value: float | None, good: float, fair: float) -> str:
+            if value is None:
+                return "#263238"
+            return "#1e6b2a" if value >= good else "#8a5a00" if value >= fair else "#9a1c1c"
+
+        self.tiles["within10"].set(pct(kpis.answered_within[10]), colour(kpis.answered_within[10], 0.9, 0.75))
+        self.tiles["within15"].set(pct(kpis.answered_within[15]), colour(kpis.answered_within[15], 0.9, 0.75))
+        self.tiles["within20"].set(pct(kpis.answered_within[20]), colour(kpis.answered_within[20], 0.9, 0.75))
+        median = kpis.median_answer_s
+        self.tiles["median"].set("–" if median is None else tr("%1 s").replace("%1", f"{median:.0f}"))
+        abandoned = kpis.abandoned_rate
+        self.tiles["abandoned"].set(pct(abandoned), "#263238" if abandoned is None or abandoned < 0.1 else "#9a1c1c")
+        self.tiles["received"].set(str(kpis.received))
+        self.tiles["waiting"].set(str(len([w for w in snapshot.waiting if w.stale_operator is None])),
+                                  "#9a1c1c" if any(w.stale_operator for w in snapshot.waiting) else "#263238")
+        self.tiles["open"].set(str(kpis.open_incidents))
+        start, end = to_wib(kpis.start), to_wib(kpis.end)
+        self.shift_label.setText(tr("Shift %1 · %2–%3 WIB · updated %4").replace("%1", kpis.shift_name)
+                                 .replace("%2", start.strftime("%H:%M")).replace("%3", end.strftime("%H:%M"))
+                                 .replace("%4", to_wib(snapshot.at).strftime("%H:%M:%S")))
+        parts = [f"{self.type_name(key)} {count}" for key, count in kpis.by_type.items() if count]
+        self.by_type_label.setText(tr("By type: %1").replace("%1", " · ".join(parts) or "–"))
+
+    @staticmethod
+    def type_name(key: str) -> str:
+        names = {
+            "normal": tr("emergency/normal"), "informasi": tr("information"), "prank": tr("prank"),
+            "ghost": tr("ghost"), "salah_sambung": tr("wrong number"), "test": tr("test"), MISSED: tr("missed"),
+            UNCLASSIFIED: tr("not classified"),
+        }
+        return names.get(key, key)
+
+    def _show_charts(self, snapshot: BoardSnapshot) -> None:
+        hourly, histogram = snapshot.hourly, snapshot.answer_histogram
+        key = (tuple(hourly.hours), tuple((k, tuple(v)) for k, v in hourly.series.items()), tuple(histogram.counts))
+        if key == self._chart_keys:
+            return  # nothing moved: keep the charts as they are (no flicker every two seconds)
+        self._chart_keys = key
+        self._fill_hourly(hourly.hours, hourly.series)
+        self._fill_histogram(histogram.counts)
+
+    def _reset_chart(self, chart: QChart) -> None:
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+
+    def _fill_hourly(self, hours: list[int], series_data: dict[str, list[int]]) -> None:
+        chart = self.hourly_chart
+        self._reset_chart(chart)
+        series = QStackedBarSeries()
+        top = 1
+        totals = [0] * len(hours)
+        for key, values in series_data.items():
+            if not any(values):
+                continue
+            bar = QBarSet(self.type_name(key))
+            bar.setColor(QColor(TYPE_COLOURS.get(key, "#90a4ae")))
+            bar.setBorderColor(QColor(TYPE_COLOURS.get(key, "#90a4ae")))
+            bar.append([float(v) for v in values])
+            series.append(bar)
+            totals = [a + b for a, b in zip(totals, values, strict=True)]
+        top = max([top, *totals])
+        series.setBarWidth(0.8)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([f"{h:02d}" for h in hours])
+        axis_y = QValueAxis()
+        axis_y.setRange(0, top + max(1, top // 10))
+        axis_y.setLabelFormat("%d")
+        axis_y.setTickCount(5)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+
+    def _fill_histogram(self, counts: list[int]) -> None:
+        chart = self.histogram_chart
+        self._reset_chart(chart)
+        labels = []
+        low = 0
+        for bound in ANSWER_BUCKETS:
+            labels.append(f"{low}–{bound}")
+            low = bound
+        labels.append(f">{ANSWER_BUCKETS[-1]}")
+        # One set per band so the bars take the band's colour: within 10 s, 10-20 s, over 20 s.
+        bands = [(tr("≤ 10 s"), "#43a047", lambda b: b <= 10), (tr("10–20 s"), "#fb8c00", lambda b: 10 < b <= 20),
+                 (tr("> 20 s"), "#e53935", lambda b: b > 20)]
+        bounds = [*ANSWER_BUCKETS, ANSWER_BUCKETS[-1] + 1]
+        series = QStackedBarSeries()
+        for name, colour, inside in bands:
+            bar = QBarSet(name)
+            bar.setColor(QColor(colour))
+            bar.setBorderColor(QColor(colour))
+            bar.append([float(count) if inside(bounds[i]) else 0.0 for i, count in enumerate(counts)])
+            series.append(bar)
+        series.setBarWidth(0.9)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append(labels)
+        axis_x.setTitleText(tr("seconds until answered"))
+        axis_y = QValueAxis()
+        top = max([1, *counts])
+        axis_y.setRange(0, top + max(1, top // 10))
+        axis_y.setLabelFormat("%d")
+        axis_y.setTickCount(5)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+
+    # -- actions ---------------------------------------------------------------------------------------
+    def show_message(self, text: str, *, kind: str = "refresh") -> None:
+        self.banner.setText(text)
+        self.banner.setProperty("kind", kind)
+        self.banner.setVisible(bool(text))
+
+    def _run(self, function: Callable[[], Any], done_text: str) -> None:
+        def done(_result: Any) -> None:
+            self.show_message(done_text, kind="action")
+            self.refresh()
+
+        def failed(error: BaseException) -> None:
+            text = describe_error(error)
+            self.show_message(text, kind="action")
+            self.action_failed.emit(text)
+            self.refresh()
+
+        self.worker.submit(function, done, failed)
+
+    def reassign_incident(self, incident_id: int, operator_id: int) -> None:
+        self._run(lambda: self.incidents.reassign(self.actor, incident_id, operator_id), tr("Incident reassigned."))
+
+    def close_incident(self, incident_id: int, disposition: str) -> None:
+        self._run(lambda: self.incidents.close(self.actor, incident_id, disposition), tr("Incident closed."))
+
+    def reopen_incident(self, incident_id: int, reason: str) -> None:
+        self._run(lambda: self.incidents.reopen(self.actor, incident_id, reason), tr("Incident reopened."))
+
+    def unblock_number(self, number: str) -> None:
+        self._run(lambda: self.callers.unblock(self.actor, number), tr("Number unblocked."))
+
+    def release_call(self, call_id: int, reason: str) -> None:
+        self._run(lambda: self.presence.release_stale(self.actor, call_id, reason=reason),
+                  tr("Call released to the queue; any desk can answer it now."))
+
+    def _selected(self, view: QTableView) -> Any:
+        index = view.currentIndex()
+        model = view.model()
+        if not index.isValid() or not isinstance(model, RowModel):
+            return None
+        return model.row_data(index.row())
+
+    def _selected_call_view(self) -> QTableView:
+        return self.missed_view if self.missed_view.hasFocus() else self.waiting_view
+
+    def reassign_selected(self) -> None:
+        row = self._selected(self.incidents_view)
+        if row is None:
+            self.show_message(tr("Select an incident first."), kind="action")
+            return
+
+        def choose(operators: list[OperatorChoice]) -> None:
+            dialog = ChoiceDialog(tr("Reassign incident %1").replace("%1", row.number), tr("Operator"),
+                                  [(f"{o.full_name} ({o.username})", o.id) for o in operators], self)
+            current = next((i for i, o in enumerate(operators) if o.id == row.assigned_to_id), 0)
+            dialog.combo.setCurrentIndex(current)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.reassign_incident(row.id, dialog.combo.currentData())
+
+        self.worker.submit(lambda: self.supervisor.operators(self.actor), choose,
+                           lambda e: self.show_message(describe_error(e), kind="action"))
+
+    def close_selected(self) -> None:
+        row = self._selected(self.incidents_view)
+        if row is None:
+            self.show_message(tr("Select an incident first."), kind="action")
+            return
+        dialog = TextDialog(tr("Close incident %1").replace("%1", row.number),
+                            tr("How did it end? (disposition, required)"), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.close_incident(row.id, dialog.text())
+
+    def reopen_dialog(self) -> None:
+        def choose(closed: list[ClosedIncident]) -> None:
+            if not closed:
+                self.show_message(tr("No incident was closed in the last 7 days."), kind="action")
+                return
+            dialog = ChoiceDialog(tr("Reopen a closed incident"), tr("Incident"),
+                                  [(f"{c.number} · {c.category} · {to_wib(c.closed_at).strftime('%d/%m %H:%M')}",
+                                    c.id) for c in closed], self, reason_label=tr("Reason (required)"))
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.reopen_incident(dialog.combo.currentData(), dialog.reason.toPlainText())
+
+        self.worker.submit(lambda: self.supervisor.recently_closed(self.actor), choose,
+                           lambda e: self.show_message(describe_error(e), kind="action"))
+
+    def unblock_selected(self) -> None:
+        row = self._selected(self._selected_call_view())
+        if row is None or not getattr(row, "blocked", False) or not getattr(row, "e164", None):
+            self.show_message(tr("Select a blocked number first."), kind="action")
+            return
+        self.unblock_number(row.e164)
+
+    def release_selected(self) -> None:
+        row = self._selected(self.waiting_view)
+        if row is None or row.stale_operator is None:
+            self.show_message(tr("Select a stale call (red, 'held by … offline') first."), kind="action")
+            return
+        dialog = TextDialog(tr("Release call from %1").replace("%1", row.number or "-"),
+                            tr("Why? (recorded in the audit log)"), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.release_call(row.id, dialog.text())
+
+    # -- lifetime --------------------------------------------------------------------------------------
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def current_incident(self) -> QModelIndex:
+        return self.incidents_view.currentIndex()
+
+    @staticmethod
+    def wait_text(seconds: float) -> str:
+        return duration(seconds)
+
+
+class TextDialog(QDialog):
+    """A short required text (disposition, reason)."""
+
+    def __init__(self, title: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.edit = QLineEdit()
+        self.edit.setMaxLength(500)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        self.edit.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
+        layout = QFormLayout(self)
+        layout.addRow(QLabel(label))
+        layout.addRow(self.edit)
+        layout.addRow(buttons)
+        self.resize(440, self.sizeHint().height())
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+
+class ChoiceDialog(QDialog):
+    """Pick one (operator, closed incident), optionally with a required reason."""
+
+    def __init__(self, title: str, label: str, choices: list[tuple[str, int]], parent: QWidget | None = None,
+                 *, reason_label: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.combo = QComboBox()
+        for text, value in choices:
+            self.combo.addItem(text, value)
+        self.reason = QPlainTextEdit()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QGridLayout(self)
+        layout.addWidget(QLabel(label), 0, 0)
+        layout.addWidget(self.combo, 0, 1)
+        if reason_label is not None:
+            ok.setEnabled(False)
+            self.reason.textChanged.connect(lambda: ok.setEnabled(bool(self.reason.toPlainText().strip())))
+            self.reason.setMaximumHeight(80)
+            layout.addWidget(QLabel(reason_label), 1, 0)
+            layout.addWidget(self.reason, 1, 1)
+        else:
+            self.reason.setVisible(False)
+        layout.addWidget(buttons, 2, 0, 1, 2)
+        self.resize(520, self.sizeHint().height())

@@ -1,0 +1,359 @@
+"""Table models for the supervisor board: ids plus a row cache, updated in place from each board snapshot.
+
+A snapshot replaces the rows by id: rows that left are removed, new ones inserted, the order moved with the
+persistent indexes (the supervisor's selection survives a refresh), and every remaining cell refreshed.
+Timers are computed from the model's clock at paint time, so ``tick()`` recolours without the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from callcenter.clock import Clock, to_wib, utcnow
+from callcenter.db.enums import IncidentStatus, UnitStatus
+from callcenter.services.supervisor import (
+    IncidentRow,
+    MissedCallRow,
+    OperatorRow,
+    Sla,
+    SlaThresholds,
+    WaitingCallRow,
+    incident_sla,
+    level,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+SLA_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The row's SLA state (``Sla``) for views and tests."""
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The row's key (call id, incident id, desk name)."""
+
+SLA_COLOURS = {Sla.GREEN: QColor("#d9f2dc"), Sla.AMBER: QColor("#ffe2a8"), Sla.RED: QColor("#f7b9b5")}
+SLA_TEXT = {Sla.GREEN: QColor("#1e5e2a"), Sla.AMBER: QColor("#7a4b00"), Sla.RED: QColor("#8a1010")}
+
+
+def duration(seconds: float) -> str:
+    """0:07, 12:40, 3:05:12 — timers as a dispatcher reads them."""
+    total = int(max(0, seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def wib_time(moment: datetime | None) -> str:
+    return "" if moment is None else to_wib(moment).strftime("%H:%M:%S")
+
+
+class RowModel(QAbstractTableModel):
+    """Base: ``_ids`` in display order, ``_rows`` by id; subclasses say the headers and the cells."""
+
+    def __init__(self, clock: Clock = utcnow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.thresholds = SlaThresholds.from_setting(None)
+        self._ids: list[Hashable] = []
+        self._rows: dict[Hashable, Any] = {}
+
+    # -- subclass interface ----------------------------------------------------------------------------
+    def headers(self) -> Sequence[str]:
+        raise NotImplementedError
+
+    def key(self, row: Any) -> Hashable:
+        return row.id  # type: ignore[no-any-return]
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+    # -- data ------------------------------------------------------------------------------------------
+    def row_key(self, row: int) -> Hashable:
+        return self._ids[row]
+
+    def row_data(self, row: int) -> Any:
+        return self._rows[self._ids[row]]
+
+    def keys(self) -> list[Hashable]:
+        return list(self._ids)
+
+    def row_of(self, key: Hashable) -> int:
+        try:
+            return self._ids.index(key)
+        except ValueError:
+            return -1
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        new_ids = [self.key(row) for row in rows]
+        new_rows = dict(zip(new_ids, rows, strict=True))
+        wanted = set(new_ids)
+        self._rows = {**self._rows, **new_rows}  # both old and new rows readable while rows move
+        end = len(self._ids) - 1
+        while end >= 0:  # remove departed rows, contiguous runs at a time, from the bottom up
+            if self._ids[end] in wanted:
+                end -= 1
+                continue
+            start = end
+            while start > 0 and self._ids[start - 1] not in wanted:
+                start -= 1
+            self.beginRemoveRows(QModelIndex(), start, end)
+            del self._ids[start:end + 1]
+            self.endRemoveRows()
+            end = start - 1
+        present = set(self._ids)
+        added = [key for key in new_ids if key not in present]
+        if added:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            self._ids.extend(added)
+            self.endInsertRows()
+        if self._ids != new_ids:
+            self.layoutAboutToBeChanged.emit()
+            position = {key: row for row, key in enumerate(new_ids)}
+            old_ids = self._ids
+            persistent = self.persistentIndexList()
+            moved = [self.createIndex(position[old_ids[index.row()]], index.column()) for index in persistent]
+            self._ids = new_ids
+            self.changePersistentIndexList(persistent, moved)
+            self.layoutChanged.emit()
+        self._rows = new_rows
+        self.tick()
+
+    def tick(self) -> None:
+        """Timers moved on: repaint every cell (the data is computed from the clock)."""
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
+
+    # -- Qt --------------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers())
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids) or not 0 <= index.column() < len(
+                self.headers()):
+            return None
+        row = self._rows[self._ids[index.row()]]
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        return self.cell(row, index.column(), role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            headers = self.headers()
+            return headers[section] if 0 <= section < len(headers) else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return False  # the snapshot is bounded (at most a few hundred live rows); nothing to page in
+
+    def _sla_cell(self, state: Sla, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return SLA_COLOURS[state]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return SLA_TEXT[state]
+        if role == SLA_ROLE:
+            return state
+        return None
+
+
+class WaitingCallsModel(RowModel):
+    NUMBER, NAME, LINE, WAIT, NOTE = range(5)
+
+    def headers(self) -> Sequence[str]:
+        return [self.tr("Number"), self.tr("Caller ID name"), self.tr("Line"), self.tr("Waiting"),
+                self.tr("Note")]
+
+    def sla(self, row: WaitingCallRow) -> Sla:
+        if row.stale_operator is not None:
+            return Sla.RED
+        return level(row.wait_s(self.clock()), self.thresholds.ringing)
+
+    def cell(self, row: WaitingCallRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NUMBER:
+                return row.number or self.tr("(no caller ID)")
+            if column == self.NAME:
+                return row.cid_name or ""
+            if column == self.LINE:
+                return row.line or ""
+            if column == self.WAIT:
+                return duration(row.wait_s(self.clock()))
+            if column == self.NOTE:
+                if row.stale_operator is not None:
+                    return self.tr("Stale: held by %1, desk %2 offline").replace("%1", row.stale_operator).replace(
+                        "%2", row.stale_desk or "?")
+                return self.tr("Blocked number") if row.blocked else self.tr("Ringing")
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.WAIT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NOTE and row.stale_operator is not None:
+            return self.tr("The operator's desk stopped reporting. Release the call (Ctrl+L) so another desk can "
+                           "take it, or call the operator.")
+        return self._sla_cell(self.sla(row), role)
+
+
+class MissedCallsModel(RowModel):
+    TIME, NUMBER, TRIES, AGE, BLOCKED = range(5)
+
+    def headers(self) -> Sequence[str]:
+        return [self.tr("Time"), self.tr("Number"), self.tr("Calls (24 h)"), self.tr("Not called back for"),
+                self.tr("Blocked")]
+
+    def cell(self, row: MissedCallRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.TIME:
+                return wib_time(row.received_at)
+            if column == self.NUMBER:
+                return row.number or self.tr("(no caller ID)")
+            if column == self.TRIES:
+                return str(row.calls_from_number)
+            if column == self.AGE:
+                return duration(row.age_s(self.clock()))
+            if column == self.BLOCKED:
+                return self.tr("yes") if row.blocked else ""
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.TRIES, self.AGE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return self._sla_cell(level(row.age_s(self.clock()), self.thresholds.missed_callback), role)
+
+
+class IncidentsModel(RowModel):
+    NUMBER, PRIORITY, CATEGORY, PLACE, STATUS, ASSIGNED, AGE, STEP, SLA = range(9)
+
+    def __init__(self, clock: Clock = utcnow, parent: QObject | None = None, *, english: bool = False) -> None:
+        super().__init__(clock, parent)
+        self.english = english
+
+    def headers(self) -> Sequence[str]:
+        return [self.tr("Incident"), self.tr("Priority"), self.tr("Category"), self.tr("Place"), self.tr("Status"),
+                self.tr("Operator"), self.tr("Age"), self.tr("Since last step"), self.tr("SLA")]
+
+    def status_text(self, status: IncidentStatus) -> str:
+        return {
+            IncidentStatus.OPEN: self.tr("open"),
+            IncidentStatus.DISPATCHED: self.tr("forwarded"),
+            IncidentStatus.IN_PROGRESS: self.tr("in progress"),
+            IncidentStatus.RESOLVED: self.tr("resolved, to review"),
+            IncidentStatus.CLOSED: self.tr("closed"),
+        }[status]
+
+    def sla(self, row: IncidentRow) -> tuple[Sla, str]:
+        return incident_sla(row, self.clock(), self.thresholds)
+
+    def cell(self, row: IncidentRow, column: int, role: int) -> Any:
+        now = self.clock()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NUMBER:
+                return row.number
+            if column == self.PRIORITY:
+                return row.priority
+            if column == self.CATEGORY:
+                return row.category_en if self.english else row.category_id
+            if column == self.PLACE:
+                return row.place or ""
+            if column == self.STATUS:
+                return self.status_text(row.status)
+            if column == self.ASSIGNED:
+                return row.assigned_to or ""
+            if column == self.AGE:
+                return duration(row.age_s(now))
+            if column == self.STEP:
+                return duration(row.since_step_s(now))
+            if column == self.SLA:
+                state, reason = self.sla(row)
+                if reason == "not_forwarded":
+                    return self.tr("not forwarded") if state is not Sla.GREEN else self.tr("on time")
+                if reason == "not_acknowledged":
+                    return self.tr("not acknowledged") if state is not Sla.GREEN else self.tr("waiting for agency")
+                return self.tr("on time")
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.AGE, self.STEP, self.PRIORITY):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column != self.PRIORITY \
+                else int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Forwarded %1 time(s); callback number %2").replace("%1", str(row.dispatches)).replace(
+                "%2", row.callback_number or "-")
+        return self._sla_cell(self.sla(row)[0], role)
+
+
+class OperatorsModel(RowModel):
+    DESK, OPERATOR, STATE, CALLS, INCIDENTS, HANDLED, BEAT = range(7)
+
+    def headers(self) -> Sequence[str]:
+        return [self.tr("Desk"), self.tr("Operator"), self.tr("State"), self.tr("Open calls"),
+                self.tr("Open incidents"), self.tr("Calls this shift"), self.tr("Last heartbeat")]
+
+    def key(self, row: OperatorRow) -> Hashable:
+        return row.key
+
+    def cell(self, row: OperatorRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.DESK:
+                return row.desk or self.tr("(no desk)")
+            if column == self.OPERATOR:
+                return row.full_name or row.username or (self.tr("line service") if row.line_host else "")
+            if column == self.STATE:
+                state = self.tr("online") if row.online else self.tr("offline")
+                return state + (self.tr(" · line host") if row.line_host else "")
+            if column == self.CALLS:
+                return str(row.open_calls)
+            if column == self.INCIDENTS:
+                return str(row.open_incidents)
+            if column == self.HANDLED:
+                return str(row.handled_this_shift)
+            if column == self.BEAT:
+                return wib_time(row.last_heartbeat)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.CALLS, self.INCIDENTS, self.HANDLED):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column == self.STATE and role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#1e6b2a") if row.online else QColor("#9a1c1c")
+        if role == Qt.ItemDataRole.BackgroundRole and not row.online and row.open_calls:
+            return SLA_COLOURS[Sla.RED]  # offline with a call in hand: the stale-claim case
+        return None
+
+
+class UnitsModel(RowModel):
+    """Units by status: a fixed short list."""
+
+    STATUS, COUNT = range(2)
+
+    def headers(self) -> Sequence[str]:
+        return [self.tr("Unit status"), self.tr("Units")]
+
+    def key(self, row: tuple[str, int]) -> Hashable:
+        return row[0]
+
+    def status_text(self, status: str) -> str:
+        names: dict[str, Callable[[], str]] = {
+            UnitStatus.AVAILABLE: lambda: self.tr("available"),
+            UnitStatus.DISPATCHED: lambda: self.tr("dispatched"),
+            UnitStatus.EN_ROUTE: lambda: self.tr("en route"),
+            UnitStatus.ON_SCENE: lambda: self.tr("on scene"),
+            UnitStatus.OUT_OF_SERVICE: lambda: self.tr("out of service"),
+        }
+        return names[status]() if status in names else status
+
+    def cell(self, row: tuple[str, int], column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.status_text(row[0]) if column == self.STATUS else str(row[1])
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
