@@ -23,7 +23,7 @@ from callcenter import __version__, phone
 from callcenter.db.enums import CallState, Role
 from callcenter.db.models import Call, Desk, Operator
 from callcenter.errors import ConflictError, NotFound, ValidationError
-from callcenter.services.base import Actor, Service, audit, record_change
+from callcenter.services.base import SYSTEM, Actor, Service, audit, record_change
 
 HEARTBEAT_INTERVAL_S = 5.0
 DEFAULT_TIMEOUT_S = 20.0
@@ -102,7 +102,7 @@ class PresenceService(Service):
                 audit(session, actor, f"desk.{action}", "desk", desk, now, after={"operator_id": actor.id})
                 record_change(session, "desk", desk, action, now)
             session.flush()
-            self._sweep(session, actor, now, cutoff, exclude=desk)
+            self._sweep(session, now, cutoff, exclude=desk)
         return written
 
     def sign_off(self, actor: Actor, desk: str) -> None:
@@ -116,13 +116,14 @@ class PresenceService(Service):
                 audit(session, actor, "desk.offline", "desk", desk, now, detail="signed off")
                 record_change(session, "desk", desk, "offline", now)
 
-    def _sweep(self, session: Session, actor: Actor, now: datetime, cutoff: datetime, *, exclude: str) -> None:
+    def _sweep(self, session: Session, now: datetime, cutoff: datetime, *, exclude: str) -> None:
+        # Recorded as the system's doing: the desk that noticed is not the one that went away.
         gone = session.scalars(
             update(Desk).where(Desk.online.is_(True), Desk.last_heartbeat < cutoff, Desk.name != exclude)
             .values(online=False).returning(Desk.name)
         ).all()
         for name in gone:
-            audit(session, actor, "desk.offline", "desk", name, now, detail="heartbeat timed out")
+            audit(session, SYSTEM, "desk.offline", "desk", name, now, detail="heartbeat timed out")
             record_change(session, "desk", name, "offline", now)
 
     def desks(self, timeout_s: float = DEFAULT_TIMEOUT_S) -> list[DeskInfo]:

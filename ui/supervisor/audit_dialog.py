@@ -233,7 +233,7 @@ class AuditLogDialog(QDialog):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((140, 100, 150, 80, 110)):
+        for column, width in enumerate((140, 100, 150, 80, 140)):
             header.resizeSection(column, width)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
@@ -312,6 +312,8 @@ class AuditLogDialog(QDialog):
         shown = self.model.rowCount()
         if self.total is None:
             self.status.setText(tr("%1 entries shown").replace("%1", f"{shown:,}"))
+        elif shown >= self.total:
+            self.status.setText(tr("%1 entries").replace("%1", f"{self.total:,}"))
         else:
             self.status.setText(tr("%1 of %2 entries shown (scroll for more)").replace("%1", f"{shown:,}")
                                 .replace("%2", f"{self.total:,}"))

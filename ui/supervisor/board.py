@@ -175,7 +175,7 @@ class SupervisorBoard(QWidget):
         self._dirty = False
         self._ticks = 0
         self._chart_keys: tuple[Any, ...] = ()
-        english = QCoreApplication.translate("SupervisorBoard", "Category") == "Category"
+        english = QCoreApplication.translate("IncidentsModel", "Category") == "Category"  # no Indonesian loaded
 
         self.waiting_model = WaitingCallsModel(clock, self)
         self.missed_model = MissedCallsModel(clock, self)
@@ -226,6 +226,14 @@ class SupervisorBoard(QWidget):
         self.operators_view = _table(self.operators_model, "operatorsView")
         self.units_view = _table(self.units_model, "unitsView")
         self.units_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.incidents_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, width in ((IncidentsModel.CATEGORY, 190), (IncidentsModel.PLACE, 120)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(IncidentsModel.ASSIGNED, QHeaderView.ResizeMode.Stretch)
+        for view in (self.incidents_view, self.waiting_view, self.missed_view, self.operators_view):
+            view.setTextElideMode(Qt.TextElideMode.ElideRight)
 
         self.hourly_chart = QChart()
         self.hourly_chart.setTitle(tr("Calls per hour today, by type"))
@@ -236,6 +244,7 @@ class SupervisorBoard(QWidget):
             chart.setBackgroundRoundness(4)
             chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
             chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.hourly_chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         self.hourly_view = QChartView(self.hourly_chart)
         self.histogram_view = QChartView(self.histogram_chart)
         for view in (self.hourly_view, self.histogram_view):
@@ -248,30 +257,31 @@ class SupervisorBoard(QWidget):
         calls = QSplitter(Qt.Orientation.Horizontal)
         calls.addWidget(self.waiting_box)
         calls.addWidget(self.missed_box)
+        calls.setSizes([520, 430])
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.incidents_box)
         left.addWidget(calls)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
+        left.setSizes([420, 380])
 
-        people = QWidget()
-        people_layout = QHBoxLayout(people)
-        people_layout.setContentsMargins(0, 0, 0, 0)
         self.operators_box = _group(tr("Desks and operators"), self.operators_view)
         self.units_box = _group(tr("Units"), self.units_view)
-        self.units_box.setMaximumWidth(220)
-        people_layout.addWidget(self.operators_box, 3)
-        people_layout.addWidget(self.units_box, 1)
+        self.units_box.setMinimumWidth(210)
+        self.units_box.setMaximumWidth(260)
+        lower = QWidget()
+        lower_layout = QHBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.units_box)
+        lower_layout.addWidget(self.histogram_view, 1)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(people)
+        right.addWidget(self.operators_box)
         right.addWidget(self.hourly_view)
-        right.addWidget(self.histogram_view)
+        right.addWidget(lower)
+        right.setSizes([300, 260, 240])
 
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(left)
         main.addWidget(right)
-        main.setStretchFactor(0, 3)
-        main.setStretchFactor(1, 2)
+        main.setSizes([950, 650])
 
         header = QHBoxLayout()
         header.addWidget(self.shift_label)
@@ -439,7 +449,7 @@ class SupervisorBoard(QWidget):
         axis_y = QValueAxis()
         axis_y.setRange(0, top + max(1, top // 10))
         axis_y.setLabelFormat("%d")
-        axis_y.setTickCount(5)
+        axis_y.applyNiceNumbers()
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
@@ -448,12 +458,7 @@ class SupervisorBoard(QWidget):
     def _fill_histogram(self, counts: list[int]) -> None:
         chart = self.histogram_chart
         self._reset_chart(chart)
-        labels = []
-        low = 0
-        for bound in ANSWER_BUCKETS:
-            labels.append(f"{low}–{bound}")
-            low = bound
-        labels.append(f">{ANSWER_BUCKETS[-1]}")
+        labels = [f"≤{bound}" for bound in ANSWER_BUCKETS] + [f">{ANSWER_BUCKETS[-1]}"]
         # One set per band so the bars take the band's colour: within 10 s, 10-20 s, over 20 s.
         bands = [(tr("≤ 10 s"), "#43a047", lambda b: b <= 10), (tr("10–20 s"), "#fb8c00", lambda b: 10 < b <= 20),
                  (tr("> 20 s"), "#e53935", lambda b: b > 20)]
@@ -474,7 +479,7 @@ class SupervisorBoard(QWidget):
         top = max([1, *counts])
         axis_y.setRange(0, top + max(1, top // 10))
         axis_y.setLabelFormat("%d")
-        axis_y.setTickCount(5)
+        axis_y.applyNiceNumbers()
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)

@@ -69,6 +69,9 @@ class RowModel(QAbstractTableModel):
     def headers(self) -> Sequence[str]:
         raise NotImplementedError
 
+    def header_tips(self) -> Sequence[str]:
+        return []
+
     def key(self, row: Any) -> Hashable:
         return row.id  # type: ignore[no-any-return]
 
@@ -150,9 +153,14 @@ class RowModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             headers = self.headers()
             return headers[section] if 0 <= section < len(headers) else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = self.header_tips()
+            return (tips[section] or None) if 0 <= section < len(tips) else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -177,8 +185,7 @@ class WaitingCallsModel(RowModel):
     NUMBER, NAME, LINE, WAIT, NOTE = range(5)
 
     def headers(self) -> Sequence[str]:
-        return [self.tr("Number"), self.tr("Caller ID name"), self.tr("Line"), self.tr("Waiting"),
-                self.tr("Note")]
+        return [self.tr("Number"), self.tr("CID name"), self.tr("Line"), self.tr("Waiting"), self.tr("Note")]
 
     def sla(self, row: WaitingCallRow) -> Sla:
         if row.stale_operator is not None:
@@ -213,8 +220,11 @@ class MissedCallsModel(RowModel):
     TIME, NUMBER, TRIES, AGE, BLOCKED = range(5)
 
     def headers(self) -> Sequence[str]:
-        return [self.tr("Time"), self.tr("Number"), self.tr("Calls (24 h)"), self.tr("Not called back for"),
-                self.tr("Blocked")]
+        return [self.tr("Time"), self.tr("Number"), self.tr("Calls"), self.tr("Age"), self.tr("Blocked")]
+
+    def header_tips(self) -> Sequence[str]:
+        return ["", "", self.tr("Calls from this number in the last 24 hours"),
+                self.tr("Time since the call was missed"), ""]
 
     def cell(self, row: MissedCallRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -223,7 +233,7 @@ class MissedCallsModel(RowModel):
             if column == self.NUMBER:
                 return row.number or self.tr("(no caller ID)")
             if column == self.TRIES:
-                return str(row.calls_from_number)
+                return str(row.calls_from_number) if row.e164 else "–"
             if column == self.AGE:
                 return duration(row.age_s(self.clock()))
             if column == self.BLOCKED:
@@ -235,15 +245,15 @@ class MissedCallsModel(RowModel):
 
 
 class IncidentsModel(RowModel):
-    NUMBER, PRIORITY, CATEGORY, PLACE, STATUS, ASSIGNED, AGE, STEP, SLA = range(9)
+    NUMBER, PRIORITY, SLA, AGE, STEP, CATEGORY, PLACE, STATUS, ASSIGNED = range(9)
 
     def __init__(self, clock: Clock = utcnow, parent: QObject | None = None, *, english: bool = False) -> None:
         super().__init__(clock, parent)
         self.english = english
 
     def headers(self) -> Sequence[str]:
-        return [self.tr("Incident"), self.tr("Priority"), self.tr("Category"), self.tr("Place"), self.tr("Status"),
-                self.tr("Operator"), self.tr("Age"), self.tr("Since last step"), self.tr("SLA")]
+        return [self.tr("Incident"), self.tr("Priority"), self.tr("SLA"), self.tr("Age"), self.tr("Last step"),
+                self.tr("Category"), self.tr("Place"), self.tr("Status"), self.tr("Operator")]
 
     def status_text(self, status: IncidentStatus) -> str:
         return {
@@ -297,8 +307,12 @@ class OperatorsModel(RowModel):
     DESK, OPERATOR, STATE, CALLS, INCIDENTS, HANDLED, BEAT = range(7)
 
     def headers(self) -> Sequence[str]:
-        return [self.tr("Desk"), self.tr("Operator"), self.tr("State"), self.tr("Open calls"),
-                self.tr("Open incidents"), self.tr("Calls this shift"), self.tr("Last heartbeat")]
+        return [self.tr("Desk"), self.tr("Operator"), self.tr("State"), self.tr("Calls"), self.tr("Incidents"),
+                self.tr("Shift calls"), self.tr("Heartbeat")]
+
+    def header_tips(self) -> Sequence[str]:
+        return ["", "", "", self.tr("Calls answered and not yet finished"), self.tr("Open incidents assigned"),
+                self.tr("Calls answered this shift"), self.tr("Last heartbeat (WIB)")]
 
     def key(self, row: OperatorRow) -> Hashable:
         return row.key
