@@ -19,7 +19,9 @@ from callcenter import phone
 from callcenter.cid.events import CallerIdEvent, ParseWarning
 from callcenter.db.database import Database, data_dir, resolve_url
 from callcenter.errors import DatabaseUnavailable
+from callcenter.services.base import SYSTEM
 from callcenter.services.intake import CallNotice, IntakeService, IntakeWorker
+from callcenter.services.presence import Heartbeat, PresenceService, desk_name
 from callcenter.services.spool import Spool
 
 log = logging.getLogger("konsol112.ingest")
@@ -99,6 +101,9 @@ def run(args: argparse.Namespace) -> int:
     intake.subscribe(log_committed)
     worker = IntakeWorker(intake)
     worker.start()
+    # The supervisor sees the line service as a desk (line host): online while it runs, offline when it stops.
+    heartbeat = Heartbeat(PresenceService(db), SYSTEM, desk_name("ingest"), line_host=True)
+    heartbeat.start()
 
     def on_event(source_key: str, event: CallerIdEvent) -> None:
         worker.submit(source_key, event)
@@ -132,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
         for source in sources:
             source.stop()
         worker.stop(timeout=30)
+        heartbeat.stop()
         pending = len(spool.pending())
         log.info("stopped: %d call(s) persisted, %d event(s) spooled, %d waiting in the spool",
                  intake.persisted, intake.spooled, pending)

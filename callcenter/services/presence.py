@@ -11,7 +11,10 @@ They are never released silently; ``release_stale`` is a supervisor's audited ac
 
 from __future__ import annotations
 
+import logging
 import socket
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -24,6 +27,8 @@ from callcenter.db.enums import CallState, Role
 from callcenter.db.models import Call, Desk, Operator
 from callcenter.errors import ConflictError, NotFound, ValidationError
 from callcenter.services.base import SYSTEM, Actor, Service, audit, record_change
+
+log = logging.getLogger(__name__)
 
 HEARTBEAT_INTERVAL_S = 5.0
 DEFAULT_TIMEOUT_S = 20.0
@@ -170,6 +175,50 @@ class PresenceService(Service):
             audit(session, actor, "call.release_stale", "call", call_id, now, before=before,
                   after={"state": CallState.RINGING, "claimed_by_id": None}, detail=reason.strip()[:500] or None)
             record_change(session, "call", call_id, "release", now)
+
+
+class Heartbeat:
+    """Beats for one desk on a thread of its own, so a busy database worker never makes a desk look dead.
+
+    A failed beat (database down) is logged and tried again at the next interval; ``stop()`` signs the desk
+    off so the supervisor sees it leave at once.
+    """
+
+    def __init__(self, presence: PresenceService, actor: Actor, desk: str, *, line_host: bool = False,
+                 interval_s: float = HEARTBEAT_INTERVAL_S,
+                 on_error: Callable[[BaseException], None] | None = None) -> None:
+        self.presence = presence
+        self.actor = actor
+        self.desk = desk
+        self.line_host = line_host
+        self.interval_s = interval_s
+        self.on_error = on_error
+        self.beats = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"heartbeat-{desk}", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, *, sign_off: bool = True, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._thread.join(timeout)
+        if sign_off:
+            try:
+                self.presence.sign_off(self.actor, self.desk)
+            except Exception as exc:  # leaving while the database is away: the timeout will say it
+                log.warning("desk %s could not sign off: %s", self.desk, exc)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.presence.heartbeat(self.actor, self.desk, line_host=self.line_host)
+                self.beats += 1
+            except Exception as exc:
+                log.warning("heartbeat of desk %s failed: %s", self.desk, exc)
+                if self.on_error is not None:
+                    self.on_error(exc)
+            self._stop.wait(self.interval_s)
 
 
 def stale_claims(session: Session, cutoff: datetime, *, limit: int = 200) -> list[StaleClaim]:

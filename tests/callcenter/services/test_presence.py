@@ -109,3 +109,19 @@ def test_desk_names(db: Database, clock: ManualClock, operator: Actor) -> None:
     presence.heartbeat(operator, name, line_host=True)
     [desk] = presence.desks()
     assert desk.name == name and desk.line_host
+
+
+def test_the_heartbeat_thread_beats_and_signs_off(db: Database, operator: Actor) -> None:
+    import time
+
+    from callcenter.services.presence import Heartbeat
+
+    presence = PresenceService(db)
+    beat = Heartbeat(presence, operator, "PC-9", interval_s=0.05)
+    beat.start()
+    deadline = time.monotonic() + 5
+    while beat.beats < 3 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert beat.beats >= 3 and presence.desks()[0].online
+    beat.stop()
+    assert presence.desks()[0].online is False
