@@ -439,7 +439,9 @@ class SupervisorService(Service):
                                                                 Incident.assigned_to_id.is_not(None))
             .group_by(Incident.assigned_to_id)).all())
         handled = dict(session.execute(
-            select(Call.claimed_by_id, func.count()).where(Call.answered_at >= shift.start_utc,
+            # received_at bounds the scan through its index (a call is answered within the hour it rang).
+            select(Call.claimed_by_id, func.count()).where(Call.received_at >= shift.start_utc - timedelta(hours=1),
+                                                           Call.answered_at >= shift.start_utc,
                                                            Call.answered_at < shift.end_utc,
                                                            Call.claimed_by_id.is_not(None))
             .group_by(Call.claimed_by_id)).all())
