@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 RING_CYCLE = timedelta(seconds=8)       # rings further apart than this start a new call
 NO_CID_AFTER_RINGS = 2                  # a ring with no caller ID by the second ring is still a call
 SHARED_DUPLICATE_WINDOW = timedelta(seconds=3)
+ADVISORY_SPACE = 112  # PostgreSQL advisory lock keys: (112, n) belong to Konsol 112
+BROADCAST_LOCK = 1
 OPEN_CALL_LOOKBACK = timedelta(hours=4)
 MAX_BATCH = 1000
 NO_CALLER_ID_NAME = "tanpa caller ID"
@@ -339,7 +341,7 @@ class IntakeService:
         number = None if no_caller_id else event.number
         e164 = phone.to_e164(number) if number else None
         presentation = Presentation.UNAVAILABLE if no_caller_id else event.presentation
-        if source_key.startswith("udp:") and self._seen_recently(session, line_id, number, event.received_at):
+        if source_key.startswith("udp:") and self._seen_recently_locked(session, line_id, number, event.received_at):
             self.duplicates += 1
             return None  # the same broadcast heard by another desk: the database already has it
         values: dict[str, Any] = {
@@ -364,6 +366,18 @@ class IntakeService:
                 set_={"call_count": Caller.call_count + 1, "last_seen": upsert.excluded.last_seen}))
         record_change(session, "call", call_id, "outgoing" if outgoing else "ring", self.clock())
         return CallNotice("outgoing" if outgoing else "ringing", call_id, line_id, number, e164, event.received_at)
+
+    def _seen_recently_locked(self, session: Session, line_id: int, number: str | None, at: datetime) -> bool:
+        """The duplicate check for broadcasts, serialised across desks until this transaction commits.
+
+        Every desk hears a broadcast at the same moment; without the lock, concurrent READ COMMITTED
+        transactions on PostgreSQL all find nothing and all insert. One lock for all broadcast checks, so a
+        transaction never holds two of them (no deadlock). SQLite's BEGIN IMMEDIATE already serialises writers.
+        """
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:space, :key)"),
+                            {"space": ADVISORY_SPACE, "key": BROADCAST_LOCK})
+        return self._seen_recently(session, line_id, number, at)
 
     def _seen_recently(self, session: Session, line_id: int, number: str | None, at: datetime) -> bool:
         window = (at - SHARED_DUPLICATE_WINDOW, at + SHARED_DUPLICATE_WINDOW)
