@@ -301,10 +301,13 @@ class AuditLogDialog(QDialog):
         self.total = None
         self.status.setText(tr("Loading…"))
         self.model.set_filter(flt)
-        self.worker.submit(lambda: self.supervisor.audit_count(self.actor, flt), self._got_total,
+        self.worker.submit(lambda: self.supervisor.audit_count(self.actor, flt),
+                           lambda total: self._got_total(flt, total),
                            lambda error: self.status.setText(describe_error(error)))
 
-    def _got_total(self, total: int) -> None:
+    def _got_total(self, flt: AuditFilter, total: int) -> None:
+        if flt is not self.model.filter:
+            return  # the count of a filter the supervisor has since replaced
         self.total = total
         self._update_status()
 
