@@ -74,6 +74,12 @@ def _online_operator(cutoff: datetime) -> Exists:
                           Desk.last_heartbeat >= cutoff)
 
 
+def _presence_in_use() -> Exists:
+    """SQL: at least one console has ever sent a heartbeat. Until then (a centre whose consoles predate
+    presence) nobody's desk can be said to have gone away, and no claim is called stale."""
+    return exists().where(Desk.operator_id.is_not(None))
+
+
 class PresenceService(Service):
     def heartbeat(self, actor: Actor, desk: str, *, line_host: bool = False, app_version: str = __version__,
                   timeout_s: float = DEFAULT_TIMEOUT_S) -> list[str]:
@@ -231,7 +237,7 @@ def stale_claims(session: Session, cutoff: datetime, *, limit: int = 200) -> lis
         select(Call.id, Call.received_at, Call.answered_at, Call.e164, Call.number_raw, Call.claimed_by_id,
                Operator.username, last_desk, last_beat)
         .join(Operator, Operator.id == Call.claimed_by_id)
-        .where(and_(Call.state == CallState.ANSWERED, ~_online_operator(cutoff)))
+        .where(and_(Call.state == CallState.ANSWERED, ~_online_operator(cutoff), _presence_in_use()))
         .order_by(Call.received_at, Call.id).limit(limit)
     ).all()
     return [StaleClaim(r[0], r[1], r[2], phone.national(r[3]) if r[3] else r[4], r[5], r[6], r[7], r[8])

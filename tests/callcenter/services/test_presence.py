@@ -125,3 +125,27 @@ def test_the_heartbeat_thread_beats_and_signs_off(db: Database, operator: Actor)
     assert beat.beats >= 3 and presence.desks()[0].online
     beat.stop()
     assert presence.desks()[0].online is False
+
+
+def test_no_claim_is_stale_before_any_console_reports_presence(db: Database, clock: ManualClock,
+                                                              operator: Actor) -> None:
+    from callcenter.services.base import SYSTEM
+
+    presence = PresenceService(db, clock)
+    presence.heartbeat(SYSTEM, "SRV#ingest", line_host=True)  # the line service alone does not count
+    call_id = ring(db, clock, "081234567890")
+    CallService(db, clock).claim(operator, call_id)
+    clock.advance(600)
+    assert presence.stale_claims() == []
+    other = make_actor(db, clock, "dewi", Role.OPERATOR)
+    presence.heartbeat(other, "PC-2")  # presence is in use now: asep is at no live desk
+    assert [s.call_id for s in presence.stale_claims()] == [call_id]
+
+
+def test_an_operator_who_signed_off_leaves_stale_claims(db: Database, clock: ManualClock, operator: Actor) -> None:
+    presence = PresenceService(db, clock)
+    presence.heartbeat(operator, "PC-1")
+    call_id = ring(db, clock, "081234567890")
+    CallService(db, clock).claim(operator, call_id)
+    presence.sign_off(operator, "PC-1")
+    assert [s.call_id for s in presence.stale_claims()] == [call_id]
