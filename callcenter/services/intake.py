@@ -100,6 +100,10 @@ class IntakeService:
         self.duplicates = 0
         self.rejected = 0
         self.database_down_since: datetime | None = None
+        self.spool_error: str | None = None
+        """Why the spool cannot be written (disk full, read-only): a loud alarm while it is set."""
+        self._held: list[tuple[str, str, CallerIdEvent]] = []
+        """Events neither the database nor the spool could take: kept in memory and retried, in order."""
 
     def subscribe(self, subscriber: Subscriber) -> None:
         self._subscribers.append(subscriber)
@@ -110,6 +114,10 @@ class IntakeService:
         keyed = [(source_key, make_event_key(source_key, event), event) for source_key, event in batch
                  if not event.history]
         if not keyed:
+            return []
+        if self._held:
+            self._held.extend(keyed)  # keep order behind what is already waiting in memory
+            self.replay_spool()
             return []
         if self.spool is not None and self._spool_has_records():
             self._to_spool(keyed)  # keep order: nothing overtakes what is already waiting
@@ -156,9 +164,15 @@ class IntakeService:
             Spool(self.spool.path.with_name(self.spool.path.stem + ".rejected.jsonl")).append([record])
         self.rejected += 1
 
+    @property
+    def held(self) -> int:
+        return len(self._held)
+
     def replay_spool(self) -> int:
         """Replay spooled events in order; returns how many were replayed (0 while the database is down)."""
         if self.spool is None:
+            return 0
+        if self._held and not self._release_held():
             return 0
         records = self.spool.pending()
         if not records:
@@ -187,10 +201,30 @@ class IntakeService:
         assert self.spool is not None
         try:
             self.spool.append([event_to_record(source_key, key, event) for source_key, key, event in keyed])
-        except SpoolError:
-            log.critical("SPOOL FAILED: %d event(s) could not be saved anywhere", len(keyed))
+        except SpoolError as exc:
+            self._held.extend(keyed)
+            self.spool_error = str(exc)
+            log.critical("SPOOL FAILED (%s): %d event(s) held in memory until the database or the spool is back",
+                         exc, len(self._held))
             raise
+        self.spool_error = None
         self.spooled += len(keyed)
+
+    def _release_held(self) -> bool:
+        """Move held events to the database, or else to the spool; True when none are left in memory."""
+        held, self._held = self._held, []
+        try:
+            notices = self._commit(held, replay=True)
+        except DatabaseUnavailable:
+            self._mark_down()
+            try:
+                self._to_spool(held)
+            except SpoolError:
+                return False  # _to_spool put them back in memory
+            return True
+        self._mark_up()
+        self._publish(notices)
+        return True
 
     def _mark_down(self) -> None:
         if self.database_down_since is None:
