@@ -16,7 +16,7 @@ from callcenter.cid.ami import AmiParser
 from callcenter.cid.base import decode_text, warning
 from callcenter.cid.callerid_com import PACKET_HEADER, CallerIdComParser
 from callcenter.cid.events import FrameParser, ParseResult
-from callcenter.cid.mdmf import MESSAGE_TYPES, MdmfParser
+from callcenter.cid.mdmf import MESSAGE_TYPES, MdmfParser, parse_message
 from callcenter.cid.modem import ModemParser
 from callcenter.cid.ncid import NcidParser
 from callcenter.cid.tci import TciParser
@@ -46,23 +46,51 @@ _PARSERS: dict[str, Callable[..., FrameParser]] = {
 }
 
 
+def _first_message_end(data: bytes) -> int | None:
+    """Where the first checksum-valid SDMF/MDMF message in ``data`` ends, if there is one."""
+    for pos, byte in enumerate(data):
+        if byte not in MESSAGE_TYPES or pos + 2 > len(data):
+            continue
+        end = pos + data[pos + 1] + 3
+        if end > len(data) or sum(data[pos:end]) % 256:
+            continue
+        try:
+            parse_message(data[pos:end])
+        except ValueError:
+            continue
+        return end
+    return None
+
+
 def sniff(data: bytes, *, final: bool = False) -> str | None:
-    """The format these first bytes are in, or None when they do not tell yet."""
+    """The format these first bytes are in, or None when they do not tell yet.
+
+    Each kind of evidence (an identifying line, a packet header, a raw message) completes at some offset;
+    the evidence that completes first decides. That makes the answer the same however the stream was
+    split: a longer prefix never changes a decision a shorter one already made.
+    """
+    candidates: list[tuple[int, str]] = []
     start = len(data) - len(data.lstrip(b"\r\n"))
     if start < len(data) and data[start] in MESSAGE_TYPES:
-        return "mdmf"
-    segments = _LINE_END.split(data)
-    for index, segment in enumerate(segments):
-        if PACKET_HEADER in segment:
-            return "callerid-com"
-        complete = index < len(segments) - 1 or final
-        if not complete:
+        candidates.append((start + 1, "mdmf"))
+    message_end = _first_message_end(data)
+    if message_end is not None:
+        candidates.append((message_end, "mdmf"))
+    header_at = data.find(PACKET_HEADER)
+    if header_at != -1:
+        candidates.append((header_at + len(PACKET_HEADER), "callerid-com"))
+    pos = 0
+    for terminator in [*_LINE_END.finditer(data), None]:
+        end = terminator.end() if terminator is not None else len(data)
+        if terminator is None and not final:
             break
-        text = decode_text(segment).strip()
-        for pattern, fmt in _SIGNATURES:
-            if pattern.search(text):
-                return fmt
-    return None
+        text = decode_text(data[pos:terminator.start() if terminator is not None else len(data)]).strip()
+        pos = end
+        fmt = next((fmt for pattern, fmt in _SIGNATURES if pattern.search(text)), None)
+        if fmt is not None:
+            candidates.append((end, fmt))
+            break
+    return min(candidates)[1] if candidates else None
 
 
 class AutoParser:

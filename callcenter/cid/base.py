@@ -8,7 +8,6 @@ can turn it into a ``ParseWarning``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -105,9 +104,12 @@ def decode_text(data: bytes) -> str:
         return data.decode("latin-1", errors="replace")
 
 
+_CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
+
+
 def clean_text(text: str) -> str:
     """Drop control characters (a name is shown on screen and printed) and surrounding blanks."""
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cc").strip()
+    return _CONTROL_CHARACTERS.sub("", text).strip()
 
 
 def clean_name(text: str | None) -> str | None:
@@ -194,6 +196,8 @@ def resolve_month_day(
 class RepeatFilter:
     """Caller-ID units repeat a record (twice or three times, within a second): keep the first only."""
 
+    MAX_REMEMBERED = 1024
+
     def __init__(self, window_s: float = 1.0) -> None:
         self._window = timedelta(seconds=window_s)
         self._accepted: dict[str, datetime] = {}
@@ -202,10 +206,13 @@ class RepeatFilter:
         last = self._accepted.get(key)
         if last is not None and abs(now - last) <= self._window:
             return True
-        if len(self._accepted) > 256:
-            # Bounded memory on a long-running line: forget records older than the window.
-            self._accepted = {k: t for k, t in self._accepted.items() if abs(now - t) <= self._window}
-        self._accepted[key] = now
+        self._accepted.pop(key, None)
+        self._accepted[key] = now  # re-inserted, so the dict stays ordered oldest first
+        if len(self._accepted) > self.MAX_REMEMBERED:
+            # Bounded memory and time on a busy line: forget the oldest half (a burst of distinct records
+            # within one window is never a repeat of records that old anyway).
+            for old_key in list(self._accepted)[: self.MAX_REMEMBERED // 2]:
+                del self._accepted[old_key]
         return False
 
 
@@ -217,21 +224,29 @@ def make_event(
     *,
     number_text: str | None = None,
     name_text: str | None = None,
-    **fields: object,
+    number: str | None = None,
+    presentation: Presentation = Presentation.ALLOWED,
+    line: str | None = None,
+    timestamp: datetime | None = None,
+    duration_s: int | None = None,
+    verified: bool | None = None,
+    history: bool = False,
+    call_ref: str | None = None,
+    detail: str | None = None,
+    direction: str = "incoming",
 ) -> CallerIdEvent:
-    """A ``CallerIdEvent`` with the number and name cleaned the same way for every format.
+    """A ``CallerIdEvent`` whose number and name are cleaned the same way for every format.
 
-    Explicit ``number``/``presentation``/``name`` in ``fields`` win over the ``*_text`` arguments.
+    ``number_text`` (the field as received) is cleaned into ``number`` and ``presentation``; without it the
+    explicit ``number``/``presentation`` are used. ``name_text`` is cleaned into the name.
     """
-    values: dict[str, object] = {}
     if number_text is not None:
         number, presentation = clean_number(number_text)
-        values["number"] = number
-        values["presentation"] = presentation
-    if name_text is not None:
-        values["name"] = clean_name(name_text)
-    values.update(fields)
-    return CallerIdEvent(format=fmt, kind=kind, received_at=now, raw=raw, **values)  # type: ignore[arg-type]
+    return CallerIdEvent(
+        format=fmt, kind=kind, received_at=now, raw=raw, line=line, number=number,
+        presentation=presentation, name=clean_name(name_text), timestamp=timestamp, duration_s=duration_s,
+        verified=verified, history=history, call_ref=call_ref, detail=detail, direction=direction,
+    )
 
 
 def warning(fmt: str, message: str, raw: bytes | str, now: datetime) -> ParseWarning:

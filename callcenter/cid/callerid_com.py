@@ -123,9 +123,10 @@ class CallerIdComParser:
         elif len(data) < end and not final:
             return 0
         end = min(end, len(data))
-        if end <= start:  # only when flushing: the packet was cut off before its record
-            out.append(warning(self.format, "packet without a record", data[pos:], now))
-            return len(data) - pos
+        if end <= start:  # the next packet (or the end of the data, when flushing) follows the header
+            header_end = min(start, len(data))
+            out.append(warning(self.format, "packet without a record", data[pos:header_end], now))
+            return header_end - pos
         self._record(data[start:end], now, out)
         return end - pos
 
@@ -171,10 +172,7 @@ class CallerIdComParser:
         verified = checksum == "G"
         if not verified:
             out.append(warning(self.format, "unit reports a bad caller-ID checksum (B)", data, now))
-        if phase == "E":
-            kind = EventKind.END
-        else:
-            kind = EventKind.OUTGOING if direction == "O" else EventKind.INCOMING
+        kind = EventKind.END if phase == "E" else EventKind.OUTGOING if direction == "O" else EventKind.INCOMING
         out.append(make_event(
             self.format, kind, now, text,
             number_text=number_text,

@@ -48,7 +48,7 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser = subparsers.add_parser("decode", help="decode caller-ID frames to JSON lines",
                                    description=DESCRIPTION)
     add_arguments(parser)
-    parser.set_defaults(func=run)
+    parser.set_defaults(handler=run)  # the command line dispatches on args.handler
 
 
 def make_parser(fmt: str, year: int | None) -> FrameParser:

@@ -45,7 +45,8 @@ _MODEM_RESPONSES = re.compile(
 )
 _NUMBER_KEYS = frozenset({"NMBR", "DDN_NMBR", "DDN", "NBR"})
 _KNOWN_KEYS = _NUMBER_KEYS | {"DATE", "TIME", "DATE TIME", "NAME", "MESG"}
-_NEW_BLOCK_KEYS = frozenset({"DATE", "TIME", "DATE TIME", "MESG"})
+_DATE_KEYS = frozenset({"DATE", "TIME", "DATE TIME"})
+_NEW_BLOCK_KEYS = _DATE_KEYS | {"MESG"}
 
 
 class ModemParser(LineParser):
@@ -104,8 +105,8 @@ class ModemParser(LineParser):
         if key in _NUMBER_KEYS:
             key = "NMBR"
         if self._emitted:
-            if key not in _NEW_BLOCK_KEYS:
-                return  # a second NMBR (or NAME) for a call already delivered: the first one stands
+            if key not in _DATE_KEYS:
+                return  # a second NMBR, a NAME or MESG for a call already delivered: the first one stands
             self._emitted = False
         elif key in self._fields:
             if key not in _NEW_BLOCK_KEYS:
@@ -128,6 +129,9 @@ class ModemParser(LineParser):
         fields, raw = self._fields, "\n".join(self._raw_lines)
         self._fields, self._raw_lines = {}, []
         raw_bytes = raw.encode("utf-8")
+        if "NMBR" not in fields and "NAME" not in fields:
+            out.append(warning(self.format, "caller-ID block without a number or a name", raw_bytes, now))
+            return
         if self._repeats.is_repeat(raw, now):
             return
         timestamp = self._timestamp(fields, raw_bytes, now, out)

@@ -172,6 +172,14 @@ def test_repeat_filter_window() -> None:
     assert not repeats.is_repeat("record", start.replace(second=2))
 
 
+def test_repeat_filter_stays_small_and_fast_in_a_burst() -> None:
+    repeats = RepeatFilter()
+    start = datetime(2026, 11, 27, tzinfo=UTC)
+    assert not any(repeats.is_repeat(f"record {i}", start) for i in range(20_000))
+    assert len(repeats._accepted) <= RepeatFilter.MAX_REMEMBERED
+    assert repeats.is_repeat("record 19999", start)
+
+
 def test_identical_ncid_line_within_a_second_is_ignored_but_not_later() -> None:
     parser = NcidParser()
     line = b"CID: *DATE*11272026*TIME*2341*LINE*1*NMBR*0811*MESG*NONE*NAME*A*\n"

@@ -1,0 +1,161 @@
+"""Engine and sessions for SQLite (one desk, WAL) and PostgreSQL (a whole centre).
+
+``Database.read()`` gives a session for queries; ``Database.write()`` a session whose transaction takes the
+write lock up front on SQLite (BEGIN IMMEDIATE), so a read-then-write never fails half way, and commits on
+success. Environment failures surface as ``DatabaseUnavailable``; everything else propagates untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from callcenter.errors import DatabaseUnavailable
+
+APP_NAME = "Konsol112"
+APP_AUTHOR = "Diskominfo Purwakarta"
+ENV_DB = "CALLCENTER_DB"
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_sqlite_path() -> Path:
+    return data_dir() / "konsol112.sqlite3"
+
+
+def resolve_url(explicit: str | None) -> str:
+    """``--db`` wins, then ``$CALLCENTER_DB``, then the SQLite file in the user data directory."""
+    if explicit:
+        return explicit
+    from_env = os.environ.get(ENV_DB)
+    if from_env:
+        return from_env
+    return sqlite_url(default_sqlite_path())
+
+
+def sqlite_url(path: Path) -> str:
+    return URL.create("sqlite", database=str(path)).render_as_string()
+
+
+def _secure_sqlite_file(path: Path) -> None:
+    """Create the database file (and its folder) readable by the owner only before SQLite opens it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if sys.platform != "win32":  # POSIX permissions; on Windows the user profile folder already is private
+        if not path.exists():
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, stat.S_IRUSR | stat.S_IWUSR)
+            os.close(fd)
+        else:
+            os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            _secure_sqlite_file(Path(database))
+        engine = create_engine(
+            parsed,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            **kwargs,
+        )
+        _configure_sqlite(engine)
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    kwargs.setdefault("pool_size", 5)
+    kwargs.setdefault("max_overflow", 10)
+    return create_engine(parsed, **kwargs)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (SQLAlchemy's pysqlite recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        immediate = connection.get_execution_options().get("sqlite_immediate", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """True when a DBAPI error means the database cannot be reached or written (not a defect)."""
+    if isinstance(error, OperationalError):
+        return True
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    text = str(getattr(error, "orig", error)).lower()
+    return any(marker in text for marker in ("readonly", "read-only", "disk is full", "database is locked"))
+
+
+class Database:
+    """The engine plus session factories; the one object services share to reach the data."""
+
+    def __init__(self, url: str, *, engine: Engine | None = None, **engine_kwargs: Any) -> None:
+        self.url = url
+        self.engine = engine if engine is not None else make_engine(url, **engine_kwargs)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    def display_url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        try:
+            with self._sessions() as session:
+                yield session
+        except DBAPIError as exc:
+            if is_unavailable(exc):
+                raise DatabaseUnavailable(_describe(exc)) from exc
+            raise
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        try:
+            with self._sessions() as session:
+                if self.is_sqlite:
+                    session.connection(execution_options={"sqlite_immediate": True})
+                yield session
+                session.commit()
+        except DBAPIError as exc:
+            if is_unavailable(exc):
+                raise DatabaseUnavailable(_describe(exc)) from exc
+            raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _describe(exc: DBAPIError) -> str:
+    original = getattr(exc, "orig", None)
+    text = str(original if original is not None else exc).strip().splitlines()
+    return f"the database cannot be used right now: {text[0] if text else type(exc).__name__}"

@@ -1,0 +1,68 @@
+"""Schema migrations through Alembic, and the refusal to open a database newer than this program."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect
+
+from callcenter.db.database import Database
+from callcenter.errors import DatabaseNotInitialised, DatabaseTooNew
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(db: Database) -> tuple[str | None, str]:
+    """Bring the schema to this program's head; returns (before, after). Refuses a newer database."""
+    before = current_revision(db)
+    if before is not None and before not in known_revisions():
+        raise DatabaseTooNew(before, head_revision())
+    with db.engine.begin() as connection:
+        command.upgrade(_config(connection), "head")
+    return before, head_revision()
+
+
+def check_schema(db: Database) -> None:
+    """Raise unless the database is at exactly this program's schema (called before anything opens it)."""
+    revision = current_revision(db)
+    if revision is None:
+        with db.engine.connect() as connection:
+            has_tables = bool(inspect(connection).get_table_names())
+        raise DatabaseNotInitialised(
+            "the database has no Konsol 112 tables yet; run 'python main.py db upgrade'"
+            if not has_tables else
+            "the database holds tables that are not Konsol 112's; point --db at another database"
+        )
+    if revision not in known_revisions():
+        raise DatabaseTooNew(revision, head_revision())
+    if revision != head_revision():
+        raise DatabaseNotInitialised(
+            f"the database schema is older ({revision}) than this program; run 'python main.py db upgrade'"
+        )

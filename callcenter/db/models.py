@@ -1,0 +1,424 @@
+"""The data model: typed SQLAlchemy 2.0 declarative classes. All timestamps are UTC (see UTCDateTime).
+
+Hot paths (intake, queues, reports) use Core statements on these tables; the ORM classes serve the
+services' single-entity work and the migrations.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from callcenter.db.enums import (
+    AreaLevel,
+    CallState,
+    CallType,
+    CategoryKind,
+    Channel,
+    DeliveryChannel,
+    Direction,
+    DispatchStatus,
+    IncidentStatus,
+    NoteKind,
+    OutboxState,
+    Presentation,
+    Priority,
+    Role,
+    UnitStatus,
+)
+from callcenter.db.types import UTCDateTime, str_enum
+
+# Stable constraint names so migrations are reproducible on SQLite and PostgreSQL alike.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Autoincrementing big integers on PostgreSQL, plain INTEGER PRIMARY KEY (rowid) on SQLite.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Operator(Base):
+    __tablename__ = "operators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[Role] = mapped_column(str_enum(Role, 16))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CidSource(Base):
+    """A configured caller-ID source (a URL); ``host`` names the one desk or service that opens it."""
+
+    __tablename__ = "cid_sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    url: Mapped[str] = mapped_column(String(500))
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    host: Mapped[str | None] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Line(Base):
+    """A telephone line as caller ID reports it (one source may carry several lines)."""
+
+    __tablename__ = "lines"
+    __table_args__ = (UniqueConstraint("source_key", "code", name="uq_lines_source_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_key: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(80))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Caller(Base):
+    """What the centre knows about one number (E.164)."""
+
+    __tablename__ = "callers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    e164: Mapped[str] = mapped_column(String(20), unique=True)
+    first_seen: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime)
+    call_count: Mapped[int] = mapped_column(Integer, default=0)
+    prank_count: Mapped[int] = mapped_column(Integer, default=0)
+    ghost_count: Mapped[int] = mapped_column(Integer, default=0)
+    blocked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    block_reason: Mapped[str | None] = mapped_column(String(500))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Call(Base):
+    __tablename__ = "calls"
+    __table_args__ = (
+        Index("ix_calls_received_at", "received_at"),
+        Index("ix_calls_e164_received_at", "e164", "received_at"),
+        Index("ix_calls_state_received_at", "state", "received_at"),
+        Index("ix_calls_incident_id", "incident_id"),
+        Index("ix_calls_claimed_by_state", "claimed_by_id", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    event_key: Mapped[str] = mapped_column(String(200), unique=True)
+    line_id: Mapped[int | None] = mapped_column(ForeignKey("lines.id"))
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel), default=Channel.TELEPON_112)
+    direction: Mapped[Direction] = mapped_column(str_enum(Direction, 10), default=Direction.INCOMING)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    device_time: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    duration_s: Mapped[int | None] = mapped_column(Integer)
+    number_raw: Mapped[str | None] = mapped_column(String(40))
+    e164: Mapped[str | None] = mapped_column(String(20))
+    presentation: Mapped[Presentation] = mapped_column(str_enum(Presentation, 12), default=Presentation.ALLOWED)
+    cid_name: Mapped[str | None] = mapped_column(String(80))
+    cid_verified: Mapped[bool | None] = mapped_column(Boolean)
+    state: Mapped[CallState] = mapped_column(str_enum(CallState, 10), default=CallState.RINGING)
+    claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    call_type: Mapped[CallType | None] = mapped_column(str_enum(CallType, 16))
+    classified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
+    callback_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    callback_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    callback_note: Mapped[str | None] = mapped_column(String(500))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    claimed_by: Mapped[Operator | None] = relationship(foreign_keys=[claimed_by_id])
+
+
+category_agencies = Table(
+    "category_agencies",
+    Base.metadata,
+    Column("category_id", ForeignKey("categories.id", ondelete="CASCADE"), primary_key=True),
+    Column("agency_id", ForeignKey("agencies.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Category(Base):
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name_id: Mapped[str] = mapped_column(String(120))
+    name_en: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[CategoryKind] = mapped_column(str_enum(CategoryKind, 16))
+    default_priority: Mapped[Priority] = mapped_column(str_enum(Priority, 2))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    default_agencies: Mapped[list[Agency]] = relationship(secondary=category_agencies)
+
+
+class Area(Base):
+    """Kabupaten, kecamatan and desa/kelurahan keyed by Kemendagri code (32.14, 32.14.01, 32.14.01.1001)."""
+
+    __tablename__ = "areas"
+    __table_args__ = (Index("ix_areas_parent_code", "parent_code"),)
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    level: Mapped[AreaLevel] = mapped_column(str_enum(AreaLevel, 16))
+    parent_code: Mapped[str | None] = mapped_column(ForeignKey("areas.code"))
+    kind: Mapped[str | None] = mapped_column(String(12))
+    """desa or kelurahan for the lowest level."""
+    postcode: Mapped[str | None] = mapped_column(String(5))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+
+
+class Agency(Base):
+    __tablename__ = "agencies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    short_name: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(40))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    whatsapp: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+    webhook_url: Mapped[str | None] = mapped_column(String(500))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Unit(Base):
+    __tablename__ = "units"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    call_sign: Mapped[str] = mapped_column(String(40), unique=True)
+    unit_type: Mapped[str] = mapped_column(String(40))
+    status: Mapped[UnitStatus] = mapped_column(str_enum(UnitStatus, 16), default=UnitStatus.AVAILABLE)
+    status_since: Mapped[datetime] = mapped_column(UTCDateTime)
+    current_incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class IncidentCounter(Base):
+    """The last sequence number used for each year's incident numbers (112/2026/000123)."""
+
+    __tablename__ = "incident_counters"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Incident(Base):
+    __tablename__ = "incidents"
+    __table_args__ = (
+        Index("ix_incidents_status_created_at", "status", "created_at"),
+        Index("ix_incidents_created_at", "created_at"),
+        Index("ix_incidents_desa_code", "desa_code"),
+        Index("ix_incidents_category_created", "category_id", "created_at"),
+        Index("ix_incidents_assigned_status", "assigned_to_id", "status"),
+        CheckConstraint("latitude IS NULL OR (latitude BETWEEN -90 AND 90)", name="latitude_range"),
+        CheckConstraint("longitude IS NULL OR (longitude BETWEEN -180 AND 180)", name="longitude_range"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel))
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"))
+    priority: Mapped[Priority] = mapped_column(str_enum(Priority, 2))
+    status: Mapped[IncidentStatus] = mapped_column(str_enum(IncidentStatus, 16), default=IncidentStatus.OPEN)
+    reporter_name: Mapped[str | None] = mapped_column(String(120))
+    callback_number: Mapped[str | None] = mapped_column(String(40))
+    kecamatan_code: Mapped[str | None] = mapped_column(ForeignKey("areas.code"))
+    desa_code: Mapped[str | None] = mapped_column(ForeignKey("areas.code"))
+    address: Mapped[str | None] = mapped_column(String(500))
+    landmark: Mapped[str | None] = mapped_column(String(300))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    description: Mapped[str] = mapped_column(Text, default="")
+    disposition: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    first_dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    """Optimistic lock: every update is conditional on the version the editor read."""
+
+    category: Mapped[Category] = relationship()
+
+
+class IncidentNote(Base):
+    """The incident's timeline: notes, linked calls, status changes, dispatch steps."""
+
+    __tablename__ = "incident_notes"
+    __table_args__ = (Index("ix_incident_notes_incident_at", "incident_id", "at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    kind: Mapped[NoteKind] = mapped_column(str_enum(NoteKind, 16))
+    text: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class Dispatch(Base):
+    """One forward of an incident to an agency (and optionally one of its units)."""
+
+    __tablename__ = "dispatches"
+    __table_args__ = (
+        Index("ix_dispatches_incident_id", "incident_id"),
+        Index("ix_dispatches_status", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    status: Mapped[DispatchStatus] = mapped_column(str_enum(DispatchStatus, 16), default=DispatchStatus.NOTIFIED)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    on_scene_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cleared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class DispatchEvent(Base):
+    __tablename__ = "dispatch_events"
+    __table_args__ = (Index("ix_dispatch_events_dispatch_id", "dispatch_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    dispatch_id: Mapped[int] = mapped_column(ForeignKey("dispatches.id"))
+    status: Mapped[DispatchStatus] = mapped_column(str_enum(DispatchStatus, 16))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    note: Mapped[str | None] = mapped_column(String(500))
+
+
+class OutboxMessage(Base):
+    """A delivery waiting to go out (durable: a crash never loses it; a worker retries with backoff)."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_state_next", "state", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    dispatch_id: Mapped[int | None] = mapped_column(ForeignKey("dispatches.id"))
+    channel: Mapped[DeliveryChannel] = mapped_column(str_enum(DeliveryChannel, 12))
+    target: Mapped[str] = mapped_column(String(500))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[OutboxState] = mapped_column(str_enum(OutboxState, 12), default=OutboxState.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(String(1000))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ShiftDefinition(Base):
+    """A shift by local (WIB) wall-clock times; ``end_time`` before ``start_time`` crosses midnight."""
+
+    __tablename__ = "shift_definitions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(40))
+    start_time: Mapped[time] = mapped_column(Time)
+    end_time: Mapped[time] = mapped_column(Time)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ShiftSession(Base):
+    """An operator's time on a desk within a shift, with the handover note written at logout."""
+
+    __tablename__ = "shift_sessions"
+    __table_args__ = (Index("ix_shift_sessions_date_code", "shift_date", "shift_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    shift_code: Mapped[str] = mapped_column(String(20))
+    shift_date: Mapped[date] = mapped_column(Date)
+    desk: Mapped[str | None] = mapped_column(String(120))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    handover_note: Mapped[str | None] = mapped_column(Text)
+
+
+class AuditEntry(Base):
+    """Append-only: services only ever insert here."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_entity", "entity", "entity_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    username: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str | None] = mapped_column(String(40))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    detail: Mapped[str | None] = mapped_column(String(1000))
+
+
+class ChangeFeedEntry(Base):
+    """Monotonic log of changes that desks follow (the truth behind LISTEN/NOTIFY wake-ups)."""
+
+    __tablename__ = "change_feed"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(40))
+
+
+class Setting(Base):
+    """Centre-wide settings an admin edits (repeat-prank rule, SLA thresholds, report header, ...)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

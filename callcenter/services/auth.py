@@ -1,0 +1,213 @@
+"""Operators and logins: argon2id hashes, lockout after repeated failures, roles, password changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select, update
+
+from callcenter.db.enums import Role
+from callcenter.db.models import Operator
+from callcenter.errors import (
+    AccountInactive,
+    AccountLocked,
+    AuthenticationFailed,
+    ConflictError,
+    NotFound,
+    ValidationError,
+)
+from callcenter.services.base import SYSTEM, Actor, Service, audit, record_change
+
+MAX_FAILURES = 5
+LOCKOUT = timedelta(minutes=5)
+MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 256
+USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
+LOGIN_ROLES = (Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN)
+
+# argon2id with argon2-cffi's defaults (RFC 9106 low-memory profile): memory-hard, ~50 ms per check.
+_hasher = PasswordHasher()
+# Checked against when the username does not exist, so both paths cost the same time.
+_DUMMY_HASH = _hasher.hash("konsol112-timing-equaliser")
+
+
+@dataclass(frozen=True, slots=True)
+class OperatorInfo:
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+    locked_until: datetime | None
+    last_login_at: datetime | None
+
+    def as_actor(self) -> Actor:
+        return Actor(id=self.id, username=self.username, role=self.role, full_name=self.full_name)
+
+
+def _info(operator: Operator) -> OperatorInfo:
+    return OperatorInfo(operator.id, operator.username, operator.full_name, operator.role, operator.active,
+                        operator.locked_until, operator.last_login_at)
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError({"password": f"at least {MIN_PASSWORD_LENGTH} characters"})
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValidationError({"password": f"at most {MAX_PASSWORD_LENGTH} characters"})
+
+
+def normalise_username(username: str) -> str:
+    name = username.strip().lower()
+    if not name or len(name) > 64 or not set(name) <= USERNAME_CHARS:
+        raise ValidationError({"username": "1-64 characters: letters, digits, '.', '_' or '-'"})
+    return name
+
+
+class AuthService(Service):
+    def has_operators(self) -> bool:
+        with self.db.read() as session:
+            return bool(session.scalar(select(func.count()).select_from(Operator)))
+
+    def create_operator(self, actor: Actor, username: str, full_name: str, role: Role, password: str) -> OperatorInfo:
+        """Admins create accounts; the system actor (command line ``user add``) may too."""
+        name = normalise_username(username)
+        if role not in LOGIN_ROLES:
+            raise ValidationError({"role": "operator, supervisor or admin"})
+        full = full_name.strip()[:120] or name
+        check_password_rules(password)
+        password_hash = hash_password(password)  # slow on purpose: outside the transaction
+        now = self.clock()
+        self.require(actor, Role.ADMIN, "create operators")
+        with self.db.write() as session:
+            if session.scalar(select(Operator.id).where(Operator.username == name)) is not None:
+                raise ConflictError(f"username {name!r} is already taken", entity="operator")
+            operator = Operator(username=name, full_name=full, role=role, password_hash=password_hash,
+                                active=True, failed_logins=0, created_at=now, password_changed_at=now)
+            session.add(operator)
+            session.flush()
+            audit(session, actor, "operator.create", "operator", operator.id, now,
+                  after={"username": name, "full_name": full, "role": role})
+            record_change(session, "operator", operator.id, "create", now)
+            return _info(operator)
+
+    def create_first_admin(self, username: str, full_name: str, password: str) -> OperatorInfo:
+        """The first-run dialog: allowed only while the database has no operators at all."""
+        with self.db.read() as session:
+            if session.scalar(select(func.count()).select_from(Operator)):
+                raise ConflictError("operators already exist; an admin creates further accounts",
+                                    entity="operator")
+        return self.create_operator(SYSTEM, username, full_name, Role.ADMIN, password)
+
+    def authenticate(self, username: str, password: str) -> OperatorInfo:
+        now = self.clock()
+        try:
+            name = normalise_username(username)
+        except ValidationError:
+            raise AuthenticationFailed("wrong username or password") from None
+        with self.db.read() as session:
+            operator = session.scalar(select(Operator).where(Operator.username == name))
+        if operator is None:
+            _verify(_DUMMY_HASH, password)
+            self._audit_login(None, name, now, "login.failed", "unknown username")
+            raise AuthenticationFailed("wrong username or password")
+        if operator.locked_until is not None and operator.locked_until > now:
+            self._audit_login(operator.id, name, now, "login.refused", "account locked")
+            raise AccountLocked(name, operator.locked_until)
+        if not operator.active:
+            self._audit_login(operator.id, name, now, "login.refused", "account inactive")
+            raise AccountInactive(f"account {name!r} is deactivated")
+        if not _verify(operator.password_hash, password):
+            with self.db.write() as session:
+                failures = session.scalar(
+                    update(Operator).where(Operator.id == operator.id)
+                    .values(failed_logins=Operator.failed_logins + 1)
+                    .returning(Operator.failed_logins)
+                ) or 0
+                locked_until = None
+                if failures >= MAX_FAILURES:
+                    locked_until = now + LOCKOUT
+                    session.execute(update(Operator).where(Operator.id == operator.id)
+                                    .values(locked_until=locked_until, failed_logins=0))
+                actor = Actor(operator.id, name, operator.role)
+                audit(session, actor, "login.failed", "operator", operator.id, now,
+                      detail=f"failure {failures} of {MAX_FAILURES}")
+                if locked_until is not None:
+                    audit(session, actor, "operator.locked", "operator", operator.id, now,
+                          after={"locked_until": locked_until})
+            if locked_until is not None:
+                raise AccountLocked(name, locked_until)
+            raise AuthenticationFailed("wrong username or password")
+        with self.db.write() as session:
+            session.execute(update(Operator).where(Operator.id == operator.id)
+                            .values(failed_logins=0, locked_until=None, last_login_at=now))
+            audit(session, Actor(operator.id, name, operator.role), "login", "operator", operator.id, now)
+            record_change(session, "operator", operator.id, "login", now)
+        operator.last_login_at = now
+        return _info(operator)
+
+    def verify_password(self, actor: Actor, password: str) -> bool:
+        """Unlocking an idle console: the same operator's password, without touching the lockout counters."""
+        with self.db.read() as session:
+            stored = session.scalar(select(Operator.password_hash).where(Operator.id == actor.id))
+        return stored is not None and _verify(stored, password)
+
+    def change_password(self, actor: Actor, old_password: str, new_password: str) -> None:
+        if not self.verify_password(actor, old_password):
+            raise AuthenticationFailed("the current password is wrong")
+        check_password_rules(new_password)
+        new_hash = hash_password(new_password)
+        now = self.clock()
+        with self.db.write() as session:
+            session.execute(update(Operator).where(Operator.id == actor.id)
+                            .values(password_hash=new_hash, password_changed_at=now))
+            audit(session, actor, "operator.password_change", "operator", actor.id, now)
+
+    def reset_password(self, actor: Actor, operator_id: int, new_password: str) -> None:
+        check_password_rules(new_password)
+        new_hash = hash_password(new_password)
+        now = self.clock()
+        self.require(actor, Role.ADMIN, "reset passwords")
+        with self.db.write() as session:
+            done = session.execute(update(Operator).where(Operator.id == operator_id)
+                                   .values(password_hash=new_hash, password_changed_at=now, failed_logins=0,
+                                           locked_until=None))
+            if done.rowcount == 0:  # type: ignore[attr-defined]
+                raise NotFound("operator", operator_id)
+            audit(session, actor, "operator.password_reset", "operator", operator_id, now)
+
+    def set_active(self, actor: Actor, operator_id: int, active: bool) -> None:
+        now = self.clock()
+        self.require(actor, Role.ADMIN, "activate or deactivate operators")
+        with self.db.write() as session:
+            operator = session.get(Operator, operator_id)
+            if operator is None:
+                raise NotFound("operator", operator_id)
+            before = operator.active
+            operator.active = active
+            audit(session, actor, "operator.set_active", "operator", operator_id, now,
+                  before={"active": before}, after={"active": active})
+            record_change(session, "operator", operator_id, "update", now)
+
+    def list_operators(self) -> list[OperatorInfo]:
+        with self.db.read() as session:
+            return [_info(o) for o in session.scalars(select(Operator).order_by(Operator.username))]
+
+    def _audit_login(self, operator_id: int | None, username: str, now: datetime, action: str, detail: str) -> None:
+        with self.db.write() as session:
+            audit(session, Actor(operator_id, username, Role.OPERATOR), action, "operator", operator_id, now,
+                  detail=detail)
+
+
+def _verify(stored_hash: str, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(stored_hash, password))
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False

@@ -1,0 +1,219 @@
+"""Caller history, blocking, and the repeat-prank rule.
+
+A block only flags a number (the console shows it, reports count it): a call to 112 is never hidden or
+dropped because of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from callcenter import phone
+from callcenter.db.enums import CallType, Role
+from callcenter.db.models import Call, Caller, Category, Incident, Operator
+from callcenter.errors import NotFound, ValidationError
+from callcenter.services.base import SYSTEM, Actor, Service, audit, record_change
+from callcenter.services.settings import read_setting
+
+HISTORY_DAYS = 30
+MAX_REASON = 500
+
+
+@dataclass(frozen=True, slots=True)
+class CallSummary:
+    id: int
+    received_at: datetime
+    state: str
+    call_type: str | None
+    incident_number: str | None
+    operator: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentSummary:
+    id: int
+    number: str
+    created_at: datetime
+    status: str
+    category_id: str
+    category_en: str
+    priority: str
+
+
+@dataclass(frozen=True, slots=True)
+class CallerHistory:
+    e164: str | None
+    info: phone.PhoneInfo
+    first_seen: datetime | None
+    last_seen: datetime | None
+    call_count: int
+    prank_count: int
+    ghost_count: int
+    calls_last_30_days: int
+    blocked_until: datetime | None
+    block_reason: str | None
+    recent_calls: list[CallSummary]
+    incidents: list[IncidentSummary]
+
+    def is_blocked(self, now: datetime) -> bool:
+        return self.blocked_until is not None and self.blocked_until > now
+
+    @property
+    def last_incident(self) -> IncidentSummary | None:
+        return self.incidents[0] if self.incidents else None
+
+
+def is_flagged(session: Session, e164: str, now: datetime) -> bool:
+    blocked = session.scalar(select(Caller.blocked_until).where(Caller.e164 == e164))
+    return blocked is not None and blocked > now
+
+
+def apply_prank_rule(session: Session, e164: str, now: datetime) -> datetime | None:
+    """Flag the number when it made ``count`` prank/ghost calls in the window; returns the new block end."""
+    rule = read_setting(session, "prank_rule")
+    window_start = now - timedelta(hours=float(rule["window_hours"]))
+    recent = session.scalar(
+        select(func.count()).select_from(Call).where(
+            Call.e164 == e164,
+            Call.received_at >= window_start,
+            Call.call_type.in_([CallType.PRANK, CallType.GHOST]),
+        )
+    ) or 0
+    if recent < int(rule["count"]):
+        return None
+    until = now + timedelta(hours=float(rule["block_hours"]))
+    changed = session.execute(
+        update(Caller)
+        .where(Caller.e164 == e164, or_(Caller.blocked_until.is_(None), Caller.blocked_until < until))
+        .values(blocked_until=until,
+                block_reason=f"otomatis: {recent} panggilan prank/ghost dalam {rule['window_hours']} jam")
+    ).rowcount  # type: ignore[attr-defined]
+    if changed:
+        audit(session, SYSTEM, "caller.auto_block", "caller", e164, now, after={"blocked_until": until},
+              detail=f"{recent} prank/ghost calls within {rule['window_hours']} h")
+        record_change(session, "caller", e164, "block", now)
+        return until
+    return None
+
+
+class CallerService(Service):
+    def history(self, number: str, *, limit: int = 50) -> CallerHistory:
+        info = phone.describe(number)
+        e164 = info.e164
+        now = self.clock()
+        with self.db.read() as session:
+            if e164 is None:
+                return CallerHistory(None, info, None, None, 0, 0, 0, 0, None, None, [], [])
+            caller = session.scalar(select(Caller).where(Caller.e164 == e164))
+            recent_count = session.scalar(
+                select(func.count()).select_from(Call)
+                .where(Call.e164 == e164, Call.received_at >= now - timedelta(days=HISTORY_DAYS))
+            ) or 0
+            calls = session.execute(
+                select(Call.id, Call.received_at, Call.state, Call.call_type, Incident.number, Call.claimed_by_id)
+                .outerjoin(Incident, Incident.id == Call.incident_id)
+                .where(Call.e164 == e164)
+                .order_by(Call.received_at.desc()).limit(limit)
+            ).all()
+            operator_names = _operator_names(session, {row[5] for row in calls if row[5] is not None})
+            incidents = session.execute(
+                select(Incident.id, Incident.number, Incident.created_at, Incident.status, Category.name_id,
+                       Category.name_en, Incident.priority)
+                .join(Category, Category.id == Incident.category_id)
+                .where(Incident.id.in_(
+                    select(Call.incident_id).where(Call.e164 == e164, Call.incident_id.is_not(None))
+                ))
+                .order_by(Incident.created_at.desc()).limit(limit)
+            ).all()
+        return CallerHistory(
+            e164=e164,
+            info=info,
+            first_seen=caller.first_seen if caller else None,
+            last_seen=caller.last_seen if caller else None,
+            call_count=caller.call_count if caller else 0,
+            prank_count=caller.prank_count if caller else 0,
+            ghost_count=caller.ghost_count if caller else 0,
+            calls_last_30_days=recent_count,
+            blocked_until=caller.blocked_until if caller else None,
+            block_reason=caller.block_reason if caller else None,
+            recent_calls=[CallSummary(r[0], r[1], str(r[2]), r[3] and str(r[3]), r[4], operator_names.get(r[5]))
+                          for r in calls],
+            incidents=[IncidentSummary(r[0], r[1], r[2], str(r[3]), r[4], r[5], str(r[6])) for r in incidents],
+        )
+
+    def block(self, actor: Actor, number: str, reason: str, *, hours: float = 24) -> datetime:
+        """Any operator may flag a number (1x24 h by default); the reason is required."""
+        e164 = phone.to_e164(number)
+        reason = reason.strip()
+        problems = {}
+        if e164 is None:
+            problems["number"] = "not a valid telephone number"
+        if not reason:
+            problems["reason"] = "a reason is required"
+        elif len(reason) > MAX_REASON:
+            problems["reason"] = f"at most {MAX_REASON} characters"
+        if not 0 < hours <= 24 * 30:
+            problems["hours"] = "between 0 and 720 hours"
+        if problems:
+            raise ValidationError(problems)
+        assert e164 is not None
+        now = self.clock()
+        until = now + timedelta(hours=hours)
+        self.require(actor, Role.OPERATOR, "block numbers")
+        with self.db.write() as session:
+            caller = ensure_caller(session, e164, now)
+            before = caller.blocked_until
+            caller.blocked_until = until
+            caller.block_reason = reason
+            audit(session, actor, "caller.block", "caller", e164, now,
+                  before={"blocked_until": before}, after={"blocked_until": until}, detail=reason)
+            record_change(session, "caller", e164, "block", now)
+        return until
+
+    def unblock(self, actor: Actor, number: str) -> None:
+        e164 = phone.to_e164(number)
+        now = self.clock()
+        self.require(actor, Role.SUPERVISOR, "unblock numbers")
+        with self.db.write() as session:
+            caller = session.scalar(select(Caller).where(Caller.e164 == e164)) if e164 else None
+            if caller is None:
+                raise NotFound("caller", number)
+            before = caller.blocked_until
+            caller.blocked_until = None
+            caller.block_reason = None
+            audit(session, actor, "caller.unblock", "caller", e164, now, before={"blocked_until": before})
+            record_change(session, "caller", e164, "unblock", now)
+
+    def set_notes(self, actor: Actor, number: str, notes: str) -> None:
+        e164 = phone.to_e164(number)
+        if e164 is None:
+            raise ValidationError({"number": "not a valid telephone number"})
+        now = self.clock()
+        self.require(actor, Role.OPERATOR, "edit caller notes")
+        with self.db.write() as session:
+            caller = ensure_caller(session, e164, now)
+            before = caller.notes
+            caller.notes = notes[:5000]
+            audit(session, actor, "caller.notes", "caller", e164, now, before={"notes": before},
+                  after={"notes": caller.notes})
+
+
+def ensure_caller(session: Session, e164: str, now: datetime) -> Caller:
+    caller = session.scalar(select(Caller).where(Caller.e164 == e164))
+    if caller is None:
+        caller = Caller(e164=e164, first_seen=now, last_seen=now, call_count=0, prank_count=0, ghost_count=0)
+        session.add(caller)
+        session.flush()
+    return caller
+
+
+def _operator_names(session: Session, ids: set[int]) -> dict[int | None, str]:
+    if not ids:
+        return {}
+    rows = session.execute(select(Operator.id, Operator.username).where(Operator.id.in_(ids))).all()
+    return {row[0]: row[1] for row in rows}
+

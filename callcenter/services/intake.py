@@ -1,0 +1,392 @@
+"""Intake: caller-ID events in, committed calls out - persisted before anything is shown.
+
+Per event: normalise the number, de-duplicate (unique event key), write the call and the caller's counters in
+one transaction, and only after the commit publish a notice to subscribers (the console, the log). When the
+database cannot be written, events go to the local spool in order and are replayed when it is back; replay is
+idempotent because each spooled event keeps its key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from callcenter import phone
+from callcenter.cid.events import CallerIdEvent, EventKind, Presentation
+from callcenter.clock import Clock, utcnow
+from callcenter.db.database import Database
+from callcenter.db.enums import CallState, Direction
+from callcenter.db.models import Call, Caller, Line
+from callcenter.errors import DatabaseUnavailable
+from callcenter.services.base import record_change
+from callcenter.services.spool import Spool, SpoolError, event_to_record, record_to_event
+
+log = logging.getLogger(__name__)
+
+RING_CYCLE = timedelta(seconds=8)       # rings further apart than this start a new call
+NO_CID_AFTER_RINGS = 2                  # a ring with no caller ID by the second ring is still a call
+SHARED_DUPLICATE_WINDOW = timedelta(seconds=3)
+OPEN_CALL_LOOKBACK = timedelta(hours=4)
+MAX_BATCH = 1000
+NO_CALLER_ID_NAME = "tanpa caller ID"
+
+
+@dataclass(frozen=True, slots=True)
+class CallNotice:
+    """Published after commit: what changed, for the console's models and the line service's log."""
+
+    action: str  # ringing | missed | ended | outgoing
+    call_id: int
+    line_id: int | None
+    number: str | None
+    e164: str | None
+    received_at: datetime
+    committed_monotonic: float = field(default=0.0, compare=False)
+    """time.perf_counter() at commit, for latency measurements."""
+
+
+@dataclass(slots=True)
+class _LineState:
+    last_activity: datetime
+    call_id: int | None = None
+    rings_without_cid: int = 0
+
+
+Subscriber = Callable[[list[CallNotice]], None]
+
+
+def make_event_key(source_key: str, event: CallerIdEvent) -> str:
+    text = "|".join((source_key, event.line or "", event.kind.value, event.received_at.isoformat(),
+                     event.number or "", event.call_ref or ""))
+    if len(text) <= 200:
+        return text
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class IntakeService:
+    """Turns events into committed calls. Not thread-safe: one IntakeWorker thread owns it."""
+
+    def __init__(self, db: Database, *, spool: Spool | None = None, clock: Clock = utcnow) -> None:
+        self.db = db
+        self.spool = spool
+        self.clock = clock
+        self._subscribers: list[Subscriber] = []
+        self._lines: dict[tuple[str, str], int] = {}
+        self._line_state: dict[tuple[str, str], _LineState] = {}
+        self._refs: dict[str, int] = {}
+        self.persisted = 0
+        self.spooled = 0
+        self.duplicates = 0
+        self.database_down_since: datetime | None = None
+
+    def subscribe(self, subscriber: Subscriber) -> None:
+        self._subscribers.append(subscriber)
+
+    # -- entry points ------------------------------------------------------------------------------------
+    def process(self, batch: list[tuple[str, CallerIdEvent]]) -> list[CallNotice]:
+        """Commit a batch (or spool it); returns and publishes the notices of what was committed."""
+        keyed = [(source_key, make_event_key(source_key, event), event) for source_key, event in batch
+                 if not event.history]
+        if not keyed:
+            return []
+        if self.spool is not None and self._spool_has_records():
+            self._to_spool(keyed)  # keep order: nothing overtakes what is already waiting
+            self.replay_spool()
+            return []
+        try:
+            notices = self._commit(keyed)
+        except DatabaseUnavailable as exc:
+            if self.spool is None:
+                raise
+            log.error("database unavailable, spooling %d event(s): %s", len(keyed), exc)
+            self._mark_down()
+            self._to_spool(keyed)
+            return []
+        self._mark_up()
+        self._publish(notices)
+        return notices
+
+    def replay_spool(self) -> int:
+        """Replay spooled events in order; returns how many were replayed (0 while the database is down)."""
+        if self.spool is None:
+            return 0
+        records = self.spool.pending()
+        if not records:
+            return 0
+        replayed = 0
+        for start in range(0, len(records), MAX_BATCH):
+            chunk = [record_to_event(record) for record in records[start:start + MAX_BATCH]]
+            try:
+                notices = self._commit(chunk)
+            except DatabaseUnavailable:
+                self._mark_down()
+                break
+            self.spool.drop_first(len(chunk))
+            replayed += len(chunk)
+            self._publish(notices)
+        if replayed:
+            self._mark_up()
+            log.info("replayed %d spooled event(s)", replayed)
+        return replayed
+
+    # -- internals ---------------------------------------------------------------------------------------
+    def _spool_has_records(self) -> bool:
+        return self.spool is not None and self.spool.path.exists() and self.spool.path.stat().st_size > 0
+
+    def _to_spool(self, keyed: list[tuple[str, str, CallerIdEvent]]) -> None:
+        assert self.spool is not None
+        try:
+            self.spool.append([event_to_record(source_key, key, event) for source_key, key, event in keyed])
+        except SpoolError:
+            log.critical("SPOOL FAILED: %d event(s) could not be saved anywhere", len(keyed))
+            raise
+        self.spooled += len(keyed)
+
+    def _mark_down(self) -> None:
+        if self.database_down_since is None:
+            self.database_down_since = self.clock()
+
+    def _mark_up(self) -> None:
+        self.database_down_since = None
+
+    def _publish(self, notices: list[CallNotice]) -> None:
+        if not notices:
+            return
+        for subscriber in list(self._subscribers):
+            try:
+                subscriber(notices)
+            except Exception:  # a broken subscriber must never stop intake
+                log.exception("intake subscriber failed")
+
+    def _commit(self, keyed: list[tuple[str, str, CallerIdEvent]]) -> list[CallNotice]:
+        line_state_backup = {key: _LineState(s.last_activity, s.call_id, s.rings_without_cid)
+                             for key, s in self._line_state.items()}
+        refs_backup = dict(self._refs)
+        notices: list[CallNotice] = []
+        try:
+            with self.db.write() as session:
+                for source_key, event_key, event in keyed:
+                    notice = self._apply(session, source_key, event_key, event)
+                    if notice is not None:
+                        notices.append(notice)
+        except DatabaseUnavailable:
+            # Nothing was committed: forget what this batch taught the in-memory ring tracking.
+            self._line_state, self._refs = line_state_backup, refs_backup
+            self._lines.clear()
+            raise
+        committed = time.perf_counter()
+        self.persisted += sum(1 for notice in notices if notice.action in ("ringing", "outgoing"))
+        return [CallNotice(n.action, n.call_id, n.line_id, n.number, n.e164, n.received_at, committed)
+                for n in notices]
+
+    def _apply(self, session: Session, source_key: str, event_key: str, event: CallerIdEvent) -> CallNotice | None:
+        line_code = event.line or "1"
+        state_key = (source_key, line_code)
+        now = event.received_at
+        state = self._line_state.get(state_key)
+        if state is not None and now - state.last_activity > RING_CYCLE and event.kind in (EventKind.RING,
+                                                                                             EventKind.INCOMING):
+            state = None  # a new ring cycle
+        if event.kind is EventKind.INCOMING:
+            if state is not None and state.call_id is not None:
+                state.last_activity = now
+                return None  # the same call announced again (caller ID repeated mid-ring)
+            notice = self._insert_call(session, source_key, event_key, event, line_code)
+            self._line_state[state_key] = _LineState(now, notice.call_id if notice else None)
+            if notice and event.call_ref:
+                self._refs[event.call_ref] = notice.call_id
+            return notice
+        if event.kind is EventKind.RING:
+            if state is None:
+                state = self._line_state[state_key] = _LineState(now)
+            state.last_activity = now
+            if state.call_id is not None:
+                return None
+            state.rings_without_cid += 1
+            if state.rings_without_cid < NO_CID_AFTER_RINGS:
+                return None
+            notice = self._insert_call(session, source_key, event_key, event, line_code, no_caller_id=True)
+            state.call_id = notice.call_id if notice else None
+            return notice
+        if event.kind is EventKind.OUTGOING:
+            return self._insert_call(session, source_key, event_key, event, line_code, outgoing=True)
+        if event.kind is EventKind.END or (event.kind is EventKind.INFO and event.detail in ("not_answered",
+                                                                                               "hung_up")):
+            if event.direction == Direction.OUTGOING.value:
+                return None
+            call_id = self._open_call_for(session, source_key, line_code, event, state)
+            self._line_state.pop(state_key, None)
+            if call_id is None:
+                return None
+            return self._end_call(session, call_id, event)
+        return None
+
+    def _line_id(self, session: Session, source_key: str, code: str) -> int:
+        cached = self._lines.get((source_key, code))
+        if cached is not None:
+            return cached
+        line_id = session.scalar(select(Line.id).where(Line.source_key == source_key, Line.code == code))
+        if line_id is None:
+            statement = _dialect_insert(session, Line).values(
+                source_key=source_key, code=code, name=f"Line {code}", active=True, created_at=self.clock())
+            session.execute(statement.on_conflict_do_nothing())
+            line_id = session.scalar(select(Line.id).where(Line.source_key == source_key, Line.code == code))
+        assert line_id is not None
+        self._lines[(source_key, code)] = line_id
+        return line_id
+
+    def _insert_call(self, session: Session, source_key: str, event_key: str, event: CallerIdEvent, line_code: str,
+                     *, no_caller_id: bool = False, outgoing: bool = False) -> CallNotice | None:
+        line_id = self._line_id(session, source_key, line_code)
+        number = None if no_caller_id else event.number
+        e164 = phone.to_e164(number) if number else None
+        presentation = Presentation.UNAVAILABLE if no_caller_id else event.presentation
+        if source_key.startswith("udp:") and self._seen_recently(session, line_id, number, event.received_at):
+            self.duplicates += 1
+            return None  # the same broadcast heard by another desk: the database already has it
+        values: dict[str, Any] = {
+            "event_key": event_key, "line_id": line_id, "direction": Direction.OUTGOING if outgoing
+            else Direction.INCOMING, "received_at": event.received_at, "device_time": None,
+            "number_raw": number[:40] if number else None, "e164": e164, "presentation": presentation,
+            "cid_name": NO_CALLER_ID_NAME if no_caller_id else (event.name[:80] if event.name else None),
+            "cid_verified": event.verified, "state": CallState.ENDED if outgoing else CallState.RINGING,
+        }
+        statement = _dialect_insert(session, Call).values(**values).on_conflict_do_nothing(
+            index_elements=["event_key"]).returning(Call.id)
+        call_id = session.scalar(statement)
+        if call_id is None:
+            self.duplicates += 1
+            return None  # replayed or repeated: already committed once
+        if e164 and not outgoing:
+            upsert = _dialect_insert(session, Caller).values(
+                e164=e164, first_seen=event.received_at, last_seen=event.received_at, call_count=1, prank_count=0,
+                ghost_count=0)
+            session.execute(upsert.on_conflict_do_update(
+                index_elements=["e164"],
+                set_={"call_count": Caller.call_count + 1, "last_seen": upsert.excluded.last_seen}))
+        record_change(session, "call", call_id, "outgoing" if outgoing else "ring", self.clock())
+        return CallNotice("outgoing" if outgoing else "ringing", call_id, line_id, number, e164, event.received_at)
+
+    def _seen_recently(self, session: Session, line_id: int, number: str | None, at: datetime) -> bool:
+        window = (at - SHARED_DUPLICATE_WINDOW, at + SHARED_DUPLICATE_WINDOW)
+        query = select(Call.id).where(Call.line_id == line_id, Call.received_at.between(*window))
+        query = query.where(Call.number_raw == number) if number else query.where(Call.number_raw.is_(None))
+        return session.scalar(query.limit(1)) is not None
+
+    def _open_call_for(self, session: Session, source_key: str, line_code: str, event: CallerIdEvent,
+                       state: _LineState | None) -> int | None:
+        if event.call_ref and event.call_ref in self._refs:
+            return self._refs.pop(event.call_ref)
+        if state is not None and state.call_id is not None:
+            return state.call_id
+        line_id = self._line_id(session, source_key, line_code)
+        return session.scalar(
+            select(Call.id).where(Call.line_id == line_id, Call.ended_at.is_(None),
+                                  Call.state.in_([CallState.RINGING, CallState.ANSWERED]),
+                                  Call.received_at >= event.received_at - OPEN_CALL_LOOKBACK)
+            .order_by(Call.received_at.desc()).limit(1)
+        )
+
+    def _end_call(self, session: Session, call_id: int, event: CallerIdEvent) -> CallNotice | None:
+        call = session.execute(
+            select(Call.state, Call.received_at, Call.line_id, Call.number_raw, Call.e164, Call.ended_at)
+            .where(Call.id == call_id)
+        ).one_or_none()
+        if call is None or call.ended_at is not None:
+            return None
+        duration = event.duration_s
+        if duration is None:
+            duration = max(0, int((event.received_at - call.received_at).total_seconds()))
+        missed = call.state is CallState.RINGING
+        session.execute(
+            update(Call).where(Call.id == call_id, Call.ended_at.is_(None)).values(
+                ended_at=event.received_at, duration_s=duration,
+                **({"state": CallState.MISSED} if missed else {}))
+        )
+        record_change(session, "call", call_id, "missed" if missed else "end", self.clock())
+        return CallNotice("missed" if missed else "ended", call_id, call.line_id, call.number_raw, call.e164,
+                          call.received_at)
+
+
+def _dialect_insert(session: Session, model: Any) -> Any:
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(model)
+    return sqlite.insert(model)
+
+
+class IntakeWorker:
+    """The one thread that owns intake: sources submit events from their threads; batches commit here."""
+
+    def __init__(self, intake: IntakeService, *, replay_interval: float = 1.0) -> None:
+        self.intake = intake
+        self.replay_interval = replay_interval
+        self._queue: queue.Queue[tuple[str, CallerIdEvent] | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, name="intake", daemon=True)
+        self._stopping = threading.Event()
+        self.last_error: BaseException | None = None
+
+    def submit(self, source_key: str, event: CallerIdEvent) -> None:
+        """Thread-safe; called by sources. Returns at once."""
+        self._queue.put((source_key, event))
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stopping.set()
+        self._queue.put(None)
+        self._thread.join(timeout)
+
+    def backlog(self) -> int:
+        return self._queue.qsize()
+
+    def _run(self) -> None:
+        last_replay = 0.0
+        while True:
+            try:
+                item = self._queue.get(timeout=self.replay_interval)
+            except queue.Empty:
+                item = None
+                if self._stopping.is_set():
+                    break
+            batch: list[tuple[str, CallerIdEvent]] = []
+            if item is not None:
+                batch.append(item)
+            while len(batch) < MAX_BATCH:
+                try:
+                    extra = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if extra is not None:
+                    batch.append(extra)
+            if batch:
+                self._process(batch)
+            if time.monotonic() - last_replay >= self.replay_interval:
+                last_replay = time.monotonic()
+                self._guard(self.intake.replay_spool)
+            if self._stopping.is_set() and self._queue.empty():
+                break
+
+    def _process(self, batch: list[tuple[str, CallerIdEvent]]) -> None:
+        self._guard(lambda: self.intake.process(batch))
+
+    def _guard(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+            self.last_error = None
+        except SpoolError as exc:
+            self.last_error = exc  # already logged as critical; the console shows it as an alarm
+        except Exception as exc:  # the intake thread must survive anything to keep taking calls
+            self.last_error = exc
+            log.exception("intake failed")

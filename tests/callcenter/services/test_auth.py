@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from callcenter.clock import ManualClock
+from callcenter.db.database import Database
+from callcenter.db.enums import Role
+from callcenter.db.models import AuditEntry, Operator
+from callcenter.errors import (
+    AccountInactive,
+    AccountLocked,
+    AuthenticationFailed,
+    ConflictError,
+    PermissionDenied,
+    ValidationError,
+)
+from callcenter.services.auth import MAX_FAILURES, AuthService
+from callcenter.services.base import Actor
+
+
+def test_password_is_stored_as_argon2id_and_verifies(db: Database, clock: ManualClock, admin: Actor) -> None:
+    auth = AuthService(db, clock)
+    auth.create_operator(admin, "Siti", "Siti Rahayu", Role.OPERATOR, "kata-sandi-1")
+    with db.read() as session:
+        stored = session.scalar(select(Operator.password_hash).where(Operator.username == "siti"))
+    assert stored is not None and stored.startswith("$argon2id$")
+    assert "kata-sandi-1" not in stored
+    info = auth.authenticate(" SITI ", "kata-sandi-1")
+    assert info.username == "siti" and info.role is Role.OPERATOR
+
+
+def test_wrong_password_and_unknown_user_fail_the_same_way(db: Database, clock: ManualClock, operator: Actor) -> None:
+    auth = AuthService(db, clock)
+    with pytest.raises(AuthenticationFailed):
+        auth.authenticate("asep", "salah-sekali")
+    with pytest.raises(AuthenticationFailed):
+        auth.authenticate("nobody", "salah-sekali")
+
+
+def test_lockout_after_five_failures_for_five_minutes(db: Database, clock: ManualClock, operator: Actor) -> None:
+    auth = AuthService(db, clock)
+    for _ in range(MAX_FAILURES - 1):
+        with pytest.raises(AuthenticationFailed):
+            auth.authenticate("asep", "wrong-password")
+    with pytest.raises(AccountLocked) as locked:
+        auth.authenticate("asep", "wrong-password")
+    assert (locked.value.until - clock()).total_seconds() == 300
+    # Even the right password is refused while locked ...
+    with pytest.raises(AccountLocked):
+        auth.authenticate("asep", "rahasia-123")
+    # ... and accepted once the lock has run out.
+    clock.advance(301)
+    assert auth.authenticate("asep", "rahasia-123").username == "asep"
+    with db.read() as session:
+        actions = list(session.scalars(select(AuditEntry.action).where(AuditEntry.username == "asep")))
+    assert actions.count("login.failed") == MAX_FAILURES
+    assert "operator.locked" in actions and "login.refused" in actions and "login" in actions
+
+
+def test_only_admins_create_operators_and_the_refusal_is_audited(db: Database, clock: ManualClock,
+                                                                 operator: Actor, supervisor: Actor) -> None:
+    auth = AuthService(db, clock)
+    for actor in (operator, supervisor):
+        with pytest.raises(PermissionDenied):
+            auth.create_operator(actor, "baru", "Baru", Role.ADMIN, "kata-sandi-1")
+    with db.read() as session:
+        denied = session.scalars(select(AuditEntry).where(AuditEntry.action == "permission_denied")).all()
+    assert {entry.username for entry in denied} == {"asep", "hendra"}
+    assert auth.list_operators()[0].username != "baru"
+
+
+def test_rules_for_new_accounts(db: Database, clock: ManualClock, admin: Actor) -> None:
+    auth = AuthService(db, clock)
+    with pytest.raises(ValidationError) as short:
+        auth.create_operator(admin, "budi", "Budi", Role.OPERATOR, "pendek")
+    assert "password" in short.value.problems
+    with pytest.raises(ValidationError):
+        auth.create_operator(admin, "budi <b>", "Budi", Role.OPERATOR, "cukup-panjang")
+    auth.create_operator(admin, "budi", "Budi", Role.OPERATOR, "cukup-panjang")
+    with pytest.raises(ConflictError):
+        auth.create_operator(admin, "BUDI", "Budi lagi", Role.OPERATOR, "cukup-panjang")
+
+
+def test_first_admin_only_on_an_empty_database(db: Database, clock: ManualClock) -> None:
+    auth = AuthService(db, clock)
+    assert not auth.has_operators()
+    first = auth.create_first_admin("admin", "Admin", "kata-sandi-1")
+    assert first.role is Role.ADMIN and auth.has_operators()
+    with pytest.raises(ConflictError):
+        auth.create_first_admin("admin2", "Admin 2", "kata-sandi-1")
+
+
+def test_change_password_and_deactivation(db: Database, clock: ManualClock, operator: Actor, admin: Actor) -> None:
+    auth = AuthService(db, clock)
+    with pytest.raises(AuthenticationFailed):
+        auth.change_password(operator, "not-the-old-one", "baru-sekali-1")
+    auth.change_password(operator, "rahasia-123", "baru-sekali-1")
+    with pytest.raises(AuthenticationFailed):
+        auth.authenticate("asep", "rahasia-123")
+    assert auth.authenticate("asep", "baru-sekali-1").id == operator.id
+    auth.set_active(admin, operator.id or 0, False)
+    with pytest.raises(AccountInactive):
+        auth.authenticate("asep", "baru-sekali-1")
