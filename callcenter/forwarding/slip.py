@@ -18,12 +18,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from callcenter.forwarding.messages import PRIORITY_WORDS, DispatchFacts, shorten, wib_text
 
-MAX_DESCRIPTION_ON_SLIP = 1800
+MAX_DESCRIPTION_ON_SLIP = 1500
 MAX_FIELD_ON_SLIP = 300
+MAX_LOCATION_ON_SLIP = 400
 
 
 def _font_dirs() -> list[Path]:
@@ -72,7 +73,7 @@ def render_slip(facts: DispatchFacts) -> bytes:
     rows = [
         ("Kategori", escape(facts.category)),
         ("Prioritas", escape(PRIORITY_WORDS.get(facts.priority, facts.priority))),
-        ("Lokasi", _text(facts.location_line(), 700)),
+        ("Lokasi", _text(facts.location_line(), MAX_LOCATION_ON_SLIP)),
         ("Patokan", _text(facts.landmark)),
         ("Koordinat", _text(facts.coordinates())),
         ("Keterangan", _text(facts.description, MAX_DESCRIPTION_ON_SLIP)),
@@ -112,5 +113,6 @@ def render_slip(facts: DispatchFacts) -> bytes:
     document = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=16 * mm,
                                  bottomMargin=16 * mm, title=f"Slip {facts.incident_number}",
                                  author=facts.centre)
-    document.build(story)
+    # Bounded fields normally fit; shrinking the whole story into the page frame makes "one page" a guarantee.
+    document.build([KeepInFrame(document.width, document.height, story, mode="shrink")])
     return buffer.getvalue()
