@@ -25,7 +25,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from callcenter import phone
-from callcenter.db.enums import DeliveryChannel, DispatchStatus, IncidentStatus, OutboxState, Role, UnitStatus
+from callcenter.db.enums import (
+    AreaLevel,
+    DeliveryChannel,
+    DispatchStatus,
+    IncidentStatus,
+    OutboxState,
+    Role,
+    UnitStatus,
+)
 from callcenter.db.models import (
     Agency,
     Area,
@@ -766,6 +774,15 @@ class DispatchService(Service):
 
     def units(self, *, include_inactive: bool = True) -> list[UnitBoardRow]:
         return self.unit_board(include_inactive=include_inactive)
+
+    def home_areas(self) -> list[tuple[str, str]]:
+        """(code, "Desa, Kec. Kecamatan") for every desa/kelurahan, for the unit form's home base."""
+        with self.db.read() as session:
+            kecamatan = dict(session.execute(select(Area.code, Area.name)
+                                             .where(Area.level == AreaLevel.KECAMATAN)).all())
+            rows = session.execute(select(Area.code, Area.name, Area.parent_code)
+                                   .where(Area.parent_code.in_(list(kecamatan))).order_by(Area.name)).all()
+        return [(code, f"{name}, Kec. {kecamatan.get(parent or '', '')}") for code, name, parent in rows]
 
     def unit_home(self, unit_id: int) -> str | None:
         with self.db.read() as session:
