@@ -562,22 +562,21 @@ class DispatchService(Service):
                       after={"incident_id": incident.id, "agency": agency.code,
                              "unit": unit.call_sign if unit else None, "channels": chosen_channels})
                 record_change(session, "dispatch", dispatch.id, "create", now)
-                if chosen_channels:
-                    session.flush()
-                    facts = _facts(session, incident, category, agency, unit, operator_name, now)
-                    document = build_document(session, incident.id) \
-                        if DeliveryChannel.WEBHOOK in chosen_channels else None
-                    for channel in chosen_channels:
-                        message = OutboxMessage(
-                            dispatch_id=dispatch.id, channel=channel, target=_target(channel, agency),
-                            payload=_payload(channel, facts, agency, document), state=OutboxState.PENDING,
-                            attempts=0, next_attempt_at=now, created_at=now)
-                        session.add(message)
-                        session.flush()
-                        record_change(session, "outbox", message.id, "create", now)
             incident.first_dispatched_at = incident.first_dispatched_at or now
             self._follow_incident(session, actor, incident, now, before_status)
             session.flush()
+            # One EIDO for the whole forward, built after every dispatch of it exists.
+            document = build_document(session, incident.id) if DeliveryChannel.WEBHOOK in chosen_channels else None
+            for dispatch_id, (agency, unit) in zip(created, targets, strict=True):
+                facts = _facts(session, incident, category, agency, unit, operator_name, now)
+                for channel in chosen_channels:
+                    message = OutboxMessage(
+                        dispatch_id=dispatch_id, channel=channel, target=_target(channel, agency),
+                        payload=_payload(channel, facts, agency, document), state=OutboxState.PENDING,
+                        attempts=0, next_attempt_at=now, created_at=now)
+                    session.add(message)
+                    session.flush()
+                    record_change(session, "outbox", message.id, "create", now)
             return [self._view(session, dispatch_id) for dispatch_id in created]
 
     @staticmethod

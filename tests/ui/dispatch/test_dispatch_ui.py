@@ -254,3 +254,32 @@ def test_unit_admin_creates_a_unit(qtbot: QtBot, worker: DbWorker,
     qtbot.waitUntil(lambda: dialog.list.count() == 5, timeout=5000)
     created = next(row for row in service.unit_board() if row.call_sign == "AMB-PKM-09")
     assert created.home == "Sukadami" and created.status is UnitStatus.AVAILABLE
+
+
+def test_space_ticks_a_unit_and_the_slip_paints_on_a_real_pdf_printer(
+        qtbot: QtBot, worker: DbWorker, sqlite_db: Database, clock: ManualClock,
+        world: tuple[DispatchService, Actor, Actor, Fleet], tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from callcenter.forwarding.slip import render_slip
+    from tests.callcenter.forwarding.test_slip_whatsapp import facts
+    from ui.dispatch.printing import paint_pdf
+
+    service, operator, _admin, fleet = world
+    dialog = DispatchDialog(worker, service, operator, make_fire(sqlite_db, clock, operator))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.suggestions is not None, timeout=5000)
+    dialog.units.setFocus()
+    town = next(dialog.units.topLevelItem(row) for row in range(dialog.units.topLevelItemCount())
+                if dialog.units.topLevelItem(row).data(0, Qt.ItemDataRole.UserRole) == fleet.damkar_town)
+    dialog.units.setCurrentItem(town)
+    qtbot.keyClick(dialog.units.viewport(), Qt.Key.Key_Space)
+    assert sorted(dialog.chosen_units()) == sorted([fleet.damkar_hills, fleet.damkar_town])
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # Qt's own PDF printer stands in for paper
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert paint_pdf(render_slip(facts()), printer) == 1
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1
