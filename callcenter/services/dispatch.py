@@ -223,6 +223,17 @@ class DeliveryView:
 
 
 @dataclass(frozen=True, slots=True)
+class DeliveryRow:
+    """One outbox message with what it is about, for the deliveries board."""
+
+    delivery: DeliveryView
+    incident_id: int | None
+    incident_number: str | None
+    agency_short: str | None
+    unit_call_sign: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class DispatchView:
     id: int
     incident_id: int
@@ -463,6 +474,20 @@ class DispatchService(Service):
             if states is not None:
                 query = query.where(OutboxMessage.state.in_(list(states)))
             return [_delivery(message) for message in session.scalars(query)]
+
+    def delivery_board(self, *, unsent_only: bool = True, limit: int = 1000) -> list[DeliveryRow]:
+        """Deliveries newest first (by default only those not yet sent), with incident and target."""
+        with self.db.read() as session:
+            query = (select(OutboxMessage, Incident.id, Incident.number, Agency.short_name, Unit.call_sign)
+                     .outerjoin(Dispatch, Dispatch.id == OutboxMessage.dispatch_id)
+                     .outerjoin(Incident, Incident.id == Dispatch.incident_id)
+                     .outerjoin(Agency, Agency.id == Dispatch.agency_id)
+                     .outerjoin(Unit, Unit.id == Dispatch.unit_id)
+                     .order_by(OutboxMessage.id.desc()).limit(limit))
+            if unsent_only:
+                query = query.where(OutboxMessage.state != OutboxState.SENT)
+            return [DeliveryRow(_delivery(message), incident_id, number, agency, unit)
+                    for message, incident_id, number, agency, unit in session.execute(query)]
 
     def delivery_content(self, message_id: int) -> dict[str, Any]:
         """The stored payload of one delivery (the slip facts, the WhatsApp text and link, ...)."""

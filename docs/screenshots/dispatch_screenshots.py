@@ -68,7 +68,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
     app = QApplication(sys.argv)
-    from ui.dispatch import DispatchDialog, DispatchTimelineWidget, UnitBoardPanel
+    from ui.dispatch import DeliveriesPanel, DispatchDialog, DispatchTimelineWidget, UnitBoardPanel
     from ui.worker import DbWorker
 
     with tempfile.TemporaryDirectory() as temp:
@@ -126,6 +126,12 @@ def main() -> int:
         timeline.show()
         wait_for(app, lambda: bool(timeline.views))
         grab(timeline, args.out / f"dispatch-timeline-{args.lang}.png")
+
+        deliveries = DeliveriesPanel(worker, dispatch, actor)
+        deliveries.resize(1100, 300)
+        deliveries.show()
+        wait_for(app, lambda: deliveries.model.rowCount() > 0)
+        grab(deliveries, args.out / f"deliveries-{args.lang}.png")
         worker.stop()
         db.engine.dispose()
     return 0

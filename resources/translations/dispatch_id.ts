@@ -226,6 +226,26 @@ kategori</translation>
         <translation>%1 hr %2 j</translation>
     </message>
     <message>
+        <source>Only messages not yet sent</source>
+        <translation>Hanya pesan yang belum terkirim</translation>
+    </message>
+    <message>
+        <source>Retry (R)</source>
+        <translation>Coba lagi (R)</translation>
+    </message>
+    <message>
+        <source>Send the selected failed message again now (R)</source>
+        <translation>Kirim ulang sekarang pesan gagal yang dipilih (R)</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 gagal</translation>
+    </message>
+    <message>
         <source>Forward incident</source>
         <translation>Teruskan kejadian</translation>
     </message>
@@ -410,14 +430,6 @@ kategori</translation>
         <translation>Salin teks WhatsApp dan buka percakapan (W)</translation>
     </message>
     <message>
-        <source>Retry (R)</source>
-        <translation>Coba lagi (R)</translation>
-    </message>
-    <message>
-        <source>Send the selected failed message again now (R)</source>
-        <translation>Kirim ulang sekarang pesan gagal yang dipilih (R)</translation>
-    </message>
-    <message>
         <source>Cancel dispatch</source>
         <translation>Batalkan penugasan</translation>
     </message>
@@ -448,10 +460,6 @@ kategori</translation>
     <message>
         <source>Why is the dispatch to %1 cancelled?</source>
         <translation>Mengapa penugasan ke %1 dibatalkan?</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Coba lagi</translation>
     </message>
     <message>
         <source>Record "%1" for the selected dispatch (%2)</source>
@@ -680,6 +688,34 @@ kategori</translation>
     <message>
         <source>Cancel…</source>
         <translation>Batalkan…</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Tujuan</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Saluran</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status kirim</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Next try</source>
+        <translation>Coba lagi pukul</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
     </message>
 </context>
 </TS>

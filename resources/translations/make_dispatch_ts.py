@@ -206,6 +206,15 @@ INDONESIAN = {
     "Cleared": "Selesai",
     "Cancel…": "Batalkan…",
     "Cancel": "Batal",
+    "To": "Tujuan",
+    "Channel": "Saluran",
+    "Address": "Alamat",
+    "State": "Status kirim",
+    "Attempts": "Percobaan",
+    "Next try": "Coba lagi pukul",
+    "Reason": "Alasan",
+    "Only messages not yet sent": "Hanya pesan yang belum terkirim",
+    "%1 failed": "%1 gagal",
     "Close": "Tutup",
     "Close (Esc)": "Tutup (Esc)",
 }
@@ -213,7 +222,7 @@ INDONESIAN = {
 
 def source_strings() -> list[str]:
     sys.path.insert(0, str(ROOT))
-    from ui.dispatch import common, timeline, unit_board
+    from ui.dispatch import common, deliveries, timeline, unit_board
 
     found: list[str] = []
     for path in sorted((ROOT / "ui" / "dispatch").glob("*.py")):
@@ -224,6 +233,7 @@ def source_strings() -> list[str]:
     found += list(common.FIELD_NAMES.values()) + [text for _, text in common.PROBLEM_PATTERNS]
     found += [text for _, text in common.REASON_PATTERNS]
     found += list(unit_board.UnitBoardModel.COLUMNS) + list(timeline.STEP_LABELS.values())
+    found += list(deliveries.DeliveriesModel.COLUMNS)
     return list(dict.fromkeys(found))
 
 

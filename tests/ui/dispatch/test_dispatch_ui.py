@@ -283,3 +283,36 @@ def test_space_ticks_a_unit_and_the_slip_paints_on_a_real_pdf_printer(
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert paint_pdf(render_slip(facts()), printer) == 1
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1
+
+
+def test_deliveries_board_shows_failures_and_retries(qtbot: QtBot, qtmodeltester, worker: DbWorker,  # type: ignore[no-untyped-def]
+                                                     sqlite_db: Database, clock: ManualClock,
+                                                     world: tuple[DispatchService, Actor, Actor, Fleet]) -> None:
+    from callcenter.forwarding.channels import send_webhook
+    from callcenter.forwarding.outbox import OutboxWorker
+    from tests.callcenter.forwarding.servers import closed_port
+    from ui.dispatch import DeliveriesPanel
+
+    service, operator, _admin, fleet = world
+    with sqlite_db.write() as session:
+        session.execute(update(Agency).where(Agency.code == "damkar").values(
+            webhook_url=f"http://127.0.0.1:{closed_port()}/eido"))
+    fire = make_fire(sqlite_db, clock, operator)
+    service.forward(operator, fire, [], [fleet.damkar_hills], [DeliveryChannel.WEBHOOK, DeliveryChannel.PRINT])
+    OutboxWorker(sqlite_db, {DeliveryChannel.WEBHOOK: send_webhook}, clock=clock).run_once()
+    panel = DeliveriesPanel(worker, service, operator)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
+    qtmodeltester.check(panel.model)
+    texts = {panel.model.data(panel.model.index(row, panel.model.CHANNEL)): row for row in range(2)}
+    webhook_row = texts["Webhook (EIDO)"]
+    model = panel.model
+    assert model.data(model.index(webhook_row, model.STATE)) == "failed"
+    assert model.data(model.index(webhook_row, model.REASON)) == \
+        "connection refused: the agency's server is not listening"
+    assert model.data(model.index(webhook_row, model.INCIDENT)) == "112/2026/000001"
+    assert panel.summary.text() == "1 failed"
+    panel.table.selectRow(webhook_row)
+    panel.retry_selected()
+    qtbot.waitUntil(lambda: any(r.delivery.state is OutboxState.RETRYING for r in service.delivery_board()),
+                    timeout=5000)
