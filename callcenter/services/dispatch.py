@@ -631,39 +631,70 @@ class DispatchService(Service):
             dispatch = session.scalars(select(Dispatch).where(Dispatch.id == dispatch_id).with_for_update()).first()
             if dispatch is None:
                 raise NotFound("dispatch", dispatch_id)
-            old = dispatch.status
-            if new not in allowed_next(old):
-                raise ConflictError(_transition_problem(old, new), entity="dispatch", entity_id=dispatch_id)
             incident = session.scalars(select(Incident).where(Incident.id == dispatch.incident_id)
                                        .with_for_update()).one()
             before_status = incident.status
-            dispatch.status = new
-            dispatch.updated_at = now
-            for reached, column in ((DispatchStatus.ACKNOWLEDGED, "acknowledged_at"),
-                                    (DispatchStatus.EN_ROUTE, "en_route_at"),
-                                    (DispatchStatus.ON_SCENE, "on_scene_at"),
-                                    (DispatchStatus.CLEARED, "cleared_at")):
-                if new is reached and getattr(dispatch, column) is None:
-                    setattr(dispatch, column, now)
-            if new is not DispatchStatus.CANCELLED and dispatch.acknowledged_at is None:
-                dispatch.acknowledged_at = now  # arriving or finishing implies the agency took it
-            session.add(DispatchEvent(dispatch_id=dispatch.id, status=new, at=now, operator_id=actor.id, note=note))
-            agency = session.get(Agency, dispatch.agency_id)
-            assert agency is not None
-            unit = session.scalars(select(Unit).where(Unit.id == dispatch.unit_id).with_for_update()).first() \
-                if dispatch.unit_id else None
-            who = agency.short_name + (f" ({unit.call_sign})" if unit else "")
-            add_timeline(session, incident.id, actor, now, "dispatch",
-                         f"{who}: {STATUS_WORDS[new]}" + (f" — {note}" if note else ""),
-                         {"dispatch_id": dispatch.id, "status": new, "from": old})
-            audit(session, actor, "dispatch.status", "dispatch", dispatch.id, now, before={"status": old},
-                  after={"status": new}, detail=note)
-            record_change(session, "dispatch", dispatch.id, "update", now)
-            if unit is not None:
-                self._follow_unit(session, actor, unit, now)
+            self._apply_status(session, actor, dispatch, new, note, now)
             self._follow_incident(session, actor, incident, now, before_status)
             session.flush()
             return self._view(session, dispatch.id)
+
+    def finish_open(self, actor: Actor, incident_id: int, note: str | None = None) -> list[DispatchView]:
+        """Before closing an incident: clear every dispatch the agency took (diterima / menuju / tiba) and
+        cancel those still only notified, in one transaction, freeing their units."""
+        note = (note or "").strip() or None
+        if note and len(note) > MAX_NOTE:
+            raise ValidationError({"note": f"at most {MAX_NOTE} characters (now {len(note)})"})
+        now = self.clock()
+        self.require(actor, Role.OPERATOR, "update dispatches")
+        with self.db.write() as session:
+            incident = session.scalars(select(Incident).where(Incident.id == incident_id).with_for_update()).first()
+            if incident is None:
+                raise NotFound("incident", incident_id)
+            before_status = incident.status
+            open_dispatches = list(session.scalars(
+                select(Dispatch).where(Dispatch.incident_id == incident_id, Dispatch.status.in_(ACTIVE))
+                .order_by(Dispatch.id).with_for_update()))
+            for dispatch in open_dispatches:
+                target = DispatchStatus.CANCELLED if dispatch.status is DispatchStatus.NOTIFIED \
+                    else DispatchStatus.CLEARED
+                self._apply_status(session, actor, dispatch, target, note, now)
+            if open_dispatches:
+                self._follow_incident(session, actor, incident, now, before_status)
+            session.flush()
+            return [self._view(session, dispatch.id) for dispatch in open_dispatches]
+
+    def _apply_status(self, session: Session, actor: Actor, dispatch: Dispatch, new: DispatchStatus,
+                      note: str | None, now: datetime) -> None:
+        """One step on one dispatch, with its event, timeline entry, audit, change feed and unit; the caller
+        locks the incident and lets it follow afterwards."""
+        old = dispatch.status
+        if new not in allowed_next(old):
+            raise ConflictError(_transition_problem(old, new), entity="dispatch", entity_id=dispatch.id)
+        dispatch.status = new
+        dispatch.updated_at = now
+        for reached, column in ((DispatchStatus.ACKNOWLEDGED, "acknowledged_at"),
+                                (DispatchStatus.EN_ROUTE, "en_route_at"),
+                                (DispatchStatus.ON_SCENE, "on_scene_at"),
+                                (DispatchStatus.CLEARED, "cleared_at")):
+            if new is reached and getattr(dispatch, column) is None:
+                setattr(dispatch, column, now)
+        if new is not DispatchStatus.CANCELLED and dispatch.acknowledged_at is None:
+            dispatch.acknowledged_at = now  # arriving or finishing implies the agency took it
+        session.add(DispatchEvent(dispatch_id=dispatch.id, status=new, at=now, operator_id=actor.id, note=note))
+        agency = session.get(Agency, dispatch.agency_id)
+        assert agency is not None
+        unit = session.scalars(select(Unit).where(Unit.id == dispatch.unit_id).with_for_update()).first() \
+            if dispatch.unit_id else None
+        who = agency.short_name + (f" ({unit.call_sign})" if unit else "")
+        add_timeline(session, dispatch.incident_id, actor, now, "dispatch",
+                     f"{who}: {STATUS_WORDS[new]}" + (f" — {note}" if note else ""),
+                     {"dispatch_id": dispatch.id, "status": new, "from": old})
+        audit(session, actor, "dispatch.status", "dispatch", dispatch.id, now, before={"status": old},
+              after={"status": new}, detail=note)
+        record_change(session, "dispatch", dispatch.id, "update", now)
+        if unit is not None:
+            self._follow_unit(session, actor, unit, now)
 
     @staticmethod
     def _follow_unit(session: Session, actor: Actor, unit: Unit, now: datetime) -> None:

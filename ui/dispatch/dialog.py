@@ -175,25 +175,26 @@ class DispatchDialog(QDialog):
                 item.setFont(font)
         for unit in hints.units:
             distance = "-" if unit.distance_km is None else tr("%1 km").replace("%1", f"{unit.distance_km:.1f}")
-            item = QTreeWidgetItem(self.units, [unit.call_sign, unit.unit_type, unit.agency_short,
+            row_item = QTreeWidgetItem(self.units, [unit.call_sign, unit.unit_type, unit.agency_short,
                                                 unit_status_text(unit.status), distance, unit.incident_number or ""])
-            item.setData(0, UNIT_ROLE, unit.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(0, Qt.CheckState.Checked if unit.suggested else Qt.CheckState.Unchecked)
-            item.setForeground(3, QBrush(UNIT_COLOURS[unit.status]))
+            row_item.setData(0, UNIT_ROLE, unit.id)
+            row_item.setFlags(row_item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row_item.setCheckState(0, Qt.CheckState.Checked if unit.suggested else Qt.CheckState.Unchecked)
+            row_item.setForeground(3, QBrush(UNIT_COLOURS[unit.status]))
             if unit.suggested:
-                item.setText(0, unit.call_sign + "  ★")
-                item.setToolTip(0, tr("Nearest available unit of a default agency"))
+                row_item.setText(0, unit.call_sign + "  ★")
+                row_item.setToolTip(0, tr("Nearest available unit of a default agency"))
                 for column in range(6):
-                    font = item.font(column)
+                    font = row_item.font(column)
                     font.setBold(True)
-                    item.setFont(column, font)
+                    row_item.setFont(column, font)
             if unit.status is not UnitStatus.AVAILABLE:
-                item.setToolTip(3, tr("Busy: you will be asked to confirm before it is assigned"))
+                row_item.setToolTip(3, tr("Busy: you will be asked to confirm before it is assigned"))
         self.agencies.blockSignals(False)
         self.units.blockSignals(False)
-        if self.units.topLevelItemCount():
-            self.units.setCurrentItem(self.units.topLevelItem(0))
+        first = self.units.topLevelItem(0)
+        if first is not None:
+            self.units.setCurrentItem(first)
         self.agencies.setCurrentRow(0)
         for channel in (DeliveryChannel.EMAIL, DeliveryChannel.WEBHOOK):
             wanted = [a for a in hints.agencies if a.default]

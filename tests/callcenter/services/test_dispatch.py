@@ -258,3 +258,18 @@ def test_unit_admin_and_manual_status(db: Database, clock: ManualClock, admin: A
     renamed = service.save_unit(admin, fleet.patrol, UnitInput("PATROLI-1A", "patroli", fleet.polres, None))
     assert renamed.call_sign == "PATROLI-1A" and renamed.home is None
     assert dispatch.status is DispatchStatus.NOTIFIED
+
+
+def test_finish_open_before_closing_frees_every_unit(db: Database, clock: ManualClock, operator: Actor,
+                                                     service: DispatchService, fleet: Fleet) -> None:
+    fire = make_fire(db, clock, operator)
+    working, waiting = service.forward(operator, fire, [], [fleet.damkar_hills, fleet.damkar_town], [])
+    service.update_status(operator, working.id, DispatchStatus.ON_SCENE)
+    clock.advance(600)
+    finished = service.finish_open(operator, fire, "api padam")
+    assert {view.id: view.status for view in finished} == {working.id: DispatchStatus.CLEARED,
+                                                           waiting.id: DispatchStatus.CANCELLED}
+    assert all(row.status is UnitStatus.AVAILABLE for row in service.unit_board())
+    assert _incident(db, fire).status is IncidentStatus.RESOLVED
+    assert service.finish_open(operator, fire) == []
+    IncidentService(db, clock).close(operator, fire, "Api padam")
