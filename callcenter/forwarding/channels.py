@@ -39,6 +39,9 @@ class SmtpSettings:
     user: str = ""
     sender: str = ""
     timeout: float = 20.0
+    ca_file: str = ""
+    """A PEM file with the CA of a mail server whose certificate is not from a public CA (often the case on a
+    government network); empty: the system's trusted CAs."""
 
     def to_setting(self) -> dict[str, Any]:
         return asdict(self)
@@ -156,7 +159,10 @@ def make_email_sender(settings_source: Callable[[], SmtpSettings],
         if not settings.host or not settings.sender:
             raise DeliveryError("e-mail is not set up: an admin enters the mail server under Settings")
         message = build_email(item, settings)
-        context = ssl.create_default_context()
+        try:
+            context = ssl.create_default_context(cafile=settings.ca_file or None)
+        except (OSError, ssl.SSLError) as exc:
+            raise DeliveryError(f"cannot read the mail server's CA file {settings.ca_file}: {exc}") from None
         try:
             if settings.security == "ssl":
                 client: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout,

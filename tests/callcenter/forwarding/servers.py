@@ -7,6 +7,7 @@ import http.server
 import json
 import socket
 import socketserver
+import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -72,15 +73,26 @@ class Mailbox:
 
 
 @contextmanager
-def smtp_server(user: str, password: str) -> Iterator[tuple[int, Mailbox]]:
-    """Just enough SMTP (RFC 5321) for smtplib: EHLO, AUTH PLAIN, MAIL, RCPT, DATA, QUIT."""
+def smtp_server(user: str, password: str, *, tls: ssl.SSLContext | None = None,
+                implicit_tls: bool = False) -> Iterator[tuple[int, Mailbox]]:
+    """Just enough SMTP (RFC 5321) for smtplib: EHLO, STARTTLS (with ``tls``), AUTH PLAIN, MAIL, RCPT, DATA,
+    QUIT; ``implicit_tls`` speaks TLS from the first byte (port 465 style)."""
     box = Mailbox(password=password)
 
     class Handler(socketserver.StreamRequestHandler):
         def reply(self, line: str) -> None:
             self.wfile.write((line + "\r\n").encode("ascii"))
 
+        def start_tls(self) -> None:
+            assert tls is not None
+            self.connection = tls.wrap_socket(self.connection, server_side=True)
+            self.rfile = self.connection.makefile("rb")
+            self.wfile = self.connection.makefile("wb", buffering=0)
+            box.transcript.append("<TLS>")
+
         def handle(self) -> None:
+            if implicit_tls:
+                self.start_tls()
             self.reply("220 test.smtp ESMTP")
             sender, recipients = "", []
             while True:
@@ -91,7 +103,11 @@ def smtp_server(user: str, password: str) -> Iterator[tuple[int, Mailbox]]:
                 box.transcript.append(line)
                 verb = line.split(" ", 1)[0].upper()
                 if verb in ("EHLO", "HELO"):
-                    self.wfile.write(b"250-test.smtp\r\n250-AUTH PLAIN\r\n250 8BITMIME\r\n")
+                    starttls = b"250-STARTTLS\r\n" if tls is not None and not implicit_tls else b""
+                    self.wfile.write(b"250-test.smtp\r\n" + starttls + b"250-AUTH PLAIN\r\n250 8BITMIME\r\n")
+                elif verb == "STARTTLS":
+                    self.reply("220 2.0.0 Ready to start TLS")
+                    self.start_tls()
                 elif verb == "AUTH":
                     parts = line.split()
                     decoded = base64.b64decode(parts[2]).split(b"\0")

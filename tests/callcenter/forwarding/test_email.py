@@ -3,8 +3,11 @@ from __future__ import annotations
 import email
 import json
 import logging
+import ssl
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from email.message import Message
+from pathlib import Path
 
 import keyring
 import pytest
@@ -143,3 +146,64 @@ def test_smtp_settings_are_validated() -> None:
     with pytest.raises(ValidationError) as refused:
         SmtpSettings(host="", port=0, security="tls", sender="nobody").validate()
     assert set(refused.value.problems) == {"host", "port", "security", "sender"}
+
+
+def _certificates(folder: Path) -> tuple[Path, ssl.SSLContext]:
+    """A private CA and a certificate for 127.0.0.1 signed by it (like a mail server on a closed network)."""
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.now(UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Diskominfo Test CA")])
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
+          .serial_number(1).not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=1))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+          .add_extension(x509.KeyUsage(True, False, False, False, False, True, True, False, False), critical=True)
+          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
+          .sign(ca_key, hashes.SHA256()))
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+            .issuer_name(ca_name).public_key(key.public_key()).serial_number(2)
+            .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
+            .sign(ca_key, hashes.SHA256()))
+    ca_file = folder / "ca.pem"
+    ca_file.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    chain = folder / "server.pem"
+    chain.write_bytes(cert.public_bytes(serialization.Encoding.PEM) + key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(chain)
+    return ca_file, server
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_email_over_starttls_and_ssl_with_the_centres_ca(security: str, tmp_path: Path,
+                                                         memory_keyring: MemoryKeyring) -> None:
+    from callcenter.forwarding.channels import make_email_sender
+    from callcenter.forwarding.outbox import DeliveryError, OutboxItem
+
+    ca_file, server_context = _certificates(tmp_path)
+    item = OutboxItem(1, DeliveryChannel.EMAIL, "posko@damkar.example",
+                      {"subject": "Uji", "body": "Isi pesan"}, 1)
+    with smtp_server("cc112", SECRET, tls=server_context, implicit_tls=security == "ssl") as (port, box):
+        settings = SmtpSettings("127.0.0.1", port, security, "cc112", "cc112@purwakartakab.go.id", 5, str(ca_file))
+        store_smtp_password(settings, SECRET)
+        make_email_sender(lambda: settings)(item)
+        assert box.logins == [("cc112", SECRET)] and len(box.messages) == 1
+        assert "<TLS>" in box.transcript
+        if security == "starttls":  # the password only travels after TLS is up
+            assert box.transcript.index("<TLS>") < next(i for i, line in enumerate(box.transcript)
+                                                         if line.startswith("AUTH"))
+        untrusted = SmtpSettings("127.0.0.1", port, security, "cc112", "cc112@purwakartakab.go.id", 5)
+        with pytest.raises(DeliveryError, match="secure connection to the mail server failed"):
+            make_email_sender(lambda: untrusted)(item)
