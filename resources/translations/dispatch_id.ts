@@ -246,6 +246,14 @@ kategori</translation>
         <translation>%1 gagal</translation>
     </message>
     <message>
+        <source>Deliveries</source>
+        <translation>Pengiriman</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Teruskan</translation>
+    </message>
+    <message>
         <source>Forward incident</source>
         <translation>Teruskan kejadian</translation>
     </message>
@@ -276,10 +284,6 @@ kategori</translation>
     <message>
         <source>N&amp;ote:</source>
         <translation>Cat&amp;atan:</translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation>Teruskan</translation>
     </message>
     <message>
         <source>Forward to the ticked agencies and units (Ctrl+Enter)</source>

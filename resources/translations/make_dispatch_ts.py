@@ -207,6 +207,7 @@ INDONESIAN = {
     "Cancel…": "Batalkan…",
     "Cancel": "Batal",
     "To": "Tujuan",
+    "Deliveries": "Pengiriman",
     "Channel": "Saluran",
     "Address": "Alamat",
     "State": "Status kirim",
