@@ -896,6 +896,41 @@ class DispatchService(Service):
             unit_row_id = unit.id
         return next(row for row in self.unit_board(include_inactive=True) if row.unit_id == unit_row_id)
 
+    def delete_unit(self, actor: Actor, unit_id: int) -> None:
+        """Remove a unit entered by mistake; a unit with dispatch history is deactivated instead."""
+        now = self.clock()
+        self.require(actor, Role.ADMIN, "manage units")
+        with self.db.write() as session:
+            unit = session.get(Unit, unit_id)
+            if unit is None:
+                raise NotFound("unit", unit_id)
+            if session.scalar(select(Dispatch.id).where(Dispatch.unit_id == unit_id).limit(1)) is not None:
+                raise ConflictError(f"{unit.call_sign} has dispatch history; make it inactive instead",
+                                    entity="unit", entity_id=unit_id)
+            before = {"call_sign": unit.call_sign, "unit_type": unit.unit_type, "agency_id": unit.agency_id}
+            session.delete(unit)
+            audit(session, actor, "unit.delete", "unit", unit_id, now, before=before)
+            record_change(session, "unit", unit_id, "delete", now)
+
+    def delete_agency(self, actor: Actor, agency_id: int) -> None:
+        """Remove an agency entered by mistake; one with units or dispatches is deactivated instead."""
+        now = self.clock()
+        self.require(actor, Role.ADMIN, "manage agencies")
+        with self.db.write() as session:
+            agency = session.get(Agency, agency_id)
+            if agency is None:
+                raise NotFound("agency", agency_id)
+            used = session.scalar(select(Dispatch.id).where(Dispatch.agency_id == agency_id).limit(1)) is not None \
+                or session.scalar(select(Unit.id).where(Unit.agency_id == agency_id).limit(1)) is not None
+            if used:
+                raise ConflictError(f"{agency.short_name} has units or dispatch history; make it inactive instead",
+                                    entity="agency", entity_id=agency_id)
+            before = {"code": agency.code, "name": agency.name}
+            session.execute(category_agencies.delete().where(category_agencies.c.agency_id == agency_id))
+            session.delete(agency)
+            audit(session, actor, "agency.delete", "agency", agency_id, now, before=before)
+            record_change(session, "agency", agency_id, "delete", now)
+
     def set_unit_status(self, actor: Actor, unit_id: int, status: UnitStatus | str) -> None:
         """Out of service / back in service, by hand. A unit on an open dispatch follows the dispatch instead."""
         new = UnitStatus(status)

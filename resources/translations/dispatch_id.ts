@@ -8,6 +8,14 @@
         <translation>Baru (Ctrl+N)</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <source>Delete an entry made by mistake; one with history is made inactive instead (Ctrl+Del)</source>
+        <translation>Hapus data yang salah input; data yang sudah punya riwayat dinonaktifkan saja (Ctrl+Del)</translation>
+    </message>
+    <message>
         <source>Save (Ctrl+S)</source>
         <translation>Simpan (Ctrl+S)</translation>
     </message>
@@ -42,6 +50,10 @@
     <message>
         <source>The home base ranks units by distance when forwarding (desa centroid).</source>
         <translation>Pos induk dipakai untuk mengurutkan unit menurut jarak saat meneruskan (titik tengah desa).</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Terhapus.</translation>
     </message>
     <message>
         <source>&amp;Code</source>
@@ -108,6 +120,10 @@ kategori</translation>
     <message>
         <source>Saved: %1</source>
         <translation>Tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>Hapus %1?</translation>
     </message>
     <message>
         <source>(inactive)</source>
@@ -212,6 +228,10 @@ kategori</translation>
     <message>
         <source>The incident is closed; a supervisor reopens it before it can be forwarded.</source>
         <translation>Kejadian sudah ditutup; supervisor perlu membukanya kembali sebelum diteruskan.</translation>
+    </message>
+    <message>
+        <source>It has history (units or dispatches), so it cannot be deleted; untick "Active" instead.</source>
+        <translation>Data ini sudah punya riwayat (unit atau penugasan), jadi tidak bisa dihapus; hapus centang "Aktif".</translation>
     </message>
     <message>
         <source>The unit is on an open dispatch; record the status on that dispatch instead.</source>

@@ -207,6 +207,13 @@ INDONESIAN = {
     "Cancel…": "Batalkan…",
     "Cancel": "Batal",
     "To": "Tujuan",
+    "Delete…": "Hapus…",
+    "Delete an entry made by mistake; one with history is made inactive instead (Ctrl+Del)":
+        "Hapus data yang salah input; data yang sudah punya riwayat dinonaktifkan saja (Ctrl+Del)",
+    "Delete %1?": "Hapus %1?",
+    "Deleted.": "Terhapus.",
+    "It has history (units or dispatches), so it cannot be deleted; untick \"Active\" instead.":
+        "Data ini sudah punya riwayat (unit atau penugasan), jadi tidak bisa dihapus; hapus centang \"Aktif\".",
     "Deliveries": "Pengiriman",
     "Channel": "Saluran",
     "Address": "Alamat",

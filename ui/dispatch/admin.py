@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -54,17 +56,26 @@ class _AdminDialog(QDialog):
         self.dispatch = dispatch
         self.actor = actor
         self.current_id: int | None = None
+        self._pending_status: str | None = None
         self.setWindowTitle(title)
         self.setMinimumSize(860, 560)
         self.list = QListWidget(self)
         self.list.currentItemChanged.connect(self._selected)
         self.new_button = QPushButton(tr("New (Ctrl+N)"), self)
         self.new_button.clicked.connect(self.new)
+        self.delete_button = QPushButton(tr("Delete…"), self)
+        self.delete_button.setToolTip(tr("Delete an entry made by mistake; one with history is made inactive "
+                                         "instead (Ctrl+Del)"))
+        self.delete_button.clicked.connect(self.delete)
+        QShortcut(QKeySequence("Ctrl+Del"), self, self.delete)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list, 1)
-        left_layout.addWidget(self.new_button)
+        left_buttons = QHBoxLayout()
+        left_buttons.addWidget(self.new_button)
+        left_buttons.addWidget(self.delete_button)
+        left_layout.addLayout(left_buttons)
         self.form_widget = QWidget(self)
         self.form = QFormLayout(self.form_widget)
         self.errors: dict[str, QLabel] = {}
@@ -145,6 +156,37 @@ class _AdminDialog(QDialog):
                 self.list.setCurrentRow(row)
                 return
 
+    def delete(self) -> None:
+        entry_id = self.current_id
+        item = self.list.currentItem()
+        if entry_id is None or item is None:
+            return
+        answer = QMessageBox.question(self, self.windowTitle(), tr("Delete %1?").replace("%1", item.text()),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def deleted(_result: object) -> None:
+            self.current_id = None
+            self._pending_status = tr("Deleted.")
+            self.reload()
+
+        self.worker.submit(lambda: self.delete_entry(entry_id), deleted, self._failed)
+
+    def delete_entry(self, entry_id: int) -> None:
+        raise NotImplementedError
+
+    def _show_pending(self) -> None:
+        """A message that must survive the reload's selection (which clears the status line)."""
+        if self._pending_status:
+            self.status.setStyleSheet("color: #15803d;")
+            self.status.setText(self._pending_status)
+            self._pending_status = None
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
     def new(self) -> None:
         raise NotImplementedError
 
@@ -193,8 +235,14 @@ class AgencyAdminDialog(_AdminDialog):
         for name, field, check in (("whatsapp", self.whatsapp, check_whatsapp), ("email", self.email, check_email),
                                    ("webhook_url", self.webhook, check_url)):
             field.editingFinished.connect(lambda n=name, f=field, c=check: self._check(n, f, c))
+        self.reload()
+
+    def reload(self) -> None:
         self.worker.submit(lambda: (self.dispatch.agencies(), self.dispatch.categories()), self._loaded,
                            self._failed)
+
+    def delete_entry(self, entry_id: int) -> None:
+        self.dispatch.delete_agency(self.actor, entry_id)
 
     def _check(self, name: str, field: QLineEdit, check: Any) -> None:
         try:
@@ -224,6 +272,7 @@ class AgencyAdminDialog(_AdminDialog):
         if target is not None:
             self.select_id(target)
         self.list.setFocus()
+        self._show_pending()
 
     def new(self) -> None:
         self.current_id = None
@@ -309,8 +358,14 @@ class UnitAdminDialog(_AdminDialog):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         self.form.addRow("", hint)
+        self.reload()
+
+    def reload(self) -> None:
         self.worker.submit(lambda: (self.dispatch.units(), self.dispatch.agencies(), self.dispatch.home_areas(),
                                     self._home_codes()), self._loaded, self._failed)
+
+    def delete_entry(self, entry_id: int) -> None:
+        self.dispatch.delete_unit(self.actor, entry_id)
 
     def _home_codes(self) -> dict[int, str | None]:
         return {row.unit_id: self.dispatch.unit_home(row.unit_id) for row in self.dispatch.units()}
@@ -338,6 +393,7 @@ class UnitAdminDialog(_AdminDialog):
         if target is not None:
             self.select_id(target)
         self.list.setFocus()
+        self._show_pending()
 
     def new(self) -> None:
         self.current_id = None

@@ -193,6 +193,8 @@ def error_text(exc: BaseException) -> str:
             return tr("This dispatch was already updated (perhaps by another desk). Refresh and look again.")
         if "reopen it" in message:
             return tr("The incident is closed; a supervisor reopens it before it can be forwarded.")
+        if "inactive instead" in message:
+            return tr("It has history (units or dispatches), so it cannot be deleted; untick \"Active\" instead.")
         if "open dispatch" in message or "on an incident" in message:
             return tr("The unit is on an open dispatch; record the status on that dispatch instead.")
         return message

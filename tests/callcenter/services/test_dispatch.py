@@ -273,3 +273,24 @@ def test_finish_open_before_closing_frees_every_unit(db: Database, clock: Manual
     assert _incident(db, fire).status is IncidentStatus.RESOLVED
     assert service.finish_open(operator, fire) == []
     IncidentService(db, clock).close(operator, fire, "Api padam")
+
+
+def test_delete_only_what_has_no_history(db: Database, clock: ManualClock, operator: Actor, admin: Actor,
+                                         service: DispatchService, fleet: Fleet) -> None:
+    fire = make_fire(db, clock, operator)
+    service.forward(operator, fire, [], [fleet.damkar_hills], [])
+    with pytest.raises(ConflictError, match="inactive instead"):
+        service.delete_unit(admin, fleet.damkar_hills)
+    with pytest.raises(ConflictError, match="inactive instead"):
+        service.delete_agency(admin, fleet.damkar)
+    with pytest.raises(PermissionDenied):
+        service.delete_unit(operator, fleet.patrol)
+    service.delete_unit(admin, fleet.patrol)
+    assert fleet.patrol not in {row.unit_id for row in service.unit_board(include_inactive=True)}
+    mistake = service.save_agency(admin, None, AgencyInput(code="salah_input", name="Salah input", short_name="X",
+                                                           category_ids=[1]))
+    service.delete_agency(admin, mistake.id)
+    assert "salah_input" not in {a.code for a in service.agencies()}
+    with db.read() as session:
+        actions = set(session.scalars(select(AuditEntry.action)))
+    assert {"unit.delete", "agency.delete"} <= actions

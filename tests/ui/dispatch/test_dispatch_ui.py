@@ -316,3 +316,22 @@ def test_deliveries_board_shows_failures_and_retries(qtbot: QtBot, qtmodeltester
     panel.retry_selected()
     qtbot.waitUntil(lambda: any(r.delivery.state is OutboxState.RETRYING for r in service.delivery_board()),
                     timeout=5000)
+
+
+def test_unit_admin_deletes_a_mistake_and_explains_history(qtbot: QtBot, worker: DbWorker, sqlite_db: Database,
+                                                           clock: ManualClock, monkeypatch: pytest.MonkeyPatch,
+                                                           world: tuple[DispatchService, Actor, Actor, Fleet]) -> None:
+    service, operator, admin, fleet = world
+    service.forward(operator, make_fire(sqlite_db, clock, operator), [], [fleet.damkar_hills], [])
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    dialog = UnitAdminDialog(worker, service, admin)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.list.count() == 4, timeout=5000)
+    dialog.select_id(fleet.damkar_hills)
+    dialog.delete()
+    qtbot.waitUntil(lambda: "history" in dialog.status.text(), timeout=5000)
+    assert dialog.list.count() == 4
+    dialog.select_id(fleet.patrol)
+    dialog.delete()
+    qtbot.waitUntil(lambda: dialog.list.count() == 3, timeout=5000)
+    assert dialog.status.text() == "Deleted."
