@@ -32,6 +32,10 @@
         <translation>Tutup (Esc)</translation>
     </message>
     <message>
+        <source>Deleted.</source>
+        <translation>Terhapus.</translation>
+    </message>
+    <message>
         <source>Agencies</source>
         <translation>Instansi</translation>
     </message>
@@ -52,8 +56,12 @@
         <translation>Pos induk dipakai untuk mengurutkan unit menurut jarak saat meneruskan (titik tengah desa).</translation>
     </message>
     <message>
-        <source>Deleted.</source>
-        <translation>Terhapus.</translation>
+        <source>E-mail server (SMTP)</source>
+        <translation>Server e-mail (SMTP)</translation>
+    </message>
+    <message>
+        <source>only for a mail server with a private certificate authority</source>
+        <translation>hanya untuk server e-mail dengan CA sendiri</translation>
     </message>
     <message>
         <source>&amp;Code</source>
@@ -112,6 +120,42 @@ kategori</translation>
     <message>
         <source>(not set)</source>
         <translation>(belum diisi)</translation>
+    </message>
+    <message>
+        <source>none (not encrypted)</source>
+        <translation>tanpa enkripsi</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>&amp;Port</source>
+        <translation>&amp;Port</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption</source>
+        <translation>&amp;Enkripsi</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Pengguna</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Kata &amp;sandi</translation>
+    </message>
+    <message>
+        <source>Sen&amp;der address</source>
+        <translation>Alamat pen&amp;girim</translation>
+    </message>
+    <message>
+        <source>&amp;CA file (PEM)</source>
+        <translation>Berkas &amp;CA (PEM)</translation>
+    </message>
+    <message>
+        <source>stored in the system password store</source>
+        <translation>tersimpan di penyimpanan sandi sistem</translation>
     </message>
     <message>
         <source>Not saved: correct the fields marked in red.</source>
@@ -570,6 +614,22 @@ kategori</translation>
         <translation>Saluran</translation>
     </message>
     <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Enkripsi</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>Alamat pengirim</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Catatan</translation>
     </message>
@@ -644,6 +704,22 @@ kategori</translation>
     <message>
         <source>Choose at least one agency or unit.</source>
         <translation>Pilih setidaknya satu instansi atau unit.</translation>
+    </message>
+    <message>
+        <source>Enter the mail server's name (e.g. smtp.purwakartakab.go.id).</source>
+        <translation>Isi nama server e-mail (mis. smtp.purwakartakab.go.id).</translation>
+    </message>
+    <message>
+        <source>A port from 1 to 65535 (587 for STARTTLS, 465 for SSL).</source>
+        <translation>Port 1 sampai 65535 (587 untuk STARTTLS, 465 untuk SSL).</translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS, SSL or none.</source>
+        <translation>Pilih STARTTLS, SSL atau tanpa enkripsi.</translation>
+    </message>
+    <message>
+        <source>Enter the sender address (e.g. cc112@purwakartakab.go.id).</source>
+        <translation>Isi alamat pengirim (mis. cc112@purwakartakab.go.id).</translation>
     </message>
     <message>
         <source>An agency you chose has no e-mail address or webhook; an admin enters it under Agencies. Untick that channel or choose another agency.</source>

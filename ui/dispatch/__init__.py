@@ -2,7 +2,7 @@
 the deliveries board, and the admin dialogs for agencies and units. Self-contained widgets; the main window
 places them."""
 
-from ui.dispatch.admin import AgencyAdminDialog, UnitAdminDialog
+from ui.dispatch.admin import AgencyAdminDialog, SmtpSettingsDialog, UnitAdminDialog
 from ui.dispatch.deliveries import DeliveriesModel, DeliveriesPanel
 from ui.dispatch.dialog import DispatchDialog
 from ui.dispatch.timeline import DispatchTimelineWidget
@@ -14,6 +14,7 @@ __all__ = [
     "DeliveriesPanel",
     "DispatchDialog",
     "DispatchTimelineWidget",
+    "SmtpSettingsDialog",
     "UnitAdminDialog",
     "UnitBoardModel",
     "UnitBoardPanel",

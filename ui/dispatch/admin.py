@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from callcenter.errors import ValidationError
+from callcenter.forwarding.channels import SMTP_SETTING, SmtpSettings, smtp_password, store_smtp_password
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import (
     AGENCY_KINDS,
@@ -38,6 +40,7 @@ from callcenter.services.dispatch import (
     check_url,
     check_whatsapp,
 )
+from callcenter.services.settings import SettingsService
 from ui.dispatch.common import error_text, problem_text, tr
 from ui.worker import DbWorker
 
@@ -443,4 +446,116 @@ class UnitAdminDialog(_AdminDialog):
         self.worker.submit(work, done, self._failed)
 
 
-__all__ = ["AgencyAdminDialog", "UnitAdminDialog"]
+
+
+class SmtpSettingsDialog(QDialog):
+    """The mail server for the e-mail channel. The password goes to the OS password store (keyring), never to
+    the database; the field stays empty when a password is already stored (type a new one to replace it)."""
+
+    def __init__(self, worker: DbWorker, settings: SettingsService, actor: Actor,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.settings = settings
+        self.actor = actor
+        self.setWindowTitle(tr("E-mail server (SMTP)"))
+        self.host = QLineEdit(self)
+        self.host.setPlaceholderText("smtp.purwakartakab.go.id")
+        self.port = QSpinBox(self)
+        self.port.setRange(1, 65535)
+        self.port.setValue(587)
+        self.security = QComboBox(self)
+        for value, label in (("starttls", "STARTTLS"), ("ssl", "SSL/TLS"), ("none", tr("none (not encrypted)"))):
+            self.security.addItem(label, value)
+        self.security.currentIndexChanged.connect(self._default_port)
+        self.user = QLineEdit(self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sender = QLineEdit(self)
+        self.sender.setPlaceholderText("cc112@purwakartakab.go.id")
+        self.ca_file = QLineEdit(self)
+        self.ca_file.setPlaceholderText(tr("only for a mail server with a private certificate authority"))
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for name, label, widget in (("host", tr("&Server"), self.host), ("port", tr("&Port"), self.port),
+                                    ("security", tr("&Encryption"), self.security), ("user", tr("&User"), self.user),
+                                    ("password", tr("Pass&word"), self.password),
+                                    ("sender", tr("Sen&der address"), self.sender),
+                                    ("ca_file", tr("&CA file (PEM)"), self.ca_file)):
+            error = QLabel(self)
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            self.errors[name] = error
+            box = QWidget(self)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(widget)
+            column.addWidget(error)
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)
+            form.addRow(caption, box)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(tr("Save (Ctrl+S)"), QDialogButtonBox.ButtonRole.ApplyRole)
+        self.save_button.clicked.connect(self.save)
+        close = buttons.addButton(tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.worker.submit(lambda: self._current(), self._show, lambda exc: self.status.setText(error_text(exc)))
+
+    def _current(self) -> tuple[SmtpSettings, bool]:
+        current = SmtpSettings.from_setting(self.settings.get(SMTP_SETTING))
+        return current, smtp_password(current) is not None
+
+    def _show(self, result: tuple[SmtpSettings, bool]) -> None:
+        current, has_password = result
+        self.host.setText(current.host)
+        self.security.setCurrentIndex(max(0, self.security.findData(current.security)))
+        self.port.setValue(current.port)
+        self.user.setText(current.user)
+        self.sender.setText(current.sender)
+        self.ca_file.setText(current.ca_file)
+        self.password.setPlaceholderText(tr("stored in the system password store") if has_password else "")
+
+    def _default_port(self) -> None:
+        if self.port.value() in (25, 465, 587):
+            self.port.setValue({"ssl": 465, "starttls": 587, "none": 25}[str(self.security.currentData())])
+
+    def save(self) -> None:
+        settings = SmtpSettings(host=self.host.text().strip(), port=self.port.value(),
+                                security=str(self.security.currentData()), user=self.user.text().strip(),
+                                sender=self.sender.text().strip(), ca_file=self.ca_file.text().strip())
+        password = self.password.text()
+
+        def work() -> None:
+            settings.validate()
+            self.settings.set(self.actor, SMTP_SETTING, settings.to_setting())
+            if password:
+                store_smtp_password(settings, password)
+
+        def done(_result: object) -> None:
+            self.password.clear()
+            self.password.setPlaceholderText(tr("stored in the system password store"))
+            for label in self.errors.values():
+                label.hide()
+            self.status.setStyleSheet("color: #15803d;")
+            self.status.setText(tr("Saved: %1").replace("%1", f"{settings.host}:{settings.port}"))
+
+        def failed(exc: BaseException) -> None:
+            for label in self.errors.values():
+                label.hide()
+            if isinstance(exc, ValidationError):
+                for name, text in exc.problems.items():
+                    if name in self.errors:
+                        self.errors[name].setText(problem_text(text))
+                        self.errors[name].show()
+            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setText(error_text(exc))
+
+        self.worker.submit(work, done, failed)

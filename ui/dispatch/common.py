@@ -112,6 +112,7 @@ FIELD_NAMES = {
     "whatsapp": "WhatsApp", "email": "E-mail", "webhook_url": "Webhook URL", "category_ids": "Categories",
     "call_sign": "Call sign", "unit_type": "Type", "agency_id": "Agency", "home_desa_code": "Home base",
     "channels": "Channels", "agencies": "Agencies", "note": "Note", "status": "Status",
+    "host": "Server", "port": "Port", "security": "Encryption", "sender": "Sender address",
 }
 
 # The core words its rules in English; the desk reads Indonesian. Known messages by their distinctive start.
@@ -134,6 +135,10 @@ PROBLEM_PATTERNS = (
     ("choose the agency the unit belongs to", "Choose the agency the unit belongs to."),
     ("unknown desa/kelurahan", "Unknown desa/kelurahan."),
     ("choose at least one agency or unit", "Choose at least one agency or unit."),
+    ("the mail server's name", "Enter the mail server's name (e.g. smtp.purwakartakab.go.id)."),
+    ("a port between 1 and 65535", "A port from 1 to 65535 (587 for STARTTLS, 465 for SSL)."),
+    ("STARTTLS, SSL or none", "Choose STARTTLS, SSL or none."),
+    ("the sender address", "Enter the sender address (e.g. cc112@purwakartakab.go.id)."),
     ("has no e-mail address", "An agency you chose has no e-mail address or webhook; an admin enters it "
                               "under Agencies. Untick that channel or choose another agency."),
     ("has no webhook address", "An agency you chose has no e-mail address or webhook; an admin enters it "

@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from callcenter.clock import ManualClock
 from callcenter.db.database import Database
@@ -19,6 +19,7 @@ from callcenter.db.enums import DeliveryChannel, DispatchStatus, OutboxState, Ro
 from callcenter.db.models import Agency
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DispatchService, UnitBoardRow
+from tests.callcenter.forwarding.test_email import MemoryKeyring
 from tests.callcenter.services.conftest import make_actor
 from tests.callcenter.services.dispatch_helpers import Fleet, make_fire, make_fleet
 from ui.dispatch import (
@@ -34,6 +35,19 @@ from ui.worker import DbWorker
 
 # Showing a top-level window on the offscreen platform says this once; it is about the platform, not our code.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def keyring_in_memory() -> Iterator[MemoryKeyring]:
+    import keyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -335,3 +349,38 @@ def test_unit_admin_deletes_a_mistake_and_explains_history(qtbot: QtBot, worker:
     dialog.delete()
     qtbot.waitUntil(lambda: dialog.list.count() == 3, timeout=5000)
     assert dialog.status.text() == "Deleted."
+
+
+def test_smtp_settings_dialog_keeps_the_password_in_the_keyring(qtbot: QtBot, worker: DbWorker,
+                                                                sqlite_db: Database, clock: ManualClock,
+                                                                world: tuple[DispatchService, Actor, Actor, Fleet],
+                                                                keyring_in_memory: MemoryKeyring) -> None:
+    import json as json_module
+
+    from callcenter.db.models import AuditEntry, Setting
+    from callcenter.forwarding.channels import KEYRING_SERVICE
+    from callcenter.services.settings import SettingsService
+    from ui.dispatch import SmtpSettingsDialog
+
+    _service, _operator, admin, _fleet = world
+    dialog = SmtpSettingsDialog(worker, SettingsService(sqlite_db, clock), admin)
+    qtbot.addWidget(dialog)
+    dialog.host.setText("")
+    dialog.sender.setText("bukan alamat")
+    dialog.save()
+    qtbot.waitUntil(lambda: bool(dialog.errors["host"].text()), timeout=5000)
+    assert "e-mail address" in dialog.errors["sender"].text()
+    dialog.host.setText("smtp.purwakartakab.go.id")
+    dialog.security.setCurrentIndex(dialog.security.findData("ssl"))
+    assert dialog.port.value() == 465
+    dialog.user.setText("cc112")
+    dialog.sender.setText("cc112@purwakartakab.go.id")
+    dialog.password.setText("Sandi-Rahasia-42")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved"), timeout=5000)
+    assert keyring_in_memory.items == {(KEYRING_SERVICE, "cc112@smtp.purwakartakab.go.id"): "Sandi-Rahasia-42"}
+    assert dialog.password.text() == ""
+    with sqlite_db.read() as session:
+        stored = json_module.dumps([list(session.scalars(select(Setting.value))),
+                                    [[a.before, a.after, a.detail] for a in session.scalars(select(AuditEntry))]])
+    assert "smtp.purwakartakab.go.id" in stored and "Sandi-Rahasia-42" not in stored
