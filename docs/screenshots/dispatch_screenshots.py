@@ -18,20 +18,20 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTranslator  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-from sqlalchemy import select, update  # noqa: E402
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select, update
 
-from callcenter.clock import WIB, ManualClock  # noqa: E402
-from callcenter.db.database import Database, sqlite_url  # noqa: E402
-from callcenter.db.enums import DeliveryChannel, DispatchStatus, OutboxState  # noqa: E402
-from callcenter.db.migrate import upgrade  # noqa: E402
-from callcenter.db.models import Agency, Category, OutboxMessage  # noqa: E402
-from callcenter.db.refdata import load_reference_data  # noqa: E402
-from callcenter.db.seed import seed_demo  # noqa: E402
-from callcenter.services.auth import AuthService  # noqa: E402
-from callcenter.services.dispatch import DispatchService  # noqa: E402
-from callcenter.services.incidents import IncidentDraft, IncidentService  # noqa: E402
+from callcenter.clock import WIB, ManualClock
+from callcenter.db.database import Database, sqlite_url
+from callcenter.db.enums import DeliveryChannel, DispatchStatus, OutboxState
+from callcenter.db.migrate import upgrade
+from callcenter.db.models import Agency, Category, OutboxMessage
+from callcenter.db.refdata import load_reference_data
+from callcenter.db.seed import seed_demo
+from callcenter.services.auth import AuthService
+from callcenter.services.dispatch import DispatchService
+from callcenter.services.incidents import IncidentDraft, IncidentService
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -68,7 +68,16 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
     app = QApplication(sys.argv)
-    from ui.dispatch import DeliveriesPanel, DispatchDialog, DispatchTimelineWidget, UnitBoardPanel
+    from callcenter.services.settings import SettingsService
+    from ui.dispatch import (
+        AgencyAdminDialog,
+        DeliveriesPanel,
+        DispatchDialog,
+        DispatchTimelineWidget,
+        SmtpSettingsDialog,
+        UnitAdminDialog,
+        UnitBoardPanel,
+    )
     from ui.worker import DbWorker
 
     with tempfile.TemporaryDirectory() as temp:
@@ -132,6 +141,23 @@ def main() -> int:
         deliveries.show()
         wait_for(app, lambda: deliveries.model.rowCount() > 0)
         grab(deliveries, args.out / f"deliveries-{args.lang}.png")
+
+        admin = AuthService(db, clock).authenticate("admin", "konsol112").as_actor()
+        agencies = AgencyAdminDialog(worker, dispatch, admin)
+        agencies.show()
+        wait_for(app, lambda: agencies.current_id is not None)
+        agencies.email.setText("posko damkar")
+        agencies.save()
+        wait_for(app, lambda: bool(agencies.errors["email"].text()))
+        grab(agencies, args.out / f"admin-agencies-{args.lang}.png")
+        units = UnitAdminDialog(worker, dispatch, admin)
+        units.show()
+        wait_for(app, lambda: units.current_id is not None)
+        grab(units, args.out / f"admin-units-{args.lang}.png")
+        smtp = SmtpSettingsDialog(worker, SettingsService(db, clock), admin)
+        smtp.show()
+        wait_for(app, lambda: False, seconds=0.5)
+        grab(smtp, args.out / f"smtp-settings-{args.lang}.png")
         worker.stop()
         db.engine.dispose()
     return 0

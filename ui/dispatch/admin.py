@@ -86,6 +86,7 @@ class _AdminDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(self.form_widget)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([340, 520])
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
@@ -303,6 +304,8 @@ class AgencyAdminDialog(_AdminDialog):
         self.whatsapp.setText("+" + record.whatsapp if record.whatsapp else "")
         self.email.setText(record.email or "")
         self.webhook.setText(record.webhook_url or "")
+        for field in (self.name, self.email, self.webhook):
+            field.setCursorPosition(0)  # long texts show their beginning
         self.active.setChecked(record.active)
         chosen = set(record.category_ids)
         for row in range(self.categories.count()):
@@ -459,6 +462,7 @@ class SmtpSettingsDialog(QDialog):
         self.settings = settings
         self.actor = actor
         self.setWindowTitle(tr("E-mail server (SMTP)"))
+        self.setMinimumWidth(560)
         self.host = QLineEdit(self)
         self.host.setPlaceholderText("smtp.purwakartakab.go.id")
         self.port = QSpinBox(self)
