@@ -57,6 +57,8 @@ LONG_RUN = 40
 """Unbroken runs longer than this are split so a table cell can wrap them."""
 MAX_TEXT = 2000
 """Longer free text (notes, reasons) is shortened in print; the application keeps all of it."""
+MAX_CELL = 300
+"""Table cells are shorter still: a cell of a table beside a chart cannot split across pages."""
 REPLACEMENT = "\ufffd"
 
 INK = colors.HexColor("#1a1a1a")
@@ -271,7 +273,7 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
     cells: list[list[Any]] = [[Paragraph(safe(text, 200), styles.head) for text in header]]
     for row in rows:
         cells.append([cell if isinstance(cell, Flowable) else
-                      Paragraph(safe(cell), styles.cell_right if index in numeric else styles.cell)
+                      Paragraph(safe(cell, MAX_CELL), styles.cell_right if index in numeric else styles.cell)
                       for index, cell in enumerate(row)])
     table = Table(cells, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     commands: list[Any] = [
@@ -293,7 +295,7 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
 
 
 def key_value_table(rows: Sequence[tuple[str, object]], styles: Styles, label_width: float = 42 * mm) -> Table:
-    cells = [[Paragraph(safe(label, 200), styles.cell_bold), Paragraph(safe(value), styles.cell)]
+    cells = [[Paragraph(safe(label, 200), styles.cell_bold), Paragraph(safe(value, 3 * MAX_CELL), styles.cell)]
              for label, value in rows]
     table = Table(cells, colWidths=[label_width, CONTENT_WIDTH - label_width], hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -123,7 +123,7 @@ def incidents(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]:
     agency: list[Flowable] = [Paragraph(safe(s("by_agency")), st.subsection)]
     if agency_rows:
         agency.append(data_table([s("agency"), s("dispatches"), s("share")], count_rows(agency_rows, s, "-"),
-                                 [41 * mm, 20 * mm, 23 * mm], st, numeric=(1, 2), total_row=True))
+                                 [40 * mm, 22 * mm, 22 * mm], st, numeric=(1, 2), total_row=True))
     else:
         agency.append(Paragraph(safe(s("no_dispatches")), st.body))
     out.append(KeepTogether(agency))
@@ -145,7 +145,7 @@ def intervals(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]:
             for stat in (item.notified_to_acknowledged, item.acknowledged_to_on_scene, item.total)]])
     out.append(data_table(header, rows, [30 * mm, 22 * mm, 40 * mm, 40 * mm, CONTENT_WIDTH - 132 * mm], st,
                           numeric=(1, 2, 3, 4)))
-    return out
+    return [KeepTogether(out)]
 
 
 def carried(items: tuple[CarriedIncident, ...], total: int, title: str, s: Strings, st: Styles) -> list[Flowable]:
@@ -162,19 +162,19 @@ def carried(items: tuple[CarriedIncident, ...], total: int, title: str, s: Strin
                           rows, [30 * mm, 27 * mm, 32 * mm, 18 * mm, 23 * mm, CONTENT_WIDTH - 130 * mm], st))
     if total > len(items):
         out.append(Paragraph(safe(s("carried_more", n=s.integer(total - len(items)))), st.small))
-    return out
+    return [KeepTogether(out)]
 
 
 def numbers(summary: PeriodSummary, title: str, s: Strings, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [section(title, st)]
+    first: list[Flowable] = [section(title, st)]
     if summary.frequent_numbers:
         rows: list[list[object]] = [[item.masked, s.integer(item.prank), s.integer(item.ghost),
                                      s.integer(item.total)] for item in summary.frequent_numbers]
-        out.append(data_table([s("phone_number"), s("prank"), s("ghost"), s("total")], rows,
-                              [50 * mm, 22 * mm, 22 * mm, 22 * mm], st, numeric=(1, 2, 3)))
+        first.append(data_table([s("phone_number"), s("prank"), s("ghost"), s("total")], rows,
+                                [50 * mm, 22 * mm, 22 * mm, 22 * mm], st, numeric=(1, 2, 3)))
     else:
-        out.append(Paragraph(safe(s("no_frequent")), st.body))
-    out.append(Paragraph(safe(s("blocked")), st.subsection))
+        first.append(Paragraph(safe(s("no_frequent")), st.body))
+    out: list[Flowable] = [KeepTogether(first), Paragraph(safe(s("blocked")), st.subsection)]
     if summary.blocked_numbers:
         blocked: list[list[object]] = [[item.masked, s.wib(item.at),
                                         f"{item.by} ({s('auto')})" if item.automatic else item.by,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Float, and_, case, cast, func, or_, select
+from sqlalchemy import ColumnElement, Date, Float, Interval, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from callcenter.clock import WIB, Clock, utcnow
@@ -262,7 +262,7 @@ def mask_number(number: str | None) -> str:
     digits = "".join(ch for ch in number if ch.isdigit())
     if number.startswith("+62"):
         digits = "0" + digits[2:]
-    if len(digits) <= 6:
+    if len(digits) < 10:  # short numbers: showing four and four would show (nearly) all of it
         return "*" * max(len(digits) - 2, 0) + digits[-2:]
     return f"{digits[:4]}-{'*' * 4}-{digits[-4:]}"
 
@@ -356,7 +356,7 @@ def _seconds(session: Session, later: Any, earlier: Any) -> ColumnElement[Any]:
 def _wib_day(session: Session, column: Any) -> ColumnElement[Any]:
     if session.get_bind().dialect.name == "sqlite":
         return func.date(column, f"+{WIB_OFFSET_HOURS} hours")
-    return cast(column + timedelta(hours=WIB_OFFSET_HOURS), Date)
+    return cast(column + literal(timedelta(hours=WIB_OFFSET_HOURS), Interval()), Date)
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[Any]:
