@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from callcenter.clock import Clock, to_wib, utcnow
@@ -94,7 +94,7 @@ class ExportService(Service):
                   detail=f"{written} {what} from {date_from.isoformat()} to {date_to.isoformat()}")
         return written
 
-    def _chunks(self, statement: Select[Any], total_statement: Select[Any], progress: Progress | None,
+    def _chunks(self, statement: Any, total_statement: Any, progress: Progress | None,
                 cancelled: CancelCheck | None) -> Iterator[Any]:
         with self.db.read() as session:
             total = int(session.scalar(total_statement) or 0)
