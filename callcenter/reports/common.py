@@ -34,7 +34,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     Image,
-    KeepTogether,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -280,8 +279,8 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
@@ -477,7 +476,7 @@ def _nice_step(top: float) -> float:
 # -- signatures --------------------------------------------------------------------------------------------
 
 def signature_block(strings: Strings, styles: Styles, place_date: str, operator: str | None,
-                    supervisor: str | None) -> Flowable:
+                    supervisor: str | None) -> list[Flowable]:
     """Three columns (Operator, Supervisor, Mengetahui: Kepala Bidang IKP) with room to sign and stamp."""
     style = ParagraphStyle("sig", parent=styles.body, alignment=TA_CENTER, leading=13)
     name_style = ParagraphStyle("signame", parent=style, fontName=FONT_BOLD)
@@ -497,10 +496,12 @@ def signature_block(strings: Strings, styles: Styles, place_date: str, operator:
         ["", "", Paragraph(safe(strings("sign_nip"), 200), ParagraphStyle("nip", parent=styles.small,
                                                                               alignment=TA_CENTER))],
     ]
-    table = Table(rows, colWidths=[width] * 3, rowHeights=[None, None, 20 * mm, None, None])
+    table = Table(rows, colWidths=[width] * 3, rowHeights=[None, None, 17 * mm, None, None])
     # Roles sit on one baseline (bottom-aligned) and names on another, whatever the roles' line counts.
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
-    return KeepTogether([Spacer(1, 8 * mm), table])
+    # Flowables, not a KeepTogether: the caller keeps them with the last section (nested KeepTogethers
+    # in reportlab push the whole group to a new page even when it fits).
+    return [Spacer(1, 4 * mm), table]
 
 
 def render_to_bytes(render: Callable[[BinaryIO], None]) -> bytes:

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
+from callcenter.clock import to_wib
 from callcenter.reports import sections
 from callcenter.reports.common import (
     CONTENT_WIDTH,
@@ -51,8 +52,9 @@ def render_range_report(data: RangeReportData, out: Path | BinaryIO, lang: str =
     story += sections.intervals(summary, s, st)
     story += sections.carried(summary.carried_over, summary.carried_over_total, s("sec_carried_range"), s, st)
     story += trends(data, s)
-    story += sections.numbers(summary, s("sec_numbers_range"), s, st)
-    story.append(signature_block(s, st, s("place_date", date=s.plain_date(data.generated_at.date())), None, None))
+    signatures = signature_block(s, st, s("place_date", date=s.plain_date(to_wib(data.generated_at).date())), None,
+                                 None)
+    story += sections.numbers(summary, s("sec_numbers_range"), s, st, signatures)
     build_document(out, story, title=range_title(data, s), running_title=range_title(data, s), header=data.header,
                    generated_at=data.generated_at, strings=s)
 
@@ -72,10 +74,10 @@ def trends(data: RangeReportData, s: Strings) -> list[Flowable]:
     rows.append([s("total"), *(s.integer(sum(getattr(d, field) for d in data.days))
                                for field in ("incoming", "answered", "missed", "prank_ghost", "incidents"))])
     table = data_table([s("day"), s("incoming"), s("answered"), s("missed"), s("prank_ghost"), s("incidents")],
-                       rows, [44 * mm, 25 * mm, 25 * mm, 30 * mm, 25 * mm, CONTENT_WIDTH - 149 * mm], st,
+                       rows, [52 * mm, 24 * mm, 22 * mm, 30 * mm, 24 * mm, CONTENT_WIDTH - 152 * mm], st,
                        numeric=(1, 2, 3, 4, 5), total_row=True)
     return [KeepTogether([sections.section(s("sec_trend"), st), calls, Spacer(1, 3 * mm), incidents]),
-            Spacer(1, 3 * mm), table]
+            Spacer(1, 3 * mm), CondPageBreak(50 * mm), table]
 
 
 def write_days_csv(data: RangeReportData, out: TextIO, lang: str = "id") -> None:

@@ -4,7 +4,7 @@ incidents, prank/ghost numbers."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from callcenter.reports.common import (
     BAD,
@@ -112,18 +112,18 @@ def incidents(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]:
         unknown = s("unknown_kecamatan")
         for title, rows, column in ((s("by_category"), summary.incidents_by_category, s("category")),
                                     (s("by_kecamatan"), summary.incidents_by_kecamatan, s("kecamatan"))):
-            table = data_table([column, s("count"), s("share")], count_rows(rows, s, unknown, limit=20),
-                               [43 * mm, 16 * mm, 23 * mm], st, numeric=(1, 2), total_row=True)
-            chart = hbar_chart([(row.label or unknown, row.count) for row in rows], CONTENT_WIDTH - 86 * mm, title)
-            block: list[Flowable] = [Paragraph(safe(title), st.subsection), side_by_side(table, chart, 86 * mm),
+            table = data_table([column, s("count"), "%"], count_rows(rows, s, unknown, limit=20),
+                               [56 * mm, 15 * mm, 15 * mm], st, numeric=(1, 2), total_row=True)
+            chart = hbar_chart([(row.label or unknown, row.count) for row in rows], CONTENT_WIDTH - 89 * mm, title)
+            block: list[Flowable] = [Paragraph(safe(title), st.subsection), side_by_side(table, chart, 89 * mm),
                                      Spacer(1, 2 * mm)]
             # The section heading travels with its first table: never alone at the foot of a page.
             out.append(KeepTogether([*intro, *block] if not out else block))
     agency_rows = summary.dispatches_by_agency
     agency: list[Flowable] = [Paragraph(safe(s("by_agency")), st.subsection)]
     if agency_rows:
-        agency.append(data_table([s("agency"), s("dispatches"), s("share")], count_rows(agency_rows, s, "-"),
-                                 [40 * mm, 22 * mm, 22 * mm], st, numeric=(1, 2), total_row=True))
+        agency.append(data_table([s("agency"), s("dispatches"), "%"], count_rows(agency_rows, s, "-"),
+                                 [56 * mm, 22 * mm, 15 * mm], st, numeric=(1, 2), total_row=True))
     else:
         agency.append(Paragraph(safe(s("no_dispatches")), st.body))
     out.append(KeepTogether(agency))
@@ -159,13 +159,16 @@ def carried(items: tuple[CarriedIncident, ...], total: int, title: str, s: Strin
         rows.append([item.number, s.wib(item.created_at), item.category, item.priority,
                      s(f"status_{item.status.value}"), place])
     out.append(data_table([s("number"), s("created"), s("category"), s("priority"), s("status"), s("location")],
-                          rows, [30 * mm, 27 * mm, 32 * mm, 18 * mm, 23 * mm, CONTENT_WIDTH - 130 * mm], st))
+                          rows, [31 * mm, 21 * mm, 38 * mm, 18 * mm, 21 * mm, CONTENT_WIDTH - 129 * mm], st))
     if total > len(items):
         out.append(Paragraph(safe(s("carried_more", n=s.integer(total - len(items)))), st.small))
-    return [KeepTogether(out)]
+    # A long list may split over pages (its header row repeats); only a heading at a page's foot is avoided.
+    return [CondPageBreak(40 * mm), *out]
 
 
-def numbers(summary: PeriodSummary, title: str, s: Strings, st: Styles) -> list[Flowable]:
+def numbers(summary: PeriodSummary, title: str, s: Strings, st: Styles,
+            closing: list[Flowable] | None = None) -> list[Flowable]:
+    """Frequent numbers, then blocked numbers kept on one page with ``closing`` (the signatures)."""
     first: list[Flowable] = [section(title, st)]
     if summary.frequent_numbers:
         rows: list[list[object]] = [[item.masked, s.integer(item.prank), s.integer(item.ghost),
@@ -174,7 +177,7 @@ def numbers(summary: PeriodSummary, title: str, s: Strings, st: Styles) -> list[
                                 [50 * mm, 22 * mm, 22 * mm, 22 * mm], st, numeric=(1, 2, 3)))
     else:
         first.append(Paragraph(safe(s("no_frequent")), st.body))
-    out: list[Flowable] = [KeepTogether(first), Paragraph(safe(s("blocked")), st.subsection)]
+    out: list[Flowable] = [Paragraph(safe(s("blocked")), st.subsection)]
     if summary.blocked_numbers:
         blocked: list[list[object]] = [[item.masked, s.wib(item.at),
                                         f"{item.by} ({s('auto')})" if item.automatic else item.by,
@@ -183,4 +186,6 @@ def numbers(summary: PeriodSummary, title: str, s: Strings, st: Styles) -> list[
                               [36 * mm, 28 * mm, 32 * mm, CONTENT_WIDTH - 96 * mm], st))
     else:
         out.append(Paragraph(safe(s("no_blocked")), st.body))
-    return out
+    if closing is not None:
+        out.extend(closing)
+    return [KeepTogether(first), KeepTogether(out)]

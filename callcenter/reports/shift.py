@@ -62,10 +62,9 @@ def render_shift_report(data: ShiftReportData, out: Path | BinaryIO, lang: str =
         notes.append(Paragraph(safe(s("no_handover")), st.body))
     story.append(KeepTogether(notes[:3]))
     story += notes[3:]
-    story += sections.numbers(summary, s("sec_numbers"), s, st)
-
     operator = data.operators[0].full_name if len(data.operators) == 1 else None
     supervisor = supervisors[0] if len(supervisors) == 1 else None
-    story.append(signature_block(s, st, s("place_date", date=s.plain_date(end.date())), operator, supervisor))
+    signatures = signature_block(s, st, s("place_date", date=s.plain_date(end.date())), operator, supervisor)
+    story += sections.numbers(summary, s("sec_numbers"), s, st, signatures)
     build_document(out, story, title=shift_title(data, s), running_title=shift_title(data, s), header=data.header,
                    generated_at=data.generated_at, strings=s)

@@ -491,6 +491,7 @@ def _frequent(session: Session, in_period: ColumnElement[bool]) -> tuple[Frequen
     rows = session.execute(
         select(Call.e164, _count_if(Call.call_type == CallType.PRANK), _count_if(Call.call_type == CallType.GHOST))
         .where(in_period, bad, Call.e164.is_not(None)).group_by(Call.e164)
+        .having(func.count() >= 2)  # a single prank call is not a pattern worth a line
         .order_by(func.count().desc(), Call.e164).limit(TOP_NUMBERS)).all()
     return tuple(FrequentNumber(mask_number(e164), int(prank), int(ghost)) for e164, prank, ghost in rows)
 
