@@ -138,11 +138,11 @@ def make_styles() -> Styles:
                              alignment=TA_CENTER, spaceBefore=2, spaceAfter=2, textColor=ACCENT),
         subtitle=ParagraphStyle("subtitle", parent=base, fontSize=10, leading=13, alignment=TA_CENTER),
         section=ParagraphStyle("section", parent=base, fontName=FONT_BOLD, fontSize=11, leading=14,
-                               spaceBefore=10, spaceAfter=4, textColor=ACCENT),
+                               spaceBefore=8, spaceAfter=3, textColor=ACCENT),
         subsection=ParagraphStyle("subsection", parent=base, fontName=FONT_BOLD, fontSize=9.5, leading=12,
                                   spaceBefore=4, spaceAfter=3),
         empty=ParagraphStyle("empty", parent=base, fontName=FONT_BOLD, fontSize=12, leading=16,
-                             alignment=TA_CENTER, spaceBefore=14, spaceAfter=14, textColor=ACCENT),
+                             alignment=TA_CENTER, spaceBefore=8, spaceAfter=6, textColor=ACCENT),
         center=ParagraphStyle("center", parent=base, alignment=TA_CENTER),
     )
 
@@ -486,17 +486,18 @@ def signature_block(strings: Strings, styles: Styles, place_date: str, operator:
         return Paragraph(f"( {safe(text, 120)} )" if text else blank, name_style)
 
     width = CONTENT_WIDTH / 3
+    # The place and date sit above the Kepala Bidang's role, in the same row as the other roles.
+    head = f"{safe(place_date, 200)}<br/><br/>{safe(strings('sign_head'), 200)}"
     rows: list[list[Any]] = [
-        ["", "", Paragraph(safe(place_date, 200), style)],
         [Paragraph(safe(strings("sign_operator"), 200), style), Paragraph(safe(strings("sign_supervisor"), 200),
                                                                           style),
-         Paragraph(safe(strings("sign_head"), 200), style)],
+         Paragraph(head, style)],
         ["", "", ""],
         [name(operator), name(supervisor), name(None)],
         ["", "", Paragraph(safe(strings("sign_nip"), 200), ParagraphStyle("nip", parent=styles.small,
                                                                               alignment=TA_CENTER))],
     ]
-    table = Table(rows, colWidths=[width] * 3, rowHeights=[None, None, 17 * mm, None, None])
+    table = Table(rows, colWidths=[width] * 3, rowHeights=[None, 17 * mm, None, None])
     # Roles sit on one baseline (bottom-aligned) and names on another, whatever the roles' line counts.
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
     # Flowables, not a KeepTogether: the caller keeps them with the last section (nested KeepTogethers

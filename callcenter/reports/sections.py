@@ -54,6 +54,8 @@ def funnel(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]:
 def call_types(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]:
     types = summary.call_types
     total = types.classified + types.unclassified
+    if not total:  # a table of zeros says less than one line
+        return [KeepTogether([section(s("sec_types"), st), Paragraph(safe(s("no_answered")), st.body)])]
     rows: list[list[object]] = [[s(f"type_{t.value}"), s.integer(n), s.pct(100.0 * n / total if total else None)]
                                 for t, n in types.counts]
     if types.unclassified:
@@ -78,6 +80,8 @@ def call_types(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]
 
 def answer_times(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]:
     a = summary.answer_times
+    if not a.answered:
+        return [KeepTogether([section(s("sec_answer"), st), Paragraph(safe(s("no_answered")), st.body)])]
     rows: list[list[object]] = [[s("answered_calls"), s.integer(a.answered)]]
     rows += [[s("answer_within", s=mark), f"{s.integer(dict(a.within)[mark])} ({s.pct(a.within_pct(mark))})"]
              for mark in ANSWER_MARKS_S]
@@ -107,7 +111,7 @@ def incidents(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]:
                              Spacer(1, 2 * mm)]
     out: list[Flowable] = []
     if not summary.incidents_total:
-        out.append(KeepTogether([*intro, Paragraph(safe(s("no_incidents")), st.body)]))
+        out.append(KeepTogether([section(s("sec_incidents"), st), Paragraph(safe(s("no_incidents")), st.body)]))
     else:
         unknown = s("unknown_kecamatan")
         for title, rows, column in ((s("by_category"), summary.incidents_by_category, s("category")),
@@ -120,6 +124,8 @@ def incidents(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]:
             # The section heading travels with its first table: never alone at the foot of a page.
             out.append(KeepTogether([*intro, *block] if not out else block))
     agency_rows = summary.dispatches_by_agency
+    if not agency_rows and not summary.incidents_total:
+        return out  # section 5 already says there were no forwards
     agency: list[Flowable] = [Paragraph(safe(s("by_agency")), st.subsection)]
     if agency_rows:
         agency.append(data_table([s("agency"), s("dispatches"), "%"], count_rows(agency_rows, s, "-"),
@@ -170,6 +176,8 @@ def numbers(summary: PeriodSummary, title: str, s: Strings, st: Styles,
             closing: list[Flowable] | None = None) -> list[Flowable]:
     """Frequent numbers, then blocked numbers kept on one page with ``closing`` (the signatures)."""
     first: list[Flowable] = [section(title, st)]
+    if not summary.frequent_numbers and not summary.blocked_numbers:
+        return [KeepTogether([*first, Paragraph(safe(s("no_numbers")), st.body), *(closing or [])])]
     if summary.frequent_numbers:
         rows: list[list[object]] = [[item.masked, s.integer(item.prank), s.integer(item.ghost),
                                      s.integer(item.total)] for item in summary.frequent_numbers]
