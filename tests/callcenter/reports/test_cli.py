@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -87,16 +88,18 @@ def test_export_and_errors(seeded: Database, tmp_path: Path) -> None:
 
 
 def test_eido_format(seeded: Database, tmp_path: Path) -> None:
+    """One EIDO document per incident of the range, as a JSON array (callcenter.eido from the dispatch work)."""
+    range_data = ReportService(seeded).range_report_data(SYSTEM, date(2026, 3, 1), date(2026, 3, 1))
+    out = tmp_path / "eido.json"
     result = konsol("export", "incidents", "--from", "2026-03-01", "--to", "2026-03-01", "--format", "eido",
-                    "--db", seeded.url)
-    try:
-        import callcenter.eido  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
-    except ImportError:
-        assert result.returncode == 2
-        assert result.stderr.strip() == f"error: {cli.EIDO_UNAVAILABLE}"
-    else:
-        assert result.returncode == 0, result.stderr
-        assert result.stdout.lstrip().startswith("[")
+                    "--out", str(out), "--db", seeded.url)
+    assert result.returncode == 0, result.stderr
+    documents = json.loads(out.read_text(encoding="utf-8"))
+    assert len(documents) == range_data.summary.incidents_total > 0
+    assert all(document["eidoVersion"] for document in documents)
+    to_stdout = konsol("export", "incidents", "--from", "2026-03-01", "--to", "2026-03-01", "--format", "eido",
+                       "--db", seeded.url)
+    assert to_stdout.returncode == 0 and json.loads(to_stdout.stdout) == documents
 
 
 def test_add_parser_registers_report_and_export() -> None:
