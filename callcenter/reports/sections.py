@@ -100,7 +100,7 @@ def answer_times(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowabl
         [s("nena"), s.pct(a.within_pct(NENA_TARGET[0])), verdict(NENA_TARGET)],
         [s("nfpa"), s.pct(a.within_pct(NFPA_TARGET[0])), verdict(NFPA_TARGET)],
     ]
-    right = data_table([s("standard"), s("achieved"), s("result")], standards, [42 * mm, 18 * mm, 24 * mm], st,
+    right = data_table([s("standard"), s("achieved"), s("result")], standards, [40 * mm, 21 * mm, 23 * mm], st,
                        numeric=(1,))
     return [KeepTogether([section(s("sec_answer"), st), side_by_side(left, right, 90 * mm)])]
 
