@@ -118,3 +118,22 @@ def test_helpers() -> None:
     assert percentile([], 0.9) is None
     assert median([3, 1, 2]) == 2.0 and median([1, 2, 3, 4]) == 2.5
     assert Role.SYSTEM  # the command line acts as the system actor, which passes every role check
+
+
+def test_ringing_counts_apart_and_outgoing_calls_are_not_incoming(db: Database) -> None:
+    from sqlalchemy import insert
+
+    from callcenter.db.enums import CallState, Direction
+    from callcenter.db.models import Call
+    from tests.callcenter.reports.dataset import wib
+
+    known = build(db)
+    with db.write() as session:
+        session.execute(insert(Call).values(id=100, event_key="ringing", received_at=wib(2026, 3, 2, 6, 50),
+                                            e164="+6281900000009", state=CallState.RINGING))
+        session.execute(insert(Call).values(id=101, event_key="outgoing", received_at=wib(2026, 3, 2, 6, 51),
+                                            e164="+6281900000001", direction=Direction.OUTGOING,
+                                            state=CallState.ENDED, answered_at=wib(2026, 3, 2, 6, 51, 5)))
+    funnel = ReportService(db, known.clock).shift_report_data(known.supervisor, SHIFT_DATE, "malam").summary.funnel
+    assert (funnel.incoming, funnel.answered, funnel.missed, funnel.ringing) == (
+        EXPECTED["incoming"] + 1, EXPECTED["answered"], EXPECTED["missed"], 1)
