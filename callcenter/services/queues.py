@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select
@@ -28,6 +28,23 @@ MAX_LIST = 5000
 MAX_SEARCH = 100
 MIN_NUMBER_DIGITS = 4
 """Fewer digits than this in a search are not treated as a telephone number (they match too much)."""
+
+# How long an incident may stay open before its row turns amber, then red (a P1 fire is late in minutes,
+# a P4 complaint in hours). Plain data so reports and the console agree.
+AGE_LIMITS: dict[Priority, tuple[timedelta, timedelta]] = {
+    Priority.P1: (timedelta(minutes=5), timedelta(minutes=15)),
+    Priority.P2: (timedelta(minutes=15), timedelta(hours=1)),
+    Priority.P3: (timedelta(hours=1), timedelta(hours=4)),
+    Priority.P4: (timedelta(hours=4), timedelta(hours=24)),
+}
+MISSED_CALL_LIMITS = (timedelta(minutes=5), timedelta(minutes=15))
+"""A missed call not called back: amber after 5 minutes, red after 15."""
+
+
+def age_level(age: timedelta, limits: tuple[timedelta, timedelta]) -> int:
+    """0 in time, 1 late (amber), 2 very late (red)."""
+    amber, red = limits
+    return 2 if age >= red else 1 if age >= amber else 0
 
 
 @dataclass(frozen=True, slots=True)
