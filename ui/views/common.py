@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
@@ -180,7 +181,7 @@ def shortcut_tip(button: QAbstractButton, tip: str, key: QKeySequence | str) -> 
 class MessageBar(QLabel):
     """An inline message above a form: error (red), warning (amber) or info (blue); hidden when empty."""
 
-    STYLES = {
+    STYLES: ClassVar[dict[str, str]] = {
         "error": "background:#fdecea; color:#8c1d18; border:1px solid #f2b8b5;",
         "warning": "background:#fff4d6; color:#6b4a00; border:1px solid #f0d48a;",
         "info": "background:#e8f1fb; color:#0b3d6e; border:1px solid #b6d2f0;",

@@ -276,9 +276,9 @@ class IncidentQueueModel(LazyTableModel):
             return QBrush(color) if color is not None else None
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.PRIORITY, self.NUMBER):
             return QBrush(PRIORITY_FOREGROUND[row.priority])
-        if role == Qt.ItemDataRole.FontRole and (column == self.PRIORITY and row.priority is Priority.P1
-                                                 or column == self.AGE
-                                                 and age_level(age, AGE_LIMITS[row.priority]) == 2):
+        if role == Qt.ItemDataRole.FontRole and ((column == self.PRIORITY and row.priority is Priority.P1)
+                                                 or (column == self.AGE
+                                                 and age_level(age, AGE_LIMITS[row.priority]) == 2)):
             font = QFont()
             font.setBold(True)
             return font

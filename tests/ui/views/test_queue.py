@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from sqlalchemy import event
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from callcenter.clock import ManualClock
 from callcenter.db.database import Database
