@@ -104,6 +104,26 @@ class ShiftService(Service):
                   after={"ended_at": now}, detail=note[:200])
             record_change(session, "shift_session", session_id, "end", now)
 
+    def open_session_id(self, actor: Actor) -> int | None:
+        """The actor's latest session that has not ended (the one a logout hands over)."""
+        if actor.id is None:
+            return None
+        with self.db.read() as session:
+            return session.scalar(
+                select(ShiftSession.id).where(ShiftSession.operator_id == actor.id, ShiftSession.ended_at.is_(None))
+                .order_by(ShiftSession.started_at.desc(), ShiftSession.id.desc()).limit(1))
+
+    def hand_over(self, actor: Actor, handover_note: str, desk: str | None = None) -> int:
+        """End the actor's open session with the note; with no open session (a console that never started
+        one) the note is still kept, on a session that starts and ends now. Returns the session id."""
+        session_id = self.open_session_id(actor)
+        if session_id is None:
+            if not handover_note.strip():
+                raise ValidationError({"handover_note": "write the handover note (write 'nihil' if nothing is open)"})
+            session_id = self.start_session(actor, desk)
+        self.end_session(actor, session_id, handover_note)
+        return session_id
+
     def handover_notes(self, window: ShiftWindow) -> list[SessionInfo]:
         """Sessions of that shift that ended with a handover note, in the order they ended."""
         query = self._sessions(window).where(ShiftSession.handover_note.is_not(None)) \

@@ -70,3 +70,17 @@ def test_pending_missed_calls_are_handed_over(db: Database, clock: ManualClock, 
     calls.record_callback(operator, second)
     assert [c.id for c in shifts.pending_missed_calls()] == [first]
     assert shifts.count_pending_missed_calls() == 1
+
+
+def test_hand_over_ends_the_open_session_or_keeps_the_note_anyway(db: Database, clock: ManualClock,
+                                                                  operator: Actor) -> None:
+    shifts = ShiftService(db, clock)
+    assert shifts.open_session_id(operator) is None
+    kept = shifts.hand_over(operator, "Nihil", desk="MEJA-3")  # no session was started: the note is kept
+    started = shifts.start_session(operator, "MEJA-1")
+    assert shifts.open_session_id(operator) == started
+    assert shifts.hand_over(operator, "Semua aman") == started
+    assert shifts.open_session_id(operator) is None
+    notes = shifts.handover_notes(shifts.current_window())
+    assert [(n.id, n.desk, n.handover_note) for n in notes] == [(kept, "MEJA-3", "Nihil"),
+                                                                (started, "MEJA-1", "Semua aman")]
