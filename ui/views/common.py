@@ -6,7 +6,7 @@ import re
 from datetime import datetime, timedelta
 from typing import ClassVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
@@ -24,8 +24,10 @@ from callcenter.errors import (
 )
 
 
-def _t(text: str, context: str = "Views") -> str:
-    return QCoreApplication.translate(context, text)
+def _t(text: str) -> str:
+    """For texts marked elsewhere (QT_TRANSLATE_NOOP); literal texts call translate() directly so that
+    pyside6-lupdate finds them."""
+    return QCoreApplication.translate("Views", text)
 
 
 def current_language() -> str:
@@ -59,7 +61,8 @@ def age_text(age: timedelta) -> str:
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
     if days:
-        return _t("%1d %2:%3").replace("%1", str(days)).replace("%2", f"{hours:02d}").replace("%3", f"{minutes:02d}")
+        text = QCoreApplication.translate("Views", "%1d %2:%3")
+        return text.replace("%1", str(days)).replace("%2", f"{hours:02d}").replace("%3", f"{minutes:02d}")
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes:02d}:{secs:02d}"
@@ -69,42 +72,46 @@ def age_text(age: timedelta) -> str:
 
 def status_text(status: IncidentStatus | str) -> str:
     words = {
-        IncidentStatus.OPEN: _t("Open"),
-        IncidentStatus.DISPATCHED: _t("Forwarded"),
-        IncidentStatus.IN_PROGRESS: _t("In progress"),
-        IncidentStatus.RESOLVED: _t("Resolved"),
-        IncidentStatus.CLOSED: _t("Closed"),
+        IncidentStatus.OPEN: QCoreApplication.translate("Views", "Open"),
+        IncidentStatus.DISPATCHED: QCoreApplication.translate("Views", "Forwarded"),
+        IncidentStatus.IN_PROGRESS: QCoreApplication.translate("Views", "In progress"),
+        IncidentStatus.RESOLVED: QCoreApplication.translate("Views", "Resolved"),
+        IncidentStatus.CLOSED: QCoreApplication.translate("Views", "Closed"),
     }
     return words.get(IncidentStatus(status), str(status))
 
 
 def call_type_text(call_type: CallType | str | None) -> str:
     if call_type is None:
-        return _t("Unclassified")
+        return QCoreApplication.translate("Views", "Unclassified")
     words = {
-        CallType.NORMAL: _t("Normal"),
-        CallType.INFORMASI: _t("Information"),
-        CallType.PRANK: _t("Prank"),
-        CallType.GHOST: _t("Ghost"),
-        CallType.SALAH_SAMBUNG: _t("Wrong number"),
-        CallType.TEST: _t("Test"),
+        CallType.NORMAL: QCoreApplication.translate("Views", "Normal"),
+        CallType.INFORMASI: QCoreApplication.translate("Views", "Information"),
+        CallType.PRANK: QCoreApplication.translate("Views", "Prank"),
+        CallType.GHOST: QCoreApplication.translate("Views", "Ghost"),
+        CallType.SALAH_SAMBUNG: QCoreApplication.translate("Views", "Wrong number"),
+        CallType.TEST: QCoreApplication.translate("Views", "Test"),
     }
     return words.get(CallType(call_type), str(call_type))
 
 
 def call_state_text(state: CallState | str) -> str:
     words = {
-        CallState.RINGING: _t("Ringing"),
-        CallState.ANSWERED: _t("Answered"),
-        CallState.MISSED: _t("Missed"),
-        CallState.ENDED: _t("Ended"),
+        CallState.RINGING: QCoreApplication.translate("Views", "Ringing"),
+        CallState.ANSWERED: QCoreApplication.translate("Views", "Answered"),
+        CallState.MISSED: QCoreApplication.translate("Views", "Missed"),
+        CallState.ENDED: QCoreApplication.translate("Views", "Ended"),
     }
     return words.get(CallState(state), str(state))
 
 
 def role_text(role: Role | str) -> str:
-    words = {Role.OPERATOR: _t("operator"), Role.SUPERVISOR: _t("supervisor"), Role.ADMIN: _t("admin"),
-             Role.SYSTEM: _t("system")}
+    words = {
+        Role.OPERATOR: QCoreApplication.translate("Views", "operator"),
+        Role.SUPERVISOR: QCoreApplication.translate("Views", "supervisor"),
+        Role.ADMIN: QCoreApplication.translate("Views", "admin"),
+        Role.SYSTEM: QCoreApplication.translate("Views", "system"),
+    }
     return words.get(Role(role), str(role))
 
 
@@ -115,17 +122,44 @@ def category_text(name_id: str, name_en: str) -> str:
 # -- errors ------------------------------------------------------------------------------------------------
 
 FIELD_LABELS = {
-    "category_id": "Category", "priority": "Priority", "kecamatan_code": "Kecamatan", "desa_code": "Desa/kelurahan",
-    "address": "Address", "landmark": "Landmark", "latitude": "Latitude", "longitude": "Longitude",
-    "reporter_name": "Reporter", "callback_number": "Callback number", "description": "Description",
-    "disposition": "Disposition", "note": "Note", "reason": "Reason", "number": "Number", "hours": "Hours",
-    "handover_note": "Handover note", "name": "Name", "url": "URL", "host": "Desk", "operator": "Operator",
+    "category_id": QT_TRANSLATE_NOOP("Views", "Category"),
+    "priority": QT_TRANSLATE_NOOP("Views", "Priority"),
+    "kecamatan_code": QT_TRANSLATE_NOOP("Views", "Kecamatan"),
+    "desa_code": QT_TRANSLATE_NOOP("Views", "Desa/kelurahan"),
+    "address": QT_TRANSLATE_NOOP("Views", "Address"),
+    "landmark": QT_TRANSLATE_NOOP("Views", "Landmark"),
+    "latitude": QT_TRANSLATE_NOOP("Views", "Latitude"),
+    "longitude": QT_TRANSLATE_NOOP("Views", "Longitude"),
+    "reporter_name": QT_TRANSLATE_NOOP("Views", "Reporter"),
+    "callback_number": QT_TRANSLATE_NOOP("Views", "Callback number"),
+    "description": QT_TRANSLATE_NOOP("Views", "Description"),
+    "disposition": QT_TRANSLATE_NOOP("Views", "Disposition"),
+    "note": QT_TRANSLATE_NOOP("Views", "Note"),
+    "reason": QT_TRANSLATE_NOOP("Views", "Reason"),
+    "number": QT_TRANSLATE_NOOP("Views", "Number"),
+    "hours": QT_TRANSLATE_NOOP("Views", "Hours"),
+    "handover_note": QT_TRANSLATE_NOOP("Views", "Handover note"),
+    "name": QT_TRANSLATE_NOOP("Views", "Name"),
+    "url": QT_TRANSLATE_NOOP("Views", "URL"),
+    "host": QT_TRANSLATE_NOOP("Views", "Desk"),
+    "operator": QT_TRANSLATE_NOOP("Views", "Operator"),
 }
 
 # Core problem texts (English) and their patterns; each is translated in the "CoreMessages" context.
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^at most ([\d,.]+) characters \(now ([\d,.]+)\)$"), "at most %1 characters (now %2)"),
     (re.compile(r"^at most ([\d,.]+) characters$"), "at most %1 characters"),
+    (re.compile(r"^incident (\S+) is already closed$"), "incident %1 is already closed"),
+    (re.compile(r"^incident (\S+) is not closed$"), "incident %1 is not closed"),
+    (re.compile(r"^this source is already configured \((.*)\)$"), "this source is already configured (%1)"),
+    (re.compile(r"^unknown caller-ID source scheme '(.*?)' in '(.*)'; use serial, tcp, udp, ami, sim or a "
+                r"pyserial URL such as rfc2217://$"),
+     "unknown caller-ID source scheme '%1' in '%2'; use serial, tcp, udp, ami, sim or a pyserial URL such as "
+     "rfc2217://"),
+    (re.compile(r"^'(.*)' is not a caller-ID source URL \(expected .*\)$"),
+     "'%1' is not a caller-ID source URL (for example serial://COM3, tcp://host:3333, udp://0.0.0.0:3520, "
+     "ami://user:secret@host, sim://)"),
+    (re.compile(r"^no answer within (.*) s$"), "no answer within %1 s"),
 )
 
 
@@ -154,19 +188,24 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, ValidationError):
         return problems_text(error)
     if isinstance(error, PermissionDenied):
-        return _t("Your role (%1) is not allowed to do this.").replace("%1", role_text(error.role))
+        text = QCoreApplication.translate("Views", "Your role (%1) is not allowed to do this.")
+        return text.replace("%1", role_text(error.role))
     if isinstance(error, AlreadyClaimed):
-        return _t("Another desk (%1) took this call first.").replace("%1", error.claimed_by or "?")
+        text = QCoreApplication.translate("Views", "Another desk (%1) took this call first.")
+        return text.replace("%1", error.claimed_by or "?")
     if isinstance(error, ConflictError):
-        return _t("This was changed by someone else in the meantime.") + "\n" + core_text(str(error))
+        text = QCoreApplication.translate("Views", "This was changed by someone else in the meantime.")
+        return text + "\n" + core_text(str(error))
     if isinstance(error, NotFound):
-        return _t("It no longer exists; someone may have removed it.")
+        return QCoreApplication.translate("Views", "It no longer exists; someone may have removed it.")
     if isinstance(error, DatabaseUnavailable):
-        return _t("The database cannot be reached. Check the network or the server, then try again.") \
-            + "\n" + str(error)
+        text = QCoreApplication.translate(
+            "Views", "The database cannot be reached. Check the network or the server, then try again.")
+        return text + "\n" + str(error)
     if isinstance(error, UserFixableError | KonsolError):
         return core_text(str(error))
-    return _t("Something went wrong: %1").replace("%1", f"{type(error).__name__}: {error}")
+    text = QCoreApplication.translate("Views", "Something went wrong: %1")
+    return text.replace("%1", f"{type(error).__name__}: {error}")
 
 
 # -- small widgets -----------------------------------------------------------------------------------------
