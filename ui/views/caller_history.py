@@ -33,6 +33,8 @@ from ui.views.common import (
     shortcut_tip,
     status_text,
     wib_full,
+    wib_short,
+    wib_table,
 )
 from ui.views.models import StaticTableModel
 from ui.worker import DbWorker
@@ -152,12 +154,12 @@ class CallerHistoryDialog(QDialog):
     # -- cells ------------------------------------------------------------------------------------------
 
     def _call_cell(self, row: CallSummary, column: int) -> str:
-        values = (wib_full(row.received_at), call_state_text(row.state), call_type_text(row.call_type),
+        values = (wib_table(row.received_at), call_state_text(row.state), call_type_text(row.call_type),
                   row.operator or "", row.incident_number or "")
         return values[column]
 
     def _incident_cell(self, row: IncidentSummary, column: int) -> str:
-        values = (row.number, wib_full(row.created_at), category_text(row.category_id, row.category_en),
+        values = (row.number, wib_table(row.created_at), category_text(row.category_id, row.category_en),
                   row.priority, status_text(row.status))
         return values[column]
 
@@ -184,8 +186,8 @@ class CallerHistoryDialog(QDialog):
         self.counts["prank"].setText(str(history.prank_count))
         self.counts["ghost"].setText(str(history.ghost_count))
         self.counts["incidents"].setText(str(len(history.incidents)))
-        self.counts["first"].setText(wib_full(history.first_seen) or "—")
-        self.counts["last"].setText(wib_full(history.last_seen) or "—")
+        self.counts["first"].setText(wib_short(history.first_seen) or "—")
+        self.counts["last"].setText(wib_short(history.last_seen) or "—")
         for key in ("prank", "ghost"):
             self.counts[key].setStyleSheet("font-size:15px; font-weight:600;"
                                            + (" color:#a1160f;" if int(self.counts[key].text()) else ""))

@@ -45,7 +45,16 @@ def wib_time(moment: datetime | None, now: datetime | None = None) -> str:
     local = to_wib(moment)
     if now is not None and to_wib(now).date() == local.date():
         return local.strftime("%H:%M:%S")
-    return local.strftime("%d/%m/%Y %H:%M")
+    return local.strftime("%d/%m %H:%M")
+
+
+def wib_table(moment: datetime | None) -> str:
+    """Date and time for a table column whose header already says WIB."""
+    return to_wib(moment).strftime("%d/%m/%Y %H:%M:%S") if moment is not None else ""
+
+
+def wib_short(moment: datetime | None) -> str:
+    return to_wib(moment).strftime("%d/%m/%Y %H:%M") if moment is not None else ""
 
 
 def wib_full(moment: datetime | None) -> str:

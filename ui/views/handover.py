@@ -147,7 +147,8 @@ class HandoverDialog(QDialog):
         self.subtitle.setText(self.tr("%1, %2–%3 WIB · %4").replace("%1", start.strftime("%d/%m/%Y"))
                               .replace("%2", start.strftime("%H:%M")).replace("%3", end.strftime("%H:%M"))
                               .replace("%4", self.actor.full_name or self.actor.username))
-        self.incident_model.set_rows(state.incidents)
+        # Most urgent first, then oldest: the order the next shift should look at them.
+        self.incident_model.set_rows(sorted(state.incidents, key=lambda i: (i.priority, i.created_at)))
         self.missed_model.set_rows(state.missed)
         self._update_boxes()
         self.save_button.setEnabled(True)

@@ -78,7 +78,7 @@ class MissedCallsPanel(QWidget):
         self.model = MissedCallModel(worker, self._ids, queues.missed_call_rows, queues.clock, parent=self)
         self.view = make_table(self.model, self)
         self.view.setObjectName("missedTable")
-        for column, width in ((0, 90), (1, 80), (2, 140), (3, 140), (4, 90), (5, 60)):
+        for column, width in ((0, 110), (1, 80), (2, 140), (3, 140), (4, 90), (5, 60)):
             self.view.horizontalHeader().resizeSection(column, width)
         keep_selection(self.view, self.model)
         self.view.activated.connect(lambda _index: self.call_back())

@@ -92,7 +92,10 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        self.resize(900, 640 if self.is_admin else 240)
+        if self.is_admin:
+            self.resize(900, 640)
+        else:
+            self.resize(560, 220)
         if self.is_admin:
             self.reload_sources()
             self.reload_prank_rule()
@@ -419,6 +422,8 @@ class SettingsDialog(QDialog):
         self.prank_block = QSpinBox(page)
         self.prank_block.setRange(1, 24 * 30)
         self.prank_block.setSuffix(self.tr(" hours"))
+        for spin in (self.prank_count, self.prank_window, self.prank_block):
+            spin.setMaximumWidth(160)
         save = QPushButton(self.tr("Save rule"), page)
         save.setToolTip(self.tr("Save the repeat-prank rule for every desk"))
         save.clicked.connect(self.save_prank_rule)
