@@ -42,189 +42,189 @@
     <context>
         <name>CallerHistoryDialog</name>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="67" />
+            <location filename="../../ui/views/caller_history.py" line="69" />
             <source>Caller history</source>
             <translation>Riwayat penelepon</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="80" />
+            <location filename="../../ui/views/caller_history.py" line="82" />
             <source>Counts</source>
             <translation>Ringkasan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="82" />
+            <location filename="../../ui/views/caller_history.py" line="84" />
             <source>All calls</source>
             <translation>Semua panggilan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="82" />
+            <location filename="../../ui/views/caller_history.py" line="84" />
             <source>Last 30 days</source>
             <translation>30 hari terakhir</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="83" />
+            <location filename="../../ui/views/caller_history.py" line="85" />
             <source>Prank</source>
             <translation>Prank</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="83" />
+            <location filename="../../ui/views/caller_history.py" line="85" />
             <source>Ghost</source>
             <translation>Ghost</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="83" />
-            <location filename="../../ui/views/caller_history.py" line="106" />
+            <location filename="../../ui/views/caller_history.py" line="85" />
+            <location filename="../../ui/views/caller_history.py" line="108" />
             <source>Incidents</source>
             <translation>Kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="84" />
+            <location filename="../../ui/views/caller_history.py" line="86" />
             <source>First call</source>
             <translation>Panggilan pertama</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="84" />
+            <location filename="../../ui/views/caller_history.py" line="86" />
             <source>Last call</source>
             <translation>Panggilan terakhir</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="96" />
+            <location filename="../../ui/views/caller_history.py" line="98" />
             <source>Time (WIB)</source>
             <translation>Waktu (WIB)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="96" />
-            <location filename="../../ui/views/caller_history.py" line="100" />
+            <location filename="../../ui/views/caller_history.py" line="98" />
+            <location filename="../../ui/views/caller_history.py" line="102" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="96" />
+            <location filename="../../ui/views/caller_history.py" line="98" />
             <source>Type</source>
             <translation>Jenis</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="96" />
+            <location filename="../../ui/views/caller_history.py" line="98" />
             <source>Operator</source>
             <translation>Operator</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="96" />
+            <location filename="../../ui/views/caller_history.py" line="98" />
             <source>Incident</source>
             <translation>Kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="99" />
+            <location filename="../../ui/views/caller_history.py" line="101" />
             <source>Number</source>
             <translation>Nomor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="99" />
+            <location filename="../../ui/views/caller_history.py" line="101" />
             <source>Opened (WIB)</source>
             <translation>Dibuka (WIB)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="99" />
+            <location filename="../../ui/views/caller_history.py" line="101" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="99" />
+            <location filename="../../ui/views/caller_history.py" line="101" />
             <source>Priority</source>
             <translation>Prioritas</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="105" />
+            <location filename="../../ui/views/caller_history.py" line="107" />
             <source>Calls</source>
             <translation>Panggilan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="111" />
+            <location filename="../../ui/views/caller_history.py" line="113" />
             <source>Reason for the block (required), e.g. 'repeated prank calls'</source>
             <translation>Alasan pemblokiran (wajib), mis. 'prank berulang'</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="113" />
+            <location filename="../../ui/views/caller_history.py" line="115" />
             <source>Block 1x24 hours</source>
             <translation>Blokir 1x24 jam</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="115" />
+            <location filename="../../ui/views/caller_history.py" line="117" />
             <source>Flag this number for 24 hours (calls still ring)</source>
             <translation>Tandai nomor ini selama 24 jam (panggilannya tetap masuk)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="117" />
+            <location filename="../../ui/views/caller_history.py" line="119" />
             <source>Unblock</source>
             <translation>Buka blokir</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="119" />
+            <location filename="../../ui/views/caller_history.py" line="121" />
             <source>Remove the block (supervisors)</source>
             <translation>Cabut pemblokiran (supervisor)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="122" />
+            <location filename="../../ui/views/caller_history.py" line="124" />
             <source>Done</source>
             <translation>Selesai</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="123" />
+            <location filename="../../ui/views/caller_history.py" line="125" />
             <source>Close this window (Esc)</source>
             <translation>Tutup jendela ini (Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="125" />
+            <location filename="../../ui/views/caller_history.py" line="127" />
             <source>Block</source>
             <translation>Blokir</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="127" />
+            <location filename="../../ui/views/caller_history.py" line="129" />
             <source>A block only flags the number on every desk; its calls to 112 still ring.</source>
             <translation>Blokir hanya menandai nomor di semua meja; panggilannya ke 112 tetap masuk.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="177" />
+            <location filename="../../ui/views/caller_history.py" line="179" />
             <source>not a valid number</source>
             <translation>nomor tidak valid</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="178" />
+            <location filename="../../ui/views/caller_history.py" line="180" />
             <source>Caller history — %1</source>
             <translation>Riwayat penelepon — %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="194" />
+            <location filename="../../ui/views/caller_history.py" line="196" />
             <source>Calls (%1)</source>
             <translation>Panggilan (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="195" />
+            <location filename="../../ui/views/caller_history.py" line="197" />
             <source>Incidents (%1)</source>
             <translation>Kejadian (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="197" />
+            <location filename="../../ui/views/caller_history.py" line="199" />
             <source>Blocked until %1. Reason: %2</source>
             <translation>Diblokir sampai %1. Alasan: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="202" />
+            <location filename="../../ui/views/caller_history.py" line="204" />
             <source>Not blocked.</source>
             <translation>Tidak diblokir.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="219" />
+            <location filename="../../ui/views/caller_history.py" line="221" />
             <source>Write the reason for the block first.</source>
             <translation>Tuliskan dulu alasan pemblokiran.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="224" />
+            <location filename="../../ui/views/caller_history.py" line="226" />
             <source>Number blocked for 24 hours.</source>
             <translation>Nomor diblokir selama 24 jam.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="230" />
+            <location filename="../../ui/views/caller_history.py" line="232" />
             <source>Block removed.</source>
             <translation>Blokir dicabut.</translation>
         </message>
@@ -323,32 +323,32 @@
             <translation>%1, %2–%3 WIB · %4</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="158" />
+            <location filename="../../ui/views/handover.py" line="159" />
             <source>My incidents still open (%1)</source>
             <translation>Kejadian saya yang masih terbuka (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="159" />
+            <location filename="../../ui/views/handover.py" line="160" />
             <source>Missed calls not called back (%1)</source>
             <translation>Panggilan tak terjawab belum ditelepon balik (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="170" />
+            <location filename="../../ui/views/handover.py" line="171" />
             <source>%1 missed calls not called back yet</source>
             <translation>%1 panggilan tak terjawab belum ditelepon balik</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="173" />
+            <location filename="../../ui/views/handover.py" line="174" />
             <source>Nothing open.</source>
             <translation>Tidak ada yang terbuka.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="184" />
+            <location filename="../../ui/views/handover.py" line="185" />
             <source>Write the handover note first (write 'nihil' if nothing is open).</source>
             <translation>Tuliskan dulu catatan serah terima (tulis 'nihil' bila tidak ada yang terbuka).</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="188" />
+            <location filename="../../ui/views/handover.py" line="189" />
             <source>The note is too long: at most %1 characters (now %2).</source>
             <translation>Catatan terlalu panjang: paling banyak %1 karakter (sekarang %2).</translation>
         </message>
@@ -356,293 +356,293 @@
     <context>
         <name>IncidentDetailDialog</name>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="78" />
+            <location filename="../../ui/views/incident_detail.py" line="79" />
             <source>Incident</source>
             <translation>Kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="104" />
+            <location filename="../../ui/views/incident_detail.py" line="105" />
             <source>This incident was changed by someone else after you opened it. Your changes were NOT saved. Reload to see the latest version, then make your change again.</source>
             <translation>Kejadian ini telah diubah oleh orang lain setelah Anda membukanya. Perubahan Anda BELUM tersimpan. Muat ulang untuk melihat versi terbaru, lalu ulangi perubahan Anda.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="107" />
+            <location filename="../../ui/views/incident_detail.py" line="108" />
             <source>Reload</source>
             <translation>Muat ulang</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="109" />
+            <location filename="../../ui/views/incident_detail.py" line="110" />
             <source>Load the latest version</source>
             <translation>Muat versi terbaru</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="142" />
+            <location filename="../../ui/views/incident_detail.py" line="143" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="143" />
+            <location filename="../../ui/views/incident_detail.py" line="144" />
             <source>Priority</source>
             <translation>Prioritas</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="144" />
+            <location filename="../../ui/views/incident_detail.py" line="145" />
             <source>Kecamatan</source>
             <translation>Kecamatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="145" />
+            <location filename="../../ui/views/incident_detail.py" line="146" />
             <source>Desa/kelurahan</source>
             <translation>Desa/kelurahan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="146" />
+            <location filename="../../ui/views/incident_detail.py" line="147" />
             <source>Address</source>
             <translation>Alamat</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="147" />
+            <location filename="../../ui/views/incident_detail.py" line="148" />
             <source>Landmark</source>
             <translation>Patokan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="148" />
+            <location filename="../../ui/views/incident_detail.py" line="149" />
             <source>Reporter</source>
             <translation>Pelapor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="149" />
+            <location filename="../../ui/views/incident_detail.py" line="150" />
             <source>Callback number</source>
             <translation>Nomor yang bisa dihubungi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="150" />
+            <location filename="../../ui/views/incident_detail.py" line="151" />
             <source>Description</source>
             <translation>Uraian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="151" />
+            <location filename="../../ui/views/incident_detail.py" line="152" />
             <source>Save changes</source>
             <translation>Simpan perubahan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="153" />
+            <location filename="../../ui/views/incident_detail.py" line="154" />
             <source>Save the changed fields</source>
             <translation>Simpan isian yang diubah</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="155" />
+            <location filename="../../ui/views/incident_detail.py" line="156" />
             <source>Incident data</source>
             <translation>Data kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="170" />
+            <location filename="../../ui/views/incident_detail.py" line="171" />
             <source>Write a note for the timeline…</source>
             <translation>Tulis catatan untuk kronologi…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="172" />
+            <location filename="../../ui/views/incident_detail.py" line="173" />
             <source>Add note</source>
             <translation>Tambah catatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="174" />
+            <location filename="../../ui/views/incident_detail.py" line="175" />
             <source>Add the note to the timeline</source>
             <translation>Tambahkan catatan ke kronologi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="176" />
+            <location filename="../../ui/views/incident_detail.py" line="177" />
             <source>Timeline</source>
             <translation>Kronologi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="196" />
+            <location filename="../../ui/views/incident_detail.py" line="197" />
             <source>Handled, situation safe</source>
             <translation>Sudah ditangani, situasi aman</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="196" />
+            <location filename="../../ui/views/incident_detail.py" line="197" />
             <source>Handed over to the agency</source>
             <translation>Diserahkan ke instansi terkait</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="197" />
+            <location filename="../../ui/views/incident_detail.py" line="198" />
             <source>Not found at the location</source>
             <translation>Tidak ditemukan di lokasi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="197" />
+            <location filename="../../ui/views/incident_detail.py" line="198" />
             <source>False report</source>
             <translation>Laporan palsu</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="198" />
+            <location filename="../../ui/views/incident_detail.py" line="199" />
             <source>Duplicate of another incident</source>
             <translation>Duplikat kejadian lain</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="204" />
+            <location filename="../../ui/views/incident_detail.py" line="205" />
             <source>How did it end? (required to close)</source>
             <translation>Bagaimana penyelesaiannya? (wajib untuk menutup)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="205" />
+            <location filename="../../ui/views/incident_detail.py" line="206" />
             <source>Close incident</source>
             <translation>Tutup kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="207" />
+            <location filename="../../ui/views/incident_detail.py" line="208" />
             <source>Close the incident with this disposition</source>
             <translation>Tutup kejadian dengan keterangan penyelesaian ini</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="209" />
+            <location filename="../../ui/views/incident_detail.py" line="210" />
             <source>Reopen…</source>
             <translation>Buka kembali…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="211" />
+            <location filename="../../ui/views/incident_detail.py" line="212" />
             <source>Reopen the closed incident (supervisors)</source>
             <translation>Buka kembali kejadian yang sudah ditutup (supervisor)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="214" />
+            <location filename="../../ui/views/incident_detail.py" line="215" />
             <source>Done</source>
             <translation>Selesai</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="215" />
+            <location filename="../../ui/views/incident_detail.py" line="216" />
             <source>Close this window (Esc)</source>
             <translation>Tutup jendela ini (Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="218" />
+            <location filename="../../ui/views/incident_detail.py" line="219" />
             <source>Disposition</source>
             <translation>Penyelesaian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="250" />
+            <location filename="../../ui/views/incident_detail.py" line="251" />
             <source>P1 — life at risk</source>
             <translation>P1 — nyawa terancam</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="250" />
+            <location filename="../../ui/views/incident_detail.py" line="251" />
             <source>P2 — urgent</source>
             <translation>P2 — mendesak</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="251" />
+            <location filename="../../ui/views/incident_detail.py" line="252" />
             <source>P3 — normal</source>
             <translation>P3 — biasa</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="251" />
+            <location filename="../../ui/views/incident_detail.py" line="252" />
             <source>P4 — no urgency</source>
             <translation>P4 — tidak mendesak</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="277" />
-            <location filename="../../ui/views/incident_detail.py" line="329" />
+            <location filename="../../ui/views/incident_detail.py" line="278" />
+            <location filename="../../ui/views/incident_detail.py" line="330" />
             <source>(not known)</source>
             <translation>(tidak diketahui)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="289" />
+            <location filename="../../ui/views/incident_detail.py" line="290" />
             <source>Incident %1</source>
             <translation>Kejadian %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="312" />
+            <location filename="../../ui/views/incident_detail.py" line="313" />
             <source>Loading…</source>
             <translation>Memuat…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="314" />
+            <location filename="../../ui/views/incident_detail.py" line="315" />
             <source>Opened %1</source>
             <translation>Dibuka %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="316" />
+            <location filename="../../ui/views/incident_detail.py" line="317" />
             <source>by %1</source>
             <translation>oleh %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="318" />
+            <location filename="../../ui/views/incident_detail.py" line="319" />
             <source>open for %1</source>
             <translation>terbuka selama %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="320" />
+            <location filename="../../ui/views/incident_detail.py" line="321" />
             <source>closed %1</source>
             <translation>ditutup %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="322" />
+            <location filename="../../ui/views/incident_detail.py" line="323" />
             <source>disposition: %1</source>
             <translation>penyelesaian: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="341" />
+            <location filename="../../ui/views/incident_detail.py" line="342" />
             <source>Note</source>
             <translation>Catatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="341" />
+            <location filename="../../ui/views/incident_detail.py" line="342" />
             <source>Created</source>
             <translation>Dibuat</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="341" />
+            <location filename="../../ui/views/incident_detail.py" line="342" />
             <source>Changed</source>
             <translation>Diubah</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="342" />
+            <location filename="../../ui/views/incident_detail.py" line="343" />
             <source>Call</source>
             <translation>Panggilan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="342" />
+            <location filename="../../ui/views/incident_detail.py" line="343" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="342" />
+            <location filename="../../ui/views/incident_detail.py" line="343" />
             <source>Forwarded</source>
             <translation>Diteruskan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="343" />
+            <location filename="../../ui/views/incident_detail.py" line="344" />
             <source>Closed</source>
             <translation>Ditutup</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="343" />
+            <location filename="../../ui/views/incident_detail.py" line="344" />
             <source>Reopened</source>
             <translation>Dibuka kembali</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="401" />
+            <location filename="../../ui/views/incident_detail.py" line="402" />
             <source>Nothing was changed.</source>
             <translation>Tidak ada yang diubah.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="415" />
+            <location filename="../../ui/views/incident_detail.py" line="416" />
             <source>Saved.</source>
             <translation>Tersimpan.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="442" />
+            <location filename="../../ui/views/incident_detail.py" line="443" />
             <source>Write or choose a disposition to close the incident.</source>
             <translation>Tulis atau pilih keterangan penyelesaian untuk menutup kejadian.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="462" />
+            <location filename="../../ui/views/incident_detail.py" line="463" />
             <source>Reopen incident</source>
             <translation>Buka kembali kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="462" />
+            <location filename="../../ui/views/incident_detail.py" line="463" />
             <source>Why is it reopened?</source>
             <translation>Mengapa dibuka kembali?</translation>
         </message>
@@ -865,253 +865,253 @@
             <translation>Tutup jendela ini (Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="111" />
+            <location filename="../../ui/views/settings.py" line="114" />
             <source>The language is remembered on this computer for every operator.</source>
             <translation>Bahasa disimpan di komputer ini untuk semua operator.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="115" />
+            <location filename="../../ui/views/settings.py" line="118" />
             <source>Language of the console</source>
             <translation>Bahasa konsol</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="133" />
-            <location filename="../../ui/views/settings.py" line="237" />
+            <location filename="../../ui/views/settings.py" line="136" />
+            <location filename="../../ui/views/settings.py" line="240" />
             <source>Name</source>
             <translation>Nama</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="133" />
-            <location filename="../../ui/views/settings.py" line="239" />
+            <location filename="../../ui/views/settings.py" line="136" />
+            <location filename="../../ui/views/settings.py" line="242" />
             <source>URL</source>
             <translation>URL</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="133" />
-            <location filename="../../ui/views/settings.py" line="241" />
+            <location filename="../../ui/views/settings.py" line="136" />
+            <location filename="../../ui/views/settings.py" line="244" />
             <source>Desk</source>
             <translation>Meja</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="133" />
+            <location filename="../../ui/views/settings.py" line="136" />
             <source>Enabled</source>
             <translation>Aktif</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="146" />
+            <location filename="../../ui/views/settings.py" line="149" />
             <source>New</source>
             <translation>Baru</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="147" />
+            <location filename="../../ui/views/settings.py" line="150" />
             <source>Add a new source</source>
             <translation>Tambah sumber baru</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="149" />
+            <location filename="../../ui/views/settings.py" line="152" />
             <source>Edit</source>
             <translation>Ubah</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="150" />
+            <location filename="../../ui/views/settings.py" line="153" />
             <source>Edit the selected source</source>
             <translation>Ubah sumber yang dipilih</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="152" />
+            <location filename="../../ui/views/settings.py" line="155" />
             <source>Enable/disable</source>
             <translation>Aktifkan/nonaktifkan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="154" />
+            <location filename="../../ui/views/settings.py" line="157" />
             <source>Switch the selected source on or off</source>
             <translation>Aktifkan atau nonaktifkan sumber yang dipilih</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="156" />
+            <location filename="../../ui/views/settings.py" line="159" />
             <source>Remove</source>
             <translation>Hapus</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="157" />
+            <location filename="../../ui/views/settings.py" line="160" />
             <source>Remove the selected source</source>
             <translation>Hapus sumber yang dipilih</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="164" />
-            <location filename="../../ui/views/settings.py" line="317" />
+            <location filename="../../ui/views/settings.py" line="167" />
+            <location filename="../../ui/views/settings.py" line="320" />
             <source>New source</source>
             <translation>Sumber baru</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="168" />
+            <location filename="../../ui/views/settings.py" line="171" />
             <source>e.g. 112 line modem</source>
             <translation>mis. Modem jalur 112</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="182" />
-            <location filename="../../ui/views/settings.py" line="254" />
+            <location filename="../../ui/views/settings.py" line="185" />
+            <location filename="../../ui/views/settings.py" line="257" />
             <source>(every desk)</source>
             <translation>(semua meja)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="183" />
+            <location filename="../../ui/views/settings.py" line="186" />
             <source>This computer</source>
             <translation>Komputer ini</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="184" />
+            <location filename="../../ui/views/settings.py" line="187" />
             <source>Only this computer (%1) opens the source</source>
             <translation>Hanya komputer ini (%1) yang membuka sumber ini</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="202" />
+            <location filename="../../ui/views/settings.py" line="205" />
             <source>Refresh</source>
             <translation>Segarkan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="203" />
+            <location filename="../../ui/views/settings.py" line="206" />
             <source>Look for serial ports again (after plugging in a USB adapter)</source>
             <translation>Cari ulang port serial (setelah memasang adaptor USB)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="205" />
+            <location filename="../../ui/views/settings.py" line="208" />
             <source>Use this port</source>
             <translation>Pakai port ini</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="207" />
+            <location filename="../../ui/views/settings.py" line="210" />
             <source>Fill in the URL for the chosen serial port</source>
             <translation>Isi URL untuk port serial yang dipilih</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="211" />
+            <location filename="../../ui/views/settings.py" line="214" />
             <source>Baud</source>
             <translation>Baud</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="213" />
+            <location filename="../../ui/views/settings.py" line="216" />
             <source>Format</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="218" />
+            <location filename="../../ui/views/settings.py" line="221" />
             <source>Test</source>
             <translation>Uji</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="220" />
+            <location filename="../../ui/views/settings.py" line="223" />
             <source>Open the source for a few seconds and report whether it works</source>
             <translation>Buka sumber selama beberapa detik dan laporkan apakah berfungsi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="226" />
+            <location filename="../../ui/views/settings.py" line="229" />
             <source>Save source</source>
             <translation>Simpan sumber</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="228" />
+            <location filename="../../ui/views/settings.py" line="231" />
             <source>Save the source</source>
             <translation>Simpan sumber</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="238" />
+            <location filename="../../ui/views/settings.py" line="241" />
             <source>Serial port</source>
             <translation>Port serial</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="255" />
+            <location filename="../../ui/views/settings.py" line="258" />
             <source>yes</source>
             <translation>ya</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="255" />
+            <location filename="../../ui/views/settings.py" line="258" />
             <source>no</source>
             <translation>tidak</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="283" />
+            <location filename="../../ui/views/settings.py" line="286" />
             <source>(no serial port found)</source>
             <translation>(tidak ada port serial)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="296" />
+            <location filename="../../ui/views/settings.py" line="299" />
             <source>Modem %1</source>
             <translation>Modem %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="301" />
+            <location filename="../../ui/views/settings.py" line="304" />
             <source>Give the source's URL, or pick a serial port above.</source>
             <translation>Isi URL sumber, atau pilih port serial di atas.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="310" />
+            <location filename="../../ui/views/settings.py" line="313" />
             <source>Valid: %1</source>
             <translation>Valid: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="330" />
+            <location filename="../../ui/views/settings.py" line="333" />
             <source>Edit source: %1</source>
             <translation>Ubah sumber: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="351" />
+            <location filename="../../ui/views/settings.py" line="354" />
             <source>Source saved. The desks reconnect their lines.</source>
             <translation>Sumber tersimpan. Meja-meja menyambung ulang jalurnya.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="391" />
+            <location filename="../../ui/views/settings.py" line="394" />
             <source>Testing for up to %1 seconds…</source>
             <translation>Menguji hingga %1 detik…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="398" />
+            <location filename="../../ui/views/settings.py" line="401" />
             <source>Works: the line is up.</source>
             <translation>Berfungsi: jalur tersambung.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="401" />
+            <location filename="../../ui/views/settings.py" line="404" />
             <source>Does not work: %1</source>
             <translation>Tidak berfungsi: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="418" />
             <location filename="../../ui/views/settings.py" line="421" />
+            <location filename="../../ui/views/settings.py" line="424" />
             <source> hours</source>
             <translation> jam</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="422" />
+            <location filename="../../ui/views/settings.py" line="427" />
             <source>Save rule</source>
             <translation>Simpan aturan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="423" />
+            <location filename="../../ui/views/settings.py" line="428" />
             <source>Save the repeat-prank rule for every desk</source>
             <translation>Simpan aturan prank berulang untuk semua meja</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="426" />
+            <location filename="../../ui/views/settings.py" line="431" />
             <source>A number that makes this many prank or ghost calls within the window is flagged (blocked) automatically. Its calls still ring; every desk sees the flag.</source>
             <translation>Nomor yang melakukan panggilan prank atau ghost sebanyak ini dalam rentang waktu tersebut otomatis ditandai (diblokir). Panggilannya tetap masuk; semua meja melihat tandanya.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="431" />
+            <location filename="../../ui/views/settings.py" line="436" />
             <source>Prank/ghost calls</source>
             <translation>Panggilan prank/ghost</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="432" />
+            <location filename="../../ui/views/settings.py" line="437" />
             <source>Within</source>
             <translation>Dalam</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="433" />
+            <location filename="../../ui/views/settings.py" line="438" />
             <source>Block for</source>
             <translation>Blokir selama</translation>
         </message>
         <message>
-            <location filename="../../ui/views/settings.py" line="461" />
+            <location filename="../../ui/views/settings.py" line="466" />
             <source>Rule saved.</source>
             <translation>Aturan tersimpan.</translation>
         </message>
@@ -1119,244 +1119,284 @@
     <context>
         <name>Views</name>
         <message>
-            <location filename="../../ui/views/common.py" line="64" />
+            <location filename="../../ui/views/common.py" line="73" />
             <source>%1d %2:%3</source>
             <translation>%1 hr %2:%3</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="75" />
+            <location filename="../../ui/views/common.py" line="84" />
             <source>Open</source>
             <translation>Terbuka</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="76" />
+            <location filename="../../ui/views/common.py" line="85" />
             <source>Forwarded</source>
             <translation>Diteruskan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="77" />
+            <location filename="../../ui/views/common.py" line="86" />
             <source>In progress</source>
             <translation>Ditangani</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="78" />
+            <location filename="../../ui/views/common.py" line="87" />
             <source>Resolved</source>
             <translation>Selesai ditangani</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="79" />
+            <location filename="../../ui/views/common.py" line="88" />
             <source>Closed</source>
             <translation>Ditutup</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="86" />
+            <location filename="../../ui/views/common.py" line="95" />
             <source>Unclassified</source>
             <translation>Belum diklasifikasi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="88" />
+            <location filename="../../ui/views/common.py" line="97" />
             <source>Normal</source>
             <translation>Normal</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="89" />
+            <location filename="../../ui/views/common.py" line="98" />
             <source>Information</source>
             <translation>Informasi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="90" />
+            <location filename="../../ui/views/common.py" line="99" />
             <source>Prank</source>
             <translation>Prank</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="91" />
+            <location filename="../../ui/views/common.py" line="100" />
             <source>Ghost</source>
             <translation>Ghost</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="92" />
+            <location filename="../../ui/views/common.py" line="101" />
             <source>Wrong number</source>
             <translation>Salah sambung</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="93" />
+            <location filename="../../ui/views/common.py" line="102" />
             <source>Test</source>
             <translation>Uji</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="100" />
+            <location filename="../../ui/views/common.py" line="109" />
             <source>Ringing</source>
             <translation>Berdering</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="101" />
+            <location filename="../../ui/views/common.py" line="110" />
             <source>Answered</source>
             <translation>Dijawab</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="102" />
+            <location filename="../../ui/views/common.py" line="111" />
             <source>Missed</source>
             <translation>Tak terjawab</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="103" />
+            <location filename="../../ui/views/common.py" line="112" />
             <source>Ended</source>
             <translation>Selesai</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="110" />
+            <location filename="../../ui/views/common.py" line="119" />
             <source>operator</source>
             <translation>operator</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="111" />
+            <location filename="../../ui/views/common.py" line="120" />
             <source>supervisor</source>
             <translation>supervisor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="112" />
+            <location filename="../../ui/views/common.py" line="121" />
             <source>admin</source>
             <translation>admin</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="113" />
+            <location filename="../../ui/views/common.py" line="122" />
             <source>system</source>
             <translation>sistem</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="125" />
+            <location filename="../../ui/views/common.py" line="134" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="126" />
+            <location filename="../../ui/views/common.py" line="135" />
             <source>Priority</source>
             <translation>Prioritas</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="127" />
+            <location filename="../../ui/views/common.py" line="136" />
             <source>Kecamatan</source>
             <translation>Kecamatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="128" />
+            <location filename="../../ui/views/common.py" line="137" />
             <source>Desa/kelurahan</source>
             <translation>Desa/kelurahan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="129" />
+            <location filename="../../ui/views/common.py" line="138" />
             <source>Address</source>
             <translation>Alamat</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="130" />
+            <location filename="../../ui/views/common.py" line="139" />
             <source>Landmark</source>
             <translation>Patokan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="131" />
+            <location filename="../../ui/views/common.py" line="140" />
             <source>Latitude</source>
             <translation>Lintang</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="132" />
+            <location filename="../../ui/views/common.py" line="141" />
             <source>Longitude</source>
             <translation>Bujur</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="133" />
+            <location filename="../../ui/views/common.py" line="142" />
             <source>Reporter</source>
             <translation>Pelapor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="134" />
+            <location filename="../../ui/views/common.py" line="143" />
             <source>Callback number</source>
             <translation>Nomor yang bisa dihubungi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="135" />
+            <location filename="../../ui/views/common.py" line="144" />
             <source>Description</source>
             <translation>Uraian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="136" />
+            <location filename="../../ui/views/common.py" line="145" />
             <source>Disposition</source>
             <translation>Penyelesaian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="137" />
+            <location filename="../../ui/views/common.py" line="146" />
             <source>Note</source>
             <translation>Catatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="138" />
+            <location filename="../../ui/views/common.py" line="147" />
             <source>Reason</source>
             <translation>Alasan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="139" />
+            <location filename="../../ui/views/common.py" line="148" />
             <source>Number</source>
             <translation>Nomor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="140" />
+            <location filename="../../ui/views/common.py" line="149" />
             <source>Hours</source>
             <translation>Jam</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="141" />
+            <location filename="../../ui/views/common.py" line="150" />
             <source>Handover note</source>
             <translation>Catatan serah terima</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="142" />
+            <location filename="../../ui/views/common.py" line="151" />
             <source>Name</source>
             <translation>Nama</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="143" />
+            <location filename="../../ui/views/common.py" line="152" />
             <source>URL</source>
             <translation>URL</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="144" />
+            <location filename="../../ui/views/common.py" line="153" />
             <source>Desk</source>
             <translation>Meja</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="145" />
+            <location filename="../../ui/views/common.py" line="154" />
             <source>Operator</source>
             <translation>Operator</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="180" />
+            <location filename="../../ui/views/common.py" line="250" />
             <source>Your role (%1) is not allowed to do this.</source>
             <translation>Peran Anda (%1) tidak berwenang melakukan ini.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="183" />
+            <location filename="../../ui/views/common.py" line="253" />
             <source>Another desk (%1) took this call first.</source>
             <translation>Meja lain (%1) sudah lebih dulu mengambil panggilan ini.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="186" />
+            <location filename="../../ui/views/common.py" line="256" />
             <source>This was changed by someone else in the meantime.</source>
             <translation>Data ini telah diubah oleh orang lain sementara itu.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="189" />
+            <location filename="../../ui/views/common.py" line="259" />
             <source>It no longer exists; someone may have removed it.</source>
             <translation>Data ini sudah tidak ada; mungkin telah dihapus orang lain.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="191" />
+            <location filename="../../ui/views/common.py" line="261" />
             <source>The database cannot be reached. Check the network or the server, then try again.</source>
             <translation>Basis data tidak dapat dihubungi. Periksa jaringan atau server, lalu coba lagi.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="196" />
+            <location filename="../../ui/views/common.py" line="266" />
             <source>Something went wrong: %1</source>
             <translation>Terjadi kesalahan: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/common.py" line="312" />
+            <source>Incident %1 created</source>
+            <translation>Kejadian %1 dibuat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/common.py" line="313" />
+            <source>Closed: %1</source>
+            <translation>Ditutup: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/common.py" line="314" />
+            <source>Reopened: %1</source>
+            <translation>Dibuka kembali: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/common.py" line="315" />
+            <source>Call without caller ID</source>
+            <translation>Panggilan tanpa caller ID</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/common.py" line="316" />
+            <source>Call from %1</source>
+            <translation>Panggilan dari %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/common.py" line="317" />
+            <source>Saved without changes</source>
+            <translation>Disimpan tanpa perubahan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/common.py" line="318" />
+            <source>Handed to another operator</source>
+            <translation>Dialihkan ke operator lain</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/common.py" line="328" />
+            <source>Changed: %1</source>
+            <translation>Diubah: %1</translation>
         </message>
     </context>
     <context>

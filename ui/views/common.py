@@ -172,6 +172,56 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# Core sentences (English, from callcenter/) that the UI translates; listed so pyside6-lupdate keeps them.
+CORE_MESSAGES = (
+    QT_TRANSLATE_NOOP("CoreMessages", "choose a category"),
+    QT_TRANSLATE_NOOP("CoreMessages", "P1, P2, P3 or P4"),
+    QT_TRANSLATE_NOOP("CoreMessages", "describe what happened"),
+    QT_TRANSLATE_NOOP("CoreMessages", "give the kecamatan (or at least an address)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown kecamatan"),
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown desa/kelurahan"),
+    QT_TRANSLATE_NOOP("CoreMessages", "this desa/kelurahan is not in the chosen kecamatan"),
+    QT_TRANSLATE_NOOP("CoreMessages", "give both latitude and longitude, or neither"),
+    QT_TRANSLATE_NOOP("CoreMessages", "between -90 and 90"),
+    QT_TRANSLATE_NOOP("CoreMessages", "between -180 and 180"),
+    QT_TRANSLATE_NOOP("CoreMessages", "not a valid telephone number"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the note is empty"),
+    QT_TRANSLATE_NOOP("CoreMessages", "say how it ended"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a reason is required"),
+    QT_TRANSLATE_NOOP("CoreMessages", "between 0 and 720 hours"),
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot be edited"),
+    QT_TRANSLATE_NOOP("CoreMessages", "write the handover note (write 'nihil' if nothing is open)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "give the source a name (for example 'Line 112 modem')"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a closed incident cannot be edited; reopen it first"),
+    QT_TRANSLATE_NOOP("CoreMessages", "only a missed call can be called back"),
+    QT_TRANSLATE_NOOP("CoreMessages", "another operator is handling this call"),
+    QT_TRANSLATE_NOOP("CoreMessages", "this shift session belongs to another operator"),
+    QT_TRANSLATE_NOOP("CoreMessages", "this shift session has already ended"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a shift session belongs to a logged-in operator"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the caller-ID source URL is empty"),
+    QT_TRANSLATE_NOOP("CoreMessages", "Connection refused"),
+    QT_TRANSLATE_NOOP("CoreMessages", "connection closed"),
+    QT_TRANSLATE_NOOP("CoreMessages", "connection lost"),
+    QT_TRANSLATE_NOOP("CoreMessages", "stopped"),
+    QT_TRANSLATE_NOOP("CoreMessages", "at most %1 characters (now %2)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "at most %1 characters"),
+    QT_TRANSLATE_NOOP("CoreMessages", "incident %1 is already closed"),
+    QT_TRANSLATE_NOOP("CoreMessages", "incident %1 is not closed"),
+    QT_TRANSLATE_NOOP("CoreMessages", "this source is already configured (%1)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "unknown caller-ID source scheme '%1' in '%2'; use serial, tcp, udp, ami, sim or a pyserial URL such "
+        "as rfc2217://"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "'%1' is not a caller-ID source URL (for example serial://COM3, tcp://host:3333, udp://0.0.0.0:3520, "
+        "ami://user:secret@host, sim://)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "no answer within %1 s"),
+)
+
+
 def core_text(text: str) -> str:
     """A core message in the UI language: known sentences and patterns are translated, others shown as is."""
     for pattern, template in _PATTERNS:
@@ -254,3 +304,31 @@ class MessageBar(QLabel):
         self.kind = ""
         self.setText("")
         self.hide()
+
+
+# -- timeline texts ----------------------------------------------------------------------------------------
+
+_TIMELINE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^Kejadian (\S+) dibuat$"), QT_TRANSLATE_NOOP("Views", "Incident %1 created")),
+    (re.compile(r"^Ditutup: (.*)$", re.DOTALL), QT_TRANSLATE_NOOP("Views", "Closed: %1")),
+    (re.compile(r"^Dibuka kembali: (.*)$", re.DOTALL), QT_TRANSLATE_NOOP("Views", "Reopened: %1")),
+    (re.compile(r"^Panggilan dari tanpa caller ID$"), QT_TRANSLATE_NOOP("Views", "Call without caller ID")),
+    (re.compile(r"^Panggilan dari (.*)$"), QT_TRANSLATE_NOOP("Views", "Call from %1")),
+    (re.compile(r"^Disimpan tanpa perubahan$"), QT_TRANSLATE_NOOP("Views", "Saved without changes")),
+    (re.compile(r"^Dialihkan ke operator lain$"), QT_TRANSLATE_NOOP("Views", "Handed to another operator")),
+)
+_CHANGED = re.compile(r"^Diubah: ([a-z_, ]+)$")
+
+
+def timeline_text(text: str) -> str:
+    """The core writes timeline entries in Indonesian; show them in the UI language, with field labels."""
+    changed = _CHANGED.match(text)
+    if changed:
+        names = ", ".join(field_label(name.strip()) for name in changed.group(1).split(","))
+        return QCoreApplication.translate("Views", "Changed: %1").replace("%1", names)
+    for pattern, template in _TIMELINE:
+        match = pattern.match(text)
+        if match:
+            result = _t(template)
+            return result.replace("%1", match.group(1)) if match.groups() else result
+    return text

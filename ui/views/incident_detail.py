@@ -38,6 +38,7 @@ from ui.views.common import (
     error_text,
     shortcut_tip,
     status_text,
+    timeline_text,
     wib_full,
     wib_time,
 )
@@ -344,7 +345,7 @@ class IncidentDetailDialog(QDialog):
         now = self.incidents.clock()
         rows = []
         for entry in self.timeline:
-            text = html.escape(entry.text).replace("\n", "<br>")
+            text = html.escape(timeline_text(entry.text)).replace("\n", "<br>")
             kind = html.escape(kinds.get(entry.kind, entry.kind))
             weight = "600" if entry.kind in ("note", "closed", "reopened") else "400"
             rows.append(

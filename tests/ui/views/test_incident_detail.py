@@ -46,7 +46,8 @@ def test_note_then_close_with_a_disposition(qtbot: QtBot, worker: DbWorker, db: 
     closed = incidents.get(incident.id)
     assert closed.status is IncidentStatus.CLOSED and closed.disposition == "Handled, situation safe"
     assert "Closed" in dialog.header.text() and not dialog.save_button.isEnabled()
-    assert "Ditutup: Handled, situation safe" in dialog.timeline_view.toPlainText()
+    timeline = dialog.timeline_view.toPlainText()
+    assert "Closed: Handled, situation safe" in timeline and "Incident 112/2026/000001 created" in timeline
 
 
 def test_edit_saves_with_the_version_and_a_conflict_offers_reload(qtbot: QtBot, worker: DbWorker, db: Database,
@@ -60,6 +61,7 @@ def test_edit_saves_with_the_version_and_a_conflict_offers_reload(qtbot: QtBot, 
     qtbot.waitUntil(lambda: dialog.message.text() == "Saved.", timeout=3000)
     assert incidents.get(incident.id).landmark == "depan SDN 1" and dialog.view is not None
     assert dialog.view.version == 2 and dialog.message.text() == "Saved."
+    assert "Changed: Landmark" in dialog.timeline_view.toPlainText()
 
     # Someone else saves meanwhile; this desk's save must not overwrite it.
     incidents.update(supervisor, incident.id, 2, {"priority": Priority.P1})
