@@ -61,6 +61,7 @@ class IncidentRow:
     kecamatan: str | None
     desa: str | None
     reporter_name: str | None
+    assigned_to_id: int | None
     assigned_to: str | None
     updated_at: datetime
     version: int
@@ -131,7 +132,7 @@ class QueueService(Service):
         query = (
             select(Incident.id, Incident.number, Incident.created_at, Incident.status, Incident.priority,
                    Category.name_id, Category.name_en, kecamatan.name, desa.name, Incident.reporter_name,
-                   Operator.username, Incident.updated_at, Incident.version)
+                   Incident.assigned_to_id, Operator.username, Incident.updated_at, Incident.version)
             .join(Category, Category.id == Incident.category_id)
             .outerjoin(kecamatan, kecamatan.code == Incident.kecamatan_code)
             .outerjoin(desa, desa.code == Incident.desa_code)

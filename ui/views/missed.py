@@ -24,7 +24,7 @@ from callcenter.services.feed import Change
 from callcenter.services.queues import MissedCallRow, QueueService
 from ui.views.common import MessageBar, error_text, shortcut_tip, wib_full
 from ui.views.models import MissedCallModel
-from ui.views.queue import TICK_MS, keep_selection, make_table
+from ui.views.queue import COALESCE_MS, TICK_MS, keep_selection, make_table
 from ui.worker import DbWorker
 
 CALLBACK_KEY = "Ctrl+K"
@@ -109,6 +109,10 @@ class MissedCallsPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
 
+        self._coalesce = QTimer(self)
+        self._coalesce.setSingleShot(True)
+        self._coalesce.setInterval(COALESCE_MS)
+        self._coalesce.timeout.connect(self.reload)
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.model.tick)
@@ -129,7 +133,7 @@ class MissedCallsPanel(QWidget):
     @Slot(list)
     def on_changes(self, changes: Sequence[Change]) -> None:
         if any(change.entity in ("call", "caller") and change.action in RELOAD_ACTIONS for change in changes):
-            self.reload()
+            self._coalesce.start()
 
     def selected(self) -> MissedCallRow | None:
         index = self.view.currentIndex()

@@ -151,7 +151,12 @@ class LazyTableModel(QAbstractTableModel):
         self._fetching = False
 
     def refresh(self, ids: Sequence[int]) -> None:
-        """Re-fetch the rows of ``ids`` that are shown; others are fetched when scrolled to."""
+        """Re-fetch the rows of ``ids`` that are shown; others are fetched when scrolled to. An id this list
+        does not hold may now belong in it (reassigned to me, matches the search): the list is rebuilt."""
+        known = set(self._ids)
+        if any(i not in known for i in ids):
+            self.reload()
+            return
         wanted = [i for i in ids if i in self._cache and self.row_of(i) is not None]
         if not wanted:
             return
@@ -252,7 +257,7 @@ class IncidentQueueModel(LazyTableModel):
         assert isinstance(row, IncidentRow)
         from callcenter.services.incidents import OPEN_STATUSES
 
-        return row.status in OPEN_STATUSES
+        return row.status in OPEN_STATUSES and (self.mine_for is None or row.assigned_to_id == self.mine_for)
 
     def cell(self, row: IncidentRow, column: int, role: int) -> Any:
         age = self._now - row.created_at

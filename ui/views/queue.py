@@ -29,6 +29,7 @@ from ui.worker import DbWorker
 
 SEARCH_DELAY_MS = 250
 TICK_MS = 1000
+COALESCE_MS = 150
 RELOAD_ACTIONS = frozenset({"create", "close", "reopen", "delete"})
 
 
@@ -99,6 +100,11 @@ class QueuePanel(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.reload)
+        # A burst of feed changes (a busy minute on five desks) becomes one reload, not one per batch.
+        self._coalesce = QTimer(self)
+        self._coalesce.setSingleShot(True)
+        self._coalesce.setInterval(COALESCE_MS)
+        self._coalesce.timeout.connect(self.reload)
 
         clock = queues.clock
         self.mine_model = IncidentQueueModel(worker, self._mine_ids, queues.incident_rows, clock,
@@ -176,7 +182,7 @@ class QueuePanel(QWidget):
                 except ValueError:
                     continue
         if reload:
-            self.reload()
+            self._coalesce.start()
         elif touched:
             self.mine_model.refresh(touched)
             self.all_model.refresh(touched)

@@ -123,3 +123,21 @@ def test_feed_changes_refresh_rows_and_reload_on_close(qtbot: QtBot, worker: DbW
     qtbot.waitUntil(lambda: model.total() == 1, timeout=3000)
     settle(qtbot, worker)
     assert model.index(0, 0).data() == second.number
+
+
+def test_an_incident_reassigned_to_me_moves_into_my_tab(qtbot: QtBot, worker: DbWorker, db: Database,
+                                                        clock: ManualClock, operator: Actor) -> None:
+    other = make_actor(db, clock, "dewi", Role.OPERATOR)
+    boss = make_actor(db, clock, "hendra", Role.SUPERVISOR)
+    incidents = IncidentService(db, clock)
+    theirs = incidents.create(other, fire(db))
+    mine = incidents.create(operator, fire(db))
+    panel = make_panel(qtbot, worker, db, clock, operator)
+    feed = FeedFollower(db)
+    assert panel.mine_model.shown_ids() == [mine.id]
+    incidents.reassign(boss, theirs.id, operator.id or 0)
+    incidents.reassign(boss, mine.id, other.id or 0)
+    panel.on_changes(feed.poll())
+    qtbot.waitUntil(lambda: panel.mine_model.shown_ids() == [theirs.id], timeout=3000)
+    settle(qtbot, worker)
+    assert panel.all_model.total() == 2
