@@ -235,7 +235,7 @@ def core_text(text: str) -> str:
 
 
 def field_label(name: str) -> str:
-    return _t(FIELD_LABELS.get(name, name))
+    return _t(str(FIELD_LABELS.get(name, name)))
 
 
 def problems_text(error: ValidationError) -> str:
@@ -309,13 +309,13 @@ class MessageBar(QLabel):
 # -- timeline texts ----------------------------------------------------------------------------------------
 
 _TIMELINE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^Kejadian (\S+) dibuat$"), QT_TRANSLATE_NOOP("Views", "Incident %1 created")),
-    (re.compile(r"^Ditutup: (.*)$", re.DOTALL), QT_TRANSLATE_NOOP("Views", "Closed: %1")),
-    (re.compile(r"^Dibuka kembali: (.*)$", re.DOTALL), QT_TRANSLATE_NOOP("Views", "Reopened: %1")),
-    (re.compile(r"^Panggilan dari tanpa caller ID$"), QT_TRANSLATE_NOOP("Views", "Call without caller ID")),
-    (re.compile(r"^Panggilan dari (.*)$"), QT_TRANSLATE_NOOP("Views", "Call from %1")),
-    (re.compile(r"^Disimpan tanpa perubahan$"), QT_TRANSLATE_NOOP("Views", "Saved without changes")),
-    (re.compile(r"^Dialihkan ke operator lain$"), QT_TRANSLATE_NOOP("Views", "Handed to another operator")),
+    (re.compile(r"^Kejadian (\S+) dibuat$"), str(QT_TRANSLATE_NOOP("Views", "Incident %1 created"))),
+    (re.compile(r"^Ditutup: (.*)$", re.DOTALL), str(QT_TRANSLATE_NOOP("Views", "Closed: %1"))),
+    (re.compile(r"^Dibuka kembali: (.*)$", re.DOTALL), str(QT_TRANSLATE_NOOP("Views", "Reopened: %1"))),
+    (re.compile(r"^Panggilan dari tanpa caller ID$"), str(QT_TRANSLATE_NOOP("Views", "Call without caller ID"))),
+    (re.compile(r"^Panggilan dari (.*)$"), str(QT_TRANSLATE_NOOP("Views", "Call from %1"))),
+    (re.compile(r"^Disimpan tanpa perubahan$"), str(QT_TRANSLATE_NOOP("Views", "Saved without changes"))),
+    (re.compile(r"^Dialihkan ke operator lain$"), str(QT_TRANSLATE_NOOP("Views", "Handed to another operator"))),
 )
 _CHANGED = re.compile(r"^Diubah: ([a-z_, ]+)$")
 

@@ -423,11 +423,14 @@ class IncidentDetailDialog(QDialog):
             return
         incidents, actor, incident_id = self.incidents, self.actor, self.incident_id
         self.note_button.setEnabled(False)
-        self.worker.submit(lambda: (incidents.add_note(actor, incident_id, text), incidents.timeline(incident_id)),
-                           self._note_added, self._failed)
+        def job() -> list[TimelineEntry]:
+            incidents.add_note(actor, incident_id, text)
+            return incidents.timeline(incident_id)
 
-    def _note_added(self, result: tuple[None, list[TimelineEntry]]) -> None:
-        self.timeline = result[1]
+        self.worker.submit(job, self._note_added, self._failed)
+
+    def _note_added(self, timeline: list[TimelineEntry]) -> None:
+        self.timeline = timeline
         self.note.clear()
         self.note_button.setEnabled(True)
         self._render_timeline()
