@@ -37,6 +37,9 @@ AGE_LIMITS: dict[Priority, tuple[timedelta, timedelta]] = {
     Priority.P3: (timedelta(hours=1), timedelta(hours=4)),
     Priority.P4: (timedelta(hours=4), timedelta(hours=24)),
 }
+MISSED_WINDOW = timedelta(days=7)
+"""Missed calls older than this are history, not a callback to make: the list (and its query, on the
+(state, received_at) index) stays small on a database of millions of calls."""
 MISSED_CALL_LIMITS = (timedelta(minutes=5), timedelta(minutes=15))
 """A missed call not called back: amber after 5 minutes, red after 15."""
 
@@ -145,14 +148,15 @@ class QueueService(Service):
 
     # -- missed calls -----------------------------------------------------------------------------------
 
-    def missed_call_ids(self, search: str | None = None, *, include_called_back: bool = False) -> list[int]:
-        """Missed and abandoned calls (rang, nobody answered), newest first; by default only those not called
-        back yet."""
-        query = missed_call_query(search, include_called_back=include_called_back)
+    def missed_call_ids(self, search: str | None = None, *, include_called_back: bool = False,
+                        window: timedelta = MISSED_WINDOW) -> list[int]:
+        """Missed and abandoned calls (rang, nobody answered) of the last ``window``, newest first; by default
+        only those not called back yet."""
+        query = missed_call_query(search, self.clock() - window, include_called_back=include_called_back)
         with self.db.read() as session:
             return list(session.scalars(query))
 
-    def missed_call_rows(self, ids: list[int]) -> list[MissedCallRow]:
+    def missed_call_rows(self, ids: list[int], window: timedelta = MISSED_WINDOW) -> list[MissedCallRow]:
         if not ids:
             return []
         callback_by = aliased(Operator)
@@ -172,7 +176,8 @@ class QueueService(Service):
                 # One grouped query for the page: how many calls from each number still wait for a callback.
                 repeats = {str(e164): int(count) for e164, count in session.execute(
                     select(Call.e164, func.count()).where(
-                        Call.e164.in_(numbers), Call.state == CallState.MISSED, Call.callback_at.is_(None))
+                        Call.e164.in_(numbers), Call.received_at >= self.clock() - window,
+                        Call.state == CallState.MISSED, Call.callback_at.is_(None))
                     .group_by(Call.e164)
                 )}
         found = {row[0]: MissedCallRow(*row, repeats=repeats.get(row[3] or "", 1)) for row in rows}
@@ -190,8 +195,8 @@ def open_incident_query(mine_for: int | None, search: str | None) -> Select[int]
             .order_by(Incident.priority, Incident.created_at, Incident.id).limit(MAX_LIST))
 
 
-def missed_call_query(search: str | None, *, include_called_back: bool = False) -> Select[int]:
-    conditions: list[ColumnElement[bool]] = [Call.state == CallState.MISSED]
+def missed_call_query(search: str | None, since: datetime, *, include_called_back: bool = False) -> Select[int]:
+    conditions: list[ColumnElement[bool]] = [Call.state == CallState.MISSED, Call.received_at >= since]
     if not include_called_back:
         conditions.append(Call.callback_at.is_(None))
     needle = _needle(search)

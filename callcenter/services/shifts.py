@@ -12,6 +12,7 @@ from callcenter.db.enums import CallState, Role
 from callcenter.db.models import Call, Operator, ShiftDefinition, ShiftSession
 from callcenter.errors import ConflictError, NotFound, ValidationError
 from callcenter.services.base import Actor, Service, audit, record_change
+from callcenter.services.queues import MISSED_WINDOW
 from callcenter.shifts import ShiftSpec, ShiftWindow, window_at
 
 MAX_HANDOVER = 20_000
@@ -139,11 +140,12 @@ class ShiftService(Service):
             return [SessionInfo(*row) for row in session.execute(query)]
 
     def pending_missed_calls(self, limit: int = 100) -> list[PendingCall]:
-        """Missed calls still waiting for a callback, newest first (they are handed over too)."""
+        """Missed calls of the last week still waiting for a callback, newest first (they are handed over)."""
         with self.db.read() as session:
             rows = session.execute(
                 select(Call.id, Call.received_at, Call.e164, Call.number_raw)
-                .where(Call.state == CallState.MISSED, Call.callback_at.is_(None))
+                .where(Call.state == CallState.MISSED, Call.received_at >= self.clock() - MISSED_WINDOW,
+                       Call.callback_at.is_(None))
                 .order_by(Call.received_at.desc()).limit(limit)
             ).all()
         return [PendingCall(*row) for row in rows]
@@ -151,7 +153,8 @@ class ShiftService(Service):
     def count_pending_missed_calls(self) -> int:
         with self.db.read() as session:
             return int(session.scalar(select(func.count()).select_from(Call).where(
-                Call.state == CallState.MISSED, Call.callback_at.is_(None))) or 0)
+                Call.state == CallState.MISSED, Call.received_at >= self.clock() - MISSED_WINDOW,
+                Call.callback_at.is_(None))) or 0)
 
     @staticmethod
     def _sessions(window: ShiftWindow) -> _SessionSelect:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from callcenter.clock import ManualClock
 from callcenter.db.database import Database
 from callcenter.db.enums import CallType, IncidentStatus, Priority, Role
@@ -97,11 +99,25 @@ def test_missed_calls_newest_first_until_called_back(db: Database, clock: Manual
     assert called_back.callback_by == "asep" and called_back.callback_note == "Sudah ditelepon, aman"
 
 
-def test_queue_queries_use_indexes(sqlite_db: Database) -> None:
+def test_queue_queries_use_indexes(sqlite_db: Database, clock: ManualClock) -> None:
+    since = clock() - timedelta(days=7)
     for query in (open_incident_query(None, None), open_incident_query(7, None),
-                  open_incident_query(None, "0812 3456 7890"), missed_call_query(None),
-                  missed_call_query("Budi")):
+                  open_incident_query(None, "0812 3456 7890"), missed_call_query(None, since),
+                  missed_call_query("Budi", since)):
         plan = " | ".join(explain(sqlite_db, query))
         assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
         assert "SCAN incidents" not in plan.replace("SCAN incidents USING", ""), plan
         assert "SCAN calls" not in plan.replace("SCAN calls USING", ""), plan
+
+
+def test_missed_calls_older_than_a_week_are_history(db: Database, clock: ManualClock, operator: Actor) -> None:
+    calls = CallService(db, clock)
+    old = ring(db, clock, CALLER)
+    calls.end(operator, old)
+    clock.advance(8 * 86_400)
+    recent = ring(db, clock, CALLER)
+    calls.end(operator, recent)
+    queues = QueueService(db, clock)
+    assert queues.missed_call_ids() == [recent]
+    assert queues.missed_call_rows([recent])[0].repeats == 1
+    assert queues.missed_call_ids(window=timedelta(days=30)) == [recent, old]
