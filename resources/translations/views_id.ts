@@ -1143,7 +1143,7 @@
         <message>
             <location filename="../../ui/views/common.py" line="76" />
             <source>%1d %2:%3</source>
-            <translation>%1 hr %2:%3</translation>
+            <translation>%1 hari %2:%3</translation>
         </message>
         <message>
             <location filename="../../ui/views/common.py" line="87" />
