@@ -18,7 +18,7 @@ from sqlalchemy.orm import aliased
 
 from callcenter import phone
 from callcenter.db.database import Database
-from callcenter.db.enums import CallState, IncidentStatus, Priority
+from callcenter.db.enums import CallState, CallType, IncidentStatus, Priority
 from callcenter.db.models import Area, Call, Caller, Category, Incident, Line, Operator
 from callcenter.services.base import Service
 from callcenter.services.incidents import OPEN_STATUSES
@@ -94,6 +94,24 @@ class MissedCallRow:
 
 
 @dataclass(frozen=True, slots=True)
+class LinkedCall:
+    """A call that reported an incident (many callers may report the same fire)."""
+
+    id: int
+    received_at: datetime
+    e164: str | None
+    number_raw: str | None
+    cid_name: str | None
+    state: CallState
+    call_type: CallType | None
+    operator: str | None
+
+    @property
+    def display_number(self) -> str | None:
+        return phone.national(self.e164) if self.e164 else self.number_raw
+
+
+@dataclass(frozen=True, slots=True)
 class _Needle:
     text: str
     digits: str
@@ -145,6 +163,17 @@ class QueueService(Service):
         with self.db.read() as session:
             found = {row[0]: IncidentRow(*cast(tuple[Any, ...], row)) for row in session.execute(query)}
         return [found[i] for i in ids if i in found]
+
+    def incident_calls(self, incident_id: int) -> list[LinkedCall]:
+        """The calls linked to an incident, in the order they came in."""
+        query = (
+            select(Call.id, Call.received_at, Call.e164, Call.number_raw, Call.cid_name, Call.state, Call.call_type,
+                   Operator.username)
+            .outerjoin(Operator, Operator.id == Call.claimed_by_id)
+            .where(Call.incident_id == incident_id).order_by(Call.received_at, Call.id)
+        )
+        with self.db.read() as session:
+            return [LinkedCall(*cast(tuple[Any, ...], row)) for row in session.execute(query)]
 
     # -- missed calls -----------------------------------------------------------------------------------
 
