@@ -138,9 +138,11 @@ def _needle(search: str | None) -> _Needle | None:
 class QueueService(Service):
     # -- incidents --------------------------------------------------------------------------------------
 
-    def open_incident_ids(self, mine_for: int | None = None, search: str | None = None) -> list[int]:
-        """Open incidents (assigned to ``mine_for`` when given), most urgent first, then oldest first."""
-        query = open_incident_query(mine_for, search)
+    def open_incident_ids(self, mine_for: int | None = None, search: str | None = None, *,
+                          priority: Priority | None = None, status: IncidentStatus | None = None) -> list[int]:
+        """Open incidents (assigned to ``mine_for``, of one priority or status when given), most urgent first,
+        then oldest first."""
+        query = open_incident_query(mine_for, search, priority=priority, status=status)
         with self.db.read() as session:
             return list(session.scalars(query))
 
@@ -213,8 +215,13 @@ class QueueService(Service):
         return [found[i] for i in ids if i in found]
 
 
-def open_incident_query(mine_for: int | None, search: str | None) -> Select[int]:
-    conditions: list[ColumnElement[bool]] = [Incident.status.in_(OPEN_STATUSES)]
+def open_incident_query(mine_for: int | None, search: str | None, *, priority: Priority | None = None,
+                        status: IncidentStatus | None = None) -> Select[int]:
+    # The queue holds open incidents only: asking for "closed" here finds nothing.
+    wanted = list(OPEN_STATUSES) if status is None else [status] if status in OPEN_STATUSES else []
+    conditions: list[ColumnElement[bool]] = [Incident.status.in_(wanted)]
+    if priority is not None:
+        conditions.append(Incident.priority == priority)
     if mine_for is not None:
         conditions.append(Incident.assigned_to_id == mine_for)
     needle = _needle(search)

@@ -862,44 +862,69 @@
     <context>
         <name>QueuePanel</name>
         <message>
-            <location filename="../../ui/views/queue.py" line="108" />
+            <location filename="../../ui/views/queue.py" line="111" />
             <source>Search: caller number, reporter name or incident number</source>
             <translation>Cari: nomor penelepon, nama pelapor, atau nomor kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="109" />
+            <location filename="../../ui/views/queue.py" line="112" />
             <source>Search the open incidents (%1)</source>
             <translation>Cari kejadian terbuka (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="136" />
-            <location filename="../../ui/views/queue.py" line="255" />
+            <location filename="../../ui/views/queue.py" line="118" />
+            <source>All priorities</source>
+            <translation>Semua prioritas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/queue.py" line="121" />
+            <source>Show one priority only</source>
+            <translation>Tampilkan satu prioritas saja</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/queue.py" line="124" />
+            <source>All statuses</source>
+            <translation>Semua status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/queue.py" line="127" />
+            <source>Show one status only</source>
+            <translation>Tampilkan satu status saja</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/queue.py" line="153" />
+            <location filename="../../ui/views/queue.py" line="285" />
             <source>No open incidents assigned to you.</source>
             <translation>Tidak ada kejadian terbuka yang ditugaskan kepada Anda.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="137" />
-            <location filename="../../ui/views/queue.py" line="256" />
+            <location filename="../../ui/views/queue.py" line="154" />
+            <location filename="../../ui/views/queue.py" line="286" />
             <source>No open incidents.</source>
             <translation>Tidak ada kejadian terbuka.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="249" />
+            <location filename="../../ui/views/queue.py" line="278" />
             <source>My incidents (%1)</source>
             <translation>Kejadian saya (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="250" />
+            <location filename="../../ui/views/queue.py" line="279" />
             <source>All open incidents (%1)</source>
             <translation>Semua kejadian terbuka (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="253" />
+            <location filename="../../ui/views/queue.py" line="282" />
             <source>Nothing matches “%1”.</source>
             <translation>Tidak ada yang cocok dengan “%1”.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="258" />
+            <location filename="../../ui/views/queue.py" line="283" />
+            <source>Nothing matches the filter.</source>
+            <translation>Tidak ada yang cocok dengan saringan.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/queue.py" line="288" />
             <source>Filter: “%1”</source>
             <translation>Saringan: “%1”</translation>
         </message>
