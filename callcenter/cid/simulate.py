@@ -295,11 +295,17 @@ class PtySink(Sink):
             return
         try:
             deadline = time.monotonic() + limit_s
+            empty_since: float | None = None
             while time.monotonic() < deadline:
                 queued = fcntl.ioctl(probe, termios.TIOCINQ, b"\0\0\0\0")
-                if int.from_bytes(queued, sys.byteorder) == 0:
-                    break
-                time.sleep(0.02)
+                now = time.monotonic()
+                if int.from_bytes(queued, sys.byteorder):
+                    empty_since = None
+                elif empty_since is None:
+                    empty_since = now
+                elif now - empty_since >= 0.3:
+                    break  # empty for a while: the kernel's flip buffer has nothing in flight either
+                time.sleep(0.01)
         except OSError:
             pass  # cannot tell: the reader has had its chance
         finally:

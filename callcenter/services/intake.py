@@ -37,12 +37,21 @@ log = logging.getLogger(__name__)
 
 RING_CYCLE = timedelta(seconds=8)       # rings further apart than this start a new call
 NO_CID_AFTER_RINGS = 2                  # a ring with no caller ID by the second ring is still a call
-SHARED_DUPLICATE_WINDOW = timedelta(seconds=3)
+SHARED_DUPLICATE_WINDOW = timedelta(seconds=1)  # desks hear one broadcast within milliseconds
 ADVISORY_SPACE = 112  # PostgreSQL advisory lock keys: (112, n) belong to Konsol 112
 BROADCAST_LOCK = 1
 OPEN_CALL_LOOKBACK = timedelta(hours=4)
 MAX_BATCH = 1000
 NO_CALLER_ID_NAME = "tanpa caller ID"
+# What boxes put in the name field when there is no name: not a name to show an operator.
+PLACEHOLDER_NAMES = frozenset({"NO NAME", "NONAME", "PRIVATE", "OUT-OF-AREA", "OUT OF AREA", "UNAVAILABLE",
+                               "UNKNOWN", "ANONYMOUS", "WIRELESS CALLER", "O", "P", "-", ""})
+
+
+def caller_name(name: str | None) -> str | None:
+    if name is None or name.strip().upper() in PLACEHOLDER_NAMES:
+        return None
+    return name.strip()[:80]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +111,10 @@ class IntakeService:
         self.duplicates = 0
         self.rejected = 0
         self.database_down_since: datetime | None = None
+        self.spool_error: str | None = None
+        """Why the spool cannot be written (disk full, read-only): a loud alarm while it is set."""
+        self._held: list[tuple[str, str, CallerIdEvent]] = []
+        """Events neither the database nor the spool could take: kept in memory and retried, in order."""
 
     def subscribe(self, subscriber: Subscriber) -> None:
         self._subscribers.append(subscriber)
@@ -112,6 +125,10 @@ class IntakeService:
         keyed = [(source_key, make_event_key(source_key, event), event) for source_key, event in batch
                  if not event.history]
         if not keyed:
+            return []
+        if self._held:
+            self._held.extend(keyed)  # keep order behind what is already waiting in memory
+            self.replay_spool()
             return []
         if self.spool is not None and self._spool_has_records():
             self._to_spool(keyed)  # keep order: nothing overtakes what is already waiting
@@ -158,9 +175,15 @@ class IntakeService:
             Spool(self.spool.path.with_name(self.spool.path.stem + ".rejected.jsonl")).append([record])
         self.rejected += 1
 
+    @property
+    def held(self) -> int:
+        return len(self._held)
+
     def replay_spool(self) -> int:
         """Replay spooled events in order; returns how many were replayed (0 while the database is down)."""
         if self.spool is None:
+            return 0
+        if self._held and not self._release_held():
             return 0
         records = self.spool.pending()
         if not records:
@@ -189,10 +212,30 @@ class IntakeService:
         assert self.spool is not None
         try:
             self.spool.append([event_to_record(source_key, key, event) for source_key, key, event in keyed])
-        except SpoolError:
-            log.critical("SPOOL FAILED: %d event(s) could not be saved anywhere", len(keyed))
+        except SpoolError as exc:
+            self._held.extend(keyed)
+            self.spool_error = str(exc)
+            log.critical("SPOOL FAILED (%s): %d event(s) held in memory until the database or the spool is back",
+                         exc, len(self._held))
             raise
+        self.spool_error = None
         self.spooled += len(keyed)
+
+    def _release_held(self) -> bool:
+        """Move held events to the database, or else to the spool; True when none are left in memory."""
+        held, self._held = self._held, []
+        try:
+            notices = self._commit(held, replay=True)
+        except DatabaseUnavailable:
+            self._mark_down()
+            try:
+                self._to_spool(held)
+            except SpoolError:
+                return False  # _to_spool put them back in memory
+            return True
+        self._mark_up()
+        self._publish(notices)
+        return True
 
     def _mark_down(self) -> None:
         if self.database_down_since is None:
@@ -251,7 +294,7 @@ class IntakeService:
                 "event_key": event_key, "line_id": self._line_id(session, source_key, event.line or "1"),
                 "direction": Direction.INCOMING, "received_at": event.received_at,
                 "number_raw": number[:40] if number else None, "e164": phone.to_e164(number) if number else None,
-                "presentation": event.presentation, "cid_name": event.name[:80] if event.name else None,
+                "presentation": event.presentation, "cid_name": caller_name(event.name),
                 "cid_verified": event.verified, "state": CallState.RINGING,
             })
         table = Call.__table__
@@ -348,7 +391,7 @@ class IntakeService:
             "event_key": event_key, "line_id": line_id, "direction": Direction.OUTGOING if outgoing
             else Direction.INCOMING, "received_at": event.received_at, "device_time": None,
             "number_raw": number[:40] if number else None, "e164": e164, "presentation": presentation,
-            "cid_name": NO_CALLER_ID_NAME if no_caller_id else (event.name[:80] if event.name else None),
+            "cid_name": NO_CALLER_ID_NAME if no_caller_id else caller_name(event.name),
             "cid_verified": event.verified, "state": CallState.ENDED if outgoing else CallState.RINGING,
         }
         statement = _dialect_insert(session, Call).values(**values).on_conflict_do_nothing(

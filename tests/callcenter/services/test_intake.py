@@ -4,6 +4,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from callcenter.cid.events import CallerIdEvent, EventKind, Presentation
@@ -12,7 +13,7 @@ from callcenter.db.database import Database
 from callcenter.db.enums import CallState
 from callcenter.db.models import Call, Caller
 from callcenter.services.intake import NO_CALLER_ID_NAME, CallNotice, IntakeService
-from callcenter.services.spool import Spool
+from callcenter.services.spool import Spool, SpoolError
 from tests.pg import PostgresCluster
 
 
@@ -193,3 +194,36 @@ def test_a_poisonous_event_costs_only_itself(sqlite_db: Database, clock: ManualC
     assert intake.rejected == 1
     rejected = Spool(tmp_path / "spool.rejected.jsonl").pending()
     assert len(rejected) == 1 and rejected[0]["event"]["raw"] == "bad"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full to play a full disk")
+def test_full_disk_and_dead_database_hold_events_in_memory_then_store_them(
+        sqlite_db: Database, clock: ManualClock, tmp_path: Path) -> None:
+    impatient = Database(sqlite_db.url, sqlite_busy_timeout_ms=100)
+    full = Spool(Path("/dev/full"))  # every write fails with "No space left on device"
+    intake = IntakeService(impatient, spool=full, clock=clock)
+    blocker = sqlite3.connect(sqlite_db.engine.url.database or "", timeout=0.1)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(SpoolError):
+            intake.process([("modem", event(clock, EventKind.INCOMING, "081234567890"))])
+        assert intake.spool_error is not None and "space" in intake.spool_error.lower()
+        clock.advance(1)
+        intake.process([("modem", event(clock, EventKind.INCOMING, "081234567891"))])
+        assert intake.held == 2
+    finally:
+        blocker.rollback()
+        blocker.close()
+    intake.spool = Spool(tmp_path / "spool.jsonl")
+    intake.replay_spool()
+    assert intake.held == 0
+    assert [call.number_raw for call in calls(sqlite_db)] == ["081234567890", "081234567891"]
+    impatient.dispose()
+
+
+def test_placeholder_names_are_not_shown_as_names(db: Database, clock: ManualClock) -> None:
+    intake = IntakeService(db, clock=clock)
+    for index, name in enumerate(("NO NAME", "OUT-OF-AREA", "  Siti  ")):
+        clock.advance(1)
+        intake.process([("ncid", event(clock, EventKind.INCOMING, f"08123456789{index}", name=name))])
+    assert [call.cid_name for call in calls(db)] == [None, None, "Siti"]
