@@ -438,13 +438,15 @@ class SupervisorService(Service):
             select(Incident.assigned_to_id, func.count()).where(Incident.status.in_(OPEN_STATUSES),
                                                                 Incident.assigned_to_id.is_not(None))
             .group_by(Incident.assigned_to_id)).all())
+        # received_at bounds the scan through its index (a call is answered within the hour it rang). Grouping
+        # by an expression keeps SQLite from walking the whole claimed_by index to save a sort (400 ms at 1M).
+        operator_key = (Call.claimed_by_id + 0).label("operator_id")
         handled = dict(session.execute(
-            # received_at bounds the scan through its index (a call is answered within the hour it rang).
-            select(Call.claimed_by_id, func.count()).where(Call.received_at >= shift.start_utc - timedelta(hours=1),
-                                                           Call.answered_at >= shift.start_utc,
-                                                           Call.answered_at < shift.end_utc,
-                                                           Call.claimed_by_id.is_not(None))
-            .group_by(Call.claimed_by_id)).all())
+            select(operator_key, func.count()).where(Call.received_at >= shift.start_utc - timedelta(hours=1),
+                                                     Call.answered_at >= shift.start_utc,
+                                                     Call.answered_at < shift.end_utc,
+                                                     Call.claimed_by_id.is_not(None))
+            .group_by(operator_key)).all())
         desks = session.execute(
             select(Desk.name, Desk.operator_id, Desk.online, Desk.last_heartbeat, Desk.line_host)
         ).all()

@@ -158,6 +158,8 @@ class SupervisorBoard(QWidget):
     refreshed = Signal(object)
     """Emitted with each snapshot applied (for the main window's status bar and for tests)."""
     action_failed = Signal(str)
+    incident_activated = Signal(int)
+    """Double-click or Enter on an incident: the main window opens its detail view."""
 
     def __init__(self, worker: DbWorker, supervisor: SupervisorService, presence: PresenceService,
                  incidents: IncidentService, callers: CallerService, actor: Actor, clock: Clock = utcnow,
@@ -311,6 +313,7 @@ class SupervisorBoard(QWidget):
         self.unblock_action = make(tr("Unblock number"), "Ctrl+U", self.unblock_selected)
         self.release_action = make(tr("Release stale call to the queue…"), "Ctrl+L", self.release_selected)
         self.refresh_action = make(tr("Refresh now"), "F5", self.refresh)
+        self.incidents_view.activated.connect(self._activate_incident)
         self.incidents_view.customContextMenuRequested.connect(
             lambda pos: self._menu(self.incidents_view, pos, [self.reassign_action, self.close_action, None,
                                                               self.reopen_action]))
@@ -587,6 +590,10 @@ class SupervisorBoard(QWidget):
                             tr("Why? (recorded in the audit log)"), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.release_call(row.id, dialog.text())
+
+    def _activate_incident(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.incident_activated.emit(self.incidents_model.row_data(index.row()).id)
 
     # -- lifetime --------------------------------------------------------------------------------------
     def stop(self) -> None:

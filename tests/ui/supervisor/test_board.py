@@ -87,6 +87,9 @@ def test_incident_sla_colours_follow_the_clock(qtbot: QtBot, stack: Stack) -> No
     assert model.data(sla_cell, Qt.ItemDataRole.BackgroundRole) == SLA_COLOURS[Sla.RED]
     assert model.data(sla_cell) == board.incidents_model.tr("not forwarded")
     assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole + 2) == incident_id
+    with qtbot.waitSignal(board.incident_activated, timeout=1000) as opened:
+        board.incidents_view.activated.emit(model.index(0, 0))
+    assert opened.args == [incident_id]
 
 
 def test_actions_reassign_close_reopen_unblock(qtbot: QtBot, stack: Stack) -> None:
