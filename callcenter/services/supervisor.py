@@ -31,6 +31,7 @@ from callcenter.db.models import (
     Dispatch,
     DispatchEvent,
     Incident,
+    Line,
     Operator,
     ShiftDefinition,
     Unit,
@@ -38,11 +39,11 @@ from callcenter.db.models import (
 from callcenter.db.refdata import DEFAULT_SETTINGS
 from callcenter.errors import ValidationError
 from callcenter.services.base import Actor, Service, audit
+from callcenter.services.incidents import OPEN_STATUSES
 from callcenter.services.presence import DEFAULT_TIMEOUT_S, StaleClaim, stale_claims
 from callcenter.services.settings import read_setting
 from callcenter.shifts import ShiftSpec, ShiftWindow, window_at
 
-OPEN_STATUSES = (IncidentStatus.OPEN, IncidentStatus.DISPATCHED, IncidentStatus.IN_PROGRESS, IncidentStatus.RESOLVED)
 ANSWER_MARKS = (10, 15, 20)
 # Answer-time histogram: upper bounds in seconds (inclusive); the last bucket is open-ended.
 ANSWER_BUCKETS = (5, 10, 15, 20, 30, 60)
@@ -378,8 +379,6 @@ class SupervisorService(Service):
         return select(Caller.id).where(Caller.e164 == Call.e164, Caller.blocked_until > now).exists()
 
     def _waiting(self, session: Session, now: datetime, stale: list[StaleClaim]) -> list[WaitingCallRow]:
-        from callcenter.db.models import Line
-
         rows = session.execute(
             select(Call.id, Call.received_at, Call.e164, Call.number_raw, Call.cid_name, Line.name,
                    self._blocked(now))
@@ -608,14 +607,18 @@ class SupervisorService(Service):
         now = self.clock()
         written = 0
         temporary = path.with_name(path.name + ".part")
-        with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["id", "at_wib", "username", "action", "entity", "entity_id", "before", "after",
-                             "detail"])
-            for row in self._iter_audit(flt):
-                writer.writerow([neutralise_cell(value) for value in _csv_values(row)])
-                written += 1
-        temporary.replace(path)  # a half-written export never sits under the chosen name
+        try:
+            with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(["id", "at_wib", "username", "action", "entity", "entity_id", "before", "after",
+                                 "detail"])
+                for row in self._iter_audit(flt):
+                    writer.writerow([neutralise_cell(value) for value in _csv_values(row)])
+                    written += 1
+            temporary.replace(path)  # a half-written export never sits under the chosen name
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
         with self.db.write() as session:
             audit(session, actor, "audit.export", "audit", None, now, detail=f"{written} rows; {_describe(flt)}")
         return written

@@ -335,6 +335,10 @@
         <translation>Database tidak dapat dihubungi. Papan menampilkan keadaan terakhir yang diketahui.</translation>
     </message>
     <message>
+        <source>The file cannot be written: %1</source>
+        <translation>Berkas tidak dapat ditulis: %1</translation>
+    </message>
+    <message>
         <source>Unexpected error: %1</source>
         <translation>Kesalahan tak terduga: %1</translation>
     </message>

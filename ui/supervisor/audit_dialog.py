@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -206,7 +206,10 @@ class AuditLogDialog(QDialog):
         self.export_button = QPushButton(tr("Export CSV…"))
         self.export_button.setToolTip(tr("Export the filtered log to a CSV file (Ctrl+E)"))
         self.export_button.clicked.connect(self.export_dialog)
-        QShortcut(QKeySequence("Ctrl+E"), self, self.export_dialog)
+        export_action = QAction(self)
+        export_action.setShortcut(QKeySequence("Ctrl+E"))
+        export_action.triggered.connect(self.export_dialog)
+        self.addAction(export_action)
 
         filters = QGridLayout()
         filters.addWidget(QLabel(tr("Who")), 0, 0)

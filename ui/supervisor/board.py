@@ -102,6 +102,8 @@ def describe_error(error: BaseException) -> str:
         return tr("The database cannot be reached. The board shows the last known state.")
     if isinstance(error, UserFixableError):
         return str(error)
+    if isinstance(error, OSError):
+        return tr("The file cannot be written: %1").replace("%1", error.strerror or str(error))
     return tr("Unexpected error: %1").replace("%1", f"{type(error).__name__}: {error}")
 
 
@@ -177,6 +179,7 @@ class SupervisorBoard(QWidget):
         self._dirty = False
         self._ticks = 0
         self._chart_keys: tuple[Any, ...] = ()
+        self._banner_kind = ""
         english = QCoreApplication.translate("IncidentsModel", "Category") == "Category"  # no Indonesian loaded
 
         self.waiting_model = WaitingCallsModel(clock, self)
@@ -353,7 +356,7 @@ class SupervisorBoard(QWidget):
 
     def _apply(self, snapshot: BoardSnapshot) -> None:
         self._busy = False
-        if self.banner.property("kind") == "refresh":
+        if self._banner_kind == "refresh":
             self.banner.setVisible(False)
         self.snapshot = snapshot
         for model in (self.waiting_model, self.missed_model, self.incidents_model):
@@ -491,7 +494,7 @@ class SupervisorBoard(QWidget):
     # -- actions ---------------------------------------------------------------------------------------
     def show_message(self, text: str, *, kind: str = "refresh") -> None:
         self.banner.setText(text)
-        self.banner.setProperty("kind", kind)
+        self._banner_kind = kind
         self.banner.setVisible(bool(text))
 
     def _run(self, function: Callable[[], Any], done_text: str) -> None:

@@ -47,3 +47,10 @@ def stack(sqlite_db: Database, clock: ManualClock) -> Iterator[Stack]:
                 make_actor(sqlite_db, clock, "hendra", Role.SUPERVISOR),
                 make_actor(sqlite_db, clock, "asep", Role.OPERATOR))
     worker.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after() -> Iterator[None]:
+    yield
+    import gc
+    gc.collect()

@@ -158,3 +158,13 @@ def test_audit_dialog_filters_pages_and_exports(qtbot: QtBot, qtmodeltester, sta
         rows = list(csv.reader(handle))
     assert [r[3] for r in rows[1:]] == ["incident.create", "incident.note"]
     assert rows[2][8].startswith("'=cmd")
+
+
+def test_an_export_to_an_unwritable_place_says_so_and_leaves_nothing(qtbot: QtBot, stack: Stack,
+                                                                    tmp_path: Path) -> None:
+    dialog = AuditLogDialog(stack.worker, stack.supervisor, stack.boss)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "missing-folder" / "audit.csv"
+    dialog.export_to(target)
+    qtbot.waitUntil(lambda: "cannot be written" in dialog.status.text(), timeout=5000)
+    assert not list(tmp_path.rglob("*.part")) and not target.exists()
