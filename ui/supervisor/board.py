@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -180,6 +180,7 @@ class SupervisorBoard(QWidget):
         self._ticks = 0
         self._chart_keys: tuple[Any, ...] = ()
         self._banner_kind = ""
+        self._missed_while_hidden = False
         english = QCoreApplication.translate("IncidentsModel", "Category") == "Category"  # no Indonesian loaded
 
         self.waiting_model = WaitingCallsModel(clock, self)
@@ -337,8 +338,24 @@ class SupervisorBoard(QWidget):
     # -- data ------------------------------------------------------------------------------------------
     def on_changes(self, changes: list[Any]) -> None:
         """Feed changes from any desk (CoreBridge.feed_changes): fetch a fresh snapshot."""
-        if changes:
+        if not changes:
+            return
+        if self._hidden_in_window():
+            self._missed_while_hidden = True  # fetched when the supervisor comes back to the board
+            return
+        self.refresh()
+
+    def _hidden_in_window(self) -> bool:
+        """On a tab the supervisor is not looking at: the board costs the database nothing."""
+        return self.window().isVisible() and not self.isVisible()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._missed_while_hidden:
+            self._missed_while_hidden = False
             self.refresh()
+        if self.focusWidget() is None:
+            self.incidents_view.setFocus()  # the list a supervisor reads first
 
     def refresh(self) -> None:
         if self._busy:
@@ -377,7 +394,7 @@ class SupervisorBoard(QWidget):
         self._ticks += 1
         for model in (self.waiting_model, self.missed_model, self.incidents_model):
             model.tick()
-        if self._ticks % REFRESH_EVERY_TICKS == 0:
+        if self._ticks % REFRESH_EVERY_TICKS == 0 and not self._hidden_in_window():
             self.refresh()
 
     def _show_kpis(self, snapshot: BoardSnapshot) -> None:

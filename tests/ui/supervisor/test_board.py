@@ -168,3 +168,24 @@ def test_an_export_to_an_unwritable_place_says_so_and_leaves_nothing(qtbot: QtBo
     dialog.export_to(target)
     qtbot.waitUntil(lambda: "cannot be written" in dialog.status.text(), timeout=5000)
     assert not list(tmp_path.rglob("*.part")) and not target.exists()
+
+
+def test_a_board_on_a_hidden_tab_waits_and_catches_up_when_shown(qtbot: QtBot, stack: Stack) -> None:
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    board = SupervisorBoard(stack.worker, stack.supervisor, stack.presence, stack.incidents, stack.callers,
+                            stack.boss, clock=stack.clock)
+    board.timer.stop()
+    tabs.addTab(QWidget(), "console")
+    tabs.addTab(board, "supervisor")
+    tabs.show()
+    qtbot.waitUntil(lambda: board.snapshot is not None, timeout=5000)
+    assert not board.isVisible()
+    call_id = ring(stack.db, stack.clock, "081234567805")
+    board.on_changes(["call:ring"])
+    qtbot.wait(200)
+    assert board.waiting_model.rowCount() == 0  # nobody is looking: no database work
+    tabs.setCurrentWidget(board)
+    qtbot.waitUntil(lambda: board.waiting_model.keys() == [call_id], timeout=5000)
