@@ -1,0 +1,242 @@
+"""The caller-ID source base: one daemon thread per source, reconnect with backoff, state reporting.
+
+Subscribers are called **from the source thread**. They must be cheap (hand the event to a queue, a Qt
+signal or a database worker; never do I/O that can block for long) and thread-safe. An exception raised
+by a subscriber is logged and swallowed: one faulty subscriber must not stop the line.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from time import monotonic
+from typing import Protocol
+
+from callcenter.cid.events import CallerIdEvent, FrameParser, ParseResult, ParseWarning
+from callcenter.cid.registry import make_parser
+from callcenter.cid.sources.url import SourceSpec
+from callcenter.clock import Clock, utcnow
+
+log = logging.getLogger(__name__)
+
+BACKOFF_FIRST_S = 0.2
+BACKOFF_MAX_S = 2.0
+IDLE_FLUSH_S = 0.3
+"""After this much silence with unparsed bytes the parser is asked to complete a last unterminated line."""
+POLL_S = 0.1
+"""Read timeout: bounds how long stop() and the idle flush wait."""
+
+
+class LineStatus(StrEnum):
+    CONNECTING = "connecting"
+    UP = "up"
+    DOWN = "down"
+
+
+@dataclass(frozen=True, slots=True)
+class LineState:
+    source_key: str
+    display: str
+    """The source URL without any password: safe for logs and the screen."""
+    status: LineStatus
+    reason: str | None
+    """Why the line is down (or None)."""
+    since: datetime
+    """When this status began (aware UTC)."""
+
+
+class SourceSubscriber(Protocol):
+    def on_event(self, source_key: str, event: CallerIdEvent) -> None: ...
+
+    def on_warning(self, source_key: str, warning: ParseWarning) -> None: ...
+
+    def on_state(self, state: LineState) -> None: ...
+
+
+class Subscriber:
+    """A ``SourceSubscriber`` built from plain callables; any of them may be omitted."""
+
+    def __init__(self, on_event: Callable[[str, CallerIdEvent], None] | None = None,
+                 on_warning: Callable[[str, ParseWarning], None] | None = None,
+                 on_state: Callable[[LineState], None] | None = None) -> None:
+        self._event = on_event
+        self._warning = on_warning
+        self._state = on_state
+
+    def on_event(self, source_key: str, event: CallerIdEvent) -> None:
+        if self._event is not None:
+            self._event(source_key, event)
+
+    def on_warning(self, source_key: str, warning: ParseWarning) -> None:
+        if self._warning is not None:
+            self._warning(source_key, warning)
+
+    def on_state(self, state: LineState) -> None:
+        if self._state is not None:
+            self._state(state)
+
+
+class SourceDown(Exception):
+    """Raised inside a source thread when the connection is lost or cannot be made; the text is the reason."""
+
+
+class Source(ABC):
+    """A caller-ID source running in its own daemon thread; reconnects by itself until stopped."""
+
+    def __init__(self, spec: SourceSpec, *, clock: Clock = utcnow,
+                 parser_factory: Callable[[], FrameParser] | None = None,
+                 backoff_max_s: float = BACKOFF_MAX_S) -> None:
+        self.spec = spec
+        self.key = spec.key
+        self.display = spec.display
+        self.clock = clock
+        self.backoff_max_s = backoff_max_s
+        self._parser_factory = parser_factory or (lambda: make_parser(spec.format))
+        self._subscribers: list[SourceSubscriber] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._state = LineState(self.key, self.display, LineStatus.DOWN, "not started", clock())
+
+    # -- public API ------------------------------------------------------------------------------------
+
+    def subscribe(self, subscriber: SourceSubscriber) -> None:
+        with self._lock:
+            self._subscribers.append(subscriber)
+
+    def unsubscribe(self, subscriber: SourceSubscriber) -> None:
+        with self._lock:
+            if subscriber in self._subscribers:
+                self._subscribers.remove(subscriber)
+
+    @property
+    def state(self) -> LineState:
+        return self._state
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        if self.running:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name=f"cid-source {self.display}", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 2.0) -> None:
+        """Ask the thread to finish, close the connection, and join it (at most ``timeout`` seconds)."""
+        self._stop.set()
+        self._interrupt()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+
+    # -- for subclasses --------------------------------------------------------------------------------
+
+    @abstractmethod
+    def _session(self) -> None:
+        """Open the connection, call ``_set_up()`` once it works, pump data until it fails or stop is asked.
+
+        Raise ``SourceDown(reason)`` (or ``OSError``) when the connection fails; return when stopping.
+        Must close what it opened before leaving.
+        """
+
+    def _interrupt(self) -> None:
+        """Called from ``stop()`` in the caller's thread: unblock a pending read if possible."""
+        return None
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
+
+    def _set_up(self) -> None:
+        self._set_state(LineStatus.UP, None)
+
+    def _deliver(self, results: list[ParseResult]) -> None:
+        for result in results:
+            with self._lock:
+                subscribers = list(self._subscribers)
+            for subscriber in subscribers:
+                try:
+                    if isinstance(result, CallerIdEvent):
+                        subscriber.on_event(self.key, result)
+                    else:
+                        subscriber.on_warning(self.key, result)
+                except Exception:
+                    log.exception("caller-ID subscriber failed on %s", self.display)
+
+    def _set_state(self, status: LineStatus, reason: str | None) -> None:
+        current = self._state
+        if current.status == status and current.reason == reason:
+            return
+        self._state = LineState(self.key, self.display, status, reason, self.clock())
+        with self._lock:
+            subscribers = list(self._subscribers)
+        for subscriber in subscribers:
+            try:
+                subscriber.on_state(self._state)
+            except Exception:
+                log.exception("caller-ID subscriber failed on state of %s", self.display)
+
+    # -- the thread ------------------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        backoff = BACKOFF_FIRST_S
+        self._set_state(LineStatus.CONNECTING, None)
+        while not self._stop.is_set():
+            try:
+                self._session()
+                reason = "connection closed"
+            except SourceDown as exc:
+                reason = str(exc) or "connection lost"
+            except OSError as exc:
+                reason = exc.strerror or str(exc) or type(exc).__name__
+            except Exception as exc:  # a defect must not kill the line for the rest of the shift
+                log.exception("caller-ID source %s failed", self.display)
+                reason = f"internal error: {type(exc).__name__}"
+            if self._stop.is_set():
+                break
+            if self._state.status is LineStatus.UP:
+                backoff = BACKOFF_FIRST_S  # it worked a moment ago: try again soon
+            # While retrying, the line stays "down" (no flapping through "connecting") until it is up again.
+            self._set_state(LineStatus.DOWN, reason)
+            if self._stop.wait(backoff):
+                break
+            backoff = min(backoff * 2, self.backoff_max_s)
+        self._set_state(LineStatus.DOWN, "stopped")
+
+
+class StreamSource(Source):
+    """A byte-stream source (serial, TCP, AMI): read with a short timeout, feed the parser, flush on idle."""
+
+    def _pump(self, read: Callable[[], bytes | None], parser: FrameParser,
+              on_idle: Callable[[], None] | None = None) -> None:
+        """Read until stop or failure. ``read`` returns bytes, ``None`` on timeout, raises on failure."""
+        pending = False
+        last_data = 0.0
+        clock = self.clock
+        try:
+            while not self._stop.is_set():
+                data = read()
+                if data:
+                    self._deliver(parser.feed(data, clock()))
+                    pending = True
+                    last_data = monotonic()
+                elif pending and monotonic() - last_data >= IDLE_FLUSH_S:
+                    pending = False
+                    self._deliver(parser.flush(clock()))
+                if on_idle is not None:
+                    on_idle()
+        finally:
+            # Stopping or losing the line: a complete last frame without its terminator is still a call.
+            if pending:
+                try:
+                    self._deliver(parser.flush(clock()))
+                except Exception:
+                    log.exception("caller-ID parser failed flushing %s", self.display)
