@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _feature_commands() -> list[Callable[[Any], None]]:
     """Commands that live next to their feature (caller-ID, ingest, reports) register themselves here."""
-    return [_add_cid_commands]
+    return [_add_cid_commands, _add_ingest_command, _add_simulate_command]
 
 
 def _add_cid_commands(commands: Any) -> None:
@@ -95,6 +95,18 @@ def _add_cid_commands(commands: Any) -> None:
     cid = commands.add_parser("cid", help="caller-ID tools")
     cid_commands = cid.add_subparsers(dest="cid_command", metavar="ACTION", required=True)
     decode.add_parser(cid_commands)
+
+
+def _add_ingest_command(commands: Any) -> None:
+    from callcenter import ingest
+
+    ingest.add_parser(commands)
+
+
+def _add_simulate_command(commands: Any) -> None:
+    from callcenter.cid import simulate
+
+    simulate.add_parser(commands).set_defaults(handler=simulate.run)
 
 
 def run(argv: Sequence[str] | None = None) -> int:

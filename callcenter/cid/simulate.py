@@ -15,7 +15,9 @@ or interrupted (SIGINT/SIGTERM), 2 bad arguments, 1 the target failed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import heapq
+import os
 import signal
 import socket
 import sys
@@ -25,8 +27,10 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 from types import FrameType
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
+from urllib.parse import parse_qsl, urlsplit
 
 from callcenter.cid.encode import (
     CRLF,
@@ -47,6 +51,8 @@ BURST_RATE = 1000.0
 REPEAT_WINDOW_S = 1.2
 """Parsers drop a frame identical to one seen within ~1 s (units repeat records); see ``_unique``."""
 LOG_REPLAY = 500
+DESCRIPTION = ("Play synthetic 112 calls as a real caller-ID device sends them: into a serial port or "
+               "pseudo-terminal, as an NCID server on a TCP port, or as CallerID.com UDP datagrams.")
 CLIENT_SETTLE_S = 0.5
 
 
@@ -205,6 +211,122 @@ class NcidServerSink(Sink):
             self._clients.clear()
 
 
+class PtySink(Sink):
+    """A pseudo-terminal pair made by the simulator (POSIX): frames go into the master, a reader opens the
+    slave path (``serial:///dev/pts/N``, or the stable ``link=`` path). Nothing is sent before a reader has
+    the slave open: pyserial discards input that arrived before it opened the port."""
+
+    def __init__(self, fmt: str, link: Path | None, status: Callable[[str], None]) -> None:
+        if sys.platform == "win32":
+            raise TargetError("pseudo-terminals do not exist on Windows; use a virtual COM port pair "
+                              "(com0com) and serial://COMn")
+        import tty
+
+        self.fmt = fmt
+        self.master, slave = os.openpty()
+        tty.setraw(slave)
+        tty.setraw(self.master)
+        self.path = os.ttyname(slave)
+        os.close(slave)  # while no reader holds the slave, reading the master fails: that is how we see one
+        self.link = link
+        if link is not None:
+            try:
+                temporary = link.with_name(link.name + ".new")
+                temporary.unlink(missing_ok=True)
+                temporary.symlink_to(self.path)
+                os.replace(temporary, link)
+            except OSError as exc:
+                os.close(self.master)
+                raise TargetError(f"cannot create the link {link}: {exc.strerror or exc}") from None
+        self._input = b""
+        status(f"pseudo-terminal {self.path}" + (f" linked at {link}" if link else "")
+               + f"; read it with serial://{link or self.path}?format={fmt}")
+
+    def describe(self) -> str:
+        return str(self.link or self.path)
+
+    def _poll_input(self, timeout: float) -> bool:
+        """Answer AT commands like a modem; True when a reader has the slave open."""
+        import select
+
+        readable, _, _ = select.select([self.master], [], [], timeout)
+        if not readable:
+            return True  # silence, not a hang-up: someone holds the slave
+        try:
+            data = os.read(self.master, 1024)
+        except OSError:
+            return False  # EIO: nobody has the slave open (yet, or any more)
+        self._input = (self._input + data)[-256:]
+        while b"\r" in self._input:
+            command, _, self._input = self._input.partition(b"\r")
+            if command.strip().upper().startswith(b"AT") and self.fmt == "modem":
+                self._write(CRLF + b"OK" + CRLF)
+        return bool(data)
+
+    def wait_ready(self, stop: threading.Event) -> bool:
+        while not stop.is_set():
+            if self._poll_input(0.1):
+                # Let the reader finish opening (and, for a modem, send its init string) before frame one.
+                deadline = time.monotonic() + CLIENT_SETTLE_S
+                while time.monotonic() < deadline and not stop.is_set():
+                    self._poll_input(0.05)
+                return not stop.is_set()
+            stop.wait(0.1)
+        return False
+
+    def _write(self, frame: bytes) -> None:
+        import select
+
+        view = memoryview(frame)
+        while view:
+            if not select.select([], [self.master], [], 5.0)[1]:
+                raise TargetError(f"nobody reads {self.describe()} (its buffer stayed full for 5 s)")
+            written = os.write(self.master, view)
+            view = view[written:]
+
+    def _linger(self, limit_s: float = 3.0) -> None:
+        """Closing the master hangs the line up and drops what the reader has not read yet: wait for it."""
+        import fcntl
+        import termios
+
+        try:
+            probe = os.open(self.path, os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+        except OSError:
+            return
+        try:
+            deadline = time.monotonic() + limit_s
+            empty_since: float | None = None
+            while time.monotonic() < deadline:
+                queued = fcntl.ioctl(probe, termios.TIOCINQ, b"\0\0\0\0")
+                now = time.monotonic()
+                if int.from_bytes(queued, sys.byteorder):
+                    empty_since = None
+                elif empty_since is None:
+                    empty_since = now
+                elif now - empty_since >= 0.3:
+                    break  # empty for a while: the kernel's flip buffer has nothing in flight either
+                time.sleep(0.01)
+        except OSError:
+            pass  # cannot tell: the reader has had its chance
+        finally:
+            os.close(probe)
+
+    def send(self, frame: bytes, call: CallFrame | None) -> None:
+        try:
+            self._poll_input(0.0)
+            self._write(frame)
+        except OSError as exc:
+            raise TargetError(f"writing to {self.describe()} failed: {exc.strerror or exc}") from None
+
+    def close(self) -> None:
+        self._linger()
+        os.close(self.master)
+        if self.link is not None:
+            with contextlib.suppress(OSError):
+                if self.link.is_symlink() and os.readlink(self.link) == self.path:
+                    self.link.unlink()
+
+
 class UdpSink(Sink):
     def __init__(self, spec: UdpSpec) -> None:
         host = "127.0.0.1" if spec.host in ("0.0.0.0", "") else spec.host
@@ -234,14 +356,16 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Register ``simulate`` on an ``argparse`` sub-parser collection; returns the new parser."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "simulate", help="send synthetic caller-ID frames to a serial port, as an NCID server, or over UDP",
-        description=__doc__.split("\n\n")[0] if __doc__ else None)
+        description=DESCRIPTION)
     configure_parser(parser)
     return parser
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", required=True, metavar="URL",
-                        help="serial:///dev/pts/N, serial://COM3, tcp://127.0.0.1:3333, udp://127.0.0.1:3520")
+                        help="serial:///dev/ttyS1, serial://COM3, tcp://127.0.0.1:3333, "
+                             "udp://127.0.0.1:3520, or pty://?link=/tmp/cid0 (a new pseudo-terminal; "
+                             "read it with serial:///tmp/cid0)")
     parser.add_argument("--format", choices=ENCODABLE_FORMATS, default=None,
                         help="frame format (default: the URL's format=, else modem for serial, ncid for "
                              "tcp, callerid-com for udp)")
@@ -328,8 +452,13 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             raise ValueError("--rate must be 0 or more calls per second")
         if args.lines < 1:
             raise ValueError("--lines must be at least 1")
-        spec = parse_source_url(args.to)
-        fmt = _target_format(spec, args.format)
+        pty_link = _pty_target(args.to)
+        if pty_link is not None:
+            spec = None
+            fmt = args.format or "modem"
+        else:
+            spec = parse_source_url(args.to)
+            fmt = _target_format(spec, args.format)
     except ValueError as exc:
         err.write(f"error: {exc}\n")
         return 2
@@ -339,7 +468,9 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
     try:
         try:
             sink: Sink
-            if isinstance(spec, SerialSpec):
+            if spec is None:
+                sink = PtySink(fmt, pty_link or None, status)
+            elif isinstance(spec, SerialSpec):
                 sink = SerialSink(spec, fmt)
             elif isinstance(spec, TcpSpec):
                 sink = NcidServerSink(spec, fmt, status)
@@ -368,6 +499,19 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
         return 0
     finally:
         restore()
+
+
+def _pty_target(target: str) -> Path | Literal[""] | None:
+    """``pty://`` (or ``pty://?link=PATH``): "" or the link path; None when the target is not a pty."""
+    parts = urlsplit(target.strip())
+    if parts.scheme.lower() != "pty":
+        return None
+    if parts.netloc or parts.path not in ("", "/"):
+        raise ValueError(f"{target!r}: write pty:// or pty://?link=/path/for/the/reader")
+    params = dict(parse_qsl(parts.query))
+    if set(params) - {"link"}:
+        raise ValueError(f"{target!r}: pty:// takes only link=")
+    return Path(params["link"]) if params.get("link") else ""
 
 
 def _play(state: _Run, args: argparse.Namespace, stop: threading.Event) -> None:
@@ -422,7 +566,7 @@ def _install_signal_handlers(stop: threading.Event) -> Callable[[], None]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="simulate",
-                                     description=__doc__.split("\n\n")[0] if __doc__ else None)
+                                     description=DESCRIPTION)
     configure_parser(parser)
     args = parser.parse_args(argv)
     return run(args)

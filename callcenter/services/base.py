@@ -92,3 +92,15 @@ def record_change(session: Session, entity: str, entity_id: object, action: str,
         # NOTIFY is delivered at commit, so a desk never wakes up before the change is visible.
         session.execute(text("SELECT pg_notify(:channel, :payload)"),
                         {"channel": NOTIFY_CHANNEL, "payload": f"{entity}:{entity_id}:{action}"})
+
+
+def record_changes(session: Session, changes: list[tuple[str, object, str]], at: datetime) -> None:
+    """Many feed entries in one statement (intake bursts), with one wake-up for the other desks."""
+    if not changes:
+        return
+    session.execute(insert(ChangeFeedEntry), [
+        {"at": at, "entity": entity, "entity_id": str(entity_id), "action": action}
+        for entity, entity_id, action in changes])
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_notify(:channel, :payload)"),
+                        {"channel": NOTIFY_CHANNEL, "payload": f"batch:{len(changes)}"})

@@ -9,6 +9,7 @@ idempotent because each spooled event keeps its key.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import queue
 import threading
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -29,7 +30,7 @@ from callcenter.db.database import Database
 from callcenter.db.enums import CallState, Direction
 from callcenter.db.models import Call, Caller, Line
 from callcenter.errors import DatabaseUnavailable
-from callcenter.services.base import record_change
+from callcenter.services.base import record_change, record_changes
 from callcenter.services.spool import Spool, SpoolError, event_to_record, record_to_event
 
 log = logging.getLogger(__name__)
@@ -61,15 +62,23 @@ class _LineState:
     last_activity: datetime
     call_id: int | None = None
     rings_without_cid: int = 0
-    number: str | None = None
 
 
 Subscriber = Callable[[list[CallNotice]], None]
 
 
+_key_sequence = itertools.count(1)
+
+
 def make_event_key(source_key: str, event: CallerIdEvent) -> str:
-    text = "|".join((source_key, event.line or "", event.kind.value, event.received_at.isoformat(),
-                     event.number or "", event.call_ref or ""))
+    """A key unique to this one event, fixed before the first commit attempt so a spooled replay is idempotent.
+
+    Events parsed from one read share their receive time (and withheld callers share "no number"), so the key
+    also carries a hash of the frame and a process-wide sequence number: two real calls never collide.
+    """
+    frame = hashlib.sha256(event.raw.encode("utf-8", "replace")).hexdigest()[:16]
+    text = "|".join((source_key[:80], event.line or "", event.kind.value, event.received_at.isoformat(),
+                     event.number or "", event.call_ref or "", frame, str(next(_key_sequence))))
     if len(text) <= 200:
         return text
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -89,7 +98,12 @@ class IntakeService:
         self.persisted = 0
         self.spooled = 0
         self.duplicates = 0
+        self.rejected = 0
         self.database_down_since: datetime | None = None
+        self.spool_error: str | None = None
+        """Why the spool cannot be written (disk full, read-only): a loud alarm while it is set."""
+        self._held: list[tuple[str, str, CallerIdEvent]] = []
+        """Events neither the database nor the spool could take: kept in memory and retried, in order."""
 
     def subscribe(self, subscriber: Subscriber) -> None:
         self._subscribers.append(subscriber)
@@ -100,6 +114,10 @@ class IntakeService:
         keyed = [(source_key, make_event_key(source_key, event), event) for source_key, event in batch
                  if not event.history]
         if not keyed:
+            return []
+        if self._held:
+            self._held.extend(keyed)  # keep order behind what is already waiting in memory
+            self.replay_spool()
             return []
         if self.spool is not None and self._spool_has_records():
             self._to_spool(keyed)  # keep order: nothing overtakes what is already waiting
@@ -114,13 +132,47 @@ class IntakeService:
             self._mark_down()
             self._to_spool(keyed)
             return []
+        except Exception:
+            # A defect or one poisonous event must not cost the whole batch: retry the events one by one.
+            log.exception("intake batch of %d failed; retrying one event at a time", len(keyed))
+            notices = self._one_by_one(keyed)
         self._mark_up()
         self._publish(notices)
         return notices
 
+    def _one_by_one(self, keyed: list[tuple[str, str, CallerIdEvent]]) -> list[CallNotice]:
+        notices: list[CallNotice] = []
+        for index, item in enumerate(keyed):
+            try:
+                notices += self._commit([item], replay=True)
+            except DatabaseUnavailable:
+                if self.spool is None:
+                    raise
+                self._mark_down()
+                self._to_spool(keyed[index:])
+                break
+            except Exception as exc:
+                self._reject(item, exc)
+        return notices
+
+    def _reject(self, item: tuple[str, str, CallerIdEvent], exc: BaseException) -> None:
+        """Keep an event the database refuses (a defect) beside the spool, for a person to look at."""
+        source_key, event_key, event = item
+        log.critical("event could not be stored (%s): %s", exc, event.raw[:200])
+        if self.spool is not None:
+            record = event_to_record(source_key, event_key, event) | {"error": str(exc)[:500]}
+            Spool(self.spool.path.with_name(self.spool.path.stem + ".rejected.jsonl")).append([record])
+        self.rejected += 1
+
+    @property
+    def held(self) -> int:
+        return len(self._held)
+
     def replay_spool(self) -> int:
         """Replay spooled events in order; returns how many were replayed (0 while the database is down)."""
         if self.spool is None:
+            return 0
+        if self._held and not self._release_held():
             return 0
         records = self.spool.pending()
         if not records:
@@ -129,7 +181,7 @@ class IntakeService:
         for start in range(0, len(records), MAX_BATCH):
             chunk = [record_to_event(record) for record in records[start:start + MAX_BATCH]]
             try:
-                notices = self._commit(chunk)
+                notices = self._commit(chunk, replay=True)
             except DatabaseUnavailable:
                 self._mark_down()
                 break
@@ -149,10 +201,30 @@ class IntakeService:
         assert self.spool is not None
         try:
             self.spool.append([event_to_record(source_key, key, event) for source_key, key, event in keyed])
-        except SpoolError:
-            log.critical("SPOOL FAILED: %d event(s) could not be saved anywhere", len(keyed))
+        except SpoolError as exc:
+            self._held.extend(keyed)
+            self.spool_error = str(exc)
+            log.critical("SPOOL FAILED (%s): %d event(s) held in memory until the database or the spool is back",
+                         exc, len(self._held))
             raise
+        self.spool_error = None
         self.spooled += len(keyed)
+
+    def _release_held(self) -> bool:
+        """Move held events to the database, or else to the spool; True when none are left in memory."""
+        held, self._held = self._held, []
+        try:
+            notices = self._commit(held, replay=True)
+        except DatabaseUnavailable:
+            self._mark_down()
+            try:
+                self._to_spool(held)
+            except SpoolError:
+                return False  # _to_spool put them back in memory
+            return True
+        self._mark_up()
+        self._publish(notices)
+        return True
 
     def _mark_down(self) -> None:
         if self.database_down_since is None:
@@ -170,18 +242,28 @@ class IntakeService:
             except Exception:  # a broken subscriber must never stop intake
                 log.exception("intake subscriber failed")
 
-    def _commit(self, keyed: list[tuple[str, str, CallerIdEvent]]) -> list[CallNotice]:
-        line_state_backup = {key: _LineState(s.last_activity, s.call_id, s.rings_without_cid, s.number)
+    def _commit(self, keyed: list[tuple[str, str, CallerIdEvent]], *, replay: bool = False) -> list[CallNotice]:
+        line_state_backup = {key: _LineState(s.last_activity, s.call_id, s.rings_without_cid)
                              for key, s in self._line_state.items()}
         refs_backup = dict(self._refs)
         notices: list[CallNotice] = []
         try:
             with self.db.write() as session:
-                for source_key, event_key, event in keyed:
+                # Runs of plain incoming calls go in with one multi-row INSERT (a burst of 10,000 frames must
+                # not cost 10,000 statements); rings, hang-ups, broadcasts and replays go one by one, in order.
+                run: list[tuple[str, str, CallerIdEvent]] = []
+                for item in keyed:
+                    source_key, event_key, event = item
+                    if not replay and event.kind is EventKind.INCOMING and not source_key.startswith("udp:"):
+                        run.append(item)
+                        continue
+                    notices += self._insert_incoming(session, run)
+                    run = []
                     notice = self._apply(session, source_key, event_key, event)
                     if notice is not None:
                         notices.append(notice)
-        except DatabaseUnavailable:
+                notices += self._insert_incoming(session, run)
+        except Exception:
             # Nothing was committed: forget what this batch taught the in-memory ring tracking.
             self._line_state, self._refs = line_state_backup, refs_backup
             self._lines.clear()
@@ -190,6 +272,45 @@ class IntakeService:
         self.persisted += sum(1 for notice in notices if notice.action in ("ringing", "outgoing"))
         return [CallNotice(n.action, n.call_id, n.line_id, n.number, n.e164, n.received_at, committed)
                 for n in notices]
+
+    def _insert_incoming(self, session: Session, run: list[tuple[str, str, CallerIdEvent]]) -> list[CallNotice]:
+        if not run:
+            return []
+        rows: list[dict[str, Any]] = []
+        for source_key, event_key, event in run:
+            number = event.number
+            rows.append({
+                "event_key": event_key, "line_id": self._line_id(session, source_key, event.line or "1"),
+                "direction": Direction.INCOMING, "received_at": event.received_at,
+                "number_raw": number[:40] if number else None, "e164": phone.to_e164(number) if number else None,
+                "presentation": event.presentation, "cid_name": event.name[:80] if event.name else None,
+                "cid_verified": event.verified, "state": CallState.RINGING,
+            })
+        table = Call.__table__
+        ids = list(session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),  # type: ignore[arg-type]
+                                   rows).scalars())
+        now = self.clock()
+        per_caller: dict[str, list[datetime]] = {}
+        notices = []
+        for (source_key, _key, event), row, call_id in zip(run, rows, ids, strict=True):
+            self._line_state[(source_key, event.line or "1")] = _LineState(event.received_at, call_id)
+            if event.call_ref:
+                self._refs[event.call_ref] = call_id
+            if row["e164"]:
+                per_caller.setdefault(row["e164"], []).append(event.received_at)
+            notices.append(CallNotice("ringing", call_id, row["line_id"], row["number_raw"], row["e164"],
+                                      event.received_at))
+        if per_caller:
+            upsert = _dialect_insert(session, Caller)
+            session.execute(
+                upsert.on_conflict_do_update(index_elements=["e164"], set_={
+                    "call_count": Caller.call_count + upsert.excluded.call_count,
+                    "last_seen": upsert.excluded.last_seen}),
+                [{"e164": e164, "first_seen": min(times), "last_seen": max(times), "call_count": len(times),
+                  "prank_count": 0, "ghost_count": 0} for e164, times in per_caller.items()],
+            )
+        record_changes(session, [("call", call_id, "ring") for call_id in ids], now)
+        return notices
 
     def _apply(self, session: Session, source_key: str, event_key: str, event: CallerIdEvent) -> CallNotice | None:
         line_code = event.line or "1"
@@ -200,11 +321,10 @@ class IntakeService:
                                                                                              EventKind.INCOMING):
             state = None  # a new ring cycle
         if event.kind is EventKind.INCOMING:
-            if state is not None and state.call_id is not None and state.number == event.number:
-                state.last_activity = now
-                return None  # the same call announced again (some boxes repeat caller ID at every ring)
+            # Every caller-ID announcement is a call: a prank caller redialling at once is two calls. Devices
+            # that repeat a record are handled by the parsers' repeat suppression, never by dropping calls here.
             notice = self._insert_call(session, source_key, event_key, event, line_code)
-            self._line_state[state_key] = _LineState(now, notice.call_id if notice else None, number=event.number)
+            self._line_state[state_key] = _LineState(now, notice.call_id if notice else None)
             if notice and event.call_ref:
                 self._refs[event.call_ref] = notice.call_id
             return notice

@@ -27,8 +27,8 @@ def event_to_record(source_key: str, event_key: str, event: CallerIdEvent) -> di
     record = asdict(event)
     record["received_at"] = event.received_at.isoformat()
     record["timestamp"] = event.timestamp.isoformat() if event.timestamp else None
-    record["kind"] = event.kind.value
-    record["presentation"] = event.presentation.value
+    record["kind"] = str(event.kind)
+    record["presentation"] = str(event.presentation)
     return {"source_key": source_key, "event_key": event_key, "event": record}
 
 

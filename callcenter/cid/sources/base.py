@@ -3,6 +3,9 @@
 Subscribers are called **from the source thread**. They must be cheap (hand the event to a queue, a Qt
 signal or a database worker; never do I/O that can block for long) and thread-safe. An exception raised
 by a subscriber is logged and swallowed: one faulty subscriber must not stop the line.
+
+Events from one source have strictly increasing ``received_at`` (events parsed from the same read are spaced
+a microsecond apart), so a burst of identical-looking calls still gives distinct (source key, time) pairs.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ import logging
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from enum import StrEnum
 from time import monotonic
 from typing import Protocol
@@ -23,6 +26,8 @@ from callcenter.cid.sources.url import SourceSpec
 from callcenter.clock import Clock, utcnow
 
 log = logging.getLogger(__name__)
+_MICROSECOND = timedelta(microseconds=1)
+_CLOCK_STEP = timedelta(seconds=1)
 
 BACKOFF_FIRST_S = 0.2
 BACKOFF_MAX_S = 2.0
@@ -102,6 +107,7 @@ class Source(ABC):
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._state = LineState(self.key, self.display, LineStatus.DOWN, "not started", clock())
+        self._last_received: datetime | None = None
 
     # -- public API ------------------------------------------------------------------------------------
 
@@ -160,6 +166,8 @@ class Source(ABC):
 
     def _deliver(self, results: list[ParseResult]) -> None:
         for result in results:
+            if isinstance(result, CallerIdEvent):
+                result = self._distinct_time(result)
             with self._lock:
                 subscribers = list(self._subscribers)
             for subscriber in subscribers:
@@ -170,6 +178,16 @@ class Source(ABC):
                         subscriber.on_warning(self.key, result)
                 except Exception:
                     log.exception("caller-ID subscriber failed on %s", self.display)
+
+    def _distinct_time(self, event: CallerIdEvent) -> CallerIdEvent:
+        """Events parsed from one read share its receive time; space them a microsecond apart so that
+        ``received_at`` strictly increases per source and (source key, received_at) names one event."""
+        last = self._last_received
+        # A wall clock stepped back by more than a second (NTP) is believed: better than a stale time.
+        if last is not None and last - _CLOCK_STEP < event.received_at <= last:
+            event = replace(event, received_at=last + _MICROSECOND)
+        self._last_received = event.received_at
+        return event
 
     def _set_state(self, status: LineStatus, reason: str | None) -> None:
         current = self._state

@@ -6,7 +6,7 @@ import os
 import select
 import sys
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -160,5 +160,23 @@ def test_modem_error_reply_is_reported(collector: Any, running: Any) -> None:
         assert collector.wait(lambda: bool(collector.warnings), 2.0)
         assert "ERROR" in collector.warnings[0].message and "init=" in collector.warnings[0].message
         assert not [e for e in collector.events if e.kind is not EventKind.RING]
+    finally:
+        modem.close()
+
+
+def test_a_burst_in_one_read_gets_distinct_receive_times(collector: Any, running: Any) -> None:
+    modem = FakeModem()
+    try:
+        running(make_source(f"serial://{modem.path}?format=modem&init="), collector)
+        collector.wait_status(LineStatus.UP, 2.0)
+        modem.release_slave()
+        # The same prank caller three times, and two others, all in one write: one read, one receive time.
+        frames = [CallFrame(WHEN.replace(minute=m), number, None) for m, number in enumerate(
+            ["089912345678", "081234567890", "089912345678", "0264200123", "089912345678"])]
+        modem.write(b"".join(encode.modem_incoming(frame) for frame in frames))
+        events = collector.wait_live(5)
+        times = [e.received_at for e in events]
+        assert times == sorted(times) and len(set(times)) == 5
+        assert times[-1] - times[0] < timedelta(seconds=1)
     finally:
         modem.close()

@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from callcenter.cid.events import EventKind, Presentation
-from callcenter.cid.sources import LineStatus, make_source
+from callcenter.cid.sources import LineStatus, Subscriber, make_source
 from callcenter.cid.traffic import TrafficGenerator
 from callcenter.phone import describe
 
@@ -90,3 +90,29 @@ def test_sim_stops_quickly(collector: Any) -> None:
     source.stop(2.0)
     assert not source.running and time.monotonic() - started < 0.5
     assert collector.states[-1].status is LineStatus.DOWN and collector.states[-1].reason == "stopped"
+
+
+def test_a_failing_subscriber_does_not_stop_the_line(collector: Any, running: Any) -> None:
+    def broken(source_key: str, event: object) -> None:
+        raise RuntimeError("subscriber defect")
+
+    source = make_source("sim://?rate=100&seed=3")
+    source.subscribe(Subscriber(on_event=broken, on_state=lambda state: None))
+    running(source, collector)
+    assert len(collector.wait_live(20)) >= 20
+    assert source.state.status is LineStatus.UP
+
+
+def test_make_source_picks_the_right_kind() -> None:
+    from callcenter.cid.sources.ami import AmiSource
+    from callcenter.cid.sources.serial_port import SerialSource
+    from callcenter.cid.sources.sim import SimSource
+    from callcenter.cid.sources.tcp import TcpSource
+    from callcenter.cid.sources.udp import UdpSource
+
+    kinds = {"serial:///dev/ttyUSB0": SerialSource, "COM3": SerialSource, "socket://h:1": SerialSource,
+             "tcp://h:3333": TcpSource, "udp://": UdpSource, "ami://u:p@h": AmiSource, "sim://": SimSource}
+    for url, kind in kinds.items():
+        source = make_source(url)
+        assert type(source) is kind and not source.running
+        assert source.state.status is LineStatus.DOWN and source.state.reason == "not started"

@@ -160,3 +160,31 @@ def test_burst_through_pyserial_socket_url_loses_nothing(collector: Any, running
     finally:
         process.kill()
         process.wait()
+
+
+@posix_only
+@pytest.mark.parametrize("fmt", ["modem", "mdmf"])
+def test_simulate_makes_its_own_pty_and_the_serial_source_gets_every_call(
+        fmt: str, tmp_path: Path, collector: Any, running: Any) -> None:
+    link = tmp_path / "cid0"
+    process = simulate("--to", f"pty://?link={link}", "--format", fmt, "--count", "200", "--rate", "0",
+                       "--seed", "21", "--quiet")
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline().decode()
+        assert f"read it with serial://{link}" in line, line
+        running(make_source(f"serial://{link}?format={fmt}"), collector)
+        events = collector.wait_live(200, timeout=15.0)
+        assert [e.number for e in events] == expected_numbers(21, 200)
+        assert process.wait(10) == 0
+        assert not link.exists()  # the simulator removes its link when it is done
+        assert not collector.warnings
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_pty_target_is_checked() -> None:
+    err = io.StringIO()
+    assert run(_args("--to", "pty://somewhere"), out=io.StringIO(), err=err) == 2
+    assert run(_args("--to", "pty://?size=9"), out=io.StringIO(), err=io.StringIO()) == 2

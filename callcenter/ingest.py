@@ -1,0 +1,141 @@
+"""The headless line service (``ingest``): caller-ID sources -> intake -> database, with the local spool.
+
+One log line per persisted call, written only after its commit. SIGINT/SIGTERM stop the sources, commit what
+is queued and exit cleanly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import socket
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from callcenter import phone
+from callcenter.cid.events import CallerIdEvent, ParseWarning
+from callcenter.db.database import Database, data_dir, resolve_url
+from callcenter.errors import DatabaseUnavailable
+from callcenter.services.intake import CallNotice, IntakeService, IntakeWorker
+from callcenter.services.spool import Spool
+
+log = logging.getLogger("konsol112.ingest")
+
+
+def add_parser(subparsers: Any) -> None:
+    from callcenter.cli import add_db_option
+
+    parser = subparsers.add_parser(
+        "ingest", help="headless line service: read caller-ID sources and store every call",
+        description="Read one or more caller-ID sources and commit every call to the database. Events that "
+                    "cannot be committed wait in a local spool file and are replayed when the database is back.")
+    parser.add_argument("--source", action="append", metavar="URL", default=[],
+                        help="caller-ID source URL (repeatable), e.g. serial:///dev/ttyUSB0?format=modem, "
+                             "tcp://host:3333?format=ncid, udp://0.0.0.0:3520, sim://?rate=0.5; default: the "
+                             "enabled sources configured for this computer")
+    parser.add_argument("--spool", metavar="FILE", default=None,
+                        help="spool file for events the database could not take (default: in the data folder)")
+    add_db_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def default_spool_path() -> Path:
+    return data_dir() / "spool" / "ingest.jsonl"
+
+
+def configured_sources(db: Database) -> list[str]:
+    from sqlalchemy import or_, select
+
+    from callcenter.db.models import CidSource
+
+    host = socket.gethostname()
+    with db.read() as session:
+        return list(session.scalars(select(CidSource.url).where(
+            CidSource.enabled.is_(True), or_(CidSource.host.is_(None), CidSource.host == "", CidSource.host == host))))
+
+
+def describe_notice(notice: CallNotice) -> str:
+    if notice.e164:
+        info = phone.describe(notice.e164)
+        who = f"{info.national} ({phone.summary(info) or info.type})"
+    else:
+        who = notice.number or "tanpa caller ID"
+    return f"call {notice.call_id} {notice.action} line {notice.line_id}: {who}"
+
+
+def run(args: argparse.Namespace) -> int:
+    from callcenter.cid.sources import LineState, make_source
+    from callcenter.cid.sources import Subscriber as SourceSubscriber
+    from callcenter.cli import UsageError
+    from callcenter.db import migrate
+
+    db = Database(resolve_url(getattr(args, "db", None)))
+    try:
+        migrate.check_schema(db)
+        urls = list(args.source) or configured_sources(db)
+    except DatabaseUnavailable as exc:
+        # Start anyway: calls are spooled until the database is back. Without --source there is nothing to read.
+        if not args.source:
+            raise
+        log.error("database not reachable at start, spooling: %s", exc)
+        urls = list(args.source)
+    if not urls:
+        raise UsageError("no caller-ID source given (--source URL) and none configured for this computer")
+    try:
+        sources = [make_source(url) for url in urls]
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+
+    spool = Spool(Path(args.spool) if args.spool else default_spool_path())
+    intake = IntakeService(db, spool=spool)
+
+    def log_committed(notices: list[CallNotice]) -> None:
+        for notice in notices:
+            log.info(describe_notice(notice))
+
+    intake.subscribe(log_committed)
+    worker = IntakeWorker(intake)
+    worker.start()
+
+    def on_event(source_key: str, event: CallerIdEvent) -> None:
+        worker.submit(source_key, event)
+
+    def on_warning(source_key: str, warning: ParseWarning) -> None:
+        log.warning("%s: %s: %r", source_key, warning.message, warning.raw[:200])
+
+    def on_state(state: LineState) -> None:
+        reason = f" ({state.reason})" if state.reason else ""
+        log.info("line %s %s%s", state.display, state.status, reason)
+
+    for source in sources:
+        source.subscribe(SourceSubscriber(on_event=on_event, on_warning=on_warning, on_state=on_state))
+        source.start()
+    log.info("ingest running: %d source(s), database %s, spool %s", len(sources), db.display_url(), spool.path)
+
+    stop = threading.Event()
+
+    def request_stop(signum: int, _frame: object) -> None:
+        log.info("stopping (signal %d)", signum)
+        stop.set()
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    if sys.platform == "win32":  # Ctrl+Break in a Windows console
+        signal.signal(signal.SIGBREAK, request_stop)  # type: ignore[attr-defined,unused-ignore]
+    try:
+        while not stop.wait(0.5):
+            pass
+    finally:
+        for source in sources:
+            source.stop()
+        worker.stop(timeout=30)
+        pending = len(spool.pending())
+        log.info("stopped: %d call(s) persisted, %d event(s) spooled, %d waiting in the spool",
+                 intake.persisted, intake.spooled, pending)
+        db.dispose()
+    return 0
+
+

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from callcenter.clock import ManualClock
+from callcenter.db.database import Database
+from callcenter.db.enums import IncidentStatus, Priority
+from callcenter.services.base import Actor
+from callcenter.services.incidents import IncidentService
+from tests.callcenter.services.test_incidents import fire
+from tests.ui.views.conftest import settle, show
+from ui.views.incident_detail import IncidentDetailDialog
+from ui.worker import DbWorker
+
+
+def open_dialog(qtbot: QtBot, worker: DbWorker, incidents: IncidentService, actor: Actor,
+                incident_id: int) -> IncidentDetailDialog:
+    dialog = IncidentDetailDialog(worker, incidents, actor, incident_id)
+    show(qtbot, dialog)
+    settle(qtbot, worker)
+    return dialog
+
+
+def test_note_then_close_with_a_disposition(qtbot: QtBot, worker: DbWorker, db: Database, clock: ManualClock,
+                                            operator: Actor) -> None:
+    incidents = IncidentService(db, clock)
+    incident = incidents.create(operator, fire(db))
+    dialog = open_dialog(qtbot, worker, incidents, operator, incident.id)
+    assert incident.number in dialog.header.text() and "Fire" in dialog.header.text()  # English: no translator in tests
+    assert dialog.address.text() == "Jl. Veteran No. 5" and dialog.desa_box.currentText() == "Nagri Kidul"
+    assert not dialog.reopen_button.isVisible()  # operators never see reopen
+
+    dialog.note.setFocus()
+    qtbot.keyClicks(dialog.note, "Damkar sudah di lokasi <b> & </b>")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.note.toPlainText() == "", timeout=3000)  # buttons click after a short flash
+    assert "Damkar sudah di lokasi <b> & </b>" in dialog.timeline_view.toPlainText()  # shown as text, not markup
+    assert incidents.timeline(incident.id)[-1].text == "Damkar sudah di lokasi <b> & </b>"
+
+    dialog.close_button.click()  # no disposition yet: says what is missing, closes nothing
+    assert dialog.message.isVisible() and "disposition" in dialog.message.text()
+    dialog.disposition.setCurrentIndex(0)
+    qtbot.keyClick(dialog, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: "Closed" in dialog.header.text(), timeout=3000)
+    closed = incidents.get(incident.id)
+    assert closed.status is IncidentStatus.CLOSED and closed.disposition == "Handled, situation safe"
+    assert "Closed" in dialog.header.text() and not dialog.save_button.isEnabled()
+    timeline = dialog.timeline_view.toPlainText()
+    assert "Closed: Handled, situation safe" in timeline and "Incident 112/2026/000001 created" in timeline
+
+
+def test_edit_saves_with_the_version_and_a_conflict_offers_reload(qtbot: QtBot, worker: DbWorker, db: Database,
+                                                                  clock: ManualClock, operator: Actor,
+                                                                  supervisor: Actor) -> None:
+    incidents = IncidentService(db, clock)
+    incident = incidents.create(operator, fire(db, priority=Priority.P2))
+    dialog = open_dialog(qtbot, worker, incidents, operator, incident.id)
+    dialog.landmark.setText("depan SDN 1")
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.message.text() == "Saved.", timeout=3000)
+    assert incidents.get(incident.id).landmark == "depan SDN 1" and dialog.view is not None
+    assert dialog.view.version == 2 and dialog.message.text() == "Saved."
+    assert "Changed: Landmark" in dialog.timeline_view.toPlainText()
+
+    # Someone else saves meanwhile; this desk's save must not overwrite it.
+    incidents.update(supervisor, incident.id, 2, {"priority": Priority.P1})
+    dialog.address.setText("Jl. Baru")
+    dialog.save_button.click()
+    settle(qtbot, worker)
+    assert dialog.conflict.isVisible()
+    assert "changed by someone else" in dialog.conflict_text.text()
+    assert incidents.get(incident.id).address == "Jl. Veteran No. 5"
+    dialog.reload_button.click()
+    settle(qtbot, worker)
+    assert not dialog.conflict.isVisible()
+    assert dialog.priority.currentData() == Priority.P1 and dialog.address.text() == "Jl. Veteran No. 5"
+
+
+def test_supervisor_reopens_a_closed_incident(qtbot: QtBot, worker: DbWorker, db: Database, clock: ManualClock,
+                                              operator: Actor, supervisor: Actor) -> None:
+    incidents = IncidentService(db, clock)
+    incident = incidents.create(operator, fire(db))
+    incidents.close(operator, incident.id, "Selesai")
+    dialog = open_dialog(qtbot, worker, incidents, supervisor, incident.id)
+    assert dialog.reopen_button.isVisible() and dialog.reopen_button.isEnabled()
+    dialog.reopen("Warga melapor api menyala lagi")
+    settle(qtbot, worker)
+    assert incidents.get(incident.id).status is IncidentStatus.OPEN and dialog.save_button.isEnabled()

@@ -1,0 +1,483 @@
+"""Everything about one incident: its fields (editable under the optimistic lock), its timeline, notes, close
+and (for supervisors) reopen."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.db.enums import IncidentStatus, Priority, Role
+from callcenter.errors import ConflictError
+from callcenter.services.base import Actor
+from callcenter.services.incidents import LIMITS, IncidentService, IncidentView, TimelineEntry
+from callcenter.services.lookups import AreaChoice, CategoryChoice, LookupService
+from ui.views.common import (
+    MessageBar,
+    age_text,
+    category_text,
+    error_text,
+    shortcut_tip,
+    status_text,
+    timeline_text,
+    wib_full,
+    wib_time,
+)
+from ui.worker import DbWorker
+
+SAVE_KEY = "Ctrl+S"
+NOTE_KEY = "Ctrl+Return"
+CLOSE_KEY = "Ctrl+Shift+T"
+REOPEN_KEY = "Ctrl+Shift+O"
+RELOAD_KEY = "F5"
+TEXT_FIELDS = ("address", "landmark", "reporter_name", "callback_number")
+
+PRIORITY_CHIP = {Priority.P1: ("#a1160f", "#fdeeed"), Priority.P2: ("#8a4b00", "#fff1d6"),
+                 Priority.P3: ("#1f2933", "#e9edf2"), Priority.P4: ("#52606d", "#f1f3f5")}
+STATUS_CHIP = {IncidentStatus.CLOSED: ("#ffffff", "#52606d")}
+
+
+def chip(text: str, foreground: str, background: str) -> str:
+    return (f'<span style="color:{foreground}; background-color:{background}; font-weight:600;">'
+            f"&nbsp;{html.escape(text)}&nbsp;</span>")
+
+
+class IncidentDetailDialog(QDialog):
+    def __init__(self, worker: DbWorker, incidents: IncidentService, actor: Actor, incident_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.incidents = incidents
+        self.lookups = LookupService(incidents.db, incidents.clock)
+        self.actor = actor
+        self.incident_id = incident_id
+        self.view: IncidentView | None = None
+        self.timeline: list[TimelineEntry] = []
+        self.categories: list[CategoryChoice] = []
+        self.kecamatan: list[AreaChoice] = []
+        self.desa: list[AreaChoice] = []
+        self._loading = False
+        self.setWindowTitle(self.tr("Incident"))
+        self.setObjectName("incidentDetail")
+        self.setSizeGripEnabled(True)
+        self._build()
+        self.resize(1080, 720)
+        self.reload()
+
+    # -- layout -----------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.header = QLabel(self)
+        self.header.setObjectName("incidentHeader")
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setStyleSheet("QLabel#incidentHeader { font-size: 17px; }")
+        self.subheader = QLabel(self)
+        self.subheader.setObjectName("incidentSubheader")
+        self.subheader.setStyleSheet("color:#52606d;")
+        self.subheader.setWordWrap(True)
+        self.message = MessageBar(self)
+
+        # The conflict banner: someone else saved first; the operator reloads and decides again.
+        self.conflict = QFrame(self)
+        self.conflict.setObjectName("conflictBar")
+        self.conflict.setStyleSheet("QFrame#conflictBar { background:#fff4d6; border:1px solid #f0d48a;"
+                                    " border-radius:4px; } QLabel { color:#6b4a00; }")
+        self.conflict_text = QLabel(self.tr(
+            "This incident was changed by someone else after you opened it. Your changes were NOT saved. "
+            "Reload to see the latest version, then make your change again."), self.conflict)
+        self.conflict_text.setWordWrap(True)
+        self.reload_button = QPushButton(self.tr("Reload"), self.conflict)
+        self.reload_button.setObjectName("reloadButton")
+        shortcut_tip(self.reload_button, self.tr("Load the latest version"), RELOAD_KEY)
+        self.reload_button.clicked.connect(self.reload)
+        conflict_layout = QHBoxLayout(self.conflict)
+        conflict_layout.addWidget(self.conflict_text, 1)
+        conflict_layout.addWidget(self.reload_button)
+        self.conflict.hide()
+
+        # Fields
+        self.category = QComboBox(self)
+        self.category.setObjectName("category")
+        self.priority = QComboBox(self)
+        self.priority.setObjectName("priority")
+        for priority in Priority:
+            self.priority.addItem(self._priority_label(priority), priority)
+        self.kecamatan_box = QComboBox(self)
+        self.kecamatan_box.setObjectName("kecamatan")
+        self.kecamatan_box.currentIndexChanged.connect(self._fill_desa)
+        self.desa_box = QComboBox(self)
+        self.desa_box.setObjectName("desa")
+        self.address = QLineEdit(self)
+        self.address.setMaxLength(LIMITS["address"])
+        self.landmark = QLineEdit(self)
+        self.landmark.setMaxLength(LIMITS["landmark"])
+        self.reporter_name = QLineEdit(self)
+        self.reporter_name.setMaxLength(LIMITS["reporter_name"])
+        self.callback_number = QLineEdit(self)
+        self.callback_number.setMaxLength(LIMITS["callback_number"])
+        self.description = QPlainTextEdit(self)
+        self.description.setObjectName("description")
+        self.description.setTabChangesFocus(True)
+        self.description.setMinimumHeight(90)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Priority"), self.priority)
+        form.addRow(self.tr("Kecamatan"), self.kecamatan_box)
+        form.addRow(self.tr("Desa/kelurahan"), self.desa_box)
+        form.addRow(self.tr("Address"), self.address)
+        form.addRow(self.tr("Landmark"), self.landmark)
+        form.addRow(self.tr("Reporter"), self.reporter_name)
+        form.addRow(self.tr("Callback number"), self.callback_number)
+        form.addRow(self.tr("Description"), self.description)
+        self.save_button = QPushButton(self.tr("Save changes"), self)
+        self.save_button.setObjectName("saveButton")
+        shortcut_tip(self.save_button, self.tr("Save the changed fields"), SAVE_KEY)
+        self.save_button.clicked.connect(self.save)
+        fields_box = QGroupBox(self.tr("Incident data"), self)
+        fields_layout = QVBoxLayout(fields_box)
+        fields_layout.addLayout(form, 1)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
+        fields_layout.addLayout(save_row)
+
+        # Timeline and notes
+        self.timeline_view = QTextBrowser(self)
+        self.timeline_view.setObjectName("timeline")
+        self.timeline_view.setOpenLinks(False)
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("note")
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText(self.tr("Write a note for the timeline…"))
+        self.note.setMaximumHeight(80)
+        self.note_button = QPushButton(self.tr("Add note"), self)
+        self.note_button.setObjectName("noteButton")
+        shortcut_tip(self.note_button, self.tr("Add the note to the timeline"), NOTE_KEY)
+        self.note_button.clicked.connect(self.add_note)
+        timeline_box = QGroupBox(self.tr("Timeline"), self)
+        timeline_layout = QVBoxLayout(timeline_box)
+        timeline_layout.addWidget(self.timeline_view, 1)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignBottom)
+        timeline_layout.addLayout(note_row)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(fields_box)
+        splitter.addWidget(timeline_box)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setChildrenCollapsible(False)
+
+        # Close / reopen
+        self.disposition = QComboBox(self)
+        self.disposition.setObjectName("disposition")
+        self.disposition.setEditable(True)
+        self.disposition.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for text in (self.tr("Handled, situation safe"), self.tr("Handed over to the agency"),
+                     self.tr("Not found at the location"), self.tr("False report"),
+                     self.tr("Duplicate of another incident")):
+            self.disposition.addItem(text)
+        self.disposition.setCurrentIndex(-1)
+        line_edit = self.disposition.lineEdit()
+        assert line_edit is not None
+        line_edit.setMaxLength(LIMITS["disposition"])
+        line_edit.setPlaceholderText(self.tr("How did it end? (required to close)"))
+        self.close_button = QPushButton(self.tr("Close incident"), self)
+        self.close_button.setObjectName("closeIncidentButton")
+        shortcut_tip(self.close_button, self.tr("Close the incident with this disposition"), CLOSE_KEY)
+        self.close_button.clicked.connect(self.close_incident)
+        self.reopen_button = QPushButton(self.tr("Reopen…"), self)
+        self.reopen_button.setObjectName("reopenButton")
+        shortcut_tip(self.reopen_button, self.tr("Reopen the closed incident (supervisors)"), REOPEN_KEY)
+        self.reopen_button.clicked.connect(self.ask_reopen)
+        self.reopen_button.setVisible(self.actor.at_least(Role.SUPERVISOR))
+        self.dismiss_button = QPushButton(self.tr("Done"), self)
+        self.dismiss_button.setToolTip(self.tr("Close this window (Esc)"))
+        self.dismiss_button.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel(self.tr("Disposition"), self))
+        bottom.addWidget(self.disposition, 1)
+        bottom.addWidget(self.close_button)
+        bottom.addWidget(self.reopen_button)
+        bottom.addSpacing(16)
+        bottom.addWidget(self.dismiss_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.subheader)
+        layout.addWidget(self.conflict)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        # The text box keeps Ctrl+Enter for itself; catch it there so the note goes in from the keyboard.
+        self.note.installEventFilter(self)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._show_subheader)
+        self._ticker.start()
+        self._set_enabled(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.note and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.add_note()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _priority_label(self, priority: Priority) -> str:
+        words = {Priority.P1: self.tr("P1 — life at risk"), Priority.P2: self.tr("P2 — urgent"),
+                 Priority.P3: self.tr("P3 — normal"), Priority.P4: self.tr("P4 — no urgency")}
+        return words[priority]
+
+    # -- loading ----------------------------------------------------------------------------------------
+
+    @Slot()
+    def reload(self) -> None:
+        self._loading = True
+        need_lists = not self.categories
+        incidents, lookups, incident_id = self.incidents, self.lookups, self.incident_id
+
+        def job() -> tuple[IncidentView, list[TimelineEntry], Any]:
+            lists = (lookups.categories(), lookups.areas()) if need_lists else None
+            return incidents.get(incident_id), incidents.timeline(incident_id), lists
+
+        self.worker.submit(job, self._loaded, self._failed)
+
+    def _loaded(self, result: tuple[IncidentView, list[TimelineEntry], Any]) -> None:
+        view, timeline, lists = result
+        if lists is not None:
+            self.categories = lists[0]
+            self.kecamatan, self.desa = lists[1]
+            self.category.clear()
+            for choice in self.categories:
+                self.category.addItem(category_text(choice.name_id, choice.name_en), choice.id)
+            self.kecamatan_box.clear()
+            self.kecamatan_box.addItem(self.tr("(not known)"), None)
+            for area in self.kecamatan:
+                self.kecamatan_box.addItem(area.name, area.code)
+        self.view = view
+        self.timeline = timeline
+        self._fill_fields(view)
+        self._render_timeline()
+        self.conflict.hide()
+        self._loading = False
+        self._set_enabled(True)
+
+    def _fill_fields(self, view: IncidentView) -> None:
+        self.setWindowTitle(self.tr("Incident %1").replace("%1", view.number))
+        self._select(self.category, view.category_id)
+        self._select(self.priority, view.priority)
+        self._select(self.kecamatan_box, view.kecamatan_code)
+        self._fill_desa()
+        self._select(self.desa_box, view.desa_code)
+        for name in TEXT_FIELDS:
+            widget = getattr(self, name)
+            assert isinstance(widget, QLineEdit)
+            widget.setText(getattr(view, name) or "")
+            widget.setCursorPosition(0)
+        self.description.setPlainText(view.description)
+        category = category_text(view.category_name_id, view.category_name_en)
+        priority_colors = PRIORITY_CHIP[view.priority]
+        status_colors = STATUS_CHIP.get(view.status, ("#0b3d6e", "#e8f1fb"))
+        self.header.setText(f"<b>{html.escape(view.number)}</b> &nbsp; {html.escape(category)} &nbsp; "
+                            + chip(str(view.priority), *priority_colors) + " "
+                            + chip(status_text(view.status), *status_colors))
+        self._show_subheader()
+
+    def _show_subheader(self) -> None:
+        view = self.view
+        if view is None:
+            self.subheader.setText(self.tr("Loading…"))
+            return
+        parts = [self.tr("Opened %1").replace("%1", wib_full(view.created_at))]
+        if view.created_by:
+            parts.append(self.tr("by %1").replace("%1", view.created_by))
+        if view.closed_at is None:
+            parts.append(self.tr("open for %1").replace("%1", age_text(self.incidents.clock() - view.created_at)))
+        else:
+            parts.append(self.tr("closed %1").replace("%1", wib_full(view.closed_at)))
+            if view.disposition:
+                parts.append(self.tr("disposition: %1").replace("%1", view.disposition))
+        self.subheader.setText(" · ".join(parts))
+
+    def _fill_desa(self) -> None:
+        code = self.kecamatan_box.currentData()
+        current = self.desa_box.currentData()
+        self.desa_box.clear()
+        self.desa_box.addItem(self.tr("(not known)"), None)
+        for area in self.desa:
+            if code is None or area.parent_code == code:
+                self.desa_box.addItem(area.name, area.code)
+        self._select(self.desa_box, current)
+
+    @staticmethod
+    def _select(box: QComboBox, value: object) -> None:
+        index = box.findData(value)
+        box.setCurrentIndex(max(index, 0))
+
+    def _render_timeline(self) -> None:
+        kinds = {"note": self.tr("Note"), "created": self.tr("Created"), "updated": self.tr("Changed"),
+                 "call_linked": self.tr("Call"), "status": self.tr("Status"), "dispatch": self.tr("Forwarded"),
+                 "closed": self.tr("Closed"), "reopened": self.tr("Reopened")}
+        now = self.incidents.clock()
+        rows = []
+        for entry in self.timeline:
+            text = html.escape(timeline_text(entry.text)).replace("\n", "<br>")
+            kind = html.escape(kinds.get(entry.kind, entry.kind))
+            weight = "600" if entry.kind in ("note", "closed", "reopened") else "400"
+            rows.append(
+                f'<tr><td style="color:#52606d; white-space:nowrap; padding-right:8px;">'
+                f"{html.escape(wib_time(entry.at, now))}</td>"
+                f'<td style="color:#52606d; padding-right:8px;">{html.escape(entry.operator or "—")}</td>'
+                f'<td style="color:#0b3d6e; padding-right:8px;">{kind}</td>'
+                f'<td style="font-weight:{weight};">{text}</td></tr>')
+        if not rows:
+            rows.append(f"<tr><td>{html.escape(self.tr('Nothing yet.'))}</td></tr>")
+        self.timeline_view.setHtml('<table cellspacing="0" cellpadding="3" width="100%">' + "".join(rows)
+                                   + "</table>")
+        bar = self.timeline_view.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def _set_enabled(self, ready: bool) -> None:
+        closed = self.view is not None and self.view.status is IncidentStatus.CLOSED
+        editable = ready and not closed
+        for widget in (self.category, self.priority, self.kecamatan_box, self.desa_box, self.address,
+                       self.landmark, self.reporter_name, self.callback_number, self.save_button,
+                       self.disposition, self.close_button):
+            widget.setEnabled(editable)
+        self.description.setReadOnly(not editable)
+        self.note.setEnabled(ready)
+        self.note_button.setEnabled(ready)
+        self.reopen_button.setEnabled(ready and closed)
+
+    # -- actions ----------------------------------------------------------------------------------------
+
+    def changes(self) -> dict[str, Any]:
+        """The fields the operator changed, as the service takes them."""
+        view = self.view
+        if view is None:
+            return {}
+        current: dict[str, Any] = {
+            "category_id": self.category.currentData(),
+            "priority": Priority(self.priority.currentData()),
+            "kecamatan_code": self.kecamatan_box.currentData(),
+            "desa_code": self.desa_box.currentData(),
+            "description": self.description.toPlainText(),
+        }
+        for name in TEXT_FIELDS:
+            widget = getattr(self, name)
+            current[name] = widget.text().strip() or None
+        return {name: value for name, value in current.items()
+                if (value.strip() if name == "description" else value) != getattr(view, name)}
+
+    @Slot()
+    def save(self) -> None:
+        if self.view is None or self._loading:
+            return
+        changes = self.changes()
+        if not changes:
+            self.message.show_message(self.tr("Nothing was changed."), "info")
+            return
+        self.message.clear_message()
+        incidents, actor, incident_id, version = self.incidents, self.actor, self.incident_id, self.view.version
+        self.save_button.setEnabled(False)
+        self.worker.submit(lambda: (incidents.update(actor, incident_id, version, changes),
+                                    incidents.timeline(incident_id)),
+                           self._saved, self._failed)
+
+    def _saved(self, result: tuple[IncidentView, list[TimelineEntry]]) -> None:
+        self.view, self.timeline = result
+        self._fill_fields(self.view)
+        self._render_timeline()
+        self._set_enabled(True)
+        self.message.show_message(self.tr("Saved."), "ok")
+
+    @Slot()
+    def add_note(self) -> None:
+        text = self.note.toPlainText()
+        if not text.strip() or self.view is None:
+            self.note.setFocus()
+            return
+        incidents, actor, incident_id = self.incidents, self.actor, self.incident_id
+        self.note_button.setEnabled(False)
+        def job() -> list[TimelineEntry]:
+            incidents.add_note(actor, incident_id, text)
+            return incidents.timeline(incident_id)
+
+        self.worker.submit(job, self._note_added, self._failed)
+
+    def _note_added(self, timeline: list[TimelineEntry]) -> None:
+        self.timeline = timeline
+        self.note.clear()
+        self.note_button.setEnabled(True)
+        self._render_timeline()
+        self.message.clear_message()
+        self.note.setFocus()
+
+    @Slot()
+    def close_incident(self) -> None:
+        if self.view is None or self.view.status is IncidentStatus.CLOSED:
+            return
+        disposition = self.disposition.currentText().strip()
+        if not disposition:
+            self.message.show_message(self.tr("Write or choose a disposition to close the incident."))
+            self.disposition.setFocus()
+            return
+        incidents, actor, incident_id = self.incidents, self.actor, self.incident_id
+        self.close_button.setEnabled(False)
+        self.worker.submit(lambda: (incidents.close(actor, incident_id, disposition),
+                                    incidents.timeline(incident_id)),
+                           self._status_changed, self._failed)
+
+    def _status_changed(self, result: tuple[IncidentView, list[TimelineEntry]]) -> None:
+        self.view, self.timeline = result
+        self._fill_fields(self.view)
+        self._render_timeline()
+        self._set_enabled(True)
+        self.message.show_message(status_text(self.view.status) + ".", "ok")
+
+    @Slot()
+    def ask_reopen(self) -> None:
+        if not self.reopen_button.isVisible() or not self.reopen_button.isEnabled():
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Reopen incident"), self.tr("Why is it reopened?"))
+        if ok:
+            self.reopen(reason)
+
+    def reopen(self, reason: str) -> None:
+        incidents, actor, incident_id = self.incidents, self.actor, self.incident_id
+        self.worker.submit(lambda: (incidents.reopen(actor, incident_id, reason), incidents.timeline(incident_id)),
+                           self._status_changed, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self._loading = False
+        self._set_enabled(self.view is not None)
+        if isinstance(error, ConflictError) and "changed by someone else" in str(error):
+            self.message.clear_message()
+            self.conflict.show()
+            self.reload_button.setFocus()
+            return
+        self.message.show_message(error_text(error))

@@ -1,0 +1,236 @@
+"""The incident queues: my open incidents and all open incidents, with live ages and a debounced search."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.services.base import Actor
+from callcenter.services.feed import Change
+from callcenter.services.incidents import IncidentService
+from callcenter.services.queues import QueueService
+from ui.views.common import MessageBar, error_text
+from ui.views.models import IncidentQueueModel, LazyTableModel
+from ui.worker import DbWorker
+
+SEARCH_DELAY_MS = 250
+TICK_MS = 1000
+COALESCE_MS = 150
+RELOAD_ACTIONS = frozenset({"create", "close", "reopen", "delete"})
+
+
+def make_table(model: LazyTableModel, parent: QWidget | None = None) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(False)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setTabKeyNavigation(False)
+    return view
+
+
+def keep_selection(view: QTableView, model: LazyTableModel) -> None:
+    """Reloads reset the model; put the cursor back on the same id (or the first row) so focus is not lost."""
+    state: dict[str, int | None] = {"id": None}
+
+    def remember() -> None:
+        index = view.currentIndex()
+        state["id"] = model.id_at(index.row()) if index.isValid() else None
+
+    def restore() -> None:
+        row = model.row_of(state["id"]) if state["id"] is not None else None
+        if row is None and model.rowCount() and view.hasFocus():
+            row = 0
+        if row is not None:
+            view.setCurrentIndex(model.index(row, 0))
+
+    model.modelAboutToBeReset.connect(remember)
+    model.modelReset.connect(restore)
+
+
+class QueuePanel(QWidget):
+    """Tabs 'Kejadian saya' / 'Semua kejadian terbuka'. Enter or double-click opens an incident."""
+
+    incident_activated = Signal(int)
+
+    def __init__(self, worker: DbWorker, incidents: IncidentService, queues: QueueService, actor: Actor,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.incidents = incidents
+        self.queues = queues
+        self.actor = actor
+        self.search_text = ""
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("queueSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(100)
+        self.search.setPlaceholderText(self.tr("Search: caller number, reporter name or incident number"))
+        self.search.setToolTip(self.tr("Search the open incidents (%1)").replace(
+            "%1", QKeySequence("Ctrl+F").toString(QKeySequence.SequenceFormat.NativeText)))
+        self.search.textChanged.connect(self._search_changed)
+        self.search.installEventFilter(self)
+        self.status = QLabel(self)
+        self.status.setObjectName("queueStatus")
+        self.message = MessageBar(self)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.reload)
+        # A burst of feed changes (a busy minute on five desks) becomes one reload, not one per batch.
+        self._coalesce = QTimer(self)
+        self._coalesce.setSingleShot(True)
+        self._coalesce.setInterval(COALESCE_MS)
+        self._coalesce.timeout.connect(self.reload)
+
+        clock = queues.clock
+        self.mine_model = IncidentQueueModel(worker, self._mine_ids, queues.incident_rows, clock,
+                                             mine_for=actor.id, parent=self)
+        self.all_model = IncidentQueueModel(worker, self._all_ids, queues.incident_rows, clock, parent=self)
+        self.mine_view = make_table(self.mine_model, self)
+        self.mine_view.setObjectName("mineTable")
+        self.all_view = make_table(self.all_model, self)
+        self.all_view.setObjectName("allTable")
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.mine_view, "")
+        self.tabs.addTab(self.all_view, "")
+        for view, model in ((self.mine_view, self.mine_model), (self.all_view, self.all_model)):
+            view.activated.connect(lambda index, model=model: self._activate(model, index.row()))
+            keep_selection(view, model)
+            model.reloaded.connect(self._update_titles)
+            model.rowsInserted.connect(self._update_titles)
+            model.failed.connect(self._show_error)
+            header = view.horizontalHeader()
+            for column, width in ((0, 150), (1, 80), (2, 110), (3, 200), (4, 70)):
+                header.resizeSection(column, width)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+
+        QShortcut(QKeySequence("Ctrl+F"), self, self._focus_search,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(TICK_MS)
+        self._ticker.timeout.connect(self.tick)
+        self._ticker.start()
+        self._update_titles()
+        self.reload()
+
+    # -- loading ----------------------------------------------------------------------------------------
+
+    def _mine_ids(self) -> list[int]:
+        return self.queues.open_incident_ids(mine_for=self.actor.id, search=self.search_text or None)
+
+    def _all_ids(self) -> list[int]:
+        return self.queues.open_incident_ids(search=self.search_text or None)
+
+    @Slot()
+    def reload(self) -> None:
+        self.message.clear_message()
+        self.mine_model.reload()
+        self.all_model.reload()
+
+    @Slot()
+    def tick(self) -> None:
+        """Once a second: ages and colours move on; no query."""
+        self.mine_model.tick()
+        self.all_model.tick()
+
+    @Slot(list)
+    def on_changes(self, changes: Sequence[Change]) -> None:
+        """Feed changes from every desk: refresh only the rows that changed, reload when the set changed."""
+        touched: list[int] = []
+        reload = False
+        for change in changes:
+            if change.entity != "incident":
+                continue
+            if change.action in RELOAD_ACTIONS:
+                reload = True
+            else:
+                try:
+                    touched.append(int(change.entity_id))
+                except ValueError:
+                    continue
+        if reload:
+            self._coalesce.start()
+        elif touched:
+            self.mine_model.refresh(touched)
+            self.all_model.refresh(touched)
+
+    # -- interaction ------------------------------------------------------------------------------------
+
+    def _search_changed(self, text: str) -> None:
+        self.search_text = text.strip()
+        self._debounce.start()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def current_view(self) -> QTableView:
+        view = self.tabs.currentWidget()
+        assert isinstance(view, QTableView)
+        return view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down arrow or Enter in the search box moves into the results: keyboard first.
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                view = self.current_view()
+                model = view.model()
+                if model.rowCount():
+                    view.setFocus(Qt.FocusReason.OtherFocusReason)
+                    if not view.currentIndex().isValid():
+                        view.setCurrentIndex(model.index(0, 0))
+                    return True
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _activate(self, model: IncidentQueueModel, row: int) -> None:
+        incident_id = model.id_at(row)
+        if incident_id is not None:
+            self.incident_activated.emit(incident_id)
+
+    def _update_titles(self, *_args: Any) -> None:
+        self.tabs.setTabText(0, self.tr("My incidents (%1)").replace("%1", str(self.mine_model.total())))
+        self.tabs.setTabText(1, self.tr("All open incidents (%1)").replace("%1", str(self.all_model.total())))
+        if self.search_text:
+            self.status.setText(self.tr("Filter: “%1”").replace("%1", self.search_text))
+        else:
+            self.status.setText("")
+
+    def _show_error(self, error: BaseException) -> None:
+        self.message.show_message(error_text(error))
