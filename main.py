@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import random
+import socket
 import sys
 import threading
 import time
@@ -145,18 +146,17 @@ def check_database(db: Any, parent: Any = None) -> bool:
 
 def run_console(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QSplashScreen
 
     from ui.app import create_application, icon
 
     # 1. Qt application, look and language
     app = create_application(sys.argv[:1])
-    settings = QSettings()
-    language = args.lang or str(settings.value("language", "id"))
-    if language not in ("id", "en"):
-        language = "id"
     from ui.i18n import Translations
+    from ui.views.settings import saved_language
+
+    language = args.lang or saved_language()
 
     translations = Translations()
     translations.install(language)
@@ -223,68 +223,154 @@ def run_console(args: argparse.Namespace) -> int:
     intake_worker.start()
     _step(started, f"intake running (spool {spool_path})")
 
+    from callcenter.services.queues import QueueService
+    from callcenter.services.settings import SettingsService
+    from callcenter.services.shifts import ShiftService
+    from callcenter.services.sources import SourceConfigService
+
+    queues = QueueService(db, clock)
+    shifts = ShiftService(db, clock)
+    source_configs = SourceConfigService(db, clock)
+    settings_service = SettingsService(db, clock)
+
+    # 6. caller-ID sources: the demo's simulated line, or the sources configured for this desk
+    lines = Lines(intake_worker, bridge)
+    if args.demo:
+        lines.start([("Demo", DEMO_SOURCE.format(seed=random.randrange(1, 1_000_000)))])
+    else:
+        lines.start([(s.name, s.url) for s in _in_background(
+            app, lambda: source_configs.enabled_for_host(socket.gethostname()))])
+    _step(started, f"{len(lines.sources)} caller-ID source(s) started")
+
+    from ui.feed_poller import FeedPoller
     from ui.login import FirstRunDialog, LoginDialog
+    from ui.main_window import MainWindow
+    from ui.ring_banner import RingSound
 
-    sources: list[Any] = []
+    sound = RingSound()
+    poller = FeedPoller(worker, db, bridge)
+    poller.start()
+    status = 0
+    desk: dict[str, Any] = {}  # this login's window; replaced when the language changes
     try:
-        # 6. who is at the desk
-        if args.demo:
-            operator = _in_background(app, lambda: auth.authenticate(DEMO_USER, _demo_password()))
-            splash.close()
-        else:
-            splash.close()
-            if not _in_background(app, auth.has_operators):
-                first = FirstRunDialog(worker, auth)
-                if first.exec() != FirstRunDialog.DialogCode.Accepted:
-                    return 0
-            login = LoginDialog(worker, auth, clock=clock, database_name=db.display_url())
-            if login.exec() != LoginDialog.DialogCode.Accepted or login.operator is None:
-                return 0
-            operator = login.operator
-        actor = operator.as_actor()
-        _step(started, f"logged in as {actor.username} ({actor.role})")
+        while True:
+            # 7. who is at the desk
+            if args.demo:
+                operator = _in_background(app, lambda: auth.authenticate(DEMO_USER, _demo_password()))
+                splash.close()
+            else:
+                splash.close()
+                if not _in_background(app, auth.has_operators):
+                    first = FirstRunDialog(worker, auth)
+                    if first.exec() != FirstRunDialog.DialogCode.Accepted:
+                        return 0
+                login = LoginDialog(worker, auth, clock=clock, database_name=db.display_url())
+                if login.exec() != LoginDialog.DialogCode.Accepted or login.operator is None:
+                    return status
+                operator = login.operator
+            actor = operator.as_actor()
+            worker.submit(lambda actor=actor: shifts.start_session(actor, socket.gethostname()))
+            _step(started, f"logged in as {actor.username} ({actor.role})")
 
-        # 7. caller-ID sources: the demo's simulated line, or this desk's configured sources
-        if args.demo:
-            urls = [("Demo", DEMO_SOURCE.format(seed=random.randrange(1, 1_000_000)))]
-        else:
-            urls = [(s.name, s.url) for s in _in_background(app, references.sources_for_host)]
-        sources, refused = start_sources(urls, intake_worker, bridge)
-        _step(started, f"{len(sources)} caller-ID source(s) started")
+            # 8. the window (rebuilt when the language changes; everything else stays)
+            desk.clear()
+            desk["logout"] = False
 
-        # 8. the window, fed by the change feed
-        from ui.feed_poller import FeedPoller
-        from ui.main_window import MainWindow
-        from ui.ring_banner import RingSound
+            def build(language: str, actor: Any = actor) -> Any:
+                window = MainWindow(worker, bridge, calls, callers, incidents, references, reference, actor,
+                                    language=language, clock=clock, sound=sound)
+                window.attach_views(queues, shifts, source_configs, settings_service)
+                for state in lines.states():
+                    window.line_strip.on_line_state(state)
+                window.language_change_requested.connect(change_language)
+                window.sources_changed.connect(restart_sources)
+                window.logout_requested.connect(logout)
+                return window
 
-        sound = RingSound()
-        poller = FeedPoller(worker, db, bridge)
-        window = MainWindow(worker, bridge, calls, callers, incidents, references, reference, actor,
-                            language=language, clock=clock, sound=sound)
-        for state in [*refused, *(source.state for source in sources)]:
-            window.line_strip.on_line_state(state)
+            def change_language(new: str) -> None:
+                window = desk["window"]
+                if window.mode != "idle":
+                    window.show_status(_t("Finish the call in hand first; then change the language."), error=True)
+                    return
+                from ui.views.settings import LANGUAGE_KEY, local_settings
 
-        def change_language(new: str) -> None:
-            settings.setValue("language", new)
-            translations.install(new)
-            window.show_status(_t("Language changed: it applies fully after you log in again."))
+                local_settings().setValue(LANGUAGE_KEY, new)
+                translations.install(new)
+                log.info("language changed to %s: rebuilding the window", new)
+                replacement = build(new)
+                replacement.setGeometry(window.geometry())
+                desk["window"] = replacement
+                window.confirm_close = False
+                window.close()
+                window.deleteLater()
+                replacement.show()
 
-        window.language_change_requested.connect(change_language)
-        window.logout_requested.connect(window.close)
-        poller.start()
-        window.show()
-        _step(started, "main window visible")
-        print(f"konsol112: window visible after {time.perf_counter() - started:.2f} s", file=sys.stderr)
-        status = app.exec()
-        poller.stop()
-        return status
+            def restart_sources() -> None:
+                if args.demo:
+                    return
+                lines.restart([(s.name, s.url) for s in source_configs.enabled_for_host(socket.gethostname())])
+                for state in lines.states():
+                    desk["window"].line_strip.on_line_state(state)
+
+            def logout() -> None:
+                desk["logout"] = True
+                desk["window"].close()
+
+            desk["window"] = build(translations.language)
+            desk["window"].show()
+            _step(started, "main window visible")
+            print(f"konsol112: window visible after {time.perf_counter() - started:.2f} s", file=sys.stderr)
+            status = app.exec()
+            if args.demo or not desk["logout"]:
+                return status
+            log.info("%s logged out", actor.username)
     finally:
-        for source in sources:
-            source.stop()
+        poller.stop()
+        lines.stop()
         intake_worker.stop()
         worker.stop()
         db.dispose()
         log.info("console closed")
+
+
+class Lines:
+    """The caller-ID sources this desk opens; a bad URL becomes a down line with the reason, never a crash."""
+
+    def __init__(self, intake_worker: Any, bridge: Any) -> None:
+        self.intake_worker = intake_worker
+        self.bridge = bridge
+        self.sources: list[Any] = []
+        self.refused: list[Any] = []
+
+    def start(self, urls: list[tuple[str, str]]) -> None:
+        from callcenter.cid.sources import LineState, LineStatus, Subscriber, make_source
+        from callcenter.clock import utcnow
+
+        for name, url in urls:
+            try:
+                source = make_source(url)
+            except ValueError as exc:
+                log.error("caller-ID source %s not started: %s", name, exc)
+                self.refused.append(LineState(f"bad:{name}", name, LineStatus.DOWN, str(exc), utcnow()))
+                continue
+            source.subscribe(Subscriber(on_event=self.intake_worker.submit, on_warning=self.bridge.on_warning,
+                                        on_state=self.bridge.on_line_state))
+            source.start()
+            log.info("caller-ID source %s: %s", name, source.display)
+            self.sources.append(source)
+
+    def states(self) -> list[Any]:
+        return [*self.refused, *(source.state for source in self.sources)]
+
+    def stop(self) -> None:
+        for source in self.sources:
+            source.stop()
+        self.sources = []
+        self.refused = []
+
+    def restart(self, urls: list[tuple[str, str]]) -> None:
+        self.stop()
+        self.start(urls)
 
 
 def _schema_ok_or_error(db: Any) -> bool:
@@ -302,28 +388,6 @@ def _demo_password() -> str:
     from callcenter.db.seed import DEMO_PASSWORD
 
     return DEMO_PASSWORD
-
-
-def start_sources(urls: list[tuple[str, str]], intake_worker: Any, bridge: Any) -> tuple[list[Any], list[Any]]:
-    """Open every source; a bad URL becomes a down line (with the reason) instead of stopping the console."""
-    from callcenter.cid.sources import LineState, LineStatus, Subscriber, make_source
-    from callcenter.clock import utcnow
-
-    started = []
-    refused = []
-    for name, url in urls:
-        try:
-            source = make_source(url)
-        except ValueError as exc:
-            log.error("caller-ID source %s (%s) not started: %s", name, url, exc)
-            refused.append(LineState(f"bad:{name}", name, LineStatus.DOWN, str(exc), utcnow()))
-            continue
-        source.subscribe(Subscriber(on_event=intake_worker.submit, on_warning=bridge.on_warning,
-                                    on_state=bridge.on_line_state))
-        source.start()
-        log.info("caller-ID source %s: %s", name, source.display)
-        started.append(source)
-    return started, refused
 
 
 if __name__ == "__main__":

@@ -72,15 +72,22 @@ class Translations:
         self.language = "en"
         self._installed: list[QTranslator] = []
 
+    def remove(self) -> None:
+        """Back to the source strings (English): uninstall every translator this object installed."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            for translator in self._installed:
+                app.removeTranslator(translator)
+        self._installed = []
+        self.language = "en"
+
     def install(self, language: str) -> list[Path]:
         """Install every ``*_<language>.ts`` (compiled on demand) plus Qt's own strings; returns the .qm files."""
         if language not in LANGUAGES:
             raise ValueError(f"unknown language {language!r} (expected one of {', '.join(LANGUAGES)})")
         app = QCoreApplication.instance()
         assert app is not None, "create the QApplication first"
-        for translator in self._installed:
-            app.removeTranslator(translator)
-        self._installed = []
+        self.remove()
         loaded: list[Path] = []
         for ts in sources_for(language, self.folder):
             try:

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from callcenter.clock import to_wib
 from callcenter.db.enums import Channel, Priority
 from callcenter.services.incidents import IncidentDraft, IncidentView
-from callcenter.services.reference import AreaOption, CategoryOption, ReferenceData
+from callcenter.services.lookups import AreaChoice, CategoryChoice
+from callcenter.services.reference import ReferenceData
 from ui.app import icon
 from ui.shortcuts import LINK, SAVE, with_key
 
@@ -130,9 +131,9 @@ class IncidentForm(QFrame):
         self.language = language
         self.call_id: int | None = None
         self._priority_touched = False
-        self._kecamatan: dict[str, AreaOption] = {a.code: a for a in reference.kecamatan}
-        self._desa: dict[str, AreaOption] = {a.code: a for a in reference.desa}
-        self._categories: dict[int, CategoryOption] = {c.id: c for c in reference.categories}
+        self._kecamatan: dict[str, AreaChoice] = {a.code: a for a in reference.kecamatan}
+        self._desa: dict[str, AreaChoice] = {a.code: a for a in reference.desa}
+        self._categories: dict[int, CategoryChoice] = {c.id: c for c in reference.categories}
         self._suggest_timer = QTimer(self)
         self._suggest_timer.setSingleShot(True)
         self._suggest_timer.setInterval(SUGGEST_DELAY_MS)
@@ -195,6 +196,7 @@ class IncidentForm(QFrame):
         self.description.setPlaceholderText(_t("What happened? Who is hurt? What is needed?"))
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(64)
+        self.description.setMaximumHeight(150)  # keep Save in view at 1366x768
 
         row = 0
         self._channel_row = row

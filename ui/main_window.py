@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -44,7 +44,11 @@ from callcenter.services.callers import CallerHistory, CallerService
 from callcenter.services.calls import CallInfo, CallService
 from callcenter.services.feed import Change
 from callcenter.services.incidents import IncidentDraft, IncidentService, IncidentView
+from callcenter.services.queues import QueueService
 from callcenter.services.reference import LineOption, ReferenceData, ReferenceService
+from callcenter.services.settings import SettingsService
+from callcenter.services.shifts import ShiftService
+from callcenter.services.sources import SourceConfigService
 from ui.app import icon
 from ui.bridge import CoreBridge
 from ui.call_form import CallForm, call_type_names
@@ -56,11 +60,14 @@ from ui.shortcuts import (
     CALL_TYPE_KEYS,
     CALLER_HISTORY,
     CANCEL,
+    FOCUS_MISSED,
+    FOCUS_QUEUE,
     HELP,
     LINK,
     LOGOUT,
     NEW_REPORT,
     SAVE,
+    SETTINGS,
     ShortcutMap,
     ShortcutOverlay,
     with_key,
@@ -70,6 +77,7 @@ from ui.worker import DbWorker
 log = logging.getLogger(__name__)
 
 HISTORY_LIMIT = 5
+WIDE_SCREEN = 1600
 STATUS_MS = 8000
 
 
@@ -96,6 +104,14 @@ def describe_error(exc: BaseException) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class _Views:
+    queues: QueueService
+    shifts: ShiftService
+    sources: SourceConfigService
+    settings: SettingsService
+
+
+@dataclass(frozen=True, slots=True)
 class _RingSnapshot:
     calls: list[CallInfo]
     histories: dict[str, CallerHistory]
@@ -107,6 +123,9 @@ class MainWindow(QMainWindow):
 
     language_change_requested = Signal(str)
     logout_requested = Signal()
+    """Emitted once the operator may leave (the handover, when there is one, is saved)."""
+    sources_changed = Signal()
+    caller_history_requested = Signal(str)
 
     def __init__(self, worker: DbWorker, bridge: CoreBridge, calls: CallService, callers: CallerService,
                  incidents: IncidentService, references: ReferenceService, reference: ReferenceData,
@@ -125,7 +144,7 @@ class MainWindow(QMainWindow):
         self.sound = sound or RingSound(enabled=False)
         self.current: CallInfo | None = None
         self.current_history: CallerHistory | None = None
-        self._mode = "idle"  # idle | call | incident | report
+        self._mode = "idle"  # idle | call | incident | report (changed through _set_mode)
         self._ringing: list[RingingCall] = []
         self._histories: dict[str, CallerHistory] = {}
         self._lines: dict[int, LineOption] = {}
@@ -133,7 +152,11 @@ class MainWindow(QMainWindow):
         self._refresh_again = False
         self._busy = False
         self.side_tabs: QTabWidget | None = None
+        self.views: _Views | None = None
+        self.queue_panel: QWidget | None = None
+        self.missed_panel: QWidget | None = None
         self.confirm_close = True
+        self._sized = False
         self._alive = True
         """Ask before closing with a call in hand (off for tests and screenshots)."""
 
@@ -293,10 +316,10 @@ class MainWindow(QMainWindow):
         add(self, CALLER_HISTORY, _t("Caller history of the call in hand"), self._history_of_current)
         add(self, CANCEL, _t("Back: leave the incident form or the report"), self.cancel)
         add(self, HELP, _t("Show or hide this list of keys"), self.toggle_help, button=self.help_button)
-        add(self, LOGOUT, _t("Log out"), self.logout_requested.emit, button=self.logout_button)
+        add(self, LOGOUT, _t("Log out (with the shift handover)"), self.request_logout, button=self.logout_button)
         self.new_report_button.clicked.connect(self.new_report)
         self.help_button.clicked.connect(self.toggle_help)
-        self.logout_button.clicked.connect(self.logout_requested.emit)
+        self.logout_button.clicked.connect(self.request_logout)
 
     def add_side_panel(self, widget: QWidget, title: str, key: str | None = None,
                        description: str | None = None) -> None:
@@ -475,7 +498,7 @@ class MainWindow(QMainWindow):
             return
         self.current = info
         self.current_history = history
-        self._mode = "call"
+        self._set_mode("call")
         self.call_form.show_call(info, history)
         self.incident_form.hide()
         self._call_stretch.show()
@@ -518,7 +541,7 @@ class MainWindow(QMainWindow):
 
     def _open_incident_form(self) -> None:
         assert self.current is not None
-        self._mode = "incident"
+        self._set_mode("incident")
         self._call_stretch.hide()
         self.incident_form.show()
         self.incident_form.start_for_call(self.current.id, self.current.display_number if self.current.e164
@@ -530,7 +553,7 @@ class MainWindow(QMainWindow):
         if self._mode in ("call", "incident"):
             self.show_status(_t("Finish the call in hand first."), error=True)
             return
-        self._mode = "report"
+        self._set_mode("report")
         self.current = None
         self.stack.setCurrentIndex(1)
         self.call_form.hide()
@@ -546,7 +569,7 @@ class MainWindow(QMainWindow):
             return
         if self._mode == "incident":
             # Back to the call-type buttons: the call is still in hand and may still be a prank.
-            self._mode = "call"
+            self._set_mode("call")
             self.incident_form.hide()
             self._call_stretch.show()
             self.call_form.focus_buttons()
@@ -623,7 +646,7 @@ class MainWindow(QMainWindow):
                      if self._mode == "incident" else None)
 
     def _back_to_idle(self) -> None:
-        self._mode = "idle"
+        self._set_mode("idle")
         self.current = None
         self.current_history = None
         self.incident_form.hide()
@@ -634,15 +657,75 @@ class MainWindow(QMainWindow):
         self.refresh_ringing()
 
     # -- other parts -----------------------------------------------------------------------------------------
+    def attach_views(self, queues: QueueService, shifts: ShiftService, sources: SourceConfigService,
+                     settings: SettingsService) -> None:
+        """The queues, missed calls and the dialogs behind them (incident, caller history, handover, settings)."""
+        from ui.views.missed import MissedCallsPanel
+        from ui.views.queue import QueuePanel
+
+        self.views = _Views(queues, shifts, sources, settings)
+        queue_panel = QueuePanel(self.worker, self.incidents, queues, self.actor)
+        missed_panel = MissedCallsPanel(self.worker, self.calls, queues, self.actor)
+        self.queue_panel, self.missed_panel = queue_panel, missed_panel
+        self.add_side_panel(queue_panel, _t("Open incidents"), FOCUS_QUEUE, _t("Show the open incidents"))
+        self.add_side_panel(missed_panel, _t("Missed calls"), FOCUS_MISSED, _t("Show the missed calls to call back"))
+        self.bridge.feed_changes.connect(queue_panel.on_changes)
+        self.bridge.feed_changes.connect(missed_panel.on_changes)
+        queue_panel.incident_activated.connect(self.open_incident)
+        self.settings_button = self._header_button("settings", _t("Settings"))
+        self.header_buttons.insertWidget(0, self.settings_button)
+        self.shortcuts.add(self, SETTINGS, _t("Settings: language, caller-ID sources"), self.open_settings,
+                           button=self.settings_button)
+        self.settings_button.clicked.connect(self.open_settings)
+
+    def _dialog(self, dialog: QWidget) -> None:
+        """Dialogs are non-modal (a call may ring meanwhile) and free themselves when closed."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def open_incident(self, incident_id: int) -> None:
+        from ui.views.incident_detail import IncidentDetailDialog
+
+        self._dialog(IncidentDetailDialog(self.worker, self.incidents, self.actor, incident_id, self))
+
+    def open_settings(self) -> None:
+        if self.views is None:
+            return
+        from ui.views.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.worker, self.views.sources, self.views.settings, self.actor, self.language, self)
+        dialog.language_changed.connect(self.language_change_requested.emit)
+        dialog.sources_changed.connect(self.sources_changed.emit)
+        self._dialog(dialog)
+
+    def request_logout(self) -> None:
+        """Logging out hands the shift over: the note for the next shift and what is still open."""
+        if self._mode in ("call", "incident"):
+            self.show_status(_t("Finish the call in hand first."), error=True)
+            return
+        if self.views is None:
+            self.logout_requested.emit()
+            return
+        from ui.views.handover import HandoverDialog
+
+        dialog = HandoverDialog(self.worker, self.views.shifts, self.incidents, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.logout_requested.emit)
+        dialog.open()
+
     def _history_of_current(self) -> None:
         if self.current is not None:
             self.open_caller_history(self.current.e164 or self.current.number_raw or "")
 
-    caller_history_requested = Signal(str)
-
     def open_caller_history(self, number: str) -> None:
-        if number:
-            self.caller_history_requested.emit(number)
+        if not number:
+            return
+        self.caller_history_requested.emit(number)
+        from ui.views.caller_history import CallerHistoryDialog
+
+        self._dialog(CallerHistoryDialog(self.worker, self.callers, self.actor, number, self))
 
     def toggle_help(self) -> None:
         if self.overlay.isVisible():
@@ -656,6 +739,23 @@ class MainWindow(QMainWindow):
 
     def now(self) -> datetime:
         return self.clock()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.side_tabs is not None and not self._sized:
+            self._sized = True
+            QTimer.singleShot(0, self._balance_splitter)
+
+    def _balance_splitter(self) -> None:
+        """The call and its form get the larger share; the queues stay readable beside them."""
+        width = self.splitter.width()
+        self.splitter.setSizes([int(width * 0.55), width - int(width * 0.55)])
+
+    def _set_mode(self, mode: str) -> None:
+        """On a small screen the queues make room while a call or report is in hand; they return after."""
+        self._mode = mode
+        if self.side_tabs is not None:
+            self.side_tabs.setVisible(mode == "idle" or self.width() >= WIDE_SCREEN)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_close and self._mode in ("call", "incident") and self.isVisible():

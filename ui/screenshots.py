@@ -32,7 +32,11 @@ from callcenter.services.callers import CallerService
 from callcenter.services.calls import CallService
 from callcenter.services.incidents import IncidentService
 from callcenter.services.intake import IntakeService
+from callcenter.services.queues import QueueService
 from callcenter.services.reference import ReferenceService
+from callcenter.services.settings import SettingsService
+from callcenter.services.shifts import ShiftService
+from callcenter.services.sources import SourceConfigService
 from ui.app import create_application
 from ui.bridge import CoreBridge
 from ui.i18n import Translations
@@ -109,6 +113,8 @@ def shoot(app: QApplication, db: Database, language: str, out: Path, translation
         calls.end(actor, call.id)
     window = MainWindow(worker, bridge, calls, callers, incidents, references, references.load(), actor,
                         language=language, clock=clock)
+    window.attach_views(QueueService(db, clock), ShiftService(db, clock), SourceConfigService(db, clock),
+                        SettingsService(db, clock))
     window.confirm_close = False
     window.resize(1366, 768)
     window.show()
@@ -132,6 +138,17 @@ def shoot(app: QApplication, db: Database, language: str, out: Path, translation
     QTest.keyClick(window, Qt.Key.Key_F2)
     wait(app, lambda: idle() and window.mode == "call")
     grab(window, out / f"call-answered-{language}.png")
+    QTest.keyClick(window, Qt.Key.Key_F3)
+    wait(app, idle)
+    history = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "CallerHistoryDialog"
+                   and w.isVisible())
+    history.resize(900, 600)
+    wait(app, idle)
+    grab(history, out / f"caller-history-{language}.png")
+    history.close()
+    wait(app, idle)
+    window.activateWindow()
+    wait(app, window.isActiveWindow)
     QTest.keyClick(window, Qt.Key.Key_F5)
     wait(app, lambda: idle() and window.mode == "incident")
     form = window.incident_form

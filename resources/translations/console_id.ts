@@ -52,8 +52,8 @@
         <translation>Membuka database ...</translation>
     </message>
     <message>
-        <source>Language changed: it applies fully after you log in again.</source>
-        <translation>Bahasa diganti: berlaku penuh setelah masuk ulang.</translation>
+        <source>Finish the call in hand first; then change the language.</source>
+        <translation>Selesaikan dulu panggilan ini, lalu ganti bahasa.</translation>
     </message>
     <message>
         <source>Normal</source>
@@ -590,6 +590,10 @@ Semua tombol: F1.</translation>
         <translation>Tampilkan atau sembunyikan daftar tombol ini</translation>
     </message>
     <message>
+        <source>Log out (with the shift handover)</source>
+        <translation>Keluar (dengan serah terima shift)</translation>
+    </message>
+    <message>
         <source>operator</source>
         <translation>operator</translation>
     </message>
@@ -636,6 +640,30 @@ Semua tombol: F1.</translation>
     <message>
         <source>Call linked to incident {number}.</source>
         <translation>Panggilan digabungkan ke kejadian {number}.</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>Kejadian terbuka</translation>
+    </message>
+    <message>
+        <source>Show the open incidents</source>
+        <translation>Tampilkan kejadian yang masih terbuka</translation>
+    </message>
+    <message>
+        <source>Missed calls</source>
+        <translation>Panggilan tak terjawab</translation>
+    </message>
+    <message>
+        <source>Show the missed calls to call back</source>
+        <translation>Tampilkan panggilan tak terjawab untuk ditelepon balik</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Settings: language, caller-ID sources</source>
+        <translation>Pengaturan: bahasa, sumber caller ID</translation>
     </message>
     <message>
         <source>A call is in hand</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -18,7 +19,11 @@ from callcenter.services.callers import CallerService
 from callcenter.services.calls import CallService
 from callcenter.services.incidents import IncidentService
 from callcenter.services.intake import IntakeService
+from callcenter.services.queues import QueueService
 from callcenter.services.reference import ReferenceService
+from callcenter.services.settings import SettingsService
+from callcenter.services.shifts import ShiftService
+from callcenter.services.sources import SourceConfigService
 from ui.bridge import CoreBridge
 from ui.feed_poller import FeedPoller
 from ui.i18n import Translations
@@ -68,9 +73,16 @@ class Console:
 
 
 @pytest.fixture(scope="session")
-def translations(tmp_path_factory: pytest.TempPathFactory) -> Translations:
-    """Compiled once per session into a temporary cache (never the user's)."""
-    return Translations(out_dir=tmp_path_factory.mktemp("qm"))
+def qm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("qm")
+
+
+@pytest.fixture
+def translations(qm_cache: Path) -> Iterator[Translations]:
+    """Compiled once per session into a temporary cache (never the user's); removed after each test."""
+    installed = Translations(out_dir=qm_cache)
+    yield installed
+    installed.remove()
 
 
 def build_console(qtbot: QtBot, db: Database, clock: ManualClock, translations: Translations,
@@ -85,6 +97,8 @@ def build_console(qtbot: QtBot, db: Database, clock: ManualClock, translations: 
     references = ReferenceService(db, clock)
     window = MainWindow(worker, bridge, calls, callers, incidents, references, references.load(), actor,
                         language=language, clock=clock)
+    window.attach_views(QueueService(db, clock), ShiftService(db, clock), SourceConfigService(db, clock),
+                        SettingsService(db, clock))
     window.confirm_close = False
     qtbot.addWidget(window)
     poller = FeedPoller(worker, db, bridge, interval_ms=50)

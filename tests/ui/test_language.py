@@ -1,4 +1,4 @@
-"""Every visible string of the main window is in the chosen language: compared against console_id.ts."""
+"""Every visible string of the main window is in the chosen language: compared against every *_id.ts."""
 
 from __future__ import annotations
 
@@ -18,9 +18,10 @@ from ui.i18n import TRANSLATIONS, Translations
 
 
 def pairs() -> list[tuple[str, str]]:
-    tree = ET.parse(TRANSLATIONS / "console_id.ts")
+    """(English source, Indonesian translation) of every .ts the console loads, where the two differ."""
     result = []
-    for message in tree.iter("message"):
+    messages = [m for ts in sorted(TRANSLATIONS.glob("*_id.ts")) for m in ET.parse(ts).iter("message")]
+    for message in messages:
         source = message.findtext("source") or ""
         translation = message.findtext("translation") or ""
         if translation and translation != source:
