@@ -42,189 +42,189 @@
     <context>
         <name>CallerHistoryDialog</name>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="69" />
+            <location filename="../../ui/views/caller_history.py" line="70" />
             <source>Caller history</source>
             <translation>Riwayat penelepon</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="82" />
+            <location filename="../../ui/views/caller_history.py" line="83" />
             <source>Counts</source>
             <translation>Ringkasan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="84" />
+            <location filename="../../ui/views/caller_history.py" line="85" />
             <source>All calls</source>
             <translation>Semua panggilan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="84" />
+            <location filename="../../ui/views/caller_history.py" line="85" />
             <source>Last 30 days</source>
             <translation>30 hari terakhir</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="85" />
+            <location filename="../../ui/views/caller_history.py" line="86" />
             <source>Prank</source>
             <translation>Prank</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="85" />
+            <location filename="../../ui/views/caller_history.py" line="86" />
             <source>Ghost</source>
             <translation>Ghost</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="85" />
-            <location filename="../../ui/views/caller_history.py" line="108" />
+            <location filename="../../ui/views/caller_history.py" line="86" />
+            <location filename="../../ui/views/caller_history.py" line="109" />
             <source>Incidents</source>
             <translation>Kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="86" />
+            <location filename="../../ui/views/caller_history.py" line="87" />
             <source>First call</source>
             <translation>Panggilan pertama</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="86" />
+            <location filename="../../ui/views/caller_history.py" line="87" />
             <source>Last call</source>
             <translation>Panggilan terakhir</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="98" />
+            <location filename="../../ui/views/caller_history.py" line="99" />
             <source>Time (WIB)</source>
             <translation>Waktu (WIB)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="98" />
-            <location filename="../../ui/views/caller_history.py" line="102" />
+            <location filename="../../ui/views/caller_history.py" line="99" />
+            <location filename="../../ui/views/caller_history.py" line="103" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="98" />
+            <location filename="../../ui/views/caller_history.py" line="99" />
             <source>Type</source>
             <translation>Jenis</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="98" />
+            <location filename="../../ui/views/caller_history.py" line="99" />
             <source>Operator</source>
             <translation>Operator</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="98" />
+            <location filename="../../ui/views/caller_history.py" line="99" />
             <source>Incident</source>
             <translation>Kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="101" />
+            <location filename="../../ui/views/caller_history.py" line="102" />
             <source>Number</source>
             <translation>Nomor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="101" />
+            <location filename="../../ui/views/caller_history.py" line="102" />
             <source>Opened (WIB)</source>
             <translation>Dibuka (WIB)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="101" />
+            <location filename="../../ui/views/caller_history.py" line="102" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="101" />
+            <location filename="../../ui/views/caller_history.py" line="102" />
             <source>Priority</source>
             <translation>Prioritas</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="107" />
+            <location filename="../../ui/views/caller_history.py" line="108" />
             <source>Calls</source>
             <translation>Panggilan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="113" />
+            <location filename="../../ui/views/caller_history.py" line="114" />
             <source>Reason for the block (required), e.g. 'repeated prank calls'</source>
             <translation>Alasan pemblokiran (wajib), mis. 'prank berulang'</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="115" />
+            <location filename="../../ui/views/caller_history.py" line="116" />
             <source>Block 1x24 hours</source>
             <translation>Blokir 1x24 jam</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="117" />
+            <location filename="../../ui/views/caller_history.py" line="118" />
             <source>Flag this number for 24 hours (calls still ring)</source>
             <translation>Tandai nomor ini selama 24 jam (panggilannya tetap masuk)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="119" />
+            <location filename="../../ui/views/caller_history.py" line="120" />
             <source>Unblock</source>
             <translation>Buka blokir</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="121" />
+            <location filename="../../ui/views/caller_history.py" line="122" />
             <source>Remove the block (supervisors)</source>
             <translation>Cabut pemblokiran (supervisor)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="124" />
+            <location filename="../../ui/views/caller_history.py" line="125" />
             <source>Done</source>
             <translation>Selesai</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="125" />
+            <location filename="../../ui/views/caller_history.py" line="126" />
             <source>Close this window (Esc)</source>
             <translation>Tutup jendela ini (Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="127" />
+            <location filename="../../ui/views/caller_history.py" line="128" />
             <source>Block</source>
             <translation>Blokir</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="129" />
+            <location filename="../../ui/views/caller_history.py" line="130" />
             <source>A block only flags the number on every desk; its calls to 112 still ring.</source>
             <translation>Blokir hanya menandai nomor di semua meja; panggilannya ke 112 tetap masuk.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="179" />
+            <location filename="../../ui/views/caller_history.py" line="180" />
             <source>not a valid number</source>
             <translation>nomor tidak valid</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="180" />
+            <location filename="../../ui/views/caller_history.py" line="181" />
             <source>Caller history — %1</source>
             <translation>Riwayat penelepon — %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="196" />
+            <location filename="../../ui/views/caller_history.py" line="197" />
             <source>Calls (%1)</source>
             <translation>Panggilan (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="197" />
+            <location filename="../../ui/views/caller_history.py" line="198" />
             <source>Incidents (%1)</source>
             <translation>Kejadian (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="199" />
+            <location filename="../../ui/views/caller_history.py" line="200" />
             <source>Blocked until %1. Reason: %2</source>
             <translation>Diblokir sampai %1. Alasan: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="204" />
+            <location filename="../../ui/views/caller_history.py" line="205" />
             <source>Not blocked.</source>
             <translation>Tidak diblokir.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="221" />
+            <location filename="../../ui/views/caller_history.py" line="222" />
             <source>Write the reason for the block first.</source>
             <translation>Tuliskan dulu alasan pemblokiran.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="226" />
+            <location filename="../../ui/views/caller_history.py" line="227" />
             <source>Number blocked for 24 hours.</source>
             <translation>Nomor diblokir selama 24 jam.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="232" />
+            <location filename="../../ui/views/caller_history.py" line="233" />
             <source>Block removed.</source>
             <translation>Blokir dicabut.</translation>
         </message>
@@ -356,293 +356,293 @@
     <context>
         <name>IncidentDetailDialog</name>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="79" />
+            <location filename="../../ui/views/incident_detail.py" line="80" />
             <source>Incident</source>
             <translation>Kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="105" />
+            <location filename="../../ui/views/incident_detail.py" line="106" />
             <source>This incident was changed by someone else after you opened it. Your changes were NOT saved. Reload to see the latest version, then make your change again.</source>
             <translation>Kejadian ini telah diubah oleh orang lain setelah Anda membukanya. Perubahan Anda BELUM tersimpan. Muat ulang untuk melihat versi terbaru, lalu ulangi perubahan Anda.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="108" />
+            <location filename="../../ui/views/incident_detail.py" line="109" />
             <source>Reload</source>
             <translation>Muat ulang</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="110" />
+            <location filename="../../ui/views/incident_detail.py" line="111" />
             <source>Load the latest version</source>
             <translation>Muat versi terbaru</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="143" />
+            <location filename="../../ui/views/incident_detail.py" line="144" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="144" />
+            <location filename="../../ui/views/incident_detail.py" line="145" />
             <source>Priority</source>
             <translation>Prioritas</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="145" />
+            <location filename="../../ui/views/incident_detail.py" line="146" />
             <source>Kecamatan</source>
             <translation>Kecamatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="146" />
+            <location filename="../../ui/views/incident_detail.py" line="147" />
             <source>Desa/kelurahan</source>
             <translation>Desa/kelurahan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="147" />
+            <location filename="../../ui/views/incident_detail.py" line="148" />
             <source>Address</source>
             <translation>Alamat</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="148" />
+            <location filename="../../ui/views/incident_detail.py" line="149" />
             <source>Landmark</source>
             <translation>Patokan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="149" />
+            <location filename="../../ui/views/incident_detail.py" line="150" />
             <source>Reporter</source>
             <translation>Pelapor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="150" />
+            <location filename="../../ui/views/incident_detail.py" line="151" />
             <source>Callback number</source>
             <translation>Nomor yang bisa dihubungi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="151" />
+            <location filename="../../ui/views/incident_detail.py" line="152" />
             <source>Description</source>
             <translation>Uraian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="152" />
+            <location filename="../../ui/views/incident_detail.py" line="153" />
             <source>Save changes</source>
             <translation>Simpan perubahan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="154" />
+            <location filename="../../ui/views/incident_detail.py" line="155" />
             <source>Save the changed fields</source>
             <translation>Simpan isian yang diubah</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="156" />
+            <location filename="../../ui/views/incident_detail.py" line="157" />
             <source>Incident data</source>
             <translation>Data kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="171" />
+            <location filename="../../ui/views/incident_detail.py" line="172" />
             <source>Write a note for the timeline…</source>
             <translation>Tulis catatan untuk kronologi…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="173" />
+            <location filename="../../ui/views/incident_detail.py" line="174" />
             <source>Add note</source>
             <translation>Tambah catatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="175" />
+            <location filename="../../ui/views/incident_detail.py" line="176" />
             <source>Add the note to the timeline</source>
             <translation>Tambahkan catatan ke kronologi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="177" />
+            <location filename="../../ui/views/incident_detail.py" line="178" />
             <source>Timeline</source>
             <translation>Kronologi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="197" />
+            <location filename="../../ui/views/incident_detail.py" line="198" />
             <source>Handled, situation safe</source>
             <translation>Sudah ditangani, situasi aman</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="197" />
+            <location filename="../../ui/views/incident_detail.py" line="198" />
             <source>Handed over to the agency</source>
             <translation>Diserahkan ke instansi terkait</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="198" />
+            <location filename="../../ui/views/incident_detail.py" line="199" />
             <source>Not found at the location</source>
             <translation>Tidak ditemukan di lokasi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="198" />
+            <location filename="../../ui/views/incident_detail.py" line="199" />
             <source>False report</source>
             <translation>Laporan palsu</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="199" />
+            <location filename="../../ui/views/incident_detail.py" line="200" />
             <source>Duplicate of another incident</source>
             <translation>Duplikat kejadian lain</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="205" />
+            <location filename="../../ui/views/incident_detail.py" line="206" />
             <source>How did it end? (required to close)</source>
             <translation>Bagaimana penyelesaiannya? (wajib untuk menutup)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="206" />
+            <location filename="../../ui/views/incident_detail.py" line="207" />
             <source>Close incident</source>
             <translation>Tutup kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="208" />
+            <location filename="../../ui/views/incident_detail.py" line="209" />
             <source>Close the incident with this disposition</source>
             <translation>Tutup kejadian dengan keterangan penyelesaian ini</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="210" />
+            <location filename="../../ui/views/incident_detail.py" line="211" />
             <source>Reopen…</source>
             <translation>Buka kembali…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="212" />
+            <location filename="../../ui/views/incident_detail.py" line="213" />
             <source>Reopen the closed incident (supervisors)</source>
             <translation>Buka kembali kejadian yang sudah ditutup (supervisor)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="215" />
+            <location filename="../../ui/views/incident_detail.py" line="216" />
             <source>Done</source>
             <translation>Selesai</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="216" />
+            <location filename="../../ui/views/incident_detail.py" line="217" />
             <source>Close this window (Esc)</source>
             <translation>Tutup jendela ini (Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="219" />
+            <location filename="../../ui/views/incident_detail.py" line="220" />
             <source>Disposition</source>
             <translation>Penyelesaian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="251" />
+            <location filename="../../ui/views/incident_detail.py" line="252" />
             <source>P1 — life at risk</source>
             <translation>P1 — nyawa terancam</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="251" />
+            <location filename="../../ui/views/incident_detail.py" line="252" />
             <source>P2 — urgent</source>
             <translation>P2 — mendesak</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="252" />
+            <location filename="../../ui/views/incident_detail.py" line="253" />
             <source>P3 — normal</source>
             <translation>P3 — biasa</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="252" />
+            <location filename="../../ui/views/incident_detail.py" line="253" />
             <source>P4 — no urgency</source>
             <translation>P4 — tidak mendesak</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="278" />
-            <location filename="../../ui/views/incident_detail.py" line="330" />
+            <location filename="../../ui/views/incident_detail.py" line="279" />
+            <location filename="../../ui/views/incident_detail.py" line="331" />
             <source>(not known)</source>
             <translation>(tidak diketahui)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="290" />
+            <location filename="../../ui/views/incident_detail.py" line="291" />
             <source>Incident %1</source>
             <translation>Kejadian %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="313" />
+            <location filename="../../ui/views/incident_detail.py" line="314" />
             <source>Loading…</source>
             <translation>Memuat…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="315" />
+            <location filename="../../ui/views/incident_detail.py" line="316" />
             <source>Opened %1</source>
             <translation>Dibuka %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="317" />
+            <location filename="../../ui/views/incident_detail.py" line="318" />
             <source>by %1</source>
             <translation>oleh %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="319" />
+            <location filename="../../ui/views/incident_detail.py" line="320" />
             <source>open for %1</source>
             <translation>terbuka selama %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="321" />
+            <location filename="../../ui/views/incident_detail.py" line="322" />
             <source>closed %1</source>
             <translation>ditutup %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="323" />
+            <location filename="../../ui/views/incident_detail.py" line="324" />
             <source>disposition: %1</source>
             <translation>penyelesaian: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="342" />
+            <location filename="../../ui/views/incident_detail.py" line="343" />
             <source>Note</source>
             <translation>Catatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="342" />
+            <location filename="../../ui/views/incident_detail.py" line="343" />
             <source>Created</source>
             <translation>Dibuat</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="342" />
+            <location filename="../../ui/views/incident_detail.py" line="343" />
             <source>Changed</source>
             <translation>Diubah</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="343" />
+            <location filename="../../ui/views/incident_detail.py" line="344" />
             <source>Call</source>
             <translation>Panggilan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="343" />
+            <location filename="../../ui/views/incident_detail.py" line="344" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="343" />
+            <location filename="../../ui/views/incident_detail.py" line="344" />
             <source>Forwarded</source>
             <translation>Diteruskan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="344" />
+            <location filename="../../ui/views/incident_detail.py" line="345" />
             <source>Closed</source>
             <translation>Ditutup</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="344" />
+            <location filename="../../ui/views/incident_detail.py" line="345" />
             <source>Reopened</source>
             <translation>Dibuka kembali</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="402" />
+            <location filename="../../ui/views/incident_detail.py" line="403" />
             <source>Nothing was changed.</source>
             <translation>Tidak ada yang diubah.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="416" />
+            <location filename="../../ui/views/incident_detail.py" line="417" />
             <source>Saved.</source>
             <translation>Tersimpan.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="443" />
+            <location filename="../../ui/views/incident_detail.py" line="447" />
             <source>Write or choose a disposition to close the incident.</source>
             <translation>Tulis atau pilih keterangan penyelesaian untuk menutup kejadian.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="463" />
+            <location filename="../../ui/views/incident_detail.py" line="467" />
             <source>Reopen incident</source>
             <translation>Buka kembali kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="463" />
+            <location filename="../../ui/views/incident_detail.py" line="467" />
             <source>Why is it reopened?</source>
             <translation>Mengapa dibuka kembali?</translation>
         </message>
@@ -650,47 +650,47 @@
     <context>
         <name>IncidentQueueModel</name>
         <message>
-            <location filename="../../ui/views/models.py" line="238" />
+            <location filename="../../ui/views/models.py" line="243" />
             <source>Number</source>
             <translation>Nomor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="238" />
+            <location filename="../../ui/views/models.py" line="243" />
             <source>Age</source>
             <translation>Umur</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="238" />
+            <location filename="../../ui/views/models.py" line="243" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="238" />
+            <location filename="../../ui/views/models.py" line="243" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="238" />
+            <location filename="../../ui/views/models.py" line="243" />
             <source>Priority</source>
             <translation>Prioritas</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="239" />
+            <location filename="../../ui/views/models.py" line="244" />
             <source>Kecamatan</source>
             <translation>Kecamatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="289" />
+            <location filename="../../ui/views/models.py" line="294" />
             <source>Opened: %1</source>
             <translation>Dibuka: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="293" />
+            <location filename="../../ui/views/models.py" line="298" />
             <source>Reporter: %1</source>
             <translation>Pelapor: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="295" />
+            <location filename="../../ui/views/models.py" line="300" />
             <source>Handled by: %1</source>
             <translation>Ditangani oleh: %1</translation>
         </message>
@@ -698,7 +698,7 @@
     <context>
         <name>Language</name>
         <message>
-            <location filename="../../ui/views/common.py" line="36" />
+            <location filename="../../ui/views/common.py" line="39" />
             <source>en</source>
             <translation>id</translation>
         </message>
@@ -706,67 +706,67 @@
     <context>
         <name>MissedCallModel</name>
         <message>
-            <location filename="../../ui/views/models.py" line="314" />
+            <location filename="../../ui/views/models.py" line="319" />
             <source>Time</source>
             <translation>Waktu</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="314" />
+            <location filename="../../ui/views/models.py" line="319" />
             <source>Waiting</source>
             <translation>Menunggu</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="314" />
+            <location filename="../../ui/views/models.py" line="319" />
             <source>Number</source>
             <translation>Nomor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="314" />
+            <location filename="../../ui/views/models.py" line="319" />
             <source>Caller ID name</source>
             <translation>Nama caller ID</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="314" />
+            <location filename="../../ui/views/models.py" line="319" />
             <source>Line</source>
             <translation>Jalur</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="315" />
+            <location filename="../../ui/views/models.py" line="320" />
             <source>Calls</source>
             <translation>Panggilan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="315" />
+            <location filename="../../ui/views/models.py" line="320" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="332" />
+            <location filename="../../ui/views/models.py" line="337" />
             <source>(no caller ID)</source>
             <translation>(tanpa caller ID)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="341" />
+            <location filename="../../ui/views/models.py" line="346" />
             <source>Called back %1 by %2</source>
             <translation>Ditelepon balik %1 oleh %2</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="343" />
+            <location filename="../../ui/views/models.py" line="348" />
             <source>Blocked (flagged)</source>
             <translation>Diblokir (ditandai)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="343" />
+            <location filename="../../ui/views/models.py" line="348" />
             <source>Waiting for callback</source>
             <translation>Menunggu telepon balik</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="353" />
+            <location filename="../../ui/views/models.py" line="358" />
             <source>Rang at %1</source>
             <translation>Berdering pukul %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="355" />
+            <location filename="../../ui/views/models.py" line="360" />
             <source>Callback note: %1</source>
             <translation>Catatan telepon balik: %1</translation>
         </message>
@@ -774,32 +774,37 @@
     <context>
         <name>MissedCallsPanel</name>
         <message>
-            <location filename="../../ui/views/missed.py" line="91" />
+            <location filename="../../ui/views/missed.py" line="81" />
+            <source>No missed calls waiting for a callback.</source>
+            <translation>Tidak ada panggilan tak terjawab yang menunggu telepon balik.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/missed.py" line="93" />
             <source>Show calls already called back</source>
             <translation>Tampilkan yang sudah ditelepon balik</translation>
         </message>
         <message>
-            <location filename="../../ui/views/missed.py" line="93" />
+            <location filename="../../ui/views/missed.py" line="95" />
             <source>Call back…</source>
             <translation>Telepon balik…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/missed.py" line="95" />
+            <location filename="../../ui/views/missed.py" line="97" />
             <source>Record a callback to the selected number</source>
             <translation>Catat telepon balik ke nomor yang dipilih</translation>
         </message>
         <message>
-            <location filename="../../ui/views/missed.py" line="158" />
+            <location filename="../../ui/views/missed.py" line="164" />
             <source>Callback recorded.</source>
             <translation>Telepon balik tercatat.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/missed.py" line="172" />
+            <location filename="../../ui/views/missed.py" line="178" />
             <source>Missed calls (%1)</source>
             <translation>Panggilan tak terjawab (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/missed.py" line="174" />
+            <location filename="../../ui/views/missed.py" line="180" />
             <source>Missed calls waiting for a callback (%1)</source>
             <translation>Panggilan tak terjawab menunggu telepon balik (%1)</translation>
         </message>
@@ -807,27 +812,44 @@
     <context>
         <name>QueuePanel</name>
         <message>
-            <location filename="../../ui/views/queue.py" line="89" />
+            <location filename="../../ui/views/queue.py" line="108" />
             <source>Search: caller number, reporter name or incident number</source>
             <translation>Cari: nomor penelepon, nama pelapor, atau nomor kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="90" />
+            <location filename="../../ui/views/queue.py" line="109" />
             <source>Search the open incidents (%1)</source>
             <translation>Cari kejadian terbuka (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="222" />
+            <location filename="../../ui/views/queue.py" line="136" />
+            <location filename="../../ui/views/queue.py" line="255" />
+            <source>No open incidents assigned to you.</source>
+            <translation>Tidak ada kejadian terbuka yang ditugaskan kepada Anda.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/queue.py" line="137" />
+            <location filename="../../ui/views/queue.py" line="256" />
+            <source>No open incidents.</source>
+            <translation>Tidak ada kejadian terbuka.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/queue.py" line="249" />
             <source>My incidents (%1)</source>
             <translation>Kejadian saya (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="223" />
+            <location filename="../../ui/views/queue.py" line="250" />
             <source>All open incidents (%1)</source>
             <translation>Semua kejadian terbuka (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="225" />
+            <location filename="../../ui/views/queue.py" line="253" />
+            <source>Nothing matches “%1”.</source>
+            <translation>Tidak ada yang cocok dengan “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/queue.py" line="258" />
             <source>Filter: “%1”</source>
             <translation>Saringan: “%1”</translation>
         </message>
@@ -1119,282 +1141,282 @@
     <context>
         <name>Views</name>
         <message>
-            <location filename="../../ui/views/common.py" line="73" />
+            <location filename="../../ui/views/common.py" line="76" />
             <source>%1d %2:%3</source>
-            <translation>%1 hr %2:%3</translation>
+            <translation>%1 hari %2:%3</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="84" />
+            <location filename="../../ui/views/common.py" line="87" />
             <source>Open</source>
             <translation>Terbuka</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="85" />
+            <location filename="../../ui/views/common.py" line="88" />
             <source>Forwarded</source>
             <translation>Diteruskan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="86" />
+            <location filename="../../ui/views/common.py" line="89" />
             <source>In progress</source>
             <translation>Ditangani</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="87" />
+            <location filename="../../ui/views/common.py" line="90" />
             <source>Resolved</source>
             <translation>Selesai ditangani</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="88" />
+            <location filename="../../ui/views/common.py" line="91" />
             <source>Closed</source>
             <translation>Ditutup</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="95" />
+            <location filename="../../ui/views/common.py" line="98" />
             <source>Unclassified</source>
             <translation>Belum diklasifikasi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="97" />
+            <location filename="../../ui/views/common.py" line="100" />
             <source>Normal</source>
             <translation>Normal</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="98" />
+            <location filename="../../ui/views/common.py" line="101" />
             <source>Information</source>
             <translation>Informasi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="99" />
+            <location filename="../../ui/views/common.py" line="102" />
             <source>Prank</source>
             <translation>Prank</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="100" />
+            <location filename="../../ui/views/common.py" line="103" />
             <source>Ghost</source>
             <translation>Ghost</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="101" />
+            <location filename="../../ui/views/common.py" line="104" />
             <source>Wrong number</source>
             <translation>Salah sambung</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="102" />
+            <location filename="../../ui/views/common.py" line="105" />
             <source>Test</source>
             <translation>Uji</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="109" />
+            <location filename="../../ui/views/common.py" line="112" />
             <source>Ringing</source>
             <translation>Berdering</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="110" />
+            <location filename="../../ui/views/common.py" line="113" />
             <source>Answered</source>
             <translation>Dijawab</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="111" />
+            <location filename="../../ui/views/common.py" line="114" />
             <source>Missed</source>
             <translation>Tak terjawab</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="112" />
+            <location filename="../../ui/views/common.py" line="115" />
             <source>Ended</source>
             <translation>Selesai</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="119" />
+            <location filename="../../ui/views/common.py" line="122" />
             <source>operator</source>
             <translation>operator</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="120" />
+            <location filename="../../ui/views/common.py" line="123" />
             <source>supervisor</source>
             <translation>supervisor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="121" />
+            <location filename="../../ui/views/common.py" line="124" />
             <source>admin</source>
             <translation>admin</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="122" />
+            <location filename="../../ui/views/common.py" line="125" />
             <source>system</source>
             <translation>sistem</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="134" />
+            <location filename="../../ui/views/common.py" line="137" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="135" />
+            <location filename="../../ui/views/common.py" line="138" />
             <source>Priority</source>
             <translation>Prioritas</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="136" />
+            <location filename="../../ui/views/common.py" line="139" />
             <source>Kecamatan</source>
             <translation>Kecamatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="137" />
+            <location filename="../../ui/views/common.py" line="140" />
             <source>Desa/kelurahan</source>
             <translation>Desa/kelurahan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="138" />
+            <location filename="../../ui/views/common.py" line="141" />
             <source>Address</source>
             <translation>Alamat</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="139" />
+            <location filename="../../ui/views/common.py" line="142" />
             <source>Landmark</source>
             <translation>Patokan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="140" />
+            <location filename="../../ui/views/common.py" line="143" />
             <source>Latitude</source>
             <translation>Lintang</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="141" />
+            <location filename="../../ui/views/common.py" line="144" />
             <source>Longitude</source>
             <translation>Bujur</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="142" />
+            <location filename="../../ui/views/common.py" line="145" />
             <source>Reporter</source>
             <translation>Pelapor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="143" />
+            <location filename="../../ui/views/common.py" line="146" />
             <source>Callback number</source>
             <translation>Nomor yang bisa dihubungi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="144" />
+            <location filename="../../ui/views/common.py" line="147" />
             <source>Description</source>
             <translation>Uraian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="145" />
+            <location filename="../../ui/views/common.py" line="148" />
             <source>Disposition</source>
             <translation>Penyelesaian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="146" />
+            <location filename="../../ui/views/common.py" line="149" />
             <source>Note</source>
             <translation>Catatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="147" />
+            <location filename="../../ui/views/common.py" line="150" />
             <source>Reason</source>
             <translation>Alasan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="148" />
+            <location filename="../../ui/views/common.py" line="151" />
             <source>Number</source>
             <translation>Nomor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="149" />
+            <location filename="../../ui/views/common.py" line="152" />
             <source>Hours</source>
             <translation>Jam</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="150" />
+            <location filename="../../ui/views/common.py" line="153" />
             <source>Handover note</source>
             <translation>Catatan serah terima</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="151" />
+            <location filename="../../ui/views/common.py" line="154" />
             <source>Name</source>
             <translation>Nama</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="152" />
+            <location filename="../../ui/views/common.py" line="155" />
             <source>URL</source>
             <translation>URL</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="153" />
+            <location filename="../../ui/views/common.py" line="156" />
             <source>Desk</source>
             <translation>Meja</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="154" />
+            <location filename="../../ui/views/common.py" line="157" />
             <source>Operator</source>
             <translation>Operator</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="250" />
+            <location filename="../../ui/views/common.py" line="253" />
             <source>Your role (%1) is not allowed to do this.</source>
             <translation>Peran Anda (%1) tidak berwenang melakukan ini.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="253" />
+            <location filename="../../ui/views/common.py" line="256" />
             <source>Another desk (%1) took this call first.</source>
             <translation>Meja lain (%1) sudah lebih dulu mengambil panggilan ini.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="256" />
+            <location filename="../../ui/views/common.py" line="259" />
             <source>This was changed by someone else in the meantime.</source>
             <translation>Data ini telah diubah oleh orang lain sementara itu.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="259" />
+            <location filename="../../ui/views/common.py" line="262" />
             <source>It no longer exists; someone may have removed it.</source>
             <translation>Data ini sudah tidak ada; mungkin telah dihapus orang lain.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="261" />
+            <location filename="../../ui/views/common.py" line="264" />
             <source>The database cannot be reached. Check the network or the server, then try again.</source>
             <translation>Basis data tidak dapat dihubungi. Periksa jaringan atau server, lalu coba lagi.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="266" />
+            <location filename="../../ui/views/common.py" line="269" />
             <source>Something went wrong: %1</source>
             <translation>Terjadi kesalahan: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="312" />
+            <location filename="../../ui/views/common.py" line="315" />
             <source>Incident %1 created</source>
             <translation>Kejadian %1 dibuat</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="313" />
+            <location filename="../../ui/views/common.py" line="316" />
             <source>Closed: %1</source>
             <translation>Ditutup: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="314" />
+            <location filename="../../ui/views/common.py" line="317" />
             <source>Reopened: %1</source>
             <translation>Dibuka kembali: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="315" />
+            <location filename="../../ui/views/common.py" line="318" />
             <source>Call without caller ID</source>
             <translation>Panggilan tanpa caller ID</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="316" />
+            <location filename="../../ui/views/common.py" line="319" />
             <source>Call from %1</source>
             <translation>Panggilan dari %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="317" />
+            <location filename="../../ui/views/common.py" line="320" />
             <source>Saved without changes</source>
             <translation>Disimpan tanpa perubahan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="318" />
+            <location filename="../../ui/views/common.py" line="321" />
             <source>Handed to another operator</source>
             <translation>Dialihkan ke operator lain</translation>
         </message>
         <message>
-            <location filename="../../ui/views/common.py" line="328" />
+            <location filename="../../ui/views/common.py" line="331" />
             <source>Changed: %1</source>
             <translation>Diubah: %1</translation>
         </message>

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
@@ -22,6 +24,7 @@ from callcenter.errors import (
     UserFixableError,
     ValidationError,
 )
+from ui.worker import DbWorker
 
 
 def _t(text: str) -> str:
@@ -332,3 +335,21 @@ def timeline_text(text: str) -> str:
             result = _t(template)
             return result.replace("%1", match.group(1)) if match.groups() else result
     return text
+
+
+# -- database jobs for widgets -----------------------------------------------------------------------------
+
+def submit(owner: QObject, worker: DbWorker, job: Callable[[], Any], on_done: Callable[[Any], None],
+           on_error: Callable[[BaseException], None]) -> int:
+    """Run ``job`` on the database worker; the callbacks run only while ``owner`` still exists (a dialog
+    closed, or a panel torn down, while its query was running simply drops the answer)."""
+
+    def done(result: Any) -> None:
+        if shiboken6.isValid(owner):
+            on_done(result)
+
+    def failed(error: BaseException) -> None:
+        if shiboken6.isValid(owner):
+            on_error(error)
+
+    return worker.submit(job, done, failed)

@@ -38,6 +38,7 @@ from ui.views.common import (
     error_text,
     shortcut_tip,
     status_text,
+    submit,
     timeline_text,
     wib_full,
     wib_time,
@@ -264,7 +265,7 @@ class IncidentDetailDialog(QDialog):
             lists = (lookups.categories(), lookups.areas()) if need_lists else None
             return incidents.get(incident_id), incidents.timeline(incident_id), lists
 
-        self.worker.submit(job, self._loaded, self._failed)
+        submit(self, self.worker, job, self._loaded, self._failed)
 
     def _loaded(self, result: tuple[IncidentView, list[TimelineEntry], Any]) -> None:
         view, timeline, lists = result
@@ -404,9 +405,9 @@ class IncidentDetailDialog(QDialog):
         self.message.clear_message()
         incidents, actor, incident_id, version = self.incidents, self.actor, self.incident_id, self.view.version
         self.save_button.setEnabled(False)
-        self.worker.submit(lambda: (incidents.update(actor, incident_id, version, changes),
-                                    incidents.timeline(incident_id)),
-                           self._saved, self._failed)
+        submit(self, self.worker, lambda: (incidents.update(actor, incident_id, version, changes),
+                        incidents.timeline(incident_id)),
+               self._saved, self._failed)
 
     def _saved(self, result: tuple[IncidentView, list[TimelineEntry]]) -> None:
         self.view, self.timeline = result
@@ -427,7 +428,7 @@ class IncidentDetailDialog(QDialog):
             incidents.add_note(actor, incident_id, text)
             return incidents.timeline(incident_id)
 
-        self.worker.submit(job, self._note_added, self._failed)
+        submit(self, self.worker, job, self._note_added, self._failed)
 
     def _note_added(self, timeline: list[TimelineEntry]) -> None:
         self.timeline = timeline
@@ -448,9 +449,9 @@ class IncidentDetailDialog(QDialog):
             return
         incidents, actor, incident_id = self.incidents, self.actor, self.incident_id
         self.close_button.setEnabled(False)
-        self.worker.submit(lambda: (incidents.close(actor, incident_id, disposition),
-                                    incidents.timeline(incident_id)),
-                           self._status_changed, self._failed)
+        submit(self, self.worker, lambda: (incidents.close(actor, incident_id, disposition),
+                        incidents.timeline(incident_id)),
+               self._status_changed, self._failed)
 
     def _status_changed(self, result: tuple[IncidentView, list[TimelineEntry]]) -> None:
         self.view, self.timeline = result
@@ -469,8 +470,9 @@ class IncidentDetailDialog(QDialog):
 
     def reopen(self, reason: str) -> None:
         incidents, actor, incident_id = self.incidents, self.actor, self.incident_id
-        self.worker.submit(lambda: (incidents.reopen(actor, incident_id, reason), incidents.timeline(incident_id)),
-                           self._status_changed, self._failed)
+        submit(self, self.worker,
+               lambda: (incidents.reopen(actor, incident_id, reason), incidents.timeline(incident_id)),
+               self._status_changed, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self._loading = False

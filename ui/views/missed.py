@@ -22,7 +22,7 @@ from callcenter.services.base import Actor
 from callcenter.services.calls import CallService
 from callcenter.services.feed import Change
 from callcenter.services.queues import MissedCallRow, QueueService
-from ui.views.common import MessageBar, error_text, shortcut_tip, wib_full
+from ui.views.common import MessageBar, error_text, shortcut_tip, submit, wib_full
 from ui.views.models import MissedCallModel
 from ui.views.queue import COALESCE_MS, TICK_MS, keep_selection, make_table
 from ui.worker import DbWorker
@@ -78,6 +78,8 @@ class MissedCallsPanel(QWidget):
         self.model = MissedCallModel(worker, self._ids, queues.missed_call_rows, queues.clock, parent=self)
         self.view = make_table(self.model, self)
         self.view.setObjectName("missedTable")
+        self.view.empty_text = self.tr("No missed calls waiting for a callback.")
+        self.model.modelReset.connect(self.view.viewport().update)
         for column, width in ((0, 110), (1, 80), (2, 140), (3, 140), (4, 90), (5, 60)):
             self.view.horizontalHeader().resizeSection(column, width)
         keep_selection(self.view, self.model)
@@ -155,8 +157,8 @@ class MissedCallsPanel(QWidget):
 
     def record_callback(self, call_id: int, note: str) -> None:
         self.message.clear_message()
-        self.worker.submit(lambda: self.calls.record_callback(self.actor, call_id, note.strip()),
-                           lambda _info: self._recorded(), self._failed)
+        submit(self, self.worker, lambda: self.calls.record_callback(self.actor, call_id, note.strip()),
+               lambda _info: self._recorded(), self._failed)
 
     def _recorded(self) -> None:
         self.message.show_message(self.tr("Callback recorded."), "ok")

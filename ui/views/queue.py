@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,8 +33,26 @@ COALESCE_MS = 150
 RELOAD_ACTIONS = frozenset({"create", "close", "reopen", "delete"})
 
 
-def make_table(model: LazyTableModel, parent: QWidget | None = None) -> QTableView:
-    view = QTableView(parent)
+class TableView(QTableView):
+    """A table that says so when it is empty (instead of a blank white box)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.empty_text = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if self.empty_text and model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor("#52606d"))
+            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
+                             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.empty_text)
+            painter.end()
+
+
+def make_table(model: LazyTableModel, parent: QWidget | None = None) -> TableView:
+    view = TableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -115,6 +133,8 @@ class QueuePanel(QWidget):
         self.all_view = make_table(self.all_model, self)
         self.all_view.setObjectName("allTable")
         self.tabs = QTabWidget(self)
+        self.mine_view.empty_text = self.tr("No open incidents assigned to you.")
+        self.all_view.empty_text = self.tr("No open incidents.")
         self.tabs.addTab(self.mine_view, "")
         self.tabs.addTab(self.all_view, "")
         for view, model in ((self.mine_view, self.mine_model), (self.all_view, self.all_model)):
@@ -123,6 +143,7 @@ class QueuePanel(QWidget):
             model.reloaded.connect(self._update_titles)
             model.rowsInserted.connect(self._update_titles)
             model.failed.connect(self._show_error)
+            model.modelReset.connect(view.viewport().update)
             header = view.horizontalHeader()
             for column, width in ((0, 150), (1, 80), (2, 110), (3, 200), (4, 70)):
                 header.resizeSection(column, width)
@@ -227,6 +248,12 @@ class QueuePanel(QWidget):
     def _update_titles(self, *_args: Any) -> None:
         self.tabs.setTabText(0, self.tr("My incidents (%1)").replace("%1", str(self.mine_model.total())))
         self.tabs.setTabText(1, self.tr("All open incidents (%1)").replace("%1", str(self.all_model.total())))
+        if self.search_text:
+            for view in (self.mine_view, self.all_view):
+                view.empty_text = self.tr("Nothing matches “%1”.").replace("%1", self.search_text)
+        else:
+            self.mine_view.empty_text = self.tr("No open incidents assigned to you.")
+            self.all_view.empty_text = self.tr("No open incidents.")
         if self.search_text:
             self.status.setText(self.tr("Filter: “%1”").replace("%1", self.search_text))
         else:

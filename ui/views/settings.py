@@ -31,7 +31,7 @@ from callcenter.db.enums import Role
 from callcenter.services.base import Actor
 from callcenter.services.settings import SettingsService
 from callcenter.services.sources import MAX_HOST, MAX_NAME, MAX_URL, SourceConfig, SourceConfigService
-from ui.views.common import MessageBar, core_text, error_text, shortcut_tip
+from ui.views.common import MessageBar, core_text, error_text, shortcut_tip, submit
 from ui.views.models import StaticTableModel
 from ui.worker import DbWorker
 
@@ -261,7 +261,7 @@ class SettingsDialog(QDialog):
     @Slot()
     def reload_sources(self) -> None:
         sources = self.sources
-        self.worker.submit(sources.list, self._sources_loaded, self._source_failed)
+        submit(self, self.worker, sources.list, self._sources_loaded, self._source_failed)
 
     def _sources_loaded(self, rows: list[SourceConfig]) -> None:
         selected = self.selected_source()
@@ -344,11 +344,11 @@ class SettingsDialog(QDialog):
         name, url, host = self.name.text(), self.url.text(), self.host.text()
         editing = self.editing
         if editing is None:
-            self.worker.submit(lambda: sources.add(actor, name, url, host), lambda _id: self._source_saved(),
-                               self._source_failed)
+            submit(self, self.worker, lambda: sources.add(actor, name, url, host), lambda _id: self._source_saved(),
+                   self._source_failed)
         else:
-            self.worker.submit(lambda: sources.update(actor, editing.id, name=name, url=url, host=host),
-                               lambda _none: self._source_saved(), self._source_failed)
+            submit(self, self.worker, lambda: sources.update(actor, editing.id, name=name, url=url, host=host),
+                   lambda _none: self._source_saved(), self._source_failed)
 
     def _source_saved(self) -> None:
         self.source_message.show_message(self.tr("Source saved. The desks reconnect their lines."), "ok")
@@ -362,8 +362,8 @@ class SettingsDialog(QDialog):
         if row is None:
             return
         sources, actor = self.sources, self.actor
-        self.worker.submit(lambda: sources.set_enabled(actor, row.id, not row.enabled),
-                           lambda _none: self._source_done(), self._source_failed)
+        submit(self, self.worker, lambda: sources.set_enabled(actor, row.id, not row.enabled),
+               lambda _none: self._source_done(), self._source_failed)
 
     @Slot()
     def remove_selected(self) -> None:
@@ -371,8 +371,8 @@ class SettingsDialog(QDialog):
         if row is None:
             return
         sources, actor = self.sources, self.actor
-        self.worker.submit(lambda: sources.remove(actor, row.id), lambda _none: self._source_done(),
-                           self._source_failed)
+        submit(self, self.worker, lambda: sources.remove(actor, row.id), lambda _none: self._source_done(),
+               self._source_failed)
 
     def _source_done(self) -> None:
         self.source_message.clear_message()
@@ -392,7 +392,7 @@ class SettingsDialog(QDialog):
         self.test_button.setEnabled(False)
         self.test_state.setStyleSheet("color:#52606d;")
         self.test_state.setText(self.tr("Testing for up to %1 seconds…").replace("%1", f"{TEST_SECONDS:g}"))
-        self.worker.submit(lambda: sources.test(url, TEST_SECONDS), self._tested, self._test_failed)
+        submit(self, self.worker, lambda: sources.test(url, TEST_SECONDS), self._tested, self._test_failed)
 
     def _tested(self, state: LineState) -> None:
         self.last_test = state
@@ -449,8 +449,8 @@ class SettingsDialog(QDialog):
 
     def reload_prank_rule(self) -> None:
         settings = self.settings
-        self.worker.submit(lambda: settings.get("prank_rule"), self._prank_loaded,
-                           lambda error: self.prank_message.show_message(error_text(error)))
+        submit(self, self.worker, lambda: settings.get("prank_rule"), self._prank_loaded,
+               lambda error: self.prank_message.show_message(error_text(error)))
 
     def _prank_loaded(self, rule: dict[str, Any]) -> None:
         self.prank_count.setValue(int(rule["count"]))
@@ -462,6 +462,6 @@ class SettingsDialog(QDialog):
         rule = {"count": self.prank_count.value(), "window_hours": self.prank_window.value(),
                 "block_hours": self.prank_block.value()}
         settings, actor = self.settings, self.actor
-        self.worker.submit(lambda: settings.set(actor, "prank_rule", rule),
-                           lambda _none: self.prank_message.show_message(self.tr("Rule saved."), "ok"),
-                           lambda error: self.prank_message.show_message(error_text(error)))
+        submit(self, self.worker, lambda: settings.set(actor, "prank_rule", rule),
+               lambda _none: self.prank_message.show_message(self.tr("Rule saved."), "ok"),
+               lambda error: self.prank_message.show_message(error_text(error)))

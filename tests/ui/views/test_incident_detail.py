@@ -87,3 +87,29 @@ def test_supervisor_reopens_a_closed_incident(qtbot: QtBot, worker: DbWorker, db
     dialog.reopen("Warga melapor api menyala lagi")
     settle(qtbot, worker)
     assert incidents.get(incident.id).status is IncidentStatus.OPEN and dialog.save_button.isEnabled()
+
+
+def test_an_oversized_note_is_refused_with_a_message_and_kept(qtbot: QtBot, worker: DbWorker, db: Database,
+                                                              clock: ManualClock, operator: Actor) -> None:
+    incidents = IncidentService(db, clock)
+    incident = incidents.create(operator, fire(db))
+    dialog = open_dialog(qtbot, worker, incidents, operator, incident.id)
+    huge = "Warga panik ⚠️ " * 2000  # 30,000 characters
+    dialog.note.setPlainText(huge)
+    dialog.add_note()
+    settle(qtbot, worker)
+    assert dialog.message.text() == "Note: at most 20,000 characters (now 29,999)"  # trailing space trimmed
+    assert dialog.note.toPlainText() == huge and dialog.note_button.isEnabled()  # nothing typed is lost
+    assert [entry.kind for entry in incidents.timeline(incident.id)] == ["created"]
+
+
+def test_closing_the_dialog_while_it_loads_drops_the_answer_quietly(qtbot: QtBot, worker: DbWorker, db: Database,
+                                                                    clock: ManualClock, operator: Actor) -> None:
+    incidents = IncidentService(db, clock)
+    incident = incidents.create(operator, fire(db))
+    dialog = IncidentDetailDialog(worker, incidents, operator, incident.id)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.close()  # before the worker answered: the answer must not reach a deleted window
+    settle(qtbot, worker)
+    qtbot.wait(50)

@@ -141,3 +141,12 @@ def test_an_incident_reassigned_to_me_moves_into_my_tab(qtbot: QtBot, worker: Db
     qtbot.waitUntil(lambda: panel.mine_model.shown_ids() == [theirs.id], timeout=3000)
     settle(qtbot, worker)
     assert panel.all_model.total() == 2
+
+
+def test_an_empty_queue_says_so(qtbot: QtBot, worker: DbWorker, db: Database, clock: ManualClock,
+                                operator: Actor) -> None:
+    panel = make_panel(qtbot, worker, db, clock, operator)
+    assert panel.mine_view.empty_text == "No open incidents assigned to you."
+    qtbot.keyClicks(panel.search, "Ujang")
+    qtbot.waitUntil(lambda: panel.all_view.empty_text == "Nothing matches “Ujang”.", timeout=3000)
+    assert panel.status.text() == "Filter: “Ujang”"
