@@ -318,6 +318,9 @@ def run_console(args: argparse.Namespace) -> int:
 
             desk["window"] = build(translations.language)
             desk["window"].show()
+            from ui.app import freeze_startup_heap
+
+            freeze_startup_heap()
             _step(started, "main window visible")
             print(f"konsol112: window visible after {time.perf_counter() - started:.2f} s", file=sys.stderr)
             status = app.exec()

@@ -672,6 +672,10 @@ class MainWindow(QMainWindow):
         self.bridge.feed_changes.connect(queue_panel.on_changes)
         self.bridge.feed_changes.connect(missed_panel.on_changes)
         queue_panel.incident_activated.connect(self.open_incident)
+        # Keys the panels handle themselves, listed so F1 shows every key in the window.
+        self.shortcuts.note("Ctrl+F", _t("Search the open incidents"))
+        self.shortcuts.note("Enter", _t("Open the selected incident (in the queue)"))
+        self.shortcuts.note("Ctrl+K", _t("Record the callback of the selected missed call"))
         self.settings_button = self._header_button("settings", _t("Settings"))
         self.header_buttons.insertWidget(0, self.settings_button)
         self.shortcuts.add(self, SETTINGS, _t("Settings: language, caller-ID sources"), self.open_settings,

@@ -658,6 +658,18 @@ Semua tombol: F1.</translation>
         <translation>Tampilkan panggilan tak terjawab untuk ditelepon balik</translation>
     </message>
     <message>
+        <source>Search the open incidents</source>
+        <translation>Cari di kejadian terbuka</translation>
+    </message>
+    <message>
+        <source>Open the selected incident (in the queue)</source>
+        <translation>Buka kejadian yang dipilih (di antrean)</translation>
+    </message>
+    <message>
+        <source>Record the callback of the selected missed call</source>
+        <translation>Catat telepon balik untuk panggilan tak terjawab yang dipilih</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
