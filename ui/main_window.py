@@ -414,8 +414,11 @@ class MainWindow(QMainWindow):
                                        line.code if line else None, line.source_key if line else None))
             if line is not None:
                 counts[line.source_key] = counts.get(line.source_key, 0) + 1
+        vanished = {r.call.id for r in self._ringing} - {r.call.id for r in ringing}
         self._ringing = ringing
         self.banner.set_calls(ringing)
+        if vanished:
+            self._explain_vanished(sorted(vanished))
         self.line_strip.set_ringing(counts)
         self.sound.set_ringing(bool(ringing), busy=self._mode != "idle")
         if self._refresh_again:
@@ -430,35 +433,28 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(1000, self.refresh_ringing)
 
     def on_feed_changes(self, changes: list[Change]) -> None:
-        """What other desks did: calls taken elsewhere leave the banner with who took them."""
-        shown = {ringing.call.id: ringing for ringing in self._ringing}
-        touched_calls = False
-        taken: list[int] = []
+        """What other desks (and the line service) did: refresh the banner when calls or callers changed."""
+        touched = False
         for change in changes:
             if change.entity == "call":
-                touched_calls = True
-                if change.action in ("claim", "classify", "link"):
-                    try:
-                        call_id = int(change.entity_id)
-                    except ValueError:
-                        continue
-                    if call_id in shown and (self.current is None or self.current.id != call_id):
-                        taken.append(call_id)
+                touched = True
             elif change.entity == "caller":
                 self._histories.pop(change.entity_id, None)
-                touched_calls = True
+                touched = True
             elif change.entity == "database":
                 self._histories.clear()
-                touched_calls = True
-        if taken:
-            calls = self.calls
-
-            def who() -> list[CallInfo]:
-                return [calls.get(call_id) for call_id in taken]
-
-            self._submit(who, self._announce_taken, lambda exc: log.warning("who took the call: %s", exc))
-        if touched_calls:
+                touched = True
+        if touched:
             self.refresh_ringing()
+
+    def _explain_vanished(self, call_ids: list[int]) -> None:
+        """Calls that left the banner: when another desk answered one, say who."""
+        calls = self.calls
+
+        def who() -> list[CallInfo]:
+            return [calls.get(call_id) for call_id in call_ids]
+
+        self._submit(who, self._announce_taken, lambda exc: log.warning("who took the call: %s", exc))
 
     def _announce_taken(self, infos: object) -> None:
         assert isinstance(infos, list)

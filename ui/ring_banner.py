@@ -8,10 +8,22 @@ banner has focus) answers the oldest call. A call another desk took leaves with 
 from __future__ import annotations
 
 import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    Qt,
+    QTimer,
+    QtMsgType,
+    QUrl,
+    Signal,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -129,6 +141,30 @@ class RingCard(QFrame):
         self.waiting.setText(_t("waiting {time}").format(time=f"{seconds // 60}:{seconds % 60:02d}"))
 
 
+# What Qt Multimedia says while looking for a sound server on a PC that has none: expected, not a fault.
+_AUDIO_NOISE = ("PulseAudioService", "pa_context_connect", "pipewire", "QObject::connect(QObject, Unknown)")
+
+
+@contextmanager
+def _quiet_audio_probe() -> Iterator[None]:
+    """Drop the audio back-end's complaints about a missing sound server; pass every other message on."""
+    previous: Callable[..., None] | None = None
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if any(noise in message for noise in _AUDIO_NOISE):
+            log.debug("audio: %s", message)
+        elif previous is not None:
+            previous(kind, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
 class RingSound:
     """The ring tone, looped while calls ring. Silent (and quiet in the log) on a PC without audio output."""
 
@@ -141,13 +177,14 @@ class RingSound:
             from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except ImportError:  # a PySide6 build without multimedia: the banner still shows every call
             return
-        if not QMediaDevices.audioOutputs():
-            log.info("no audio output: the ring sound is off")
-            return
-        effect = QSoundEffect()
-        effect.setSource(QUrl.fromLocalFile(str(RING_WAV)))
-        effect.setLoopCount(QSoundEffect.Loop.Infinite.value)
-        effect.setVolume(0.8)
+        with _quiet_audio_probe():
+            if not QMediaDevices.audioOutputs():
+                log.info("no audio output: the ring sound is off")
+                return
+            effect = QSoundEffect()
+            effect.setSource(QUrl.fromLocalFile(str(RING_WAV)))
+            effect.setLoopCount(QSoundEffect.Loop.Infinite.value)
+            effect.setVolume(0.8)
         self._effect = effect
 
     @property
