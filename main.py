@@ -280,6 +280,8 @@ def run_console(args: argparse.Namespace) -> int:
                 window = MainWindow(worker, bridge, calls, callers, incidents, references, reference, actor,
                                     language=language, clock=clock, sound=sound)
                 window.attach_views(queues, shifts, source_configs, settings_service)
+                for key, name in lines.names.items():
+                    window.line_strip.set_name(key, name)
                 for state in lines.states():
                     window.line_strip.on_line_state(state)
                 window.language_change_requested.connect(change_language)
@@ -298,17 +300,18 @@ def run_console(args: argparse.Namespace) -> int:
                 translations.install(new)
                 log.info("language changed to %s: rebuilding the window", new)
                 replacement = build(new)
-                replacement.setGeometry(window.geometry())
                 desk["window"] = replacement
                 window.confirm_close = False
                 window.close()
                 window.deleteLater()
-                replacement.show()
+                replacement.showMaximized()
 
             def restart_sources() -> None:
                 if args.demo:
                     return
                 lines.restart([(s.name, s.url) for s in source_configs.enabled_for_host(socket.gethostname())])
+                for key, name in lines.names.items():
+                    desk["window"].line_strip.set_name(key, name)
                 for state in lines.states():
                     desk["window"].line_strip.on_line_state(state)
 
@@ -317,7 +320,7 @@ def run_console(args: argparse.Namespace) -> int:
                 desk["window"].close()
 
             desk["window"] = build(translations.language)
-            desk["window"].show()
+            desk["window"].showMaximized()
             from ui.app import freeze_startup_heap
 
             freeze_startup_heap()
@@ -344,6 +347,7 @@ class Lines:
         self.bridge = bridge
         self.sources: list[Any] = []
         self.refused: list[Any] = []
+        self.names: dict[str, str] = {}
 
     def start(self, urls: list[tuple[str, str]]) -> None:
         from callcenter.cid.sources import LineState, LineStatus, Subscriber, make_source
@@ -354,11 +358,13 @@ class Lines:
                 source = make_source(url)
             except ValueError as exc:
                 log.error("caller-ID source %s not started: %s", name, exc)
-                self.refused.append(LineState(f"bad:{name}", name, LineStatus.DOWN, str(exc), utcnow()))
+                self.refused.append(LineState(f"bad:{name}", url[:80], LineStatus.DOWN, str(exc), utcnow()))
+                self.names[f"bad:{name}"] = name
                 continue
             source.subscribe(Subscriber(on_event=self.intake_worker.submit, on_warning=self.bridge.on_warning,
                                         on_state=self.bridge.on_line_state))
             source.start()
+            self.names[source.key] = name
             log.info("caller-ID source %s: %s", name, source.display)
             self.sources.append(source)
 
@@ -370,6 +376,7 @@ class Lines:
             source.stop()
         self.sources = []
         self.refused = []
+        self.names = {}
 
     def restart(self, urls: list[tuple[str, str]]) -> None:
         self.stop()

@@ -70,6 +70,7 @@ class LineStrip(QFrame):
 
         self._lines: dict[str, _Line] = {}
         self._chips: dict[str, QLabel] = {}
+        self._names: dict[str, str] = {}
         self._blink = QTimer(self)
         self._blink.setInterval(BLINK_MS)
         self._blink.timeout.connect(self._toggle_blink)
@@ -84,6 +85,12 @@ class LineStrip(QFrame):
         else:
             line.state = state
         self._refresh()
+
+    def set_name(self, source_key: str, name: str) -> None:
+        """The name an admin gave the source ("Telkom 112"), shown instead of its URL."""
+        self._names[source_key] = name
+        if source_key in self._lines:
+            self._refresh()
 
     def set_ringing(self, counts: dict[str, int]) -> None:
         """Ringing calls per source key (from the banner's list)."""
@@ -114,7 +121,7 @@ class LineStrip(QFrame):
                 self._chips_layout.insertWidget(self._chips_layout.count() - 1, chip)
             status, text = self._describe(line)
             chip.setText(text)
-            chip.setToolTip(self._tooltip(line.state))
+            chip.setToolTip(line.state.display + "\n" + self._tooltip(line.state))
             if chip.property("status") != status:
                 chip.setProperty("status", status)
                 _restyle(chip)
@@ -124,8 +131,8 @@ class LineStrip(QFrame):
             for state in down:
                 since = to_wib(state.since).strftime("%H:%M:%S")
                 reason = state.reason or _t("no reason given")
-                parts.append(_t("{line}: {reason} (since {time} WIB)").format(line=state.display, reason=reason,
-                                                                            time=since))
+                parts.append(_t("{line}: {reason} (since {time} WIB)").format(
+                    line=self._names.get(state.source_key) or state.display, reason=reason, time=since))
             self.alarm_label.setText(_t("LINE DOWN - calls on this line cannot reach you. ") + "; ".join(parts))
             if self.alarm.isHidden():
                 self.alarm.show()
@@ -136,7 +143,7 @@ class LineStrip(QFrame):
 
     def _describe(self, line: _Line) -> tuple[str, str]:
         state = line.state
-        name = state.display
+        name = self._names.get(state.source_key) or state.display
         if state.status is LineStatus.DOWN:
             return "down", _t("{line}: DOWN").format(line=name)
         if state.status is LineStatus.CONNECTING:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self.queue_panel: QWidget | None = None
         self.missed_panel: QWidget | None = None
         self.confirm_close = True
-        self._sized = False
+        self._user_split = False
         self._alive = True
         """Ask before closing with a call in hand (off for tests and screenshots)."""
 
@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.splitterMoved.connect(self._splitter_moved)
         layout.addWidget(self.splitter, 1)
         work = QWidget()
         work_layout = QVBoxLayout(work)
@@ -326,6 +327,7 @@ class MainWindow(QMainWindow):
         """Panels from other parts of the console (queues, missed calls) go in tabs on the right."""
         if self.side_tabs is None:
             self.side_tabs = QTabWidget()
+            self.side_tabs.setMinimumWidth(360)  # the splitter honours this rather than the tables' wide hint
             self.splitter.addWidget(self.side_tabs)
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
@@ -742,14 +744,22 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.side_tabs is not None and not self._sized:
-            self._sized = True
-            QTimer.singleShot(0, self._balance_splitter)
+        QTimer.singleShot(0, self._balance_splitter)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._balance_splitter()
 
     def _balance_splitter(self) -> None:
-        """The call and its form get the larger share; the queues stay readable beside them."""
+        """The call and its form get the larger share; the queues stay readable beside them (until the
+        operator drags the divider: then their choice stays)."""
+        if self.side_tabs is None or self._user_split:
+            return
         width = self.splitter.width()
         self.splitter.setSizes([int(width * 0.55), width - int(width * 0.55)])
+
+    def _splitter_moved(self, _position: int, _index: int) -> None:
+        self._user_split = True
 
     def _set_mode(self, mode: str) -> None:
         """On a small screen the queues make room while a call or report is in hand; they return after."""
