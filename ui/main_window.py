@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from callcenter.clock import Clock, to_wib, utcnow
-from callcenter.db.enums import CallType
+from callcenter.db.enums import CallState, CallType
 from callcenter.errors import (
     AlreadyClaimed,
     ConflictError,
@@ -463,6 +463,9 @@ class MainWindow(QMainWindow):
         for info in infos:
             if info.claimed_by_id is not None and info.claimed_by_id != self.actor.id:
                 self.banner.show_taken(number_text(info), info.claimed_by or _t("another desk"))
+            elif info.state is CallState.MISSED:
+                self.banner.show_note(_t("{number} hung up before anyone answered: see missed calls (Ctrl+2).")
+                                      .format(number=number_text(info)))
 
     # -- answering -----------------------------------------------------------------------------------------
     def answer_oldest(self) -> None:

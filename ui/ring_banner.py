@@ -295,7 +295,11 @@ class RingBanner(QFrame):
             self._ticker.stop()
 
     def show_taken(self, number: str, by: str) -> None:
-        self.taken.setText(_t("{number} was answered by {operator}").format(number=number, operator=by))
+        self.show_note(_t("{number} was answered by {operator}").format(number=number, operator=by))
+
+    def show_note(self, text: str) -> None:
+        """A short note under the cards (who took a call, who hung up); it fades after a few seconds."""
+        self.taken.setText(text)
         self.taken.show()
         self._taken_timer.start()
 

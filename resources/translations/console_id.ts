@@ -610,6 +610,10 @@ Semua tombol: F1.</translation>
         <translation>DATABASE TIDAK TERHUBUNG: {reason}</translation>
     </message>
     <message>
+        <source>{number} hung up before anyone answered: see missed calls (Ctrl+2).</source>
+        <translation>{number} menutup telepon sebelum diangkat: lihat panggilan tak terjawab (Ctrl+2).</translation>
+    </message>
+    <message>
         <source>Finish the call in hand first (F5-F10), then answer the next one.</source>
         <translation>Selesaikan dulu panggilan ini (F5-F10), lalu angkat yang berikutnya.</translation>
     </message>

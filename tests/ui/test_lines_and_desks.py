@@ -80,3 +80,46 @@ def test_a_line_going_down_raises_an_alarm_that_clears_when_it_is_back(qtbot: Qt
             back.close()
     finally:
         source.stop()
+
+
+def test_a_caller_who_hangs_up_before_anyone_answers_leaves_a_note(qtbot: QtBot, console: Console) -> None:
+    from callcenter.cid.events import CallerIdEvent, EventKind, Presentation
+
+    call_id = console.ring("081234567890")
+    qtbot.waitUntil(lambda: console.window.banner.call_ids() == [call_id], timeout=3000)
+    console.clock.advance(20)
+    console.intake.process([("test", CallerIdEvent(
+        format="test", kind=EventKind.END, received_at=console.clock(), raw="END", line="1",
+        number="081234567890", presentation=Presentation.ALLOWED))])
+    qtbot.waitUntil(lambda: console.window.banner.call_ids() == [], timeout=3000)
+    qtbot.waitUntil(console.window.banner.taken.isVisible, timeout=3000)
+    assert console.window.banner.taken.text() == \
+        "0812-3456-7890 menutup telepon sebelum diangkat: lihat panggilan tak terjawab (Ctrl+2)."
+    assert console.calls.get(call_id).state is CallState.MISSED
+
+
+def test_f3_opens_the_caller_history_and_ctrl_q_asks_for_the_handover(qtbot: QtBot, console: Console) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.views.caller_history import CallerHistoryDialog
+    from ui.views.handover import HandoverDialog
+
+    call_id = console.ring("081234567890")
+    qtbot.waitUntil(lambda: console.window.banner.call_ids() == [call_id], timeout=3000)
+    qtbot.keyClick(console.window, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: console.window.mode == "call", timeout=3000)
+    qtbot.keyClick(console.window, Qt.Key.Key_F3)
+    [history] = [w for w in QApplication.topLevelWidgets() if isinstance(w, CallerHistoryDialog) and w.isVisible()]
+    history.close()
+    qtbot.keyClick(console.window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert "Selesaikan dulu panggilan ini." in console.window.status_label.text()  # not with a call in hand
+    console.window.activateWindow()
+    qtbot.waitUntil(console.window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(console.window, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: console.window.mode == "idle", timeout=3000)
+    qtbot.keyClick(console.window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    [handover] = [w for w in QApplication.topLevelWidgets() if isinstance(w, HandoverDialog) and w.isVisible()]
+    console.idle(qtbot)
+    handover.note.setPlainText("nihil")
+    with qtbot.waitSignal(console.window.logout_requested, timeout=5000):
+        qtbot.mouseClick(handover.save_button, Qt.MouseButton.LeftButton)
