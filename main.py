@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -179,7 +180,15 @@ def run_console(args: argparse.Namespace) -> int:
         _step(started, f"demo database ready at {demo_database_path()}")
     else:
         url = resolve_url(args.db)
-    db = Database(url)
+    try:
+        db = Database(url)
+    except Exception as exc:  # a malformed --db URL or a missing driver: say so instead of a traceback
+        from PySide6.QtWidgets import QMessageBox
+
+        splash.close()
+        QMessageBox.critical(None, _t("The database cannot be reached"), _t(
+            "Konsol 112 cannot use the database address {db}: {detail}").format(db=url, detail=exc))
+        return 1
     say(_t("Opening the database ..."))
     if not _in_background(app, lambda: _schema_ok_or_error(db)):
         splash.close()
@@ -269,7 +278,7 @@ def run_console(args: argparse.Namespace) -> int:
                     return status
                 operator = login.operator
             actor = operator.as_actor()
-            worker.submit(lambda actor=actor: shifts.start_session(actor, socket.gethostname()))
+            worker.submit(partial(shifts.start_session, actor, socket.gethostname()))
             _step(started, f"logged in as {actor.username} ({actor.role})")
 
             # 8. the window (rebuilt when the language changes; everything else stays)

@@ -48,11 +48,11 @@ class _TypeButton(QPushButton):
     """Left/Right move along the row, so the operator never needs the mouse."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down):
-            self.nextInFocusChain().setFocus()
-            return
-        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Up):
-            self.previousInFocusChain().setFocus()
+        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up):
+            forward = event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down)
+            neighbour = self.nextInFocusChain() if forward else self.previousInFocusChain()
+            if neighbour is not None:
+                neighbour.setFocus()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.click()

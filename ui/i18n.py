@@ -55,7 +55,7 @@ def compile_ts(ts: Path, out_dir: Path | None = None) -> Path:
     qm = target_dir / (ts.stem + ".qm")
     if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
         return qm
-    flags = subprocess.CREATE_NO_WINDOW if sys.platform == "win32" else 0  # no console flash on Windows
+    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console window flashes up
     result = subprocess.run([*lrelease_command(), "-silent", str(ts), "-qm", str(qm)], capture_output=True,
                             text=True, creationflags=flags, check=False)
     if result.returncode != 0 or not qm.exists():

@@ -8,6 +8,7 @@ each field, in the operator's language.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -94,11 +95,24 @@ def _parse_coordinate(text: str) -> float | None:
     return float(cleaned)
 
 
+def line_edit(combo: QComboBox) -> QLineEdit:
+    """The editor of an editable combo (always present once the combo is editable)."""
+    editor = combo.lineEdit()
+    assert editor is not None
+    return editor
+
+
+def completer_of(combo: QComboBox) -> QCompleter:
+    completer = combo.completer()
+    assert completer is not None
+    return completer
+
+
 def _searchable(combo: QComboBox) -> None:
     """Type-ahead: an editable combo whose completer matches anywhere in the name, ignoring case."""
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = combo.completer()
+    completer = completer_of(combo)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -115,7 +129,8 @@ def resolve(combo: QComboBox) -> object | None:
         if len(matches) != 1:
             return None
         index = matches[0]
-    return combo.itemData(index)
+    data: object = combo.itemData(index)
+    return data
 
 
 class IncidentForm(QFrame):
@@ -163,7 +178,7 @@ class IncidentForm(QFrame):
         for option in reference.categories:
             self.category.addItem(option.name_en if language == "en" else option.name_id, option.id)
         self.category.setCurrentIndex(-1)
-        self.category.lineEdit().setPlaceholderText(_t("type to search, e.g. kebakaran"))
+        line_edit(self.category).setPlaceholderText(_t("type to search, e.g. kebakaran"))
         self.priority = QComboBox()
         for priority, name in priority_names().items():
             self.priority.addItem(name, priority.value)
@@ -173,10 +188,10 @@ class IncidentForm(QFrame):
         for area in reference.kecamatan:
             self.kecamatan.addItem(area.name, area.code)
         self.kecamatan.setCurrentIndex(-1)
-        self.kecamatan.lineEdit().setPlaceholderText(_t("type the kecamatan"))
+        line_edit(self.kecamatan).setPlaceholderText(_t("type the kecamatan"))
         self.desa = QComboBox()
         _searchable(self.desa)
-        self.desa.lineEdit().setPlaceholderText(_t("type the desa/kelurahan"))
+        line_edit(self.desa).setPlaceholderText(_t("type the desa/kelurahan"))
         self.address = QLineEdit()
         self.address.setPlaceholderText(_t("street, house number, RT/RW"))
         self.landmark = QLineEdit()
@@ -258,16 +273,16 @@ class IncidentForm(QFrame):
         outer.addLayout(buttons)
 
         self.category.currentIndexChanged.connect(self._category_changed)
-        self.category.lineEdit().editingFinished.connect(lambda: self._typed(self.category))
+        line_edit(self.category).editingFinished.connect(lambda: self._typed(self.category))
         # editingFinished is not emitted when focus leaves while the completer popup is open: watch focus too.
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
         self.priority.activated.connect(self._priority_chosen)
         self.kecamatan.currentIndexChanged.connect(self._kecamatan_changed)
-        self.kecamatan.lineEdit().editingFinished.connect(self._kecamatan_typed)
+        line_edit(self.kecamatan).editingFinished.connect(self._kecamatan_typed)
         self.desa.currentIndexChanged.connect(self._desa_changed)
-        self.desa.lineEdit().editingFinished.connect(self._desa_typed)
+        line_edit(self.desa).editingFinished.connect(self._desa_typed)
         self.suggestions.currentRowChanged.connect(lambda row_: self.link_button.setEnabled(row_ >= 0))
         self._fill_desa(None)
 
@@ -479,10 +494,14 @@ class IncidentForm(QFrame):
         self._priority_touched = True
 
     def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
-        for combo, handler in ((self.category, lambda: self._typed(self.category)),
-                               (self.kecamatan, self._kecamatan_typed), (self.desa, self._desa_typed)):
+        handlers: tuple[tuple[QComboBox, Callable[[], None]], ...] = (
+            (self.category, lambda: self._typed(self.category)), (self.kecamatan, self._kecamatan_typed),
+            (self.desa, self._desa_typed))
+        for combo, handler in handlers:
             if old is not None and (old is combo or old is combo.lineEdit()):
-                combo.completer().popup().hide()
+                popup = completer_of(combo).popup()
+                if popup is not None:
+                    popup.hide()
                 handler()
 
     @staticmethod

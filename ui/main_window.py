@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
@@ -307,9 +308,8 @@ class MainWindow(QMainWindow):
         self.shortcuts.note("Space / Enter", _t("Answer, while the ringing banner has focus"))
         names = call_type_names()
         for call_type, name in names.items():
-            key = CALL_TYPE_KEYS[call_type.value]
-            add(self, key, _t("Classify the call: {type}").format(type=name),
-                lambda t=call_type: self.classify(t.value), button=None)
+            add(self, CALL_TYPE_KEYS[call_type.value], _t("Classify the call: {type}").format(type=name),
+                partial(self.classify, call_type.value))
         add(self, SAVE, _t("Save the incident"), self.incident_form.save)
         add(self, LINK, _t("Link the call to the selected open incident"), self.incident_form.link_selected)
         add(self, NEW_REPORT, _t("New report that did not come by telephone"), self.new_report,

@@ -270,7 +270,8 @@ class RingBanner(QFrame):
 
     def set_calls(self, calls: list[RingingCall]) -> None:
         """Replace the list (oldest first). The cards are rebuilt only when what they show changed."""
-        signature = [(r.call.id, r.history) for r in calls[:MAX_CARDS]] + [len(calls) > MAX_CARDS]
+        signature: list[object] = [(r.call.id, r.history) for r in calls[:MAX_CARDS]]
+        signature.append(len(calls) > MAX_CARDS)
         self._calls = list(calls)
         if signature != self._shown:
             self._shown = signature

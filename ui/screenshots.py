@@ -120,7 +120,9 @@ def shoot(app: QApplication, db: Database, language: str, out: Path, translation
     window.show()
     window.line_strip.on_line_state(LineState(SIM_KEY, "Telkom 112 (sim)", LineStatus.UP, None, NOW))
     window.line_strip.on_line_state(LineState("serial:COM3", "COM3 modem", LineStatus.UP, None, NOW))
-    idle = lambda: worker.pending() == 0  # noqa: E731
+    def idle() -> bool:
+        return worker.pending() == 0
+
     wait(app, idle)
     grab(window, out / f"main-window-idle-{language}.png")
 

@@ -48,6 +48,10 @@
         <translation>Menyiapkan demo ...</translation>
     </message>
     <message>
+        <source>Konsol 112 cannot use the database address {db}: {detail}</source>
+        <translation>Konsol 112 tidak dapat memakai alamat database {db}: {detail}</translation>
+    </message>
+    <message>
         <source>Opening the database ...</source>
         <translation>Membuka database ...</translation>
     </message>
