@@ -86,7 +86,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _feature_commands() -> list[Callable[[Any], None]]:
     """Commands that live next to their feature (caller-ID, ingest, reports) register themselves here."""
-    return [_add_cid_commands, _add_ingest_command, _add_simulate_command]
+    return [_add_cid_commands, _add_ingest_command, _add_simulate_command, _add_report_commands,
+            _add_outbox_command]
+
+
+def _add_report_commands(commands: Any) -> None:
+    from callcenter.reports import cli as reports_cli
+
+    reports_cli.add_parser(commands)
+
+
+def _add_outbox_command(commands: Any) -> None:
+    from callcenter.forwarding import cli as outbox_cli
+
+    outbox_cli.add_parser(commands)
 
 
 def _add_cid_commands(commands: Any) -> None:

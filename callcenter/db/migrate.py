@@ -44,8 +44,25 @@ def upgrade(db: Database) -> tuple[str | None, str]:
     before = current_revision(db)
     if before is not None and before not in known_revisions():
         raise DatabaseTooNew(before, head_revision())
-    with db.connection(transaction=True) as connection:
-        command.upgrade(_config(connection), "head")
+    with db.connection() as connection:
+        if db.is_sqlite:
+            # SQLite alters a table by copying it; with foreign keys enforced, dropping the old copy of a
+            # referenced table fails. The standard recipe: off for the migration (it must be set outside a
+            # transaction), then prove nothing dangles before switching it back on.
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with connection.begin():
+                    command.upgrade(_config(connection), "head")
+                    dangling = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if dangling:
+                        raise RuntimeError(f"migration left {len(dangling)} dangling foreign key(s): {dangling[:3]}")
+            finally:
+                raw.execute("PRAGMA foreign_keys=ON")
+        else:
+            with connection.begin():
+                command.upgrade(_config(connection), "head")
     return before, head_revision()
 
 

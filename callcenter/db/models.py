@@ -229,6 +229,10 @@ class Unit(Base):
     status_since: Mapped[datetime] = mapped_column(UTCDateTime)
     current_incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    home_desa_code: Mapped[str | None] = mapped_column(ForeignKey("areas.code"))
+    """Where the unit is stationed; its desa centroid ranks "nearest unit" when no coordinates are set."""
+    home_latitude: Mapped[float | None] = mapped_column(Float)
+    home_longitude: Mapped[float | None] = mapped_column(Float)
 
 
 class IncidentCounter(Base):
@@ -318,6 +322,9 @@ class Dispatch(Base):
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     on_scene_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     cleared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    en_route_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    channels: Mapped[list[str] | None] = mapped_column(JSON)
+    """The delivery channels the operator chose for this forward (print, whatsapp, email, webhook)."""
 
 
 class DispatchEvent(Base):
@@ -349,6 +356,9 @@ class OutboxMessage(Base):
     last_error: Mapped[str | None] = mapped_column(String(1000))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_by: Mapped[str | None] = mapped_column(String(120))
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """A lease: a worker that dies mid-send loses its claim when this passes, and another desk retries."""
 
 
 class ShiftDefinition(Base):

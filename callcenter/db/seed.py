@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Table, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -79,6 +79,15 @@ DEMO_UNITS = (  # agency code, call sign, type
     ("polres", "PATROLI-02", "patroli"), ("polres", "PATROLI-03", "patroli"),
     ("satpolpp", "SATPOL-01", "patroli"), ("dishub", "DISHUB-01", "derek"),
 )
+# Where each demo unit is stationed (desa code): "nearest unit" ranks by these centroids.
+DEMO_UNIT_BASES = {
+    "DAMKAR-01": "32.14.01.1001", "DAMKAR-02": "32.14.04.2001", "DAMKAR-03": "32.14.09.2001",
+    "RESCUE-01": "32.14.01.1001", "BPBD-01": "32.14.01.1003", "BPBD-PK-01": "32.14.03.2001",
+    "AMB-PKM-01": "32.14.04.2001", "AMB-PKM-02": "32.14.06.2001", "AMB-PKM-03": "32.14.14.2001",
+    "AMB-RSUD-01": "32.14.01.1002", "AMB-RSUD-02": "32.14.01.1002", "PATROLI-01": "32.14.01.1001",
+    "PATROLI-02": "32.14.12.2001", "PATROLI-03": "32.14.05.2001", "SATPOL-01": "32.14.01.1003",
+    "DISHUB-01": "32.14.01.1006",
+}
 # Share of answered calls by type; offenders lean heavily to prank/ghost (the pattern Indonesian centres report).
 TYPE_WEIGHTS = {
     CallType.PRANK: 40, CallType.GHOST: 33, CallType.SALAH_SAMBUNG: 5, CallType.INFORMASI: 8,
@@ -227,7 +236,8 @@ def _ensure_units(session: Session, now: datetime) -> dict[int, list[int]]:
     for agency_code, call_sign, unit_type in DEMO_UNITS:
         if call_sign not in existing and agency_code in agencies:
             session.add(Unit(agency_id=agencies[agency_code], call_sign=call_sign, unit_type=unit_type,
-                             status=UnitStatus.AVAILABLE, status_since=now, active=True))
+                             status=UnitStatus.AVAILABLE, status_since=now, active=True,
+                             home_desa_code=DEMO_UNIT_BASES.get(call_sign)))
     session.flush()
     by_agency: dict[int, list[int]] = defaultdict(list)
     for unit_id, agency_id in session.execute(select(Unit.id, Unit.agency_id)).all():
@@ -258,6 +268,8 @@ class _Builder:
         self.notes: list[dict[str, Any]] = []
         self.dispatches: list[dict[str, Any]] = []
         self.dispatch_events: list[dict[str, Any]] = []
+        # Units on a dispatch that is still open at the end of the history: (status, since, incident id).
+        self.busy_units: dict[int, tuple[UnitStatus, datetime, int]] = {}
         self.shift_sessions: list[dict[str, Any]] = []
         self.counters: dict[int, int] = {}
         for year, last in session.execute(select(IncidentCounter.year, IncidentCounter.last_seq)).all():
@@ -386,6 +398,8 @@ class _Builder:
             steps = [DispatchStatus.NOTIFIED, DispatchStatus.ACKNOWLEDGED, DispatchStatus.EN_ROUTE,
                      DispatchStatus.ON_SCENE, DispatchStatus.CLEARED]
             steps = steps[: steps.index(final_status) + 1]
+            if final_status is not DispatchStatus.CLEARED and unit_id in self.busy_units:
+                unit_id = None  # a unit is on one open incident at a time
             moment = at
             times: dict[DispatchStatus, datetime] = {}
             for step in steps:
@@ -403,7 +417,12 @@ class _Builder:
                 "status": steps[-1], "created_at": at, "created_by_id": incident["created_by_id"],
                 "updated_at": times[steps[-1]], "acknowledged_at": times.get(DispatchStatus.ACKNOWLEDGED),
                 "on_scene_at": times.get(DispatchStatus.ON_SCENE), "cleared_at": times.get(DispatchStatus.CLEARED),
+                "en_route_at": times.get(DispatchStatus.EN_ROUTE), "channels": ["print"],
             })
+            if unit_id is not None and final_status is not DispatchStatus.CLEARED:
+                unit_status = {DispatchStatus.EN_ROUTE: UnitStatus.EN_ROUTE,
+                               DispatchStatus.ON_SCENE: UnitStatus.ON_SCENE}.get(final_status, UnitStatus.DISPATCHED)
+                self.busy_units[unit_id] = (unit_status, times[steps[-1]], incident["id"])
             self.notes.append(self._note(incident["id"], at, incident["created_by_id"], NoteKind.DISPATCH,
                                          "Diteruskan ke instansi", {"dispatch_id": dispatch_id}))
 
@@ -452,6 +471,9 @@ class _Builder:
                             (Caller, callers), (ShiftSession, self.shift_sessions)):
             for chunk in _chunks(rows, 5000):
                 session.execute(insert(model), chunk)
+        for unit_id, (unit_status, since, incident_id) in self.busy_units.items():
+            session.execute(update(Unit).where(Unit.id == unit_id).values(
+                status=unit_status, status_since=since, current_incident_id=incident_id))
         for year, last in self.counters.items():
             if session.get(IncidentCounter, year) is None:
                 session.add(IncidentCounter(year=year, last_seq=last))

@@ -99,7 +99,12 @@ def _clean(text: str | None) -> str | None:
 
 
 def validate_draft(session: Session, draft: IncidentDraft) -> dict[str, str]:
-    """Every problem at once, keyed by field, in words the form can show next to the field."""
+    """Every problem at once, keyed by field, in words the form can show next to the field.
+
+    Blank area codes are normalised to "none given" on the draft itself, so what is validated is what is saved.
+    """
+    draft.kecamatan_code = (draft.kecamatan_code or "").strip() or None
+    draft.desa_code = (draft.desa_code or "").strip() or None
     problems: dict[str, str] = {}
     category = session.get(Category, draft.category_id) if draft.category_id is not None else None
     if category is None or not category.active:

@@ -37,10 +37,19 @@ log = logging.getLogger(__name__)
 
 RING_CYCLE = timedelta(seconds=8)       # rings further apart than this start a new call
 NO_CID_AFTER_RINGS = 2                  # a ring with no caller ID by the second ring is still a call
-SHARED_DUPLICATE_WINDOW = timedelta(seconds=3)
+SHARED_DUPLICATE_WINDOW = timedelta(seconds=1)  # desks hear one broadcast within milliseconds
 OPEN_CALL_LOOKBACK = timedelta(hours=4)
 MAX_BATCH = 1000
 NO_CALLER_ID_NAME = "tanpa caller ID"
+# What boxes put in the name field when there is no name: not a name to show an operator.
+PLACEHOLDER_NAMES = frozenset({"NO NAME", "NONAME", "PRIVATE", "OUT-OF-AREA", "OUT OF AREA", "UNAVAILABLE",
+                               "UNKNOWN", "ANONYMOUS", "WIRELESS CALLER", "O", "P", "-", ""})
+
+
+def caller_name(name: str | None) -> str | None:
+    if name is None or name.strip().upper() in PLACEHOLDER_NAMES:
+        return None
+    return name.strip()[:80]
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +292,7 @@ class IntakeService:
                 "event_key": event_key, "line_id": self._line_id(session, source_key, event.line or "1"),
                 "direction": Direction.INCOMING, "received_at": event.received_at,
                 "number_raw": number[:40] if number else None, "e164": phone.to_e164(number) if number else None,
-                "presentation": event.presentation, "cid_name": event.name[:80] if event.name else None,
+                "presentation": event.presentation, "cid_name": caller_name(event.name),
                 "cid_verified": event.verified, "state": CallState.RINGING,
             })
         table = Call.__table__
@@ -380,7 +389,7 @@ class IntakeService:
             "event_key": event_key, "line_id": line_id, "direction": Direction.OUTGOING if outgoing
             else Direction.INCOMING, "received_at": event.received_at, "device_time": None,
             "number_raw": number[:40] if number else None, "e164": e164, "presentation": presentation,
-            "cid_name": NO_CALLER_ID_NAME if no_caller_id else (event.name[:80] if event.name else None),
+            "cid_name": NO_CALLER_ID_NAME if no_caller_id else caller_name(event.name),
             "cid_verified": event.verified, "state": CallState.ENDED if outgoing else CallState.RINGING,
         }
         statement = _dialect_insert(session, Call).values(**values).on_conflict_do_nothing(

@@ -18,7 +18,7 @@ from sqlalchemy.orm import aliased
 
 from callcenter import phone
 from callcenter.db.database import Database
-from callcenter.db.enums import CallState, IncidentStatus, Priority
+from callcenter.db.enums import CallState, CallType, IncidentStatus, Priority
 from callcenter.db.models import Area, Call, Caller, Category, Incident, Line, Operator
 from callcenter.services.base import Service
 from callcenter.services.incidents import OPEN_STATUSES
@@ -94,6 +94,24 @@ class MissedCallRow:
 
 
 @dataclass(frozen=True, slots=True)
+class LinkedCall:
+    """A call that reported an incident (many callers may report the same fire)."""
+
+    id: int
+    received_at: datetime
+    e164: str | None
+    number_raw: str | None
+    cid_name: str | None
+    state: CallState
+    call_type: CallType | None
+    operator: str | None
+
+    @property
+    def display_number(self) -> str | None:
+        return phone.national(self.e164) if self.e164 else self.number_raw
+
+
+@dataclass(frozen=True, slots=True)
 class _Needle:
     text: str
     digits: str
@@ -120,9 +138,11 @@ def _needle(search: str | None) -> _Needle | None:
 class QueueService(Service):
     # -- incidents --------------------------------------------------------------------------------------
 
-    def open_incident_ids(self, mine_for: int | None = None, search: str | None = None) -> list[int]:
-        """Open incidents (assigned to ``mine_for`` when given), most urgent first, then oldest first."""
-        query = open_incident_query(mine_for, search)
+    def open_incident_ids(self, mine_for: int | None = None, search: str | None = None, *,
+                          priority: Priority | None = None, status: IncidentStatus | None = None) -> list[int]:
+        """Open incidents (assigned to ``mine_for``, of one priority or status when given), most urgent first,
+        then oldest first."""
+        query = open_incident_query(mine_for, search, priority=priority, status=status)
         with self.db.read() as session:
             return list(session.scalars(query))
 
@@ -145,6 +165,17 @@ class QueueService(Service):
         with self.db.read() as session:
             found = {row[0]: IncidentRow(*cast(tuple[Any, ...], row)) for row in session.execute(query)}
         return [found[i] for i in ids if i in found]
+
+    def incident_calls(self, incident_id: int) -> list[LinkedCall]:
+        """The calls linked to an incident, in the order they came in."""
+        query = (
+            select(Call.id, Call.received_at, Call.e164, Call.number_raw, Call.cid_name, Call.state, Call.call_type,
+                   Operator.username)
+            .outerjoin(Operator, Operator.id == Call.claimed_by_id)
+            .where(Call.incident_id == incident_id).order_by(Call.received_at, Call.id)
+        )
+        with self.db.read() as session:
+            return [LinkedCall(*cast(tuple[Any, ...], row)) for row in session.execute(query)]
 
     # -- missed calls -----------------------------------------------------------------------------------
 
@@ -184,8 +215,13 @@ class QueueService(Service):
         return [found[i] for i in ids if i in found]
 
 
-def open_incident_query(mine_for: int | None, search: str | None) -> Select[int]:
-    conditions: list[ColumnElement[bool]] = [Incident.status.in_(OPEN_STATUSES)]
+def open_incident_query(mine_for: int | None, search: str | None, *, priority: Priority | None = None,
+                        status: IncidentStatus | None = None) -> Select[int]:
+    # The queue holds open incidents only: asking for "closed" here finds nothing.
+    wanted = list(OPEN_STATUSES) if status is None else [status] if status in OPEN_STATUSES else []
+    conditions: list[ColumnElement[bool]] = [Incident.status.in_(wanted)]
+    if priority is not None:
+        conditions.append(Incident.priority == priority)
     if mine_for is not None:
         conditions.append(Incident.assigned_to_id == mine_for)
     needle = _needle(search)

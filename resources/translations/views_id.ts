@@ -42,189 +42,189 @@
     <context>
         <name>CallerHistoryDialog</name>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="70" />
+            <location filename="../../ui/views/caller_history.py" line="54" />
             <source>Caller history</source>
             <translation>Riwayat penelepon</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="83" />
+            <location filename="../../ui/views/caller_history.py" line="67" />
             <source>Counts</source>
             <translation>Ringkasan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="85" />
+            <location filename="../../ui/views/caller_history.py" line="69" />
             <source>All calls</source>
             <translation>Semua panggilan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="85" />
+            <location filename="../../ui/views/caller_history.py" line="69" />
             <source>Last 30 days</source>
             <translation>30 hari terakhir</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="86" />
+            <location filename="../../ui/views/caller_history.py" line="70" />
             <source>Prank</source>
             <translation>Prank</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="86" />
+            <location filename="../../ui/views/caller_history.py" line="70" />
             <source>Ghost</source>
             <translation>Ghost</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="86" />
-            <location filename="../../ui/views/caller_history.py" line="109" />
+            <location filename="../../ui/views/caller_history.py" line="70" />
+            <location filename="../../ui/views/caller_history.py" line="93" />
             <source>Incidents</source>
             <translation>Kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="87" />
+            <location filename="../../ui/views/caller_history.py" line="71" />
             <source>First call</source>
             <translation>Panggilan pertama</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="87" />
+            <location filename="../../ui/views/caller_history.py" line="71" />
             <source>Last call</source>
             <translation>Panggilan terakhir</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="99" />
+            <location filename="../../ui/views/caller_history.py" line="83" />
             <source>Time (WIB)</source>
             <translation>Waktu (WIB)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="99" />
-            <location filename="../../ui/views/caller_history.py" line="103" />
+            <location filename="../../ui/views/caller_history.py" line="83" />
+            <location filename="../../ui/views/caller_history.py" line="87" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="99" />
+            <location filename="../../ui/views/caller_history.py" line="83" />
             <source>Type</source>
             <translation>Jenis</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="99" />
+            <location filename="../../ui/views/caller_history.py" line="83" />
             <source>Operator</source>
             <translation>Operator</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="99" />
+            <location filename="../../ui/views/caller_history.py" line="83" />
             <source>Incident</source>
             <translation>Kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="102" />
+            <location filename="../../ui/views/caller_history.py" line="86" />
             <source>Number</source>
             <translation>Nomor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="102" />
+            <location filename="../../ui/views/caller_history.py" line="86" />
             <source>Opened (WIB)</source>
             <translation>Dibuka (WIB)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="102" />
+            <location filename="../../ui/views/caller_history.py" line="86" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="102" />
+            <location filename="../../ui/views/caller_history.py" line="86" />
             <source>Priority</source>
             <translation>Prioritas</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="108" />
+            <location filename="../../ui/views/caller_history.py" line="92" />
             <source>Calls</source>
             <translation>Panggilan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="114" />
+            <location filename="../../ui/views/caller_history.py" line="98" />
             <source>Reason for the block (required), e.g. 'repeated prank calls'</source>
             <translation>Alasan pemblokiran (wajib), mis. 'prank berulang'</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="116" />
+            <location filename="../../ui/views/caller_history.py" line="100" />
             <source>Block 1x24 hours</source>
             <translation>Blokir 1x24 jam</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="118" />
+            <location filename="../../ui/views/caller_history.py" line="102" />
             <source>Flag this number for 24 hours (calls still ring)</source>
             <translation>Tandai nomor ini selama 24 jam (panggilannya tetap masuk)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="120" />
+            <location filename="../../ui/views/caller_history.py" line="104" />
             <source>Unblock</source>
             <translation>Buka blokir</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="122" />
+            <location filename="../../ui/views/caller_history.py" line="106" />
             <source>Remove the block (supervisors)</source>
             <translation>Cabut pemblokiran (supervisor)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="125" />
+            <location filename="../../ui/views/caller_history.py" line="109" />
             <source>Done</source>
             <translation>Selesai</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="126" />
+            <location filename="../../ui/views/caller_history.py" line="110" />
             <source>Close this window (Esc)</source>
             <translation>Tutup jendela ini (Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="128" />
+            <location filename="../../ui/views/caller_history.py" line="112" />
             <source>Block</source>
             <translation>Blokir</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="130" />
+            <location filename="../../ui/views/caller_history.py" line="114" />
             <source>A block only flags the number on every desk; its calls to 112 still ring.</source>
             <translation>Blokir hanya menandai nomor di semua meja; panggilannya ke 112 tetap masuk.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="180" />
+            <location filename="../../ui/views/caller_history.py" line="164" />
             <source>not a valid number</source>
             <translation>nomor tidak valid</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="181" />
+            <location filename="../../ui/views/caller_history.py" line="165" />
             <source>Caller history — %1</source>
             <translation>Riwayat penelepon — %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="197" />
+            <location filename="../../ui/views/caller_history.py" line="181" />
             <source>Calls (%1)</source>
             <translation>Panggilan (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="198" />
+            <location filename="../../ui/views/caller_history.py" line="182" />
             <source>Incidents (%1)</source>
             <translation>Kejadian (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="200" />
+            <location filename="../../ui/views/caller_history.py" line="184" />
             <source>Blocked until %1. Reason: %2</source>
             <translation>Diblokir sampai %1. Alasan: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="205" />
+            <location filename="../../ui/views/caller_history.py" line="189" />
             <source>Not blocked.</source>
             <translation>Tidak diblokir.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="222" />
+            <location filename="../../ui/views/caller_history.py" line="206" />
             <source>Write the reason for the block first.</source>
             <translation>Tuliskan dulu alasan pemblokiran.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="227" />
+            <location filename="../../ui/views/caller_history.py" line="211" />
             <source>Number blocked for 24 hours.</source>
             <translation>Nomor diblokir selama 24 jam.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/caller_history.py" line="233" />
+            <location filename="../../ui/views/caller_history.py" line="217" />
             <source>Block removed.</source>
             <translation>Blokir dicabut.</translation>
         </message>
@@ -232,123 +232,123 @@
     <context>
         <name>HandoverDialog</name>
         <message>
-            <location filename="../../ui/views/handover.py" line="57" />
+            <location filename="../../ui/views/handover.py" line="56" />
             <source>Shift handover</source>
             <translation>Serah terima shift</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="69" />
-            <location filename="../../ui/views/handover.py" line="74" />
+            <location filename="../../ui/views/handover.py" line="68" />
+            <location filename="../../ui/views/handover.py" line="73" />
             <source>Number</source>
             <translation>Nomor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="69" />
+            <location filename="../../ui/views/handover.py" line="68" />
             <source>Age</source>
             <translation>Umur</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="69" />
+            <location filename="../../ui/views/handover.py" line="68" />
             <source>Priority</source>
             <translation>Prioritas</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="69" />
+            <location filename="../../ui/views/handover.py" line="68" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="69" />
+            <location filename="../../ui/views/handover.py" line="68" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="74" />
+            <location filename="../../ui/views/handover.py" line="73" />
             <source>Time</source>
             <translation>Waktu</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="76" />
+            <location filename="../../ui/views/handover.py" line="75" />
             <source>(no caller ID)</source>
             <translation>(tanpa caller ID)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="93" />
+            <location filename="../../ui/views/handover.py" line="92" />
             <source>What must the next shift know? Open incidents, callbacks still to make, equipment problems… Write 'nihil' if there is nothing to hand over.</source>
             <translation>Apa yang perlu diketahui shift berikutnya? Kejadian yang masih terbuka, telepon balik yang belum dilakukan, gangguan peralatan… Tulis 'nihil' bila tidak ada yang diserahterimakan.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="96" />
+            <location filename="../../ui/views/handover.py" line="95" />
             <source>Insert the open items</source>
             <translation>Sisipkan daftar yang masih terbuka</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="98" />
+            <location filename="../../ui/views/handover.py" line="97" />
             <source>Copy the open incidents and missed calls into the note</source>
             <translation>Salin kejadian terbuka dan panggilan tak terjawab ke dalam catatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="101" />
+            <location filename="../../ui/views/handover.py" line="100" />
             <source>Save and end shift</source>
             <translation>Simpan dan akhiri shift</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="104" />
+            <location filename="../../ui/views/handover.py" line="103" />
             <source>Save the handover note and end your shift session</source>
             <translation>Simpan catatan serah terima dan akhiri sesi shift Anda</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="106" />
+            <location filename="../../ui/views/handover.py" line="105" />
             <source>Cancel</source>
             <translation>Batal</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="107" />
+            <location filename="../../ui/views/handover.py" line="106" />
             <source>Back to the console (Esc)</source>
             <translation>Kembali ke konsol (Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="109" />
+            <location filename="../../ui/views/handover.py" line="108" />
             <source>Handover note</source>
             <translation>Catatan serah terima</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="145" />
+            <location filename="../../ui/views/handover.py" line="144" />
             <source>Handover — shift %1</source>
             <translation>Serah terima — shift %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="147" />
+            <location filename="../../ui/views/handover.py" line="146" />
             <source>%1, %2–%3 WIB · %4</source>
             <translation>%1, %2–%3 WIB · %4</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="159" />
+            <location filename="../../ui/views/handover.py" line="158" />
             <source>My incidents still open (%1)</source>
             <translation>Kejadian saya yang masih terbuka (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="160" />
+            <location filename="../../ui/views/handover.py" line="159" />
             <source>Missed calls not called back (%1)</source>
             <translation>Panggilan tak terjawab belum ditelepon balik (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="171" />
+            <location filename="../../ui/views/handover.py" line="170" />
             <source>%1 missed calls not called back yet</source>
             <translation>%1 panggilan tak terjawab belum ditelepon balik</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="174" />
+            <location filename="../../ui/views/handover.py" line="173" />
             <source>Nothing open.</source>
             <translation>Tidak ada yang terbuka.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="185" />
+            <location filename="../../ui/views/handover.py" line="184" />
             <source>Write the handover note first (write 'nihil' if nothing is open).</source>
             <translation>Tuliskan dulu catatan serah terima (tulis 'nihil' bila tidak ada yang terbuka).</translation>
         </message>
         <message>
-            <location filename="../../ui/views/handover.py" line="189" />
+            <location filename="../../ui/views/handover.py" line="188" />
             <source>The note is too long: at most %1 characters (now %2).</source>
             <translation>Catatan terlalu panjang: paling banyak %1 karakter (sekarang %2).</translation>
         </message>
@@ -356,293 +356,343 @@
     <context>
         <name>IncidentDetailDialog</name>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="80" />
+            <location filename="../../ui/views/incident_detail.py" line="91" />
             <source>Incident</source>
             <translation>Kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="106" />
+            <location filename="../../ui/views/incident_detail.py" line="117" />
             <source>This incident was changed by someone else after you opened it. Your changes were NOT saved. Reload to see the latest version, then make your change again.</source>
             <translation>Kejadian ini telah diubah oleh orang lain setelah Anda membukanya. Perubahan Anda BELUM tersimpan. Muat ulang untuk melihat versi terbaru, lalu ulangi perubahan Anda.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="109" />
+            <location filename="../../ui/views/incident_detail.py" line="120" />
             <source>Reload</source>
             <translation>Muat ulang</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="111" />
+            <location filename="../../ui/views/incident_detail.py" line="122" />
             <source>Load the latest version</source>
             <translation>Muat versi terbaru</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="144" />
+            <location filename="../../ui/views/incident_detail.py" line="155" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="145" />
+            <location filename="../../ui/views/incident_detail.py" line="156" />
             <source>Priority</source>
             <translation>Prioritas</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="146" />
+            <location filename="../../ui/views/incident_detail.py" line="157" />
             <source>Kecamatan</source>
             <translation>Kecamatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="147" />
+            <location filename="../../ui/views/incident_detail.py" line="158" />
             <source>Desa/kelurahan</source>
             <translation>Desa/kelurahan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="148" />
+            <location filename="../../ui/views/incident_detail.py" line="159" />
             <source>Address</source>
             <translation>Alamat</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="149" />
+            <location filename="../../ui/views/incident_detail.py" line="160" />
             <source>Landmark</source>
             <translation>Patokan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="150" />
+            <location filename="../../ui/views/incident_detail.py" line="161" />
             <source>Reporter</source>
             <translation>Pelapor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="151" />
+            <location filename="../../ui/views/incident_detail.py" line="162" />
             <source>Callback number</source>
             <translation>Nomor yang bisa dihubungi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="152" />
+            <location filename="../../ui/views/incident_detail.py" line="163" />
             <source>Description</source>
             <translation>Uraian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="153" />
+            <location filename="../../ui/views/incident_detail.py" line="164" />
             <source>Save changes</source>
             <translation>Simpan perubahan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="155" />
+            <location filename="../../ui/views/incident_detail.py" line="166" />
             <source>Save the changed fields</source>
             <translation>Simpan isian yang diubah</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="157" />
+            <location filename="../../ui/views/incident_detail.py" line="168" />
             <source>Incident data</source>
             <translation>Data kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="172" />
+            <location filename="../../ui/views/incident_detail.py" line="183" />
             <source>Write a note for the timeline…</source>
             <translation>Tulis catatan untuk kronologi…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="174" />
+            <location filename="../../ui/views/incident_detail.py" line="185" />
             <source>Add note</source>
             <translation>Tambah catatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="176" />
+            <location filename="../../ui/views/incident_detail.py" line="187" />
             <source>Add the note to the timeline</source>
             <translation>Tambahkan catatan ke kronologi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="178" />
+            <location filename="../../ui/views/incident_detail.py" line="191" />
+            <source>Time</source>
+            <translation>Waktu</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/incident_detail.py" line="191" />
+            <source>Number</source>
+            <translation>Nomor</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/incident_detail.py" line="191" />
+            <source>Caller ID name</source>
+            <translation>Nama caller ID</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/incident_detail.py" line="191" />
+            <source>Type</source>
+            <translation>Jenis</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/incident_detail.py" line="191" />
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/incident_detail.py" line="196" />
+            <source>Caller history…</source>
+            <translation>Riwayat penelepon…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/incident_detail.py" line="198" />
+            <source>All calls and incidents of the selected number</source>
+            <translation>Semua panggilan dan kejadian dari nomor yang dipilih</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/incident_detail.py" line="212" />
             <source>Timeline</source>
             <translation>Kronologi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="198" />
+            <location filename="../../ui/views/incident_detail.py" line="213" />
+            <source>Calls</source>
+            <translation>Panggilan</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/incident_detail.py" line="235" />
             <source>Handled, situation safe</source>
             <translation>Sudah ditangani, situasi aman</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="198" />
+            <location filename="../../ui/views/incident_detail.py" line="235" />
             <source>Handed over to the agency</source>
             <translation>Diserahkan ke instansi terkait</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="199" />
+            <location filename="../../ui/views/incident_detail.py" line="236" />
             <source>Not found at the location</source>
             <translation>Tidak ditemukan di lokasi</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="199" />
+            <location filename="../../ui/views/incident_detail.py" line="236" />
             <source>False report</source>
             <translation>Laporan palsu</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="200" />
+            <location filename="../../ui/views/incident_detail.py" line="237" />
             <source>Duplicate of another incident</source>
             <translation>Duplikat kejadian lain</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="206" />
+            <location filename="../../ui/views/incident_detail.py" line="243" />
             <source>How did it end? (required to close)</source>
             <translation>Bagaimana penyelesaiannya? (wajib untuk menutup)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="207" />
+            <location filename="../../ui/views/incident_detail.py" line="244" />
             <source>Close incident</source>
             <translation>Tutup kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="209" />
+            <location filename="../../ui/views/incident_detail.py" line="246" />
             <source>Close the incident with this disposition</source>
             <translation>Tutup kejadian dengan keterangan penyelesaian ini</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="211" />
+            <location filename="../../ui/views/incident_detail.py" line="248" />
             <source>Reopen…</source>
             <translation>Buka kembali…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="213" />
+            <location filename="../../ui/views/incident_detail.py" line="250" />
             <source>Reopen the closed incident (supervisors)</source>
             <translation>Buka kembali kejadian yang sudah ditutup (supervisor)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="216" />
+            <location filename="../../ui/views/incident_detail.py" line="253" />
             <source>Done</source>
             <translation>Selesai</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="217" />
+            <location filename="../../ui/views/incident_detail.py" line="254" />
             <source>Close this window (Esc)</source>
             <translation>Tutup jendela ini (Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="220" />
+            <location filename="../../ui/views/incident_detail.py" line="257" />
             <source>Disposition</source>
             <translation>Penyelesaian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="252" />
+            <location filename="../../ui/views/incident_detail.py" line="289" />
+            <source>(no caller ID)</source>
+            <translation>(tanpa caller ID)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/incident_detail.py" line="305" />
             <source>P1 — life at risk</source>
             <translation>P1 — nyawa terancam</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="252" />
+            <location filename="../../ui/views/incident_detail.py" line="305" />
             <source>P2 — urgent</source>
             <translation>P2 — mendesak</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="253" />
+            <location filename="../../ui/views/incident_detail.py" line="306" />
             <source>P3 — normal</source>
             <translation>P3 — biasa</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="253" />
+            <location filename="../../ui/views/incident_detail.py" line="306" />
             <source>P4 — no urgency</source>
             <translation>P4 — tidak mendesak</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="279" />
-            <location filename="../../ui/views/incident_detail.py" line="331" />
+            <location filename="../../ui/views/incident_detail.py" line="328" />
+            <source>Calls (%1)</source>
+            <translation>Panggilan (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/incident_detail.py" line="338" />
+            <location filename="../../ui/views/incident_detail.py" line="390" />
             <source>(not known)</source>
             <translation>(tidak diketahui)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="291" />
+            <location filename="../../ui/views/incident_detail.py" line="350" />
             <source>Incident %1</source>
             <translation>Kejadian %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="314" />
+            <location filename="../../ui/views/incident_detail.py" line="373" />
             <source>Loading…</source>
             <translation>Memuat…</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="316" />
+            <location filename="../../ui/views/incident_detail.py" line="375" />
             <source>Opened %1</source>
             <translation>Dibuka %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="318" />
+            <location filename="../../ui/views/incident_detail.py" line="377" />
             <source>by %1</source>
             <translation>oleh %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="320" />
+            <location filename="../../ui/views/incident_detail.py" line="379" />
             <source>open for %1</source>
             <translation>terbuka selama %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="322" />
+            <location filename="../../ui/views/incident_detail.py" line="381" />
             <source>closed %1</source>
             <translation>ditutup %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="324" />
+            <location filename="../../ui/views/incident_detail.py" line="383" />
             <source>disposition: %1</source>
             <translation>penyelesaian: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="343" />
+            <location filename="../../ui/views/incident_detail.py" line="402" />
             <source>Note</source>
             <translation>Catatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="343" />
+            <location filename="../../ui/views/incident_detail.py" line="402" />
             <source>Created</source>
             <translation>Dibuat</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="343" />
+            <location filename="../../ui/views/incident_detail.py" line="402" />
             <source>Changed</source>
             <translation>Diubah</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="344" />
+            <location filename="../../ui/views/incident_detail.py" line="403" />
             <source>Call</source>
             <translation>Panggilan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="344" />
+            <location filename="../../ui/views/incident_detail.py" line="403" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="344" />
+            <location filename="../../ui/views/incident_detail.py" line="403" />
             <source>Forwarded</source>
             <translation>Diteruskan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="345" />
+            <location filename="../../ui/views/incident_detail.py" line="404" />
             <source>Closed</source>
             <translation>Ditutup</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="345" />
+            <location filename="../../ui/views/incident_detail.py" line="404" />
             <source>Reopened</source>
             <translation>Dibuka kembali</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="403" />
+            <location filename="../../ui/views/incident_detail.py" line="462" />
             <source>Nothing was changed.</source>
             <translation>Tidak ada yang diubah.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="417" />
+            <location filename="../../ui/views/incident_detail.py" line="476" />
             <source>Saved.</source>
             <translation>Tersimpan.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="447" />
+            <location filename="../../ui/views/incident_detail.py" line="506" />
             <source>Write or choose a disposition to close the incident.</source>
             <translation>Tulis atau pilih keterangan penyelesaian untuk menutup kejadian.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="467" />
+            <location filename="../../ui/views/incident_detail.py" line="526" />
             <source>Reopen incident</source>
             <translation>Buka kembali kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/incident_detail.py" line="467" />
+            <location filename="../../ui/views/incident_detail.py" line="526" />
             <source>Why is it reopened?</source>
             <translation>Mengapa dibuka kembali?</translation>
         </message>
@@ -650,47 +700,47 @@
     <context>
         <name>IncidentQueueModel</name>
         <message>
-            <location filename="../../ui/views/models.py" line="243" />
+            <location filename="../../ui/views/models.py" line="244" />
             <source>Number</source>
             <translation>Nomor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="243" />
+            <location filename="../../ui/views/models.py" line="244" />
             <source>Age</source>
             <translation>Umur</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="243" />
+            <location filename="../../ui/views/models.py" line="244" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="243" />
+            <location filename="../../ui/views/models.py" line="244" />
             <source>Category</source>
             <translation>Kategori</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="243" />
+            <location filename="../../ui/views/models.py" line="244" />
             <source>Priority</source>
             <translation>Prioritas</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="244" />
+            <location filename="../../ui/views/models.py" line="245" />
             <source>Kecamatan</source>
             <translation>Kecamatan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="294" />
+            <location filename="../../ui/views/models.py" line="295" />
             <source>Opened: %1</source>
             <translation>Dibuka: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="298" />
+            <location filename="../../ui/views/models.py" line="299" />
             <source>Reporter: %1</source>
             <translation>Pelapor: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="300" />
+            <location filename="../../ui/views/models.py" line="301" />
             <source>Handled by: %1</source>
             <translation>Ditangani oleh: %1</translation>
         </message>
@@ -706,67 +756,67 @@
     <context>
         <name>MissedCallModel</name>
         <message>
-            <location filename="../../ui/views/models.py" line="319" />
+            <location filename="../../ui/views/models.py" line="320" />
             <source>Time</source>
             <translation>Waktu</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="319" />
+            <location filename="../../ui/views/models.py" line="320" />
             <source>Waiting</source>
             <translation>Menunggu</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="319" />
+            <location filename="../../ui/views/models.py" line="320" />
             <source>Number</source>
             <translation>Nomor</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="319" />
+            <location filename="../../ui/views/models.py" line="320" />
             <source>Caller ID name</source>
             <translation>Nama caller ID</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="319" />
+            <location filename="../../ui/views/models.py" line="320" />
             <source>Line</source>
             <translation>Jalur</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="320" />
+            <location filename="../../ui/views/models.py" line="321" />
             <source>Calls</source>
             <translation>Panggilan</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="320" />
+            <location filename="../../ui/views/models.py" line="321" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="337" />
+            <location filename="../../ui/views/models.py" line="338" />
             <source>(no caller ID)</source>
             <translation>(tanpa caller ID)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="346" />
+            <location filename="../../ui/views/models.py" line="347" />
             <source>Called back %1 by %2</source>
             <translation>Ditelepon balik %1 oleh %2</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="348" />
+            <location filename="../../ui/views/models.py" line="349" />
             <source>Blocked (flagged)</source>
             <translation>Diblokir (ditandai)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="348" />
+            <location filename="../../ui/views/models.py" line="349" />
             <source>Waiting for callback</source>
             <translation>Menunggu telepon balik</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="358" />
+            <location filename="../../ui/views/models.py" line="359" />
             <source>Rang at %1</source>
             <translation>Berdering pukul %1</translation>
         </message>
         <message>
-            <location filename="../../ui/views/models.py" line="360" />
+            <location filename="../../ui/views/models.py" line="361" />
             <source>Callback note: %1</source>
             <translation>Catatan telepon balik: %1</translation>
         </message>
@@ -812,44 +862,69 @@
     <context>
         <name>QueuePanel</name>
         <message>
-            <location filename="../../ui/views/queue.py" line="108" />
+            <location filename="../../ui/views/queue.py" line="111" />
             <source>Search: caller number, reporter name or incident number</source>
             <translation>Cari: nomor penelepon, nama pelapor, atau nomor kejadian</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="109" />
+            <location filename="../../ui/views/queue.py" line="112" />
             <source>Search the open incidents (%1)</source>
             <translation>Cari kejadian terbuka (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="136" />
-            <location filename="../../ui/views/queue.py" line="255" />
+            <location filename="../../ui/views/queue.py" line="118" />
+            <source>All priorities</source>
+            <translation>Semua prioritas</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/queue.py" line="121" />
+            <source>Show one priority only</source>
+            <translation>Tampilkan satu prioritas saja</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/queue.py" line="124" />
+            <source>All statuses</source>
+            <translation>Semua status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/queue.py" line="127" />
+            <source>Show one status only</source>
+            <translation>Tampilkan satu status saja</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/queue.py" line="153" />
+            <location filename="../../ui/views/queue.py" line="285" />
             <source>No open incidents assigned to you.</source>
             <translation>Tidak ada kejadian terbuka yang ditugaskan kepada Anda.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="137" />
-            <location filename="../../ui/views/queue.py" line="256" />
+            <location filename="../../ui/views/queue.py" line="154" />
+            <location filename="../../ui/views/queue.py" line="286" />
             <source>No open incidents.</source>
             <translation>Tidak ada kejadian terbuka.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="249" />
+            <location filename="../../ui/views/queue.py" line="278" />
             <source>My incidents (%1)</source>
             <translation>Kejadian saya (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="250" />
+            <location filename="../../ui/views/queue.py" line="279" />
             <source>All open incidents (%1)</source>
             <translation>Semua kejadian terbuka (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="253" />
+            <location filename="../../ui/views/queue.py" line="282" />
             <source>Nothing matches “%1”.</source>
             <translation>Tidak ada yang cocok dengan “%1”.</translation>
         </message>
         <message>
-            <location filename="../../ui/views/queue.py" line="258" />
+            <location filename="../../ui/views/queue.py" line="283" />
+            <source>Nothing matches the filter.</source>
+            <translation>Tidak ada yang cocok dengan saringan.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/queue.py" line="288" />
             <source>Filter: “%1”</source>
             <translation>Saringan: “%1”</translation>
         </message>

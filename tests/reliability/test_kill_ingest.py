@@ -57,8 +57,10 @@ def test_kill_minus_nine_during_a_burst_loses_nothing_it_stored(sqlite_db: Datab
     env = dict(os.environ, CALLCENTER_DB=sqlite_db.url)
     link = tmp_path / "cid0"
     rng = random.Random(20261127)
+    # Slow enough that the kills always fall inside the burst, even on a loaded machine; the simulator is
+    # stopped once they are done.
     simulator, simulator_out = _start(["simulate", "--to", f"pty://?link={link}", "--count", str(FRAMES),
-                                       "--rate", "300", "--seed", "9"], env)
+                                       "--rate", "100", "--seed", "9"], env)
     deadline = time.monotonic() + 15
     while not link.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -68,7 +70,11 @@ def test_kill_minus_nine_during_a_burst_loses_nothing_it_stored(sqlite_db: Datab
     try:
         while kills < KILLS:
             ingest, out = _start(ingest_args, env)
-            time.sleep(rng.uniform(0.6, 1.6))
+            # Start counting once the line is up (start-up is slow on a loaded machine), then kill at random.
+            up_deadline = time.monotonic() + 30
+            while not any(" up" in line for line in out.lines) and time.monotonic() < up_deadline:
+                time.sleep(0.02)
+            time.sleep(rng.uniform(0.05, 1.2))
             ingest.send_signal(signal.SIGKILL)
             ingest.wait(10)
             out.join(5)
@@ -78,8 +84,10 @@ def test_kill_minus_nine_during_a_burst_loses_nothing_it_stored(sqlite_db: Datab
                 break
         # A last, clean run takes whatever is still coming.
         ingest, out = _start(ingest_args, env)
-        simulator.wait(120)
         time.sleep(2)
+        simulator.send_signal(signal.SIGTERM)
+        simulator.wait(30)
+        time.sleep(1)
         ingest.send_signal(signal.SIGTERM)
         ingest.wait(30)
         out.join(5)

@@ -6,16 +6,13 @@ import html
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,24 +34,11 @@ from ui.views.common import (
     wib_short,
     wib_table,
 )
-from ui.views.models import StaticTableModel
+from ui.views.models import StaticTableModel, static_table
 from ui.worker import DbWorker
 
 BLOCK_KEY = "Ctrl+B"
 UNBLOCK_KEY = "Ctrl+U"
-
-
-def _table(model: StaticTableModel, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.setTabKeyNavigation(False)
-    return view
 
 
 class CallerHistoryDialog(QDialog):
@@ -103,8 +87,8 @@ class CallerHistoryDialog(QDialog):
              self.tr("Status")),
             self._incident_cell, self)
         self.tabs = QTabWidget(self)
-        self.calls_view = _table(self.calls_model, self)
-        self.incidents_view = _table(self.incidents_model, self)
+        self.calls_view = static_table(self.calls_model, self)
+        self.incidents_view = static_table(self.incidents_model, self)
         self.tabs.addTab(self.calls_view, self.tr("Calls"))
         self.tabs.addTab(self.incidents_view, self.tr("Incidents"))
 

@@ -24,9 +24,8 @@ from callcenter.services.base import Actor
 from callcenter.services.incidents import IncidentService, IncidentView
 from callcenter.services.shifts import MAX_HANDOVER, PendingCall, ShiftService
 from callcenter.shifts import ShiftWindow
-from ui.views.caller_history import _table
 from ui.views.common import MessageBar, age_text, category_text, error_text, shortcut_tip, status_text, submit, wib_time
-from ui.views.models import StaticTableModel
+from ui.views.models import StaticTableModel, static_table
 from ui.worker import DbWorker
 
 SAVE_KEY = "Ctrl+S"
@@ -76,11 +75,11 @@ class HandoverDialog(QDialog):
                                  row.display_number or self.tr("(no caller ID)"))[column], self)
         self.incident_box = QGroupBox(self)
         incident_layout = QVBoxLayout(self.incident_box)
-        self.incident_view: QTableView = _table(self.incident_model, self.incident_box)
+        self.incident_view: QTableView = static_table(self.incident_model, self.incident_box)
         incident_layout.addWidget(self.incident_view)
         self.missed_box = QGroupBox(self)
         missed_layout = QVBoxLayout(self.missed_box)
-        self.missed_view: QTableView = _table(self.missed_model, self.missed_box)
+        self.missed_view: QTableView = static_table(self.missed_model, self.missed_box)
         missed_layout.addWidget(self.missed_view)
         lists = QHBoxLayout()
         lists.addWidget(self.incident_box, 3)

@@ -7,7 +7,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,11 +30,15 @@ from PySide6.QtWidgets import (
 from callcenter.db.enums import IncidentStatus, Priority, Role
 from callcenter.errors import ConflictError
 from callcenter.services.base import Actor
+from callcenter.services.callers import CallerService
 from callcenter.services.incidents import LIMITS, IncidentService, IncidentView, TimelineEntry
 from callcenter.services.lookups import AreaChoice, CategoryChoice, LookupService
+from callcenter.services.queues import LinkedCall, QueueService
+from ui.views.caller_history import CallerHistoryDialog
 from ui.views.common import (
     MessageBar,
     age_text,
+    call_type_text,
     category_text,
     error_text,
     shortcut_tip,
@@ -43,6 +48,7 @@ from ui.views.common import (
     wib_full,
     wib_time,
 )
+from ui.views.models import StaticTableModel, static_table
 from ui.worker import DbWorker
 
 SAVE_KEY = "Ctrl+S"
@@ -50,6 +56,7 @@ NOTE_KEY = "Ctrl+Return"
 CLOSE_KEY = "Ctrl+Shift+T"
 REOPEN_KEY = "Ctrl+Shift+O"
 RELOAD_KEY = "F5"
+HISTORY_KEY = "Ctrl+H"
 TEXT_FIELDS = ("address", "landmark", "reporter_name", "callback_number")
 
 PRIORITY_CHIP = {Priority.P1: ("#a1160f", "#fdeeed"), Priority.P2: ("#8a4b00", "#fff1d6"),
@@ -69,6 +76,10 @@ class IncidentDetailDialog(QDialog):
         self.worker = worker
         self.incidents = incidents
         self.lookups = LookupService(incidents.db, incidents.clock)
+        self.queues = QueueService(incidents.db, incidents.clock)
+        self.callers = CallerService(incidents.db, incidents.clock)
+        self.calls: list[LinkedCall] = []
+        self.history_dialog: QDialog | None = None
         self.actor = actor
         self.incident_id = incident_id
         self.view: IncidentView | None = None
@@ -175,9 +186,35 @@ class IncidentDetailDialog(QDialog):
         self.note_button.setObjectName("noteButton")
         shortcut_tip(self.note_button, self.tr("Add the note to the timeline"), NOTE_KEY)
         self.note_button.clicked.connect(self.add_note)
-        timeline_box = QGroupBox(self.tr("Timeline"), self)
+        # The calls that reported it, with the way to each caller's history.
+        self.calls_model = StaticTableModel(
+            (self.tr("Time"), self.tr("Number"), self.tr("Caller ID name"), self.tr("Type"), self.tr("Operator")),
+            self._call_cell, self)
+        self.calls_view = static_table(self.calls_model, self)
+        self.calls_view.setObjectName("incidentCalls")
+        self.calls_view.activated.connect(lambda _index: self.show_caller_history())
+        self.history_button = QPushButton(self.tr("Caller history…"), self)
+        self.history_button.setObjectName("callerHistoryButton")
+        shortcut_tip(self.history_button, self.tr("All calls and incidents of the selected number"), HISTORY_KEY)
+        self.history_button.clicked.connect(self.show_caller_history)
+        # The button sits on a tab that may be hidden; the key works from anywhere in the dialog.
+        self.history_button.setShortcut(QKeySequence())
+        QShortcut(QKeySequence(HISTORY_KEY), self, self.show_caller_history)
+        calls_page = QWidget(self)
+        calls_layout = QVBoxLayout(calls_page)
+        calls_layout.setContentsMargins(0, 0, 0, 0)
+        calls_layout.addWidget(self.calls_view, 1)
+        history_row = QHBoxLayout()
+        history_row.addStretch(1)
+        history_row.addWidget(self.history_button)
+        calls_layout.addLayout(history_row)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.addTab(self.timeline_view, self.tr("Timeline"))
+        self.side_tabs.addTab(calls_page, self.tr("Calls"))
+        timeline_box = QWidget(self)
         timeline_layout = QVBoxLayout(timeline_box)
-        timeline_layout.addWidget(self.timeline_view, 1)
+        timeline_layout.setContentsMargins(0, 0, 0, 0)
+        timeline_layout.addWidget(self.side_tabs, 1)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note, 1)
         note_row.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -248,6 +285,22 @@ class IncidentDetailDialog(QDialog):
             return True
         return super().eventFilter(watched, event)
 
+    def _call_cell(self, row: LinkedCall, column: int) -> str:
+        values = (wib_time(row.received_at, self.incidents.clock()), row.display_number or self.tr("(no caller ID)"),
+                  row.cid_name or "", call_type_text(row.call_type), row.operator or "")
+        return values[column]
+
+    @Slot()
+    def show_caller_history(self) -> None:
+        """The history of the selected call's number (the first call's when none is selected)."""
+        index = self.calls_view.currentIndex()
+        row = self.calls_model.item(index.row()) if index.isValid() else (self.calls[0] if self.calls else None)
+        if not isinstance(row, LinkedCall) or not (row.e164 or row.number_raw):
+            return
+        self.history_dialog = CallerHistoryDialog(self.worker, self.callers, self.actor,
+                                                  row.e164 or row.number_raw or "", self)
+        self.history_dialog.open()
+
     def _priority_label(self, priority: Priority) -> str:
         words = {Priority.P1: self.tr("P1 — life at risk"), Priority.P2: self.tr("P2 — urgent"),
                  Priority.P3: self.tr("P3 — normal"), Priority.P4: self.tr("P4 — no urgency")}
@@ -259,16 +312,22 @@ class IncidentDetailDialog(QDialog):
     def reload(self) -> None:
         self._loading = True
         need_lists = not self.categories
-        incidents, lookups, incident_id = self.incidents, self.lookups, self.incident_id
+        incidents, lookups, queues, incident_id = self.incidents, self.lookups, self.queues, self.incident_id
 
-        def job() -> tuple[IncidentView, list[TimelineEntry], Any]:
+        def job() -> tuple[IncidentView, list[TimelineEntry], Any, list[LinkedCall]]:
             lists = (lookups.categories(), lookups.areas()) if need_lists else None
-            return incidents.get(incident_id), incidents.timeline(incident_id), lists
+            return (incidents.get(incident_id), incidents.timeline(incident_id), lists,
+                    queues.incident_calls(incident_id))
 
         submit(self, self.worker, job, self._loaded, self._failed)
 
-    def _loaded(self, result: tuple[IncidentView, list[TimelineEntry], Any]) -> None:
-        view, timeline, lists = result
+    def _loaded(self, result: tuple[IncidentView, list[TimelineEntry], Any, list[LinkedCall]]) -> None:
+        view, timeline, lists, calls = result
+        self.calls = calls
+        self.calls_model.set_rows(calls)
+        self.side_tabs.setTabText(1, self.tr("Calls (%1)").replace("%1", str(len(calls))))
+        if calls and not self.calls_view.currentIndex().isValid():
+            self.calls_view.setCurrentIndex(self.calls_model.index(0, 0))
         if lists is not None:
             self.categories = lists[0]
             self.kecamatan, self.desa = lists[1]

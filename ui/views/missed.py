@@ -80,7 +80,7 @@ class MissedCallsPanel(QWidget):
         self.view.setObjectName("missedTable")
         self.view.empty_text = self.tr("No missed calls waiting for a callback.")
         self.model.modelReset.connect(self.view.viewport().update)
-        for column, width in ((0, 110), (1, 80), (2, 140), (3, 140), (4, 90), (5, 60)):
+        for column, width in ((0, 100), (1, 90), (2, 120), (3, 110), (4, 70), (5, 70)):
             self.view.horizontalHeader().resizeSection(column, width)
         keep_selection(self.view, self.model)
         self.view.activated.connect(lambda _index: self.call_back())

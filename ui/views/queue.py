@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callcenter.db.enums import IncidentStatus, Priority
 from callcenter.services.base import Actor
 from callcenter.services.feed import Change
-from callcenter.services.incidents import IncidentService
+from callcenter.services.incidents import OPEN_STATUSES, IncidentService
 from callcenter.services.queues import QueueService
-from ui.views.common import MessageBar, error_text
+from ui.views.common import MessageBar, error_text, status_text
 from ui.views.models import IncidentQueueModel, LazyTableModel
 from ui.worker import DbWorker
 
@@ -100,6 +102,7 @@ class QueuePanel(QWidget):
         self.queues = queues
         self.actor = actor
         self.search_text = ""
+        self._filters: tuple[Priority | None, IncidentStatus | None] = (None, None)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("queueSearch")
@@ -110,6 +113,20 @@ class QueuePanel(QWidget):
             "%1", QKeySequence("Ctrl+F").toString(QKeySequence.SequenceFormat.NativeText)))
         self.search.textChanged.connect(self._search_changed)
         self.search.installEventFilter(self)
+        self.priority_filter = QComboBox(self)
+        self.priority_filter.setObjectName("priorityFilter")
+        self.priority_filter.addItem(self.tr("All priorities"), None)
+        for priority in Priority:
+            self.priority_filter.addItem(str(priority), priority)
+        self.priority_filter.setToolTip(self.tr("Show one priority only"))
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in OPEN_STATUSES:
+            self.status_filter.addItem(status_text(status), status)
+        self.status_filter.setToolTip(self.tr("Show one status only"))
+        for box in (self.priority_filter, self.status_filter):
+            box.currentIndexChanged.connect(self._filters_changed)
         self.status = QLabel(self)
         self.status.setObjectName("queueStatus")
         self.message = MessageBar(self)
@@ -150,6 +167,8 @@ class QueuePanel(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.priority_filter)
+        top.addWidget(self.status_filter)
         top.addWidget(self.status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -170,10 +189,20 @@ class QueuePanel(QWidget):
     # -- loading ----------------------------------------------------------------------------------------
 
     def _mine_ids(self) -> list[int]:
-        return self.queues.open_incident_ids(mine_for=self.actor.id, search=self.search_text or None)
+        priority, status = self._filters
+        return self.queues.open_incident_ids(mine_for=self.actor.id, search=self.search_text or None,
+                                             priority=priority, status=status)
 
     def _all_ids(self) -> list[int]:
-        return self.queues.open_incident_ids(search=self.search_text or None)
+        priority, status = self._filters
+        return self.queues.open_incident_ids(search=self.search_text or None, priority=priority, status=status)
+
+    def _filters_changed(self) -> None:
+        # Read on the GUI thread; the worker only sees the plain values.
+        priority, status = self.priority_filter.currentData(), self.status_filter.currentData()
+        self._filters = (Priority(priority) if priority else None, IncidentStatus(status) if status else None)
+        self._update_titles()
+        self.reload()
 
     @Slot()
     def reload(self) -> None:
@@ -248,9 +277,10 @@ class QueuePanel(QWidget):
     def _update_titles(self, *_args: Any) -> None:
         self.tabs.setTabText(0, self.tr("My incidents (%1)").replace("%1", str(self.mine_model.total())))
         self.tabs.setTabText(1, self.tr("All open incidents (%1)").replace("%1", str(self.all_model.total())))
-        if self.search_text:
+        if self.search_text or any(value is not None for value in self._filters):
             for view in (self.mine_view, self.all_view):
-                view.empty_text = self.tr("Nothing matches “%1”.").replace("%1", self.search_text)
+                view.empty_text = (self.tr("Nothing matches “%1”.").replace("%1", self.search_text)
+                                   if self.search_text else self.tr("Nothing matches the filter."))
         else:
             self.mine_view.empty_text = self.tr("No open incidents assigned to you.")
             self.all_view.empty_text = self.tr("No open incidents.")

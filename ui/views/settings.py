@@ -332,16 +332,25 @@ class SettingsDialog(QDialog):
         self.editing = row
         self.editor.setTitle(self.tr("Edit source: %1").replace("%1", row.name))
         self.name.setText(row.name)
-        self.url.setText(row.url)
+        # A stored secret (AMI password) is never put on the screen: the field shows the display form, and
+        # saving or testing it unchanged uses the stored URL.
+        self.url.setText(row.display if row.display != "(invalid URL)" else row.url)
         self.host.setText(row.host or "")
         self.test_state.clear()
         self.name.setFocus()
 
     @Slot()
+    def effective_url(self) -> str:
+        """The URL to save or test: the stored one when the field still shows its (password-free) display form."""
+        text = self.url.text().strip()
+        if self.editing is not None and text == self.editing.display:
+            return self.editing.url
+        return text
+
     def save_source(self) -> None:
         self.source_message.clear_message()
         sources, actor = self.sources, self.actor
-        name, url, host = self.name.text(), self.url.text(), self.host.text()
+        name, url, host = self.name.text(), self.effective_url(), self.host.text()
         editing = self.editing
         if editing is None:
             submit(self, self.worker, lambda: sources.add(actor, name, url, host), lambda _id: self._source_saved(),
@@ -387,7 +396,7 @@ class SettingsDialog(QDialog):
         if not self._check_url():
             self.source_message.show_message(self.url_state.text())
             return
-        url = self.url.text().strip()
+        url = self.effective_url()
         sources = self.sources
         self.test_button.setEnabled(False)
         self.test_state.setStyleSheet("color:#52606d;")

@@ -83,3 +83,40 @@ def test_sqlite_file_is_private_and_in_wal_mode(sqlite_db: Database) -> None:
         fresh = path.with_name("fresh.sqlite3")
         Database(f"sqlite:///{fresh}").engine.connect().close()
         assert stat.S_IMODE(os.stat(fresh).st_mode) == 0o600
+
+
+def test_upgrade_keeps_existing_data_across_every_migration(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A database created by the first release, with real rows that later migrations alter, upgrades cleanly."""
+    from datetime import UTC, datetime
+
+    from alembic import command
+
+    from callcenter.db.database import sqlite_url
+
+    db = Database(sqlite_url(tmp_path / "old.sqlite3"))
+    with db.connection(transaction=True) as connection:
+        command.upgrade(migrate._config(connection), "0001")
+    with db.write() as session:
+        load_reference_data(session, datetime(2026, 1, 1, tzinfo=UTC))
+    with db.connection(transaction=True) as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO operators (id, username, full_name, role, password_hash, active, failed_logins, created_at)"
+            " VALUES (1, 'asep', 'Asep', 'operator', 'x', 1, 0, '2026-01-01 00:00:00')")
+        connection.exec_driver_sql(
+            "INSERT INTO units (id, agency_id, call_sign, unit_type, status, status_since, active) "
+            "SELECT 1, id, 'DAMKAR-01', 'mobil damkar', 'available', '2026-01-01 00:00:00', 1 FROM agencies "
+            "WHERE code = 'damkar'")
+        connection.exec_driver_sql(
+            "INSERT INTO incidents (id, number, year, seq, channel, category_id, priority, status, description, "
+            "created_at, updated_at, version) SELECT 1, '112/2026/000001', 2026, 1, 'telepon_112', id, 'P1', "
+            "'dispatched', 'Kebakaran', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1 FROM categories "
+            "WHERE code = 'kebakaran'")
+        connection.exec_driver_sql(
+            "INSERT INTO dispatches (id, incident_id, agency_id, unit_id, status, created_at, updated_at) "
+            "SELECT 1, 1, agency_id, 1, 'notified', '2026-01-01 00:00:00', '2026-01-01 00:00:00' FROM units")
+    migrate.upgrade(db)
+    migrate.check_schema(db)
+    with db.read() as session:
+        assert session.execute(text("SELECT count(*) FROM dispatches WHERE unit_id = 1")).scalar() == 1
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    db.dispose()

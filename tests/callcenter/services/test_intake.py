@@ -219,3 +219,11 @@ def test_full_disk_and_dead_database_hold_events_in_memory_then_store_them(
     assert intake.held == 0
     assert [call.number_raw for call in calls(sqlite_db)] == ["081234567890", "081234567891"]
     impatient.dispose()
+
+
+def test_placeholder_names_are_not_shown_as_names(db: Database, clock: ManualClock) -> None:
+    intake = IntakeService(db, clock=clock)
+    for index, name in enumerate(("NO NAME", "OUT-OF-AREA", "  Siti  ")):
+        clock.advance(1)
+        intake.process([("ncid", event(clock, EventKind.INCOMING, f"08123456789{index}", name=name))])
+    assert [call.cid_name for call in calls(db)] == [None, None, "Siti"]

@@ -121,3 +121,32 @@ def test_missed_calls_older_than_a_week_are_history(db: Database, clock: ManualC
     assert queues.missed_call_ids() == [recent]
     assert queues.missed_call_rows([recent])[0].repeats == 1
     assert queues.missed_call_ids(window=timedelta(days=30)) == [recent, old]
+
+
+def test_calls_linked_to_an_incident_in_order(db: Database, clock: ManualClock, operator: Actor) -> None:
+    calls = CallService(db, clock)
+    first = ring(db, clock, CALLER)
+    calls.claim(operator, first)
+    incident = IncidentService(db, clock).create(operator, fire(db, call_id=first))
+    clock.advance(90)
+    second = ring(db, clock, OTHER, name="BUDI")
+    calls.link_incident(operator, second, incident.id)
+    linked = QueueService(db, clock).incident_calls(incident.id)
+    assert [(c.id, c.display_number, c.operator) for c in linked] == [
+        (first, "0812-3456-7890", "asep"), (second, "0857-1111-2222", "asep")]
+    assert linked[1].cid_name == "BUDI" and linked[0].call_type is CallType.NORMAL
+
+
+def test_filter_by_priority_and_status(db: Database, clock: ManualClock, operator: Actor) -> None:
+    from callcenter.db.models import Incident
+
+    incidents = IncidentService(db, clock)
+    p1 = incidents.create(operator, fire(db, priority=Priority.P1))
+    p3 = incidents.create(operator, fire(db, priority=Priority.P3))
+    with db.write() as session:  # the dispatch service moves incidents on; here the status is set directly
+        session.get(Incident, p3.id).status = IncidentStatus.DISPATCHED  # type: ignore[union-attr]
+    queues = QueueService(db, clock)
+    assert queues.open_incident_ids(priority=Priority.P1) == [p1.id]
+    assert queues.open_incident_ids(status=IncidentStatus.DISPATCHED) == [p3.id]
+    assert queues.open_incident_ids(status=IncidentStatus.DISPATCHED, priority=Priority.P1) == []
+    assert queues.open_incident_ids(status=IncidentStatus.CLOSED) == []  # the queue holds open incidents only

@@ -53,10 +53,3 @@ def show(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.addWidget(widget)
     widget.show()
 
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # The offscreen platform says this on every top-level show(); it is not a defect of ours.
-    here = str(__file__).rsplit("/", 1)[0]
-    for item in items:
-        if str(item.path).startswith(here):
-            item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))

@@ -113,3 +113,26 @@ def test_closing_the_dialog_while_it_loads_drops_the_answer_quietly(qtbot: QtBot
     dialog.close()  # before the worker answered: the answer must not reach a deleted window
     settle(qtbot, worker)
     qtbot.wait(50)
+
+
+def test_the_calls_that_reported_it_lead_to_the_caller_history(qtbot: QtBot, qtmodeltester,  # type: ignore[no-untyped-def]
+                                                               worker: DbWorker, db: Database, clock: ManualClock,
+                                                               operator: Actor) -> None:
+    from callcenter.services.calls import CallService
+    from tests.callcenter.services.conftest import ring
+
+    call_id = ring(db, clock, "081234567890")
+    CallService(db, clock).claim(operator, call_id)
+    incidents = IncidentService(db, clock)
+    incident = incidents.create(operator, fire(db, call_id=call_id))
+    dialog = open_dialog(qtbot, worker, incidents, operator, incident.id)
+    assert dialog.side_tabs.tabText(1) == "Calls (1)"
+    assert dialog.calls_model.index(0, 1).data() == "0812-3456-7890"
+    qtmodeltester.check(dialog.calls_model)
+    assert "Call from 0812-3456-7890" in dialog.timeline_view.toPlainText()
+    qtbot.keyClick(dialog, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.history_dialog is not None and dialog.history_dialog.isVisible(), timeout=3000)
+    settle(qtbot, worker)
+    history = dialog.history_dialog
+    assert history is not None and "0812-3456-7890" in history.windowTitle()
+    history.close()

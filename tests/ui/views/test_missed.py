@@ -76,3 +76,30 @@ def test_a_call_missed_on_another_desk_appears_through_the_feed(qtbot: QtBot, wo
     qtbot.waitUntil(lambda: panel.model.index(0, panel.model.WAITING).data() == "16:00", timeout=2500)
     assert panel.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color().name() == "#f7c3bf"
     assert panel.callback_button.isEnabled()
+
+
+def test_a_locked_database_gives_a_clear_message_and_loses_nothing(qtbot: QtBot, worker: DbWorker, db: Database,
+                                                                   clock: ManualClock, operator: Actor) -> None:
+    import sqlite3
+
+    from callcenter.db.database import Database as Db
+
+    call_id = missed(db, clock, operator, "081234567890")
+    impatient = Db(db.url, sqlite_busy_timeout_ms=100)  # another desk holds the write lock: fail fast
+    panel = MissedCallsPanel(worker, CallService(impatient, clock), QueueService(impatient, clock), operator)
+    show(qtbot, panel)
+    settle(qtbot, worker)
+    other_desk = sqlite3.connect(str(db.engine.url.database), isolation_level=None)
+    other_desk.execute("BEGIN IMMEDIATE")
+    try:
+        panel.record_callback(call_id, "ditelepon")
+        settle(qtbot, worker)
+        assert panel.message.text().startswith("The database cannot be reached.")
+    finally:
+        other_desk.execute("ROLLBACK")
+        other_desk.close()
+    settle(qtbot, worker)
+    assert panel.model.shown_ids() == [call_id]  # still waiting for its callback
+    panel.record_callback(call_id, "ditelepon")  # the lock is gone: the same action now works
+    qtbot.waitUntil(lambda: panel.model.total() == 0, timeout=3000)
+    impatient.dispose()

@@ -150,3 +150,18 @@ def test_an_empty_queue_says_so(qtbot: QtBot, worker: DbWorker, db: Database, cl
     qtbot.keyClicks(panel.search, "Ujang")
     qtbot.waitUntil(lambda: panel.all_view.empty_text == "Nothing matches “Ujang”.", timeout=3000)
     assert panel.status.text() == "Filter: “Ujang”"
+
+
+def test_priority_filter(qtbot: QtBot, worker: DbWorker, db: Database, clock: ManualClock,
+                         operator: Actor) -> None:
+    incidents = IncidentService(db, clock)
+    p1 = incidents.create(operator, fire(db, priority=Priority.P1))
+    incidents.create(operator, fire(db, priority=Priority.P3))
+    panel = make_panel(qtbot, worker, db, clock, operator)
+    assert panel.all_model.total() == 2
+    panel.priority_filter.setCurrentIndex(panel.priority_filter.findData(Priority.P1))
+    qtbot.waitUntil(lambda: panel.all_model.total() == 1, timeout=3000)
+    settle(qtbot, worker)
+    assert panel.all_model.shown_ids() == [p1.id] and panel.mine_model.shown_ids() == [p1.id]
+    panel.priority_filter.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: panel.all_model.total() == 2, timeout=3000)

@@ -94,3 +94,18 @@ def test_test_button_reports_up_and_down(qtbot: QtBot, worker: DbWorker, db: Dat
 def test_serial_url_forms() -> None:
     assert serial_url("/dev/ttyUSB0") == "serial:///dev/ttyUSB0?baud=1200&format=modem"
     assert serial_url("COM3", 9600, "mdmf") == "serial://COM3?baud=9600&format=mdmf"
+
+
+def test_editing_an_ami_source_never_shows_its_secret(qtbot: QtBot, worker: DbWorker, db: Database,
+                                                      clock: ManualClock, admin: Actor) -> None:
+    sources = SourceConfigService(db, clock)
+    sources.add(admin, "Asterisk", "ami://konsol:Rahasia-1@10.0.0.6:5038", None)
+    dialog = make(qtbot, worker, db, clock, admin)
+    dialog.source_view.selectRow(0)
+    dialog.edit_selected()
+    assert dialog.url.text() == "ami://konsol:***@10.0.0.6:5038"
+    dialog.name.setText("Asterisk kantor")
+    with qtbot.waitSignal(dialog.sources_changed, timeout=3000):
+        dialog.save_button.click()
+    saved = sources.list()[0]
+    assert saved.name == "Asterisk kantor" and saved.url == "ami://konsol:Rahasia-1@10.0.0.6:5038"

@@ -1,0 +1,1 @@
+"""PDF reports (reportlab) and CSV exports; plain Python, no Qt."""

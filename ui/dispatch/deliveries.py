@@ -1,0 +1,196 @@
+"""Every delivery that has not gone out yet (or all of them), with its state, attempts and reason, and Retry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.db.enums import DeliveryChannel, OutboxState
+from callcenter.services.base import Actor
+from callcenter.services.dispatch import DeliveryRow, DispatchService
+from ui.dispatch.common import OUTBOX_COLOURS, channel_text, error_text, outbox_state_text, reason_text, tr, wib
+from ui.worker import DbWorker
+
+Index = QModelIndex | QPersistentModelIndex
+FETCH_BATCH = 200
+RETRYABLE = (DeliveryChannel.EMAIL, DeliveryChannel.WEBHOOK)
+
+
+class DeliveriesModel(QAbstractTableModel):
+    COLUMNS = ("Incident", "To", "Channel", "Address", "State", "Attempts", "Next try", "Reason")
+    INCIDENT, TO, CHANNEL, ADDRESS, STATE, ATTEMPTS, NEXT, REASON = range(8)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ids: list[int] = []
+        self._rows: dict[int, DeliveryRow] = {}
+        self._loaded = 0
+
+    def set_rows(self, rows: list[DeliveryRow]) -> None:
+        self.beginResetModel()
+        self._ids = [row.delivery.id for row in rows]
+        self._rows = {row.delivery.id: row for row in rows}
+        self._loaded = min(len(self._ids), FETCH_BATCH)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> DeliveryRow | None:
+        return self._rows[self._ids[row]] if 0 <= row < self._loaded else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self._loaded
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._loaded < len(self._ids)
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid():
+            return
+        more = min(FETCH_BATCH, len(self._ids) - self._loaded)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
+        self._loaded += more
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.COLUMNS):
+            return tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        delivery = row.delivery
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.INCIDENT:
+                return row.incident_number or ""
+            if column == self.TO:
+                return (row.agency_short or "") + (f" — {row.unit_call_sign}" if row.unit_call_sign else "")
+            if column == self.CHANNEL:
+                return channel_text(delivery.channel)
+            if column == self.ADDRESS:
+                return delivery.target
+            if column == self.STATE:
+                return outbox_state_text(delivery.state)
+            if column == self.ATTEMPTS:
+                return str(delivery.attempts)
+            if column == self.NEXT:
+                due = delivery.state in (OutboxState.FAILED, OutboxState.RETRYING, OutboxState.PENDING) \
+                    and delivery.channel in RETRYABLE
+                return wib(delivery.next_attempt_at) if due else ""
+            if column == self.REASON:
+                return reason_text(delivery.last_error) if delivery.last_error else ""
+            return ""
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
+            return QBrush(OUTBOX_COLOURS[delivery.state])
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON and delivery.last_error:
+            return delivery.last_error
+        if role == Qt.ItemDataRole.UserRole:
+            return delivery.id
+        return None
+
+
+class DeliveriesPanel(QWidget):
+    """Retry (R, or Ctrl+R anywhere in the panel) sends the selected failed e-mail/webhook message now."""
+
+    REFRESH_MS = 3000
+
+    def __init__(self, worker: DbWorker, dispatch: DispatchService, actor: Actor,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.dispatch = dispatch
+        self.actor = actor
+        self.model = DeliveriesModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.unsent_only = QCheckBox(tr("Only messages not yet sent"), self)
+        self.unsent_only.setChecked(True)
+        self.unsent_only.toggled.connect(self.refresh)
+        self.summary = QLabel(self)
+        self.retry_button = QPushButton(tr("Retry (R)"), self)
+        self.retry_button.setToolTip(tr("Send the selected failed message again now (R)"))
+        self.retry_button.clicked.connect(self.retry_selected)
+        for keys in ("R", "Ctrl+R"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.retry_selected)
+        top = QHBoxLayout()
+        top.addWidget(self.unsent_only)
+        top.addStretch(1)
+        top.addWidget(self.summary)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.retry_button)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self._loading = False
+        self._poller = QTimer(self)
+        self._poller.timeout.connect(self.refresh)
+        self._poller.start(self.REFRESH_MS)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        unsent = self.unsent_only.isChecked()
+        self.worker.submit(lambda: self.dispatch.delivery_board(unsent_only=unsent), self._loaded, self._failed)
+
+    def _loaded(self, rows: list[DeliveryRow]) -> None:
+        self._loading = False
+        selected = self.selected()
+        self.model.set_rows(rows)
+        failing = sum(1 for row in rows if row.delivery.state in (OutboxState.FAILED, OutboxState.GAVE_UP))
+        self.summary.setText(tr("%1 failed").replace("%1", str(failing)) if failing else "")
+        self.summary.setStyleSheet("color: #b91c1c; font-weight: bold;" if failing else "")
+        if selected is not None:
+            for row in range(self.model.rowCount()):
+                if self.model.data(self.model.index(row, 0), Qt.ItemDataRole.UserRole) == selected:
+                    self.table.selectRow(row)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.summary.setText(error_text(exc))
+
+    def selected(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return int(self.model.data(rows[0], Qt.ItemDataRole.UserRole)) if rows else None
+
+    def retry_selected(self) -> None:
+        message_id = self.selected()
+        if message_id is None:
+            return
+        self.worker.submit(lambda: self.dispatch.retry(self.actor, message_id), lambda _d: self.refresh(),
+                           lambda exc: QMessageBox.warning(self, tr("Retry"), error_text(exc)))

@@ -1,0 +1,310 @@
+"""An incident's dispatches: each with its status timeline (time and operator per step) and its deliveries;
+one key records the next status as the agency reports back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QBrush, QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.db.enums import DeliveryChannel, DispatchStatus, OutboxState
+from callcenter.services.base import Actor
+from callcenter.services.dispatch import DeliveryView, DispatchService, DispatchView
+from ui.dispatch.common import (
+    DISPATCH_COLOURS,
+    OUTBOX_COLOURS,
+    channel_text,
+    dispatch_status_text,
+    error_text,
+    outbox_state_text,
+    reason_text,
+    tr,
+    wib,
+)
+from ui.dispatch.dialog import print_delivery, send_whatsapp
+from ui.dispatch.printing import print_or_save
+from ui.worker import DbWorker
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STEP_KEYS = {  # one key per status, shown on its button
+    DispatchStatus.ACKNOWLEDGED: "A",
+    DispatchStatus.EN_ROUTE: "M",
+    DispatchStatus.ON_SCENE: "T",
+    DispatchStatus.CLEARED: "S",
+    DispatchStatus.CANCELLED: "B",
+}
+STEP_LABELS = {
+    DispatchStatus.ACKNOWLEDGED: "Acknowledged",
+    DispatchStatus.EN_ROUTE: "En route",
+    DispatchStatus.ON_SCENE: "On scene",
+    DispatchStatus.CLEARED: "Cleared",
+    DispatchStatus.CANCELLED: "Cancel…",
+}
+
+
+def delivery_text(delivery: DeliveryView) -> str:
+    text = outbox_state_text(delivery.state)
+    if delivery.state is OutboxState.SENT:
+        return text + " " + wib(delivery.sent_at)
+    if delivery.state in (OutboxState.FAILED, OutboxState.GAVE_UP) and delivery.last_error:
+        text += ": " + reason_text(delivery.last_error)
+    if delivery.attempts and delivery.state is not OutboxState.SENT:
+        text += " " + tr("(%1 attempts)").replace("%1", str(delivery.attempts))
+    if delivery.state is OutboxState.FAILED:
+        text += " — " + tr("next try %1").replace("%1", wib(delivery.next_attempt_at))
+    return text
+
+
+class DispatchTimelineWidget(QWidget):
+    """Call ``refresh()`` after a forward or when the change feed reports the incident's dispatches."""
+
+    changed = Signal()
+    REFRESH_MS = 3000
+
+    def __init__(self, worker: DbWorker, dispatch: DispatchService, actor: Actor, incident_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.dispatch = dispatch
+        self.actor = actor
+        self.incident_id = incident_id
+        self.views: list[DispatchView] = []
+        self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
+        self.print_slip: Callable[[QWidget, bytes, str], str | None] = print_or_save
+        self.ask_note: Callable[[str], str | None] = self._ask_note
+
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels([tr("Dispatch / step"), tr("Status"), tr("Time (WIB)"), tr("Operator / detail")])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.currentItemChanged.connect(self._update_buttons)
+
+        self.step_buttons: dict[DispatchStatus, QPushButton] = {}
+        steps = QHBoxLayout()
+        for status, key in STEP_KEYS.items():
+            button = QPushButton(f"{tr(STEP_LABELS[status])} ({key})", self)
+            self._key(key, button.click)
+            button.setToolTip(tr("Record \"%1\" for the selected dispatch (%2)")
+                              .replace("%1", dispatch_status_text(status)).replace("%2", key))
+            button.clicked.connect(lambda _checked=False, s=status: self.record(s))
+            steps.addWidget(button)
+            self.step_buttons[status] = button
+        steps.addStretch(1)
+        self.print_button = QPushButton(tr("Print slip (P)"), self)
+        self._key("P", self.print_button.click)
+        self.print_button.setToolTip(tr("Print or save the selected dispatch's slip (P)"))
+        self.print_button.clicked.connect(self.print_selected)
+        self.whatsapp_button = QPushButton(tr("WhatsApp (W)"), self)
+        self._key("W", self.whatsapp_button.click)
+        self.whatsapp_button.setToolTip(tr("Copy the WhatsApp text and open the chat (W)"))
+        self.whatsapp_button.clicked.connect(self.whatsapp_selected)
+        self.retry_button = QPushButton(tr("Retry (R)"), self)
+        self._key("R", self.retry_button.click)
+        self.retry_button.setToolTip(tr("Send the selected failed message again now (R)"))
+        self.retry_button.clicked.connect(self.retry_selected)
+        deliveries = QHBoxLayout()
+        deliveries.addWidget(self.print_button)
+        deliveries.addWidget(self.whatsapp_button)
+        deliveries.addWidget(self.retry_button)
+        deliveries.addStretch(1)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(steps)
+        layout.addLayout(deliveries)
+        layout.addWidget(self.message)
+        self._poller = QTimer(self)
+        self._poller.timeout.connect(self.refresh)
+        self._poller.start(self.REFRESH_MS)  # delivery states change in the background (outbox worker)
+        self._loading = False
+        self._update_buttons()
+        self.refresh()
+
+    def _key(self, key: str, action: Callable[[], None]) -> None:
+        """Single-letter keys act only while the timeline has focus (never while typing elsewhere)."""
+        shortcut = QShortcut(QKeySequence(key), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(action)
+
+    # -- loading -------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        self.worker.submit(lambda: self.dispatch.dispatches(self.incident_id), self._show, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.message.setText(error_text(exc))
+
+    def _show(self, views: list[DispatchView]) -> None:
+        self._loading = False
+        if views == self.views:
+            return
+        selected = self._selected()
+        self.views = views
+        self.tree.clear()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for view in views:
+            title = view.agency_short + (f" — {view.unit_call_sign}" if view.unit_call_sign else "")
+            top = QTreeWidgetItem(self.tree, [title, dispatch_status_text(view.status), wib(view.updated_at),
+                                              ", ".join(channel_text(DeliveryChannel(c)) for c in view.channels)])
+            top.setData(0, KIND_ROLE, "dispatch")
+            top.setData(0, ID_ROLE, view.id)
+            top.setFont(0, bold)
+            top.setFont(1, bold)
+            top.setForeground(1, QBrush(DISPATCH_COLOURS[view.status]))
+            for event in view.events:
+                step = QTreeWidgetItem(top, ["", dispatch_status_text(event.status), wib(event.at, with_date=True),
+                                             (event.operator or "") + (f" — {event.note}" if event.note else "")])
+                step.setData(0, KIND_ROLE, "event")
+                step.setData(0, ID_ROLE, view.id)
+            for delivery in view.deliveries:
+                item = QTreeWidgetItem(top, [channel_text(delivery.channel), outbox_state_text(delivery.state),
+                                             wib(delivery.sent_at or delivery.created_at, with_date=True),
+                                             delivery_text(delivery)])
+                item.setData(0, KIND_ROLE, "delivery")
+                item.setData(0, ID_ROLE, delivery.id)
+                item.setForeground(1, QBrush(OUTBOX_COLOURS[delivery.state]))
+                if delivery.last_error:
+                    item.setToolTip(3, delivery.last_error)
+            top.setExpanded(True)
+        self._select(selected)
+        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self._update_buttons()
+        self.changed.emit()
+
+    def _selected(self) -> tuple[str, int] | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        return str(item.data(0, KIND_ROLE)), int(item.data(0, ID_ROLE))
+
+    def _select(self, key: tuple[str, int] | None) -> None:
+        if key is None:
+            return
+        for row in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(row)
+            for item in [top] + [top.child(i) for i in range(top.childCount())]:
+                if (item.data(0, KIND_ROLE), item.data(0, ID_ROLE)) == key:
+                    self.tree.setCurrentItem(item)
+                    return
+
+    def selected_dispatch(self) -> DispatchView | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        top = item if item.parent() is None else item.parent()
+        dispatch_id = int(top.data(0, ID_ROLE))
+        return next((view for view in self.views if view.id == dispatch_id), None)
+
+    def selected_delivery(self, channel: DeliveryChannel | None = None) -> DeliveryView | None:
+        """The delivery row under the cursor, or (with ``channel``) the selected dispatch's delivery on it."""
+        item = self.tree.currentItem()
+        view = self.selected_dispatch()
+        if view is None:
+            return None
+        if item is not None and item.data(0, KIND_ROLE) == "delivery":
+            found = next((d for d in view.deliveries if d.id == int(item.data(0, ID_ROLE))), None)
+            if found is not None and (channel is None or found.channel is channel):
+                return found
+        if channel is not None:
+            return next((d for d in view.deliveries if d.channel is channel), None)
+        return None
+
+    def _update_buttons(self, *_args: object) -> None:
+        view = self.selected_dispatch()
+        allowed = set(view.next_statuses) if view else set()
+        for status, button in self.step_buttons.items():
+            button.setEnabled(status in allowed)
+        self.print_button.setEnabled(view is not None)
+        self.whatsapp_button.setEnabled(self.selected_delivery(DeliveryChannel.WHATSAPP) is not None)
+        delivery = self.selected_delivery()
+        self.retry_button.setEnabled(delivery is not None and delivery.channel in
+                                     (DeliveryChannel.EMAIL, DeliveryChannel.WEBHOOK)
+                                     and delivery.state is not OutboxState.SENT)
+
+    # -- actions ---------------------------------------------------------------------------------------------
+    def record(self, status: DispatchStatus) -> None:
+        view = self.selected_dispatch()
+        if view is None or status not in view.next_statuses:
+            return
+        note = None
+        if status is DispatchStatus.CANCELLED:
+            note = self.ask_note(view.agency_short + (f" {view.unit_call_sign}" if view.unit_call_sign else ""))
+            if note is None:
+                return
+        for button in self.step_buttons.values():
+            button.setEnabled(False)
+        self.worker.submit(lambda: self.dispatch.update_status(self.actor, view.id, status, note),
+                           lambda _view: self._recorded(), self._action_failed)
+
+    def _recorded(self) -> None:
+        self.message.clear()
+        self.refresh()
+
+    def _action_failed(self, exc: BaseException) -> None:
+        self.message.setText(error_text(exc))
+        self.refresh()
+
+    def _ask_note(self, target: str) -> str | None:
+        text, ok = QInputDialog.getText(self, tr("Cancel dispatch"),
+                                        tr("Why is the dispatch to %1 cancelled?").replace("%1", target))
+        return text.strip() if ok and text.strip() else None
+
+    def print_selected(self) -> None:
+        view = self.selected_dispatch()
+        if view is None:
+            return
+        delivery = self.selected_delivery(DeliveryChannel.PRINT)
+        if delivery is not None:
+            print_delivery(self, self.worker, self.dispatch, self.actor, delivery.id, self._printed_via)
+            return
+        # No slip was queued for this forward: print one from any of its messages' facts, or say so.
+        any_delivery = view.deliveries[0] if view.deliveries else None
+        if any_delivery is None:
+            self.message.setText(tr("This dispatch has no delivery to print from; forward with \"Printed slip\"."))
+            return
+        print_delivery(self, self.worker, self.dispatch, self.actor, any_delivery.id, self._printed_via)
+
+    def _printed_via(self, parent: QWidget, pdf: bytes, name: str) -> str | None:
+        how = self.print_slip(parent, pdf, name)
+        QTimer.singleShot(300, self.refresh)
+        return how
+
+    def whatsapp_selected(self) -> None:
+        delivery = self.selected_delivery(DeliveryChannel.WHATSAPP)
+        if delivery is not None:
+            send_whatsapp(self, self.worker, self.dispatch, self.actor, delivery.id, self.open_url)
+            QTimer.singleShot(300, self.refresh)
+
+    def retry_selected(self) -> None:
+        delivery = self.selected_delivery()
+        if delivery is None:
+            return
+        self.worker.submit(lambda: self.dispatch.retry(self.actor, delivery.id), lambda _d: self._recorded(),
+                           lambda exc: QMessageBox.warning(self, tr("Retry"), error_text(exc)))

@@ -1,0 +1,272 @@
+"""The unit status board: every unit with a status colour, time in status (ticking live) and its incident."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.clock import utcnow
+from callcenter.db.enums import UnitStatus
+from callcenter.services.base import Actor
+from callcenter.services.dispatch import DispatchService, UnitBoardRow
+from ui.dispatch.common import UNIT_COLOURS, duration_text, error_text, tr, unit_status_text, wib
+from ui.worker import DbWorker
+
+Index = QModelIndex | QPersistentModelIndex
+FETCH_BATCH = 100
+
+
+class UnitBoardModel(QAbstractTableModel):
+    """Rows are unit ids with a cached row each; ``set_rows`` replaces the cache (from the database worker).
+
+    Rows are handed to the view in batches (canFetchMore/fetchMore) so a large fleet never stalls a paint; the
+    time-in-status column is recomputed from ``status_since`` on every tick.
+    """
+
+    COLUMNS = ("Unit", "Type", "Agency", "Status", "Time in status", "Incident", "Home base")
+    UNIT, TYPE, AGENCY, STATUS, TIME, INCIDENT, HOME = range(7)
+
+    def __init__(self, parent: QWidget | None = None, clock: Callable[[], datetime] = utcnow) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._ids: list[int] = []
+        self._rows: dict[int, UnitBoardRow] = {}
+        self._loaded = 0
+
+    # -- data in ---------------------------------------------------------------------------------------------
+    def set_rows(self, rows: list[UnitBoardRow]) -> None:
+        self.beginResetModel()
+        self._ids = [row.unit_id for row in rows]
+        self._rows = {row.unit_id: row for row in rows}
+        self._loaded = min(len(self._ids), FETCH_BATCH)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> UnitBoardRow | None:
+        if 0 <= row < self._loaded:
+            return self._rows[self._ids[row]]
+        return None
+
+    def tick(self) -> None:
+        """Time moves on: repaint the time-in-status column."""
+        if self._loaded:
+            self.dataChanged.emit(self.index(0, self.TIME), self.index(self._loaded - 1, self.TIME),
+                                  [Qt.ItemDataRole.DisplayRole])
+
+    # -- Qt model interface -------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self._loaded
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._loaded < len(self._ids)
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid():
+            return
+        more = min(FETCH_BATCH, len(self._ids) - self._loaded)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
+        self._loaded += more
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.COLUMNS):
+            return tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.STATUS, self.TIME):
+            return tr("Since %1 WIB").replace("%1", wib(row.status_since, with_date=True))
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.STATUS:
+            return QBrush(UNIT_COLOURS[row.status])
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+            return QBrush(QColor("white"))
+        if role == Qt.ItemDataRole.UserRole:
+            return row.unit_id
+        if role == Qt.ItemDataRole.UserRole + 1:  # sort key
+            if column == self.TIME:
+                return row.status_since.timestamp()
+            return self._display(row, column)
+        return None
+
+    def _display(self, row: UnitBoardRow, column: int) -> str:
+        if column == self.UNIT:
+            return row.call_sign
+        if column == self.TYPE:
+            return row.unit_type
+        if column == self.AGENCY:
+            return row.agency_short
+        if column == self.STATUS:
+            return unit_status_text(row.status)
+        if column == self.TIME:
+            return duration_text(self._clock() - row.status_since)
+        if column == self.INCIDENT:
+            return row.incident_number or ""
+        if column == self.HOME:
+            return row.home or ""
+        return ""
+
+
+class UnitBoardPanel(QWidget):
+    """The board with a filter, refresh (F5) and out-of-service / back-in-service actions."""
+
+    unit_selected = Signal(int)
+    incident_activated = Signal(int)
+    """Double-click or Enter on a unit that is on an incident: the main window may open that incident."""
+
+    REFRESH_MS = 5000
+
+    def __init__(self, worker: DbWorker, dispatch: DispatchService, actor: Actor,
+                 parent: QWidget | None = None, clock: Callable[[], datetime] = utcnow) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.dispatch = dispatch
+        self.actor = actor
+        self.model = UnitBoardModel(self, clock)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(tr("Filter units (call sign, agency, status, incident)… Ctrl+F"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.summary = QLabel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(UnitBoardModel.AGENCY, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._activate)
+
+        self.out_button = QPushButton(tr("Out of service"), self)
+        self.out_button.setToolTip(tr("Take the selected unit out of service (Ctrl+O)"))
+        self.in_button = QPushButton(tr("Back in service"), self)
+        self.in_button.setToolTip(tr("Put the selected unit back in service (Ctrl+I)"))
+        self.refresh_button = QPushButton(tr("Refresh"), self)
+        self.refresh_button.setToolTip(tr("Reload the board (F5)"))
+        self.out_button.clicked.connect(lambda: self._set_status(UnitStatus.OUT_OF_SERVICE))
+        self.in_button.clicked.connect(lambda: self._set_status(UnitStatus.AVAILABLE))
+        self.refresh_button.clicked.connect(self.refresh)
+        for button, keys in ((self.out_button, "Ctrl+O"), (self.in_button, "Ctrl+I"), (self.refresh_button, "F5")):
+            button.setShortcut(QKeySequence(keys))
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.filter.setFocus)
+        self.addAction(find)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.summary)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.out_button)
+        buttons.addWidget(self.in_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self._ticker = QTimer(self)
+        self._ticker.timeout.connect(self.model.tick)
+        self._ticker.start(1000)
+        self._poller = QTimer(self)
+        self._poller.timeout.connect(self.refresh)
+        self._poller.start(self.REFRESH_MS)
+        self._loading = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload from the database (also the slot for change-feed notices about units)."""
+        if self._loading:
+            return
+        self._loading = True
+        self.worker.submit(self.dispatch.unit_board, self._loaded, self._failed)
+
+    def _loaded(self, rows: list[UnitBoardRow]) -> None:
+        self._loading = False
+        selected = self.selected_unit()
+        self.model.set_rows(rows)
+        while self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+        free = sum(1 for row in rows if row.status is UnitStatus.AVAILABLE)
+        self.summary.setText(tr("%1 of %2 units available").replace("%1", str(free)).replace("%2", str(len(rows))))
+        if selected is not None:
+            self.select_unit(selected)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.summary.setText(error_text(exc))
+
+    def selected_unit(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = self.proxy.data(rows[0], Qt.ItemDataRole.UserRole)
+        return int(value) if value is not None else None
+
+    def select_unit(self, unit_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.data(self.proxy.index(row, 0), Qt.ItemDataRole.UserRole) == unit_id:
+                self.table.selectRow(row)
+                return
+
+    def _activate(self, index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(index)
+        row = self.model.row_at(source.row())
+        if row is not None and row.incident_id is not None:
+            self.incident_activated.emit(row.incident_id)
+
+    def _set_status(self, status: UnitStatus) -> None:
+        unit_id = self.selected_unit()
+        if unit_id is None:
+            return
+        self.worker.submit(lambda: self.dispatch.set_unit_status(self.actor, unit_id, status),
+                           lambda _result: self.refresh(),
+                           lambda exc: QMessageBox.warning(self, tr("Unit status"), error_text(exc)))
