@@ -232,11 +232,17 @@ def run_console(args: argparse.Namespace) -> int:
     intake_worker.start()
     _step(started, f"intake running (spool {spool_path})")
 
+    from callcenter.reports.export import ExportService
+    from callcenter.services.dispatch import DispatchService
     from callcenter.services.queues import QueueService
+    from callcenter.services.reports import ReportService
     from callcenter.services.settings import SettingsService
     from callcenter.services.shifts import ShiftService
     from callcenter.services.sources import SourceConfigService
 
+    dispatch = DispatchService(db, clock)
+    reports = ReportService(db, clock)
+    exports = ExportService(db, clock)
     queues = QueueService(db, clock)
     shifts = ShiftService(db, clock)
     source_configs = SourceConfigService(db, clock)
@@ -289,6 +295,7 @@ def run_console(args: argparse.Namespace) -> int:
                 window = MainWindow(worker, bridge, calls, callers, incidents, references, reference, actor,
                                     language=language, clock=clock, sound=sound)
                 window.attach_views(queues, shifts, source_configs, settings_service)
+                window.attach_dispatch(dispatch, reports, exports)
                 for key, name in lines.names.items():
                     window.line_strip.set_name(key, name)
                 for state in lines.states():

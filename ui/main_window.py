@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from callcenter.clock import Clock, to_wib, utcnow
-from callcenter.db.enums import CallState, CallType
+from callcenter.db.enums import CallState, CallType, Role
 from callcenter.errors import (
     AlreadyClaimed,
     ConflictError,
@@ -40,13 +40,16 @@ from callcenter.errors import (
     UserFixableError,
     ValidationError,
 )
+from callcenter.reports.export import ExportService
 from callcenter.services.base import Actor
 from callcenter.services.callers import CallerHistory, CallerService
 from callcenter.services.calls import CallInfo, CallService
+from callcenter.services.dispatch import DispatchService
 from callcenter.services.feed import Change
 from callcenter.services.incidents import IncidentDraft, IncidentService, IncidentView
 from callcenter.services.queues import QueueService
 from callcenter.services.reference import LineOption, ReferenceData, ReferenceService
+from callcenter.services.reports import ReportService
 from callcenter.services.settings import SettingsService
 from callcenter.services.shifts import ShiftService
 from callcenter.services.sources import SourceConfigService
@@ -61,12 +64,16 @@ from ui.shortcuts import (
     CALL_TYPE_KEYS,
     CALLER_HISTORY,
     CANCEL,
+    FOCUS_DELIVERIES,
     FOCUS_MISSED,
     FOCUS_QUEUE,
+    FOCUS_UNITS,
+    FORWARD,
     HELP,
     LINK,
     LOGOUT,
     NEW_REPORT,
+    REPORTS,
     SAVE,
     SETTINGS,
     ShortcutMap,
@@ -154,6 +161,8 @@ class MainWindow(QMainWindow):
         self._busy = False
         self.side_tabs: QTabWidget | None = None
         self.views: _Views | None = None
+        self.dispatch: DispatchService | None = None
+        self.last_incident_id: int | None = None
         self.queue_panel: QWidget | None = None
         self.missed_panel: QWidget | None = None
         self.confirm_close = True
@@ -605,7 +614,9 @@ class MainWindow(QMainWindow):
     def _incident_saved(self, view: object) -> None:
         assert isinstance(view, IncidentView)
         self._busy = False
-        self.show_status(_t("Incident {number} saved.").format(number=view.number))
+        self.last_incident_id = view.id
+        self.show_status(_t("Incident {number} saved.").format(number=view.number)
+                         + (" " + _t("F4: forward it to the agencies.") if self.dispatch is not None else ""))
         self._back_to_idle()
 
     def _link_incident(self, incident_id: int) -> None:
@@ -631,6 +642,7 @@ class MainWindow(QMainWindow):
     def _linked(self, view: object) -> None:
         assert isinstance(view, IncidentView)
         self._busy = False
+        self.last_incident_id = view.id
         self.show_status(_t("Call linked to incident {number}.").format(number=view.number))
         self._back_to_idle()
 
@@ -682,6 +694,48 @@ class MainWindow(QMainWindow):
         self.shortcuts.add(self, SETTINGS, _t("Settings: language, caller-ID sources"), self.open_settings,
                            button=self.settings_button)
         self.settings_button.clicked.connect(self.open_settings)
+
+    def attach_dispatch(self, dispatch: DispatchService, reports: ReportService | None = None,
+                        exports: ExportService | None = None) -> None:
+        """Forwarding to agencies (F4), the unit board and deliveries, and (supervisors, admins) the reports."""
+        from ui.dispatch.deliveries import DeliveriesPanel
+        from ui.dispatch.unit_board import UnitBoardPanel
+
+        self.dispatch = dispatch
+        units = UnitBoardPanel(self.worker, dispatch, self.actor, clock=self.clock)
+        units.incident_activated.connect(self.open_incident)
+        self.add_side_panel(units, _t("Units"), FOCUS_UNITS, _t("Show the units and their status"))
+        self.add_side_panel(DeliveriesPanel(self.worker, dispatch, self.actor), _t("Deliveries"), FOCUS_DELIVERIES,
+                            _t("Show the messages sent to agencies"))
+        self.shortcuts.add(self, FORWARD, _t("Forward the last saved incident to agencies (teruskan)"),
+                           self.forward_last)
+        if reports is not None and exports is not None and self.actor.at_least(Role.SUPERVISOR):
+            reports_service, exports_service = reports, exports
+            button = self._header_button("new-report", _t("Reports"))
+            self.header_buttons.insertWidget(0, button)
+
+            def open_reports() -> None:
+                from ui.reports_dialog import ReportsDialog
+
+                self._dialog(ReportsDialog(self.worker, reports_service, exports_service, self.actor,
+                                           self.language, self))
+
+            self.shortcuts.add(self, REPORTS, _t("Shift and period reports"), open_reports, button=button)
+            button.clicked.connect(open_reports)
+
+    def forward_last(self) -> None:
+        """F4: the incident just saved (or linked to) goes to its agencies; from the queue, Enter then forward."""
+        if self.dispatch is None:
+            return
+        if self.last_incident_id is None:
+            self.show_status(_t("Save an incident first; then F4 forwards it."), error=True)
+            return
+        from ui.dispatch.dialog import DispatchDialog
+
+        dialog = DispatchDialog(self.worker, self.dispatch, self.actor, self.last_incident_id, self)
+        dialog.forwarded.connect(lambda views: self.show_status(
+            _t("Forwarded to {count} agency/unit(s).").format(count=len(views))))
+        self._dialog(dialog)
 
     def _dialog(self, dialog: QWidget) -> None:
         """Dialogs are non-modal (a call may ring meanwhile) and free themselves when closed."""

@@ -646,6 +646,10 @@ Semua tombol: F1.</translation>
         <translation>Kejadian {number} tersimpan.</translation>
     </message>
     <message>
+        <source>F4: forward it to the agencies.</source>
+        <translation>F4: teruskan ke instansi.</translation>
+    </message>
+    <message>
         <source>Call linked to incident {number}.</source>
         <translation>Panggilan digabungkan ke kejadian {number}.</translation>
     </message>
@@ -684,6 +688,42 @@ Semua tombol: F1.</translation>
     <message>
         <source>Settings: language, caller-ID sources</source>
         <translation>Pengaturan: bahasa, sumber caller ID</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Show the units and their status</source>
+        <translation>Tampilkan unit dan statusnya</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Pengiriman</translation>
+    </message>
+    <message>
+        <source>Show the messages sent to agencies</source>
+        <translation>Tampilkan pesan yang dikirim ke instansi</translation>
+    </message>
+    <message>
+        <source>Forward the last saved incident to agencies (teruskan)</source>
+        <translation>Teruskan kejadian yang terakhir disimpan ke instansi</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Shift and period reports</source>
+        <translation>Laporan shift dan periode</translation>
+    </message>
+    <message>
+        <source>Save an incident first; then F4 forwards it.</source>
+        <translation>Simpan kejadian dulu; lalu F4 meneruskannya.</translation>
+    </message>
+    <message>
+        <source>Forwarded to {count} agency/unit(s).</source>
+        <translation>Diteruskan ke {count} instansi/unit.</translation>
     </message>
     <message>
         <source>A call is in hand</source>

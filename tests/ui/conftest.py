@@ -17,6 +17,7 @@ from callcenter.services.auth import AuthService
 from callcenter.services.base import SYSTEM, Actor
 from callcenter.services.callers import CallerService
 from callcenter.services.calls import CallService
+from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentService
 from callcenter.services.intake import IntakeService
 from callcenter.services.queues import QueueService
@@ -99,6 +100,7 @@ def build_console(qtbot: QtBot, db: Database, clock: ManualClock, translations: 
                         language=language, clock=clock)
     window.attach_views(QueueService(db, clock), ShiftService(db, clock), SourceConfigService(db, clock),
                         SettingsService(db, clock))
+    window.attach_dispatch(DispatchService(db, clock))
     window.confirm_close = False
     qtbot.addWidget(window)
     poller = FeedPoller(worker, db, bridge, interval_ms=50)

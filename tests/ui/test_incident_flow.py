@@ -52,6 +52,15 @@ def test_a_normal_call_saves_an_incident_with_kecamatan_and_desa(qtbot: QtBot, c
     assert incident.category_name_id == "Kebakaran"
     assert incident.description.startswith("Api di dapur <b>rumah makan</b> & asap tebal 🔥")
     assert incident.number in console.window.status_label.text()
+    # F4 forwards the incident just saved to its agencies.
+    from PySide6.QtWidgets import QApplication
+
+    from ui.dispatch.dialog import DispatchDialog
+
+    qtbot.keyClick(console.window, Qt.Key.Key_F4)
+    [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, DispatchDialog) and w.isVisible()]
+    console.idle(qtbot)
+    dialog.close()
 
 
 def test_typing_a_desa_alone_fills_its_kecamatan(qtbot: QtBot, console: Console) -> None:
