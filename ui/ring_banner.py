@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from callcenter import phone
 from callcenter.clock import Clock, to_wib, utcnow
@@ -223,7 +223,10 @@ class RingBanner(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(12)
 
-        left = QVBoxLayout()
+        left_box = QWidget()
+        left_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        left = QVBoxLayout(left_box)
+        left.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
         self.title.setObjectName("ringTitle")
         left.addWidget(self.title)
@@ -238,7 +241,7 @@ class RingBanner(QFrame):
         self.taken.setTextFormat(Qt.TextFormat.PlainText)
         self.taken.hide()
         left.addWidget(self.taken)
-        layout.addLayout(left, 1)
+        layout.addWidget(left_box, 1)
 
         self.answer_button = QPushButton(_t("Answer") + f"  [{ANSWER}]")
         self.answer_button.setObjectName("answer")
@@ -246,6 +249,7 @@ class RingBanner(QFrame):
         self.answer_button.setToolTip(with_key(_t("Answer the oldest ringing call"), ANSWER))
         self.answer_button.clicked.connect(self.answer_requested.emit)
         self.answer_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.answer_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.answer_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         self._cards: list[RingCard] = []

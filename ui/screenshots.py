@@ -30,6 +30,7 @@ from callcenter.db.seed import DEMO_PASSWORD, seed_demo
 from callcenter.services.auth import AuthService
 from callcenter.services.callers import CallerService
 from callcenter.services.calls import CallService
+from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentService
 from callcenter.services.intake import IntakeService
 from callcenter.services.queues import QueueService
@@ -115,6 +116,7 @@ def shoot(app: QApplication, db: Database, language: str, out: Path, translation
                         language=language, clock=clock)
     window.attach_views(QueueService(db, clock), ShiftService(db, clock), SourceConfigService(db, clock),
                         SettingsService(db, clock))
+    window.attach_dispatch(DispatchService(db, clock))
     window.confirm_close = False
     window.resize(1366, 768)
     window.show()
