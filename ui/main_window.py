@@ -239,11 +239,12 @@ class MainWindow(QMainWindow):
         self.incident_form.link_requested.connect(self._link_incident)
         self.incident_form.suggestions_wanted.connect(self._load_suggestions)
         self.incident_form.cancel_requested.connect(self.cancel)
-        bridge.calls_committed.connect(lambda _notices: self.refresh_ringing())
+        # Bound methods, not lambdas: Qt drops these connections when a rebuilt window replaces this one.
+        bridge.calls_committed.connect(self._calls_committed)
         bridge.line_state.connect(self.line_strip.on_line_state)
         bridge.feed_changes.connect(self.on_feed_changes)
         bridge.database_state.connect(self._database_state)
-        worker.error.connect(lambda exc: self.show_status(describe_error(exc), error=True))
+        worker.error.connect(self._worker_error)
 
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(1000)
@@ -387,6 +388,13 @@ class MainWindow(QMainWindow):
                 self.show_status(describe_error(exc), error=True)
 
         self.worker.submit(job, done, failed)
+
+    def _calls_committed(self, _notices: list[object]) -> None:
+        self.refresh_ringing()
+
+    def _worker_error(self, exc: BaseException) -> None:
+        if self._alive:
+            self.show_status(describe_error(exc), error=True)
 
     # -- ringing -------------------------------------------------------------------------------------------
     def refresh_ringing(self) -> None:

@@ -90,3 +90,25 @@ def test_the_main_window_speaks_one_language(qtbot: QtBot, any_console: Console)
     own = [source if language == "en" else translation for source, translation in pairs()]
     shown_own = [text for text in own if any(pattern(text).fullmatch(t) for t in texts)]
     assert len(shown_own) > 40  # the check looked at a full window, not an empty one
+
+
+def test_a_replaced_window_lets_go_of_the_bridge(qtbot: QtBot, any_console: Console) -> None:
+    """main.py rebuilds the window when the language changes; the old one must not react to calls any more."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from callcenter.services.reference import ReferenceService
+    from ui.main_window import MainWindow
+
+    references = ReferenceService(any_console.db, any_console.clock)
+    old = MainWindow(any_console.worker, any_console.bridge, any_console.calls, any_console.callers,
+                     any_console.incidents, references, references.load(), any_console.actor,
+                     clock=any_console.clock)
+    old.confirm_close = False
+    old.show()
+    old.close()
+    old.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    # Either would raise in the old window's slots if they were still connected.
+    call_id = any_console.ring("081234567890")
+    any_console.worker.error.emit(RuntimeError("late failure"))
+    qtbot.waitUntil(lambda: any_console.window.banner.call_ids() == [call_id], timeout=3000)
