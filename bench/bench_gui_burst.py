@@ -35,6 +35,7 @@ from callcenter.services.auth import AuthService
 from callcenter.services.base import SYSTEM
 from callcenter.services.callers import CallerService
 from callcenter.services.calls import CallService
+from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentService
 from callcenter.services.intake import IntakeService, IntakeWorker
 from callcenter.services.queues import QueueService
@@ -71,6 +72,7 @@ def main() -> int:
             ReferenceService(db)
         window = MainWindow(worker, bridge, calls, callers, incidents, references, references.load(), actor)
         window.attach_views(QueueService(db), ShiftService(db), SourceConfigService(db), SettingsService(db))
+        window.attach_dispatch(DispatchService(db))
         window.confirm_close = False
         window.resize(1366, 768)
         window.show()
