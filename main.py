@@ -352,6 +352,7 @@ def run_console(args: argparse.Namespace) -> int:
         intake_worker.stop()
         worker.stop()
         db.dispose()
+        translations.remove()
         log.info("console closed")
 
 
