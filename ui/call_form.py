@@ -103,6 +103,11 @@ class CallForm(QFrame):
         self.warn.setTextFormat(Qt.TextFormat.PlainText)
         self.warn.setWordWrap(True)
         layout.addWidget(self.warn)
+        self.hung_up = QLabel(_t("The caller has hung up. Classify the call, or open the incident with what you know."))
+        self.hung_up.setObjectName("ringWarn")
+        self.hung_up.setWordWrap(True)
+        self.hung_up.hide()
+        layout.addWidget(self.hung_up)
         prompt = QLabel(_t("What kind of call is this?"))
         prompt.setObjectName("fieldLabel")
         layout.addWidget(prompt)
@@ -132,6 +137,7 @@ class CallForm(QFrame):
         self.warn.setText(warn)
         self.warn.setVisible(bool(warn))
         self.history_button.setEnabled(bool(call.e164 or call.number_raw))
+        self.hung_up.setVisible(call.ended_at is not None)
         self.set_buttons_enabled(True)
 
     def set_buttons_enabled(self, enabled: bool) -> None:

@@ -457,6 +457,8 @@ class MainWindow(QMainWindow):
         for change in changes:
             if change.entity == "call":
                 touched = True
+                if change.action == "end" and self.current is not None and change.entity_id == str(self.current.id):
+                    self.call_form.hung_up.show()  # the line says the caller is gone
             elif change.entity == "caller":
                 self._histories.pop(change.entity_id, None)
                 touched = True

@@ -120,6 +120,10 @@
         <translation>Semua panggilan dan kejadian dari nomor ini</translation>
     </message>
     <message>
+        <source>The caller has hung up. Classify the call, or open the incident with what you know.</source>
+        <translation>Penelepon sudah menutup telepon. Golongkan panggilan ini, atau buat kejadian dengan informasi yang ada.</translation>
+    </message>
+    <message>
         <source>What kind of call is this?</source>
         <translation>Panggilan jenis apa ini?</translation>
     </message>
