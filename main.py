@@ -232,6 +232,23 @@ def run_console(args: argparse.Namespace) -> int:
     intake_worker.start()
     _step(started, f"intake running (spool {spool_path})")
 
+    # The intake thread cannot talk to Qt: a timer on the GUI thread reads its state and raises the alarm.
+    from PySide6.QtCore import QTimer
+
+    intake_state = {"down": False}
+
+    def watch_intake() -> None:
+        down = intake.database_down_since is not None or intake_worker.last_error is not None
+        if down != intake_state["down"]:
+            intake_state["down"] = down
+            reason = str(intake_worker.last_error or _t("calls are kept in the local spool until it is back"))
+            bridge.database_state.emit(not down, reason)
+
+    intake_watch = QTimer()
+    intake_watch.setInterval(1000)
+    intake_watch.timeout.connect(watch_intake)
+    intake_watch.start()
+
     from callcenter.reports.export import ExportService
     from callcenter.services.dispatch import DispatchService
     from callcenter.services.queues import QueueService

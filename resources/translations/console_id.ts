@@ -56,6 +56,10 @@
         <translation>Membuka database ...</translation>
     </message>
     <message>
+        <source>calls are kept in the local spool until it is back</source>
+        <translation>panggilan disimpan di spool lokal sampai database kembali</translation>
+    </message>
+    <message>
         <source>Finish the call in hand first; then change the language.</source>
         <translation>Selesaikan dulu panggilan ini, lalu ganti bahasa.</translation>
     </message>
