@@ -108,9 +108,9 @@ class CallForm(QFrame):
         self.hung_up.setWordWrap(True)
         self.hung_up.hide()
         layout.addWidget(self.hung_up)
-        prompt = QLabel(_t("What kind of call is this?"))
-        prompt.setObjectName("fieldLabel")
-        layout.addWidget(prompt)
+        self.prompt = QLabel(_t("What kind of call is this?"))
+        self.prompt.setObjectName("fieldLabel")
+        layout.addWidget(self.prompt)
         row = QHBoxLayout()
         row.setSpacing(6)
         self.buttons: dict[CallType, QPushButton] = {}
@@ -139,6 +139,11 @@ class CallForm(QFrame):
         self.history_button.setEnabled(bool(call.e164 or call.number_raw))
         self.hung_up.setVisible(call.ended_at is not None)
         self.set_buttons_enabled(True)
+
+    def set_compact(self, compact: bool) -> None:
+        """While the incident form is open the question is answered: give its lines to the form."""
+        self.prompt.setVisible(not compact)
+        self.received.setVisible(not compact)
 
     def set_buttons_enabled(self, enabled: bool) -> None:
         for button in self.buttons.values():

@@ -211,7 +211,7 @@ class IncidentForm(QFrame):
         self.description.setPlaceholderText(_t("What happened? Who is hurt? What is needed?"))
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(64)
-        self.description.setMaximumHeight(150)  # keep Save in view at 1366x768
+        self.description.setMaximumHeight(130)  # keep Save in view at 1366x768
 
         row = 0
         self._channel_row = row
@@ -233,14 +233,18 @@ class IncidentForm(QFrame):
         self._add(grid, row, 0, "reporter_name", _t("Reporter name"), self.reporter_name)
         self._add(grid, row, 2, "callback_number", _t("Callback number"), self.callback_number)
         row += 2
-        self._add(grid, row, 0, "description", _t("Description *"), self.description, span=3)
+        self._add(grid, row, 0, "description", _t("Description *"), self.description)
 
-        link_box = QVBoxLayout()
+        # Beside the description, so that both and the Save button fit a 1366x768 screen.
+        link_widget = QWidget()
+        link_box = QVBoxLayout(link_widget)
+        link_box.setContentsMargins(0, 0, 0, 0)
         link_title = QLabel(_t("Same incident already open? Link this report to it (gabungkan):"))
         link_title.setObjectName("fieldLabel")
+        link_title.setWordWrap(True)
         link_box.addWidget(link_title)
         self.suggestions = QListWidget()
-        self.suggestions.setMaximumHeight(88)
+        self.suggestions.setMaximumHeight(110)
         self.suggestions.itemActivated.connect(lambda _item: self._link())
         link_box.addWidget(self.suggestions)
         self.no_suggestions = QLabel(_t("No open incident in the same desa or of the same category in the last "
@@ -249,7 +253,9 @@ class IncidentForm(QFrame):
         self.no_suggestions.setWordWrap(True)
         link_box.addWidget(self.no_suggestions)
         self.suggestions.hide()
-        outer.addLayout(link_box)
+        link_box.addStretch(1)
+        grid.addWidget(link_widget, row, 2, 2, 2)
+        self._link_widget = link_widget
 
         buttons = QHBoxLayout()
         self.status = QLabel()
@@ -313,6 +319,7 @@ class IncidentForm(QFrame):
         self.callback_number.setText(callback_number or "")
         self.reporter_name.setText(reporter_name or "")
         self.link_button.setVisible(True)
+        self._link_widget.setVisible(True)
         self.category.setFocus()
         self._want_suggestions()
 
@@ -324,6 +331,7 @@ class IncidentForm(QFrame):
         self.channel.setCurrentIndex(self.channel.findData(Channel.WHATSAPP.value))
         self._set_channel_visible(True)
         self.link_button.setVisible(False)
+        self._link_widget.setVisible(False)  # a report without a call is always a new incident
         self.channel.setFocus()
 
     def _set_channel_visible(self, visible: bool) -> None:

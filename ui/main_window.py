@@ -831,6 +831,7 @@ class MainWindow(QMainWindow):
     def _set_mode(self, mode: str) -> None:
         """On a small screen the queues make room while a call or report is in hand; they return after."""
         self._mode = mode
+        self.call_form.set_compact(mode == "incident")
         if self.side_tabs is not None:
             self.side_tabs.setVisible(mode == "idle" or self.width() >= WIDE_SCREEN)
 
