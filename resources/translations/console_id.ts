@@ -1,0 +1,833 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id" sourcelanguage="en">
+<context>
+    <name />
+    <message>
+        <source>Creating the demo database ...</source>
+        <translation>Membuat database demo ...</translation>
+    </message>
+    <message>
+        <source>Adding three days of demo history ...</source>
+        <translation>Menambahkan riwayat demo tiga hari ...</translation>
+    </message>
+    <message>
+        <source>Konsol 112 is too old for this database</source>
+        <translation>Konsol 112 ini terlalu lama untuk database ini</translation>
+    </message>
+    <message>
+        <source>The database {db} was written by a newer Konsol 112 (schema {database}; this program knows {code}). Install the newer Konsol 112 on this PC; nothing was changed.</source>
+        <translation>Database {db} ditulis oleh Konsol 112 yang lebih baru (skema {database}; program ini mengenal {code}). Pasang Konsol 112 yang lebih baru di PC ini; tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>The database is empty</source>
+        <translation>Database masih kosong</translation>
+    </message>
+    <message>
+        <source>The database {db} has no Konsol 112 tables yet. Set it up now?</source>
+        <translation>Database {db} belum berisi tabel Konsol 112. Siapkan sekarang?</translation>
+    </message>
+    <message>
+        <source>The database is not ready</source>
+        <translation>Database belum siap</translation>
+    </message>
+    <message>
+        <source>The database {db} cannot be used as it is: {detail}.</source>
+        <translation>Database {db} tidak dapat dipakai dalam keadaan ini: {detail}.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached</source>
+        <translation>Database tidak dapat dihubungi</translation>
+    </message>
+    <message>
+        <source>Konsol 112 cannot open the database {db}: {detail}. Check the network cable or the server, then start Konsol 112 again.</source>
+        <translation>Konsol 112 tidak dapat membuka database {db}: {detail}. Periksa kabel jaringan atau server, lalu jalankan Konsol 112 lagi.</translation>
+    </message>
+    <message>
+        <source>Preparing the demo ...</source>
+        <translation>Menyiapkan demo ...</translation>
+    </message>
+    <message>
+        <source>Konsol 112 cannot use the database address {db}: {detail}</source>
+        <translation>Konsol 112 tidak dapat memakai alamat database {db}: {detail}</translation>
+    </message>
+    <message>
+        <source>Opening the database ...</source>
+        <translation>Membuka database ...</translation>
+    </message>
+    <message>
+        <source>calls are kept in the local spool until it is back</source>
+        <translation>panggilan disimpan di spool lokal sampai database kembali</translation>
+    </message>
+    <message>
+        <source>Finish the call in hand first; then change the language.</source>
+        <translation>Selesaikan dulu panggilan ini, lalu ganti bahasa.</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Informasi</translation>
+    </message>
+    <message>
+        <source>Prank</source>
+        <translation>Prank</translation>
+    </message>
+    <message>
+        <source>Ghost</source>
+        <translation>Ghost</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Salah sambung</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Tes</translation>
+    </message>
+    <message>
+        <source>A real report: open an incident or link to one</source>
+        <translation>Laporan sungguhan: buat kejadian atau gabungkan ke kejadian</translation>
+    </message>
+    <message>
+        <source>Caller asked for information: close the call</source>
+        <translation>Penelepon meminta informasi: tutup panggilan</translation>
+    </message>
+    <message>
+        <source>Prank call: close the call and count it against the number</source>
+        <translation>Panggilan prank: tutup panggilan dan catat pada nomor ini</translation>
+    </message>
+    <message>
+        <source>Silent or ghost call: close the call and count it</source>
+        <translation>Panggilan diam/ghost: tutup panggilan dan catat</translation>
+    </message>
+    <message>
+        <source>Wrong number: close the call</source>
+        <translation>Salah sambung: tutup panggilan</translation>
+    </message>
+    <message>
+        <source>Test call: close the call</source>
+        <translation>Panggilan tes: tutup panggilan</translation>
+    </message>
+    <message>
+        <source>Call in progress</source>
+        <translation>Panggilan berlangsung</translation>
+    </message>
+    <message>
+        <source>Caller history</source>
+        <translation>Riwayat penelepon</translation>
+    </message>
+    <message>
+        <source>All calls and incidents from this number</source>
+        <translation>Semua panggilan dan kejadian dari nomor ini</translation>
+    </message>
+    <message>
+        <source>The caller has hung up. Classify the call, or open the incident with what you know.</source>
+        <translation>Penelepon sudah menutup telepon. Golongkan panggilan ini, atau buat kejadian dengan informasi yang ada.</translation>
+    </message>
+    <message>
+        <source>What kind of call is this?</source>
+        <translation>Panggilan jenis apa ini?</translation>
+    </message>
+    <message>
+        <source>received {time} WIB</source>
+        <translation>masuk {time} WIB</translation>
+    </message>
+    <message>
+        <source>Telephone 112</source>
+        <translation>Telepon 112</translation>
+    </message>
+    <message>
+        <source>WhatsApp Center</source>
+        <translation>WhatsApp Center</translation>
+    </message>
+    <message>
+        <source>SP4N LAPOR</source>
+        <translation>SP4N LAPOR</translation>
+    </message>
+    <message>
+        <source>Ogan Lopian</source>
+        <translation>Ogan Lopian</translation>
+    </message>
+    <message>
+        <source>Walk-in (datang langsung)</source>
+        <translation>Datang langsung</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>P1 - life at risk now</source>
+        <translation>P1 - nyawa terancam sekarang</translation>
+    </message>
+    <message>
+        <source>P2 - urgent</source>
+        <translation>P2 - mendesak</translation>
+    </message>
+    <message>
+        <source>P3 - needs action</source>
+        <translation>P3 - perlu tindakan</translation>
+    </message>
+    <message>
+        <source>P4 - no urgency</source>
+        <translation>P4 - tidak mendesak</translation>
+    </message>
+    <message>
+        <source>choose a category</source>
+        <translation>pilih kategori</translation>
+    </message>
+    <message>
+        <source>P1, P2, P3 or P4</source>
+        <translation>P1, P2, P3 atau P4</translation>
+    </message>
+    <message>
+        <source>describe what happened</source>
+        <translation>tuliskan apa yang terjadi</translation>
+    </message>
+    <message>
+        <source>give the kecamatan (or at least an address)</source>
+        <translation>isi kecamatan (atau setidaknya alamat)</translation>
+    </message>
+    <message>
+        <source>unknown kecamatan: pick one from the list</source>
+        <translation>kecamatan tidak dikenal: pilih dari daftar</translation>
+    </message>
+    <message>
+        <source>unknown desa/kelurahan: pick one from the list</source>
+        <translation>desa/kelurahan tidak dikenal: pilih dari daftar</translation>
+    </message>
+    <message>
+        <source>this desa/kelurahan is not in the chosen kecamatan</source>
+        <translation>desa/kelurahan ini tidak berada di kecamatan yang dipilih</translation>
+    </message>
+    <message>
+        <source>give both latitude and longitude, or neither</source>
+        <translation>isi lintang dan bujur sekaligus, atau kosongkan keduanya</translation>
+    </message>
+    <message>
+        <source>latitude must be between -90 and 90</source>
+        <translation>lintang harus antara -90 dan 90</translation>
+    </message>
+    <message>
+        <source>longitude must be between -180 and 180</source>
+        <translation>bujur harus antara -180 dan 180</translation>
+    </message>
+    <message>
+        <source>not a valid telephone number</source>
+        <translation>bukan nomor telepon yang sah</translation>
+    </message>
+    <message>
+        <source>too long: at most {limit} characters (now {count})</source>
+        <translation>terlalu panjang: paling banyak {limit} karakter (sekarang {count})</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>Kejadian baru</translation>
+    </message>
+    <message>
+        <source>type to search, e.g. kebakaran</source>
+        <translation>ketik untuk mencari, mis. kebakaran</translation>
+    </message>
+    <message>
+        <source>type the kecamatan</source>
+        <translation>ketik nama kecamatan</translation>
+    </message>
+    <message>
+        <source>type the desa/kelurahan</source>
+        <translation>ketik nama desa/kelurahan</translation>
+    </message>
+    <message>
+        <source>street, house number, RT/RW</source>
+        <translation>jalan, nomor rumah, RT/RW</translation>
+    </message>
+    <message>
+        <source>near the mosque, opposite the market ...</source>
+        <translation>dekat masjid, seberang pasar ...</translation>
+    </message>
+    <message>
+        <source>latitude, e.g. -6.5569</source>
+        <translation>lintang, mis. -6.5569</translation>
+    </message>
+    <message>
+        <source>longitude, e.g. 107.4433</source>
+        <translation>bujur, mis. 107.4433</translation>
+    </message>
+    <message>
+        <source>What happened? Who is hurt? What is needed?</source>
+        <translation>Apa yang terjadi? Siapa yang terluka? Apa yang dibutuhkan?</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Saluran</translation>
+    </message>
+    <message>
+        <source>Category *</source>
+        <translation>Kategori *</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <source>Kecamatan *</source>
+        <translation>Kecamatan *</translation>
+    </message>
+    <message>
+        <source>Desa/Kelurahan</source>
+        <translation>Desa/Kelurahan</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Landmark (patokan)</source>
+        <translation>Patokan</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>Koordinat</translation>
+    </message>
+    <message>
+        <source>Reporter name</source>
+        <translation>Nama pelapor</translation>
+    </message>
+    <message>
+        <source>Callback number</source>
+        <translation>Nomor yang bisa dihubungi</translation>
+    </message>
+    <message>
+        <source>Description *</source>
+        <translation>Uraian *</translation>
+    </message>
+    <message>
+        <source>Same incident already open? Link this report to it (gabungkan):</source>
+        <translation>Kejadian yang sama sudah dibuka? Gabungkan laporan ini ke kejadian tersebut:</translation>
+    </message>
+    <message>
+        <source>No open incident in the same desa or of the same category in the last two hours.</source>
+        <translation>Tidak ada kejadian terbuka di desa yang sama atau dengan kategori yang sama dalam dua jam terakhir.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Discard this report</source>
+        <translation>Buang laporan ini</translation>
+    </message>
+    <message>
+        <source>Link to selected</source>
+        <translation>Gabungkan ke yang dipilih</translation>
+    </message>
+    <message>
+        <source>Link this call to the selected open incident</source>
+        <translation>Gabungkan panggilan ini ke kejadian terbuka yang dipilih</translation>
+    </message>
+    <message>
+        <source>Save incident</source>
+        <translation>Simpan kejadian</translation>
+    </message>
+    <message>
+        <source>Save the incident</source>
+        <translation>Simpan kejadian</translation>
+    </message>
+    <message>
+        <source>Incident for this call</source>
+        <translation>Kejadian untuk panggilan ini</translation>
+    </message>
+    <message>
+        <source>New report (not by telephone)</source>
+        <translation>Laporan baru (bukan lewat telepon)</translation>
+    </message>
+    <message>
+        <source>latitude is not a number (use e.g. -6.5569)</source>
+        <translation>lintang bukan angka (contoh: -6.5569)</translation>
+    </message>
+    <message>
+        <source>longitude is not a number (use e.g. 107.4433)</source>
+        <translation>bujur bukan angka (contoh: 107.4433)</translation>
+    </message>
+    <message>
+        <source>no category matches '{text}': pick one from the list</source>
+        <translation>tidak ada kategori yang cocok dengan '{text}': pilih dari daftar</translation>
+    </message>
+    <message>
+        <source>Not saved yet: fix the fields marked in red.</source>
+        <translation>Belum tersimpan: perbaiki isian yang bertanda merah.</translation>
+    </message>
+    <message>
+        <source>Lines:</source>
+        <translation>Saluran:</translation>
+    </message>
+    <message>
+        <source>no caller-ID source configured</source>
+        <translation>belum ada sumber caller ID</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>tanpa keterangan</translation>
+    </message>
+    <message>
+        <source>{line}: {reason} (since {time} WIB)</source>
+        <translation>{line}: {reason} (sejak {time} WIB)</translation>
+    </message>
+    <message>
+        <source>LINE DOWN - calls on this line cannot reach you. </source>
+        <translation>SALURAN TERPUTUS - panggilan di saluran ini tidak sampai ke Anda. </translation>
+    </message>
+    <message>
+        <source>{line}: DOWN</source>
+        <translation>{line}: TERPUTUS</translation>
+    </message>
+    <message>
+        <source>{line}: connecting</source>
+        <translation>{line}: menyambung</translation>
+    </message>
+    <message>
+        <source>{line}: ringing ({count})</source>
+        <translation>{line}: berdering ({count})</translation>
+    </message>
+    <message>
+        <source>{line}: up</source>
+        <translation>{line}: aktif</translation>
+    </message>
+    <message>
+        <source>Since {time} WIB</source>
+        <translation>Sejak {time} WIB</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked until {time} WIB (about {minutes} min). Wait, or ask an admin to reset the password.</source>
+        <translation>Terlalu banyak kata sandi salah: akun ini dikunci sampai pukul {time} WIB (sekitar {minutes} menit lagi). Tunggu, atau minta admin mengatur ulang kata sandi.</translation>
+    </message>
+    <message>
+        <source>This account has been deactivated. Ask an admin.</source>
+        <translation>Akun ini dinonaktifkan. Hubungi admin.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Nama pengguna atau kata sandi salah.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached: {detail}</source>
+        <translation>Database tidak dapat dihubungi: {detail}</translation>
+    </message>
+    <message>
+        <source>Login failed: {detail}</source>
+        <translation>Gagal masuk: {detail}</translation>
+    </message>
+    <message>
+        <source>Konsol 112 - log in</source>
+        <translation>Konsol 112 - masuk</translation>
+    </message>
+    <message>
+        <source>Call Center 112 Purwakarta</source>
+        <translation>Call Center 112 Purwakarta</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Caps Lock is on.</source>
+        <translation>Caps Lock menyala.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Type your username and password.</source>
+        <translation>Ketik nama pengguna dan kata sandi Anda.</translation>
+    </message>
+    <message>
+        <source>Konsol 112 - first start</source>
+        <translation>Konsol 112 - pertama kali</translation>
+    </message>
+    <message>
+        <source>Create the administrator account</source>
+        <translation>Buat akun administrator</translation>
+    </message>
+    <message>
+        <source>This database has no accounts yet. The administrator creates the operators' accounts afterwards.</source>
+        <translation>Database ini belum punya akun. Administrator membuat akun para operator sesudahnya.</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Ulangi kata sandi</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Buat akun</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Kedua kata sandi tidak sama.</translation>
+    </message>
+    <message>
+        <source>The password needs at least {count} characters.</source>
+        <translation>Kata sandi minimal {count} karakter.</translation>
+    </message>
+    <message>
+        <source>Username: 1-64 characters, letters, digits, '.', '_' or '-'.</source>
+        <translation>Nama pengguna: 1-64 karakter, huruf, angka, '.', '_' atau '-'.</translation>
+    </message>
+    <message>
+        <source>Accounts already exist: log in instead.</source>
+        <translation>Akun sudah ada: silakan masuk.</translation>
+    </message>
+    <message>
+        <source>{operator} already answered this call.</source>
+        <translation>{operator} sudah mengangkat panggilan ini.</translation>
+    </message>
+    <message>
+        <source>another desk</source>
+        <translation>meja lain</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached ({detail}). Nothing you typed is lost; try again in a moment.</source>
+        <translation>Database tidak dapat dihubungi ({detail}). Isian Anda tidak hilang; coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>Your role may not do this ({action}).</source>
+        <translation>Peran Anda tidak boleh melakukan ini ({action}).</translation>
+    </message>
+    <message>
+        <source>Someone else changed this first: {detail}</source>
+        <translation>Orang lain sudah lebih dulu mengubahnya: {detail}</translation>
+    </message>
+    <message>
+        <source>It no longer exists ({detail}).</source>
+        <translation>Data ini sudah tidak ada ({detail}).</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {detail}</source>
+        <translation>Kesalahan tak terduga: {detail}</translation>
+    </message>
+    <message>
+        <source>Konsol 112 - Call Center 112 Purwakarta</source>
+        <translation>Konsol 112 - Call Center 112 Purwakarta</translation>
+    </message>
+    <message>
+        <source>Konsol 112</source>
+        <translation>Konsol 112</translation>
+    </message>
+    <message>
+        <source>Call Center 112 Kabupaten Purwakarta</source>
+        <translation>Call Center 112 Kabupaten Purwakarta</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>Switch the console's language</source>
+        <translation>Ganti bahasa konsol</translation>
+    </message>
+    <message>
+        <source>New report</source>
+        <translation>Laporan baru</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>Pintasan</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Ready for calls</source>
+        <translation>Siap menerima panggilan</translation>
+    </message>
+    <message>
+        <source>When a call rings it appears at the top. Press F2 to answer the oldest call, then one key classifies it: F5 Normal (opens an incident), F6 Information, F7 Prank, F8 Ghost, F9 Wrong number, F10 Test.
+
+A report that came by WhatsApp, SP4N LAPOR, Ogan Lopian or in person: Ctrl+N.
+All keys: F1.</source>
+        <translation>Panggilan yang berdering muncul di atas. Tekan F2 untuk mengangkat panggilan tertua, lalu satu tombol menggolongkannya: F5 Normal (membuka kejadian), F6 Informasi, F7 Prank, F8 Ghost, F9 Salah sambung, F10 Tes.
+
+Laporan lewat WhatsApp, SP4N LAPOR, Ogan Lopian atau datang langsung: Ctrl+N.
+Semua tombol: F1.</translation>
+    </message>
+    <message>
+        <source>Answer the oldest ringing call</source>
+        <translation>Angkat panggilan tertua yang berdering</translation>
+    </message>
+    <message>
+        <source>Answer, while the ringing banner has focus</source>
+        <translation>Angkat, saat panel panggilan masuk terpilih</translation>
+    </message>
+    <message>
+        <source>Classify the call: {type}</source>
+        <translation>Golongkan panggilan: {type}</translation>
+    </message>
+    <message>
+        <source>Link the call to the selected open incident</source>
+        <translation>Gabungkan panggilan ke kejadian terbuka yang dipilih</translation>
+    </message>
+    <message>
+        <source>New report that did not come by telephone</source>
+        <translation>Laporan baru yang tidak datang lewat telepon</translation>
+    </message>
+    <message>
+        <source>Caller history of the call in hand</source>
+        <translation>Riwayat penelepon untuk panggilan ini</translation>
+    </message>
+    <message>
+        <source>Back: leave the incident form or the report</source>
+        <translation>Kembali: tinggalkan formulir kejadian atau laporan</translation>
+    </message>
+    <message>
+        <source>Show or hide this list of keys</source>
+        <translation>Tampilkan atau sembunyikan daftar tombol ini</translation>
+    </message>
+    <message>
+        <source>Log out (with the shift handover)</source>
+        <translation>Keluar (dengan serah terima shift)</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>DATABASE UNREACHABLE: {reason}</source>
+        <translation>DATABASE TIDAK TERHUBUNG: {reason}</translation>
+    </message>
+    <message>
+        <source>{number} hung up before anyone answered: see missed calls (Ctrl+2).</source>
+        <translation>{number} menutup telepon sebelum diangkat: lihat panggilan tak terjawab (Ctrl+2).</translation>
+    </message>
+    <message>
+        <source>Finish the call in hand first (F5-F10), then answer the next one.</source>
+        <translation>Selesaikan dulu panggilan ini (F5-F10), lalu angkat yang berikutnya.</translation>
+    </message>
+    <message>
+        <source>Save or cancel (Esc) the report first, then answer.</source>
+        <translation>Simpan atau batalkan (Esc) laporan dulu, lalu angkat.</translation>
+    </message>
+    <message>
+        <source>No call is ringing.</source>
+        <translation>Tidak ada panggilan yang berdering.</translation>
+    </message>
+    <message>
+        <source>You answered {number}. Choose the call type (F5-F10).</source>
+        <translation>Anda mengangkat {number}. Pilih jenis panggilan (F5-F10).</translation>
+    </message>
+    <message>
+        <source>Call from {number} closed as {type}.</source>
+        <translation>Panggilan dari {number} ditutup sebagai {type}.</translation>
+    </message>
+    <message>
+        <source>Finish the call in hand first.</source>
+        <translation>Selesaikan dulu panggilan ini.</translation>
+    </message>
+    <message>
+        <source>Incident {number} saved.</source>
+        <translation>Kejadian {number} tersimpan.</translation>
+    </message>
+    <message>
+        <source>F4: forward it to the agencies.</source>
+        <translation>F4: teruskan ke instansi.</translation>
+    </message>
+    <message>
+        <source>Call linked to incident {number}.</source>
+        <translation>Panggilan digabungkan ke kejadian {number}.</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>Kejadian terbuka</translation>
+    </message>
+    <message>
+        <source>Show the open incidents</source>
+        <translation>Tampilkan kejadian yang masih terbuka</translation>
+    </message>
+    <message>
+        <source>Missed calls</source>
+        <translation>Panggilan tak terjawab</translation>
+    </message>
+    <message>
+        <source>Show the missed calls to call back</source>
+        <translation>Tampilkan panggilan tak terjawab untuk ditelepon balik</translation>
+    </message>
+    <message>
+        <source>Search the open incidents</source>
+        <translation>Cari di kejadian terbuka</translation>
+    </message>
+    <message>
+        <source>Open the selected incident (in the queue)</source>
+        <translation>Buka kejadian yang dipilih (di antrean)</translation>
+    </message>
+    <message>
+        <source>Record the callback of the selected missed call</source>
+        <translation>Catat telepon balik untuk panggilan tak terjawab yang dipilih</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Settings: language, caller-ID sources</source>
+        <translation>Pengaturan: bahasa, sumber caller ID</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Show the units and their status</source>
+        <translation>Tampilkan unit dan statusnya</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Pengiriman</translation>
+    </message>
+    <message>
+        <source>Show the messages sent to agencies</source>
+        <translation>Tampilkan pesan yang dikirim ke instansi</translation>
+    </message>
+    <message>
+        <source>Forward the last saved incident to agencies (teruskan)</source>
+        <translation>Teruskan kejadian yang terakhir disimpan ke instansi</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Shift and period reports</source>
+        <translation>Laporan shift dan periode</translation>
+    </message>
+    <message>
+        <source>Save an incident first; then F4 forwards it.</source>
+        <translation>Simpan kejadian dulu; lalu F4 meneruskannya.</translation>
+    </message>
+    <message>
+        <source>Forwarded to {count} agency/unit(s).</source>
+        <translation>Diteruskan ke {count} instansi/unit.</translation>
+    </message>
+    <message>
+        <source>A call is in hand</source>
+        <translation>Masih menangani panggilan</translation>
+    </message>
+    <message>
+        <source>You are still handling a call. Close the console anyway?</source>
+        <translation>Anda masih menangani panggilan. Tetap tutup konsol?</translation>
+    </message>
+    <message>
+        <source>Private number</source>
+        <translation>Nomor disembunyikan</translation>
+    </message>
+    <message>
+        <source>No caller ID</source>
+        <translation>Tanpa caller ID</translation>
+    </message>
+    <message>
+        <source>emergency short number</source>
+        <translation>nomor darurat pendek</translation>
+    </message>
+    <message>
+        <source>no earlier call in 30 days</source>
+        <translation>belum pernah menelepon dalam 30 hari</translation>
+    </message>
+    <message>
+        <source>1 earlier call in 30 days</source>
+        <translation>1 panggilan sebelumnya dalam 30 hari</translation>
+    </message>
+    <message>
+        <source>{count} earlier calls in 30 days</source>
+        <translation>{count} panggilan sebelumnya dalam 30 hari</translation>
+    </message>
+    <message>
+        <source>last incident {number}</source>
+        <translation>kejadian terakhir {number}</translation>
+    </message>
+    <message>
+        <source>{prank} prank / {ghost} ghost calls</source>
+        <translation>{prank} prank / {ghost} ghost</translation>
+    </message>
+    <message>
+        <source>BLOCKED until {time}: {reason}</source>
+        <translation>DIBLOKIR sampai {time}: {reason}</translation>
+    </message>
+    <message>
+        <source>number unknown: ask the caller for it</source>
+        <translation>nomor tidak diketahui: tanyakan kepada penelepon</translation>
+    </message>
+    <message>
+        <source>first call from this number</source>
+        <translation>panggilan pertama dari nomor ini</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>saluran {line}</translation>
+    </message>
+    <message>
+        <source>waiting {time}</source>
+        <translation>menunggu {time}</translation>
+    </message>
+    <message>
+        <source>No calls waiting. New calls appear here and ring.</source>
+        <translation>Tidak ada panggilan menunggu. Panggilan baru muncul di sini dan berdering.</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Angkat</translation>
+    </message>
+    <message>
+        <source>+{count} more</source>
+        <translation>+{count} lagi</translation>
+    </message>
+    <message>
+        <source>INCOMING CALLS: {count}</source>
+        <translation>PANGGILAN MASUK: {count}</translation>
+    </message>
+    <message>
+        <source>INCOMING CALL</source>
+        <translation>PANGGILAN MASUK</translation>
+    </message>
+    <message>
+        <source>Incoming calls</source>
+        <translation>Panggilan masuk</translation>
+    </message>
+    <message>
+        <source>{number} was answered by {operator}</source>
+        <translation>{number} diangkat oleh {operator}</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan keyboard</translation>
+    </message>
+    <message>
+        <source>Press any key to close this list.</source>
+        <translation>Tekan tombol apa saja untuk menutup daftar ini.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,137 @@
+"""Translations: every ``resources/translations/*_<lang>.ts`` is compiled to ``.qm`` at start and installed.
+
+The ``.ts`` files are the committed source (source strings are English; Indonesian is the default language).
+The compiled ``.qm`` files live in the user cache folder and are rebuilt with PySide6's ``lrelease`` whenever
+they are missing or older than their ``.ts``, so they are never missing at run time and never committed.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from callcenter.db.database import APP_AUTHOR, APP_NAME
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+
+
+def cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)) / "translations"
+
+
+def lrelease_command() -> list[str]:
+    """The lrelease shipped inside the PySide6 wheel (the ``pyside6-lrelease`` wrapper as a fallback)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    for name in ("lrelease.exe", "lrelease") if sys.platform == "win32" else ("lrelease",):
+        candidate = package / name
+        if candidate.exists():
+            return [str(candidate)]
+    wrapper = shutil.which("pyside6-lrelease")
+    if wrapper:
+        return [wrapper]
+    raise FileNotFoundError("PySide6's lrelease was not found; reinstall PySide6")
+
+
+def sources_for(language: str, folder: Path = TRANSLATIONS) -> list[Path]:
+    return sorted(folder.glob(f"*_{language}.ts"))
+
+
+def compile_ts(ts: Path, out_dir: Path | None = None) -> Path:
+    """Compile ``ts`` unless an up-to-date ``.qm`` is already in the cache; returns the ``.qm`` path."""
+    target_dir = out_dir or cache_dir()
+    target_dir.mkdir(parents=True, exist_ok=True)
+    qm = target_dir / (ts.stem + ".qm")
+    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        return qm
+    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console window flashes up
+    result = subprocess.run([*lrelease_command(), "-silent", str(ts), "-qm", str(qm)], capture_output=True,
+                            text=True, creationflags=flags, check=False)
+    if result.returncode != 0 or not qm.exists():
+        raise RuntimeError(f"lrelease failed for {ts.name}: {result.stderr.strip() or result.stdout.strip()}")
+    return qm
+
+
+class Translations:
+    """Installs (and swaps) the translators of one language on the application."""
+
+    def __init__(self, folder: Path = TRANSLATIONS, out_dir: Path | None = None) -> None:
+        self.folder = folder
+        self.out_dir = out_dir
+        self.language = "en"
+        self._installed: list[QTranslator] = []
+
+    def remove(self) -> None:
+        """Back to the source strings (English): uninstall every translator this object installed."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            for translator in self._installed:
+                app.removeTranslator(translator)
+        self._installed = []
+        self.language = "en"
+
+    def install(self, language: str) -> list[Path]:
+        """Install every ``*_<language>.ts`` (compiled on demand) plus Qt's own strings; returns the .qm files."""
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r} (expected one of {', '.join(LANGUAGES)})")
+        app = QCoreApplication.instance()
+        assert app is not None, "create the QApplication first"
+        self.remove()
+        loaded: list[Path] = []
+        for ts in sources_for(language, self.folder):
+            try:
+                qm = compile_ts(ts, self.out_dir)
+            except (OSError, RuntimeError) as exc:  # a broken file costs its strings, not the console
+                log.error("translation %s not loaded: %s", ts.name, exc)
+                continue
+            translator = QTranslator(app)
+            if translator.load(str(qm)):
+                app.installTranslator(translator)
+                self._installed.append(translator)
+                loaded.append(qm)
+        qt_own = QTranslator(app)  # Qt's own buttons (OK, Cancel) where Qt ships the language
+        if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_own)
+            self._installed.append(qt_own)
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian if language == "id" else QLocale.Language.English,
+                                   QLocale.Country.Indonesia))
+        self.language = language
+        log.info("language %s: %d translation file(s)", language, len(loaded))
+        return loaded
+
+
+# -- keeping console_id.ts up to date ---------------------------------------------------------------------
+# The console's modules translate through a module-level ``_t(text)`` (context ""), which lupdate reads as an
+# alias of tr(). Other parts of the UI keep their own .ts files and are not touched by this.
+CONSOLE_SOURCES = ("main.py", "ui/app.py", "ui/call_form.py", "ui/incident_form.py", "ui/line_strip.py",
+                   "ui/login.py", "ui/main_window.py", "ui/ring_banner.py", "ui/shortcuts.py")
+
+
+def update_console_ts(language: str = "id") -> Path:
+    """Re-extract the console's strings into console_<language>.ts, keeping every existing translation."""
+    import PySide6
+
+    root = TRANSLATIONS.parents[1]
+    package = Path(PySide6.__file__).resolve().parent
+    lupdate = package / ("lupdate.exe" if sys.platform == "win32" else "lupdate")
+    command = [str(lupdate)] if lupdate.exists() else [shutil.which("pyside6-lupdate") or "pyside6-lupdate"]
+    ts = TRANSLATIONS / f"console_{language}.ts"
+    subprocess.run([*command, "-tr-function-alias", "tr+=_t", "-locations", "none", "-no-obsolete",
+                    "-source-language", "en", "-target-language", language,
+                    *[str(root / name) for name in CONSOLE_SOURCES], "-ts", str(ts)], check=True)
+    return ts
+
+
+if __name__ == "__main__":
+    print(update_console_ts(sys.argv[1] if len(sys.argv) > 1 else "id"))

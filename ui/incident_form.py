@@ -1,0 +1,562 @@
+"""The incident form: what happened, where, who reported it - or link the call to an incident already open.
+
+Used for a Normal call (pre-filled from caller ID) and for reports that came another way (WhatsApp Center,
+SP4N LAPOR, Ogan Lopian, walk-in) with no call. Ctrl+S saves; the core's validation problems appear next to
+each field, in the operator's language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.clock import to_wib
+from callcenter.db.enums import Channel, Priority
+from callcenter.services.incidents import IncidentDraft, IncidentView
+from callcenter.services.lookups import AreaChoice, CategoryChoice
+from callcenter.services.reference import ReferenceData
+from ui.app import icon
+from ui.shortcuts import LINK, SAVE, with_key
+
+SUGGEST_DELAY_MS = 250
+MAX_SHOWN_PROBLEM = 300
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+def channel_names() -> dict[Channel, str]:
+    return {
+        Channel.TELEPON_112: _t("Telephone 112"),
+        Channel.WHATSAPP: _t("WhatsApp Center"),
+        Channel.SP4N_LAPOR: _t("SP4N LAPOR"),
+        Channel.OGAN_LOPIAN: _t("Ogan Lopian"),
+        Channel.DATANG_LANGSUNG: _t("Walk-in (datang langsung)"),
+        Channel.LAINNYA: _t("Other"),
+    }
+
+
+def priority_names() -> dict[Priority, str]:
+    return {
+        Priority.P1: _t("P1 - life at risk now"),
+        Priority.P2: _t("P2 - urgent"),
+        Priority.P3: _t("P3 - needs action"),
+        Priority.P4: _t("P4 - no urgency"),
+    }
+
+
+def translate_problem(text: str) -> str:
+    """The core's validation texts (English) in the operator's language."""
+    known = {
+        "choose a category": _t("choose a category"),
+        "P1, P2, P3 or P4": _t("P1, P2, P3 or P4"),
+        "describe what happened": _t("describe what happened"),
+        "give the kecamatan (or at least an address)": _t("give the kecamatan (or at least an address)"),
+        "unknown kecamatan": _t("unknown kecamatan: pick one from the list"),
+        "unknown desa/kelurahan": _t("unknown desa/kelurahan: pick one from the list"),
+        "this desa/kelurahan is not in the chosen kecamatan":
+            _t("this desa/kelurahan is not in the chosen kecamatan"),
+        "give both latitude and longitude, or neither": _t("give both latitude and longitude, or neither"),
+        "between -90 and 90": _t("latitude must be between -90 and 90"),
+        "between -180 and 180": _t("longitude must be between -180 and 180"),
+        "not a valid telephone number": _t("not a valid telephone number"),
+    }
+    if text in known:
+        return known[text]
+    match = re.fullmatch(r"at most ([\d,]+) characters \(now ([\d,]+)\)", text)
+    if match:
+        return _t("too long: at most {limit} characters (now {count})").format(limit=match[1], count=match[2])
+    return text[:MAX_SHOWN_PROBLEM]
+
+
+def _parse_coordinate(text: str) -> float | None:
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        return None
+    return float(cleaned)
+
+
+def line_edit(combo: QComboBox) -> QLineEdit:
+    """The editor of an editable combo (always present once the combo is editable)."""
+    editor = combo.lineEdit()
+    assert editor is not None
+    return editor
+
+
+def completer_of(combo: QComboBox) -> QCompleter:
+    completer = combo.completer()
+    assert completer is not None
+    return completer
+
+
+def _searchable(combo: QComboBox) -> None:
+    """Type-ahead: an editable combo whose completer matches anywhere in the name, ignoring case."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = completer_of(combo)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+
+
+def resolve(combo: QComboBox) -> object | None:
+    """The item the operator means: the exact name typed, or the only name containing what was typed."""
+    text = combo.currentText().strip()
+    if not text:
+        return None
+    index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+    if index < 0:
+        matches = [i for i in range(combo.count()) if text.casefold() in combo.itemText(i).casefold()]
+        if len(matches) != 1:
+            return None
+        index = matches[0]
+    data: object = combo.itemData(index)
+    return data
+
+
+class IncidentForm(QFrame):
+    save_requested = Signal(object)           # IncidentDraft
+    link_requested = Signal(int)              # incident id
+    suggestions_wanted = Signal(object, object)  # desa code | None, category id | None
+    cancel_requested = Signal()
+
+    def __init__(self, reference: ReferenceData, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.reference = reference
+        self.language = language
+        self.call_id: int | None = None
+        self._priority_touched = False
+        self._kecamatan: dict[str, AreaChoice] = {a.code: a for a in reference.kecamatan}
+        self._desa: dict[str, AreaChoice] = {a.code: a for a in reference.desa}
+        self._categories: dict[int, CategoryChoice] = {c.id: c for c in reference.categories}
+        self._suggest_timer = QTimer(self)
+        self._suggest_timer.setSingleShot(True)
+        self._suggest_timer.setInterval(SUGGEST_DELAY_MS)
+        self._suggest_timer.timeout.connect(self._want_suggestions)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(14, 10, 14, 10)
+        outer.setSpacing(6)
+        self.title = QLabel(_t("New incident"))
+        self.title.setObjectName("sectionTitle")
+        outer.addWidget(self.title)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        outer.addLayout(grid)
+        self.errors: dict[str, QLabel] = {}
+        self._field_widgets: dict[str, QWidget] = {}
+
+        self.channel = QComboBox()
+        for channel, name in channel_names().items():
+            self.channel.addItem(name, channel.value)
+        self.category = QComboBox()
+        _searchable(self.category)
+        for option in reference.categories:
+            self.category.addItem(option.name_en if language == "en" else option.name_id, option.id)
+        self.category.setCurrentIndex(-1)
+        line_edit(self.category).setPlaceholderText(_t("type to search, e.g. kebakaran"))
+        self.priority = QComboBox()
+        for priority, name in priority_names().items():
+            self.priority.addItem(name, priority.value)
+        self.priority.setCurrentIndex(-1)
+        self.kecamatan = QComboBox()
+        _searchable(self.kecamatan)
+        for area in reference.kecamatan:
+            self.kecamatan.addItem(area.name, area.code)
+        self.kecamatan.setCurrentIndex(-1)
+        line_edit(self.kecamatan).setPlaceholderText(_t("type the kecamatan"))
+        self.desa = QComboBox()
+        _searchable(self.desa)
+        line_edit(self.desa).setPlaceholderText(_t("type the desa/kelurahan"))
+        self.address = QLineEdit()
+        self.address.setPlaceholderText(_t("street, house number, RT/RW"))
+        self.landmark = QLineEdit()
+        self.landmark.setPlaceholderText(_t("near the mosque, opposite the market ..."))
+        self.latitude = QLineEdit()
+        self.latitude.setPlaceholderText(_t("latitude, e.g. -6.5569"))
+        self.longitude = QLineEdit()
+        self.longitude.setPlaceholderText(_t("longitude, e.g. 107.4433"))
+        coordinates = QWidget()
+        coordinates_layout = QHBoxLayout(coordinates)
+        coordinates_layout.setContentsMargins(0, 0, 0, 0)
+        coordinates_layout.addWidget(self.latitude)
+        coordinates_layout.addWidget(self.longitude)
+        self.reporter_name = QLineEdit()
+        self.callback_number = QLineEdit()
+        self.description = QPlainTextEdit()
+        self.description.setPlaceholderText(_t("What happened? Who is hurt? What is needed?"))
+        self.description.setTabChangesFocus(True)
+        self.description.setMinimumHeight(64)
+        self.description.setMaximumHeight(130)  # keep Save in view at 1366x768
+
+        row = 0
+        self._channel_row = row
+        self._channel_label = self._add(grid, row, 0, "channel", _t("Channel"), self.channel)
+        row += 2
+        self._add(grid, row, 0, "category_id", _t("Category *"), self.category)
+        self._add(grid, row, 2, "priority", _t("Priority"), self.priority)
+        row += 2
+        self._add(grid, row, 0, "kecamatan_code", _t("Kecamatan *"), self.kecamatan)
+        self._add(grid, row, 2, "desa_code", _t("Desa/Kelurahan"), self.desa)
+        row += 2
+        self._add(grid, row, 0, "address", _t("Address"), self.address, span=3)
+        row += 2
+        self._add(grid, row, 0, "landmark", _t("Landmark (patokan)"), self.landmark)
+        self._add(grid, row, 2, "latitude", _t("Coordinates"), coordinates)
+        self._field_widgets["longitude"] = self.longitude
+        self.errors["longitude"] = self.errors["latitude"]
+        row += 2
+        self._add(grid, row, 0, "reporter_name", _t("Reporter name"), self.reporter_name)
+        self._add(grid, row, 2, "callback_number", _t("Callback number"), self.callback_number)
+        row += 2
+        self._add(grid, row, 0, "description", _t("Description *"), self.description)
+
+        # Beside the description, so that both and the Save button fit a 1366x768 screen.
+        link_widget = QWidget()
+        link_box = QVBoxLayout(link_widget)
+        link_box.setContentsMargins(0, 0, 0, 0)
+        link_title = QLabel(_t("Same incident already open? Link this report to it (gabungkan):"))
+        link_title.setObjectName("fieldLabel")
+        link_title.setWordWrap(True)
+        link_box.addWidget(link_title)
+        self.suggestions = QListWidget()
+        self.suggestions.setMaximumHeight(110)
+        self.suggestions.itemActivated.connect(lambda _item: self._link())
+        link_box.addWidget(self.suggestions)
+        self.no_suggestions = QLabel(_t("No open incident in the same desa or of the same category in the last "
+                                        "two hours."))
+        self.no_suggestions.setObjectName("muted")
+        self.no_suggestions.setWordWrap(True)
+        link_box.addWidget(self.no_suggestions)
+        self.suggestions.hide()
+        link_box.addStretch(1)
+        grid.addWidget(link_widget, row, 2, 2, 2)
+        self._link_widget = link_widget
+
+        buttons = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setObjectName("fieldError")
+        self.status.setWordWrap(True)
+        buttons.addWidget(self.status, 1)
+        self.cancel_button = QPushButton(_t("Cancel"))
+        self.cancel_button.setToolTip(with_key(_t("Discard this report"), "Esc"))
+        self.cancel_button.clicked.connect(self.cancel_requested.emit)
+        buttons.addWidget(self.cancel_button)
+        self.link_button = QPushButton(icon("link"), _t("Link to selected"))
+        self.link_button.setToolTip(with_key(_t("Link this call to the selected open incident"), LINK))
+        self.link_button.clicked.connect(self._link)
+        self.link_button.setEnabled(False)
+        buttons.addWidget(self.link_button)
+        self.save_button = QPushButton(icon("save"), _t("Save incident"))
+        self.save_button.setObjectName("primary")
+        self.save_button.setToolTip(with_key(_t("Save the incident"), SAVE))
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.save_button)
+        outer.addLayout(buttons)
+
+        self.category.currentIndexChanged.connect(self._category_changed)
+        line_edit(self.category).editingFinished.connect(lambda: self._typed(self.category))
+        # editingFinished is not emitted when focus leaves while the completer popup is open: watch focus too.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        self.priority.activated.connect(self._priority_chosen)
+        self.kecamatan.currentIndexChanged.connect(self._kecamatan_changed)
+        line_edit(self.kecamatan).editingFinished.connect(self._kecamatan_typed)
+        self.desa.currentIndexChanged.connect(self._desa_changed)
+        line_edit(self.desa).editingFinished.connect(self._desa_typed)
+        self.suggestions.currentRowChanged.connect(lambda row_: self.link_button.setEnabled(row_ >= 0))
+        self._fill_desa(None)
+
+    def _add(self, grid: QGridLayout, row: int, column: int, name: str, label_text: str, widget: QWidget,
+             span: int = 1) -> QLabel:
+        label = QLabel(label_text)
+        label.setObjectName("fieldLabel")
+        label.setBuddy(widget)
+        grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(widget, row, column + 1, 1, span)
+        error = QLabel()
+        error.setObjectName("fieldError")
+        error.setWordWrap(True)
+        error.hide()
+        grid.addWidget(error, row + 1, column + 1, 1, span)
+        self.errors[name] = error
+        self._field_widgets[name] = widget
+        return label
+
+    # -- modes -----------------------------------------------------------------------------------------
+    def start_for_call(self, call_id: int, callback_number: str | None, reporter_name: str | None) -> None:
+        """A Normal call: telephone channel, caller ID pre-filled, focus on the category."""
+        self._reset()
+        self.call_id = call_id
+        self.title.setText(_t("Incident for this call"))
+        self.channel.setCurrentIndex(self.channel.findData(Channel.TELEPON_112.value))
+        self._set_channel_visible(False)
+        self.callback_number.setText(callback_number or "")
+        self.reporter_name.setText(reporter_name or "")
+        self.link_button.setVisible(True)
+        self._link_widget.setVisible(True)
+        self.category.setFocus()
+        self._want_suggestions()
+
+    def start_without_call(self) -> None:
+        """A report that came another way: choose the channel first."""
+        self._reset()
+        self.call_id = None
+        self.title.setText(_t("New report (not by telephone)"))
+        self.channel.setCurrentIndex(self.channel.findData(Channel.WHATSAPP.value))
+        self._set_channel_visible(True)
+        self.link_button.setVisible(False)
+        self._link_widget.setVisible(False)  # a report without a call is always a new incident
+        self.channel.setFocus()
+
+    def _set_channel_visible(self, visible: bool) -> None:
+        self.channel.setVisible(visible)
+        self._channel_label.setVisible(visible)
+
+    def _reset(self) -> None:
+        for combo in (self.category, self.priority, self.kecamatan):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(-1)
+                if combo.isEditable():
+                    combo.setEditText("")
+        self._fill_desa(None)
+        for line in (self.address, self.landmark, self.latitude, self.longitude, self.reporter_name,
+                     self.callback_number):
+            line.clear()
+        self.description.clear()
+        self._priority_touched = False
+        self.suggestions.clear()
+        self.suggestions.hide()
+        self.no_suggestions.show()
+        self.clear_problems()
+        self.set_busy(False)
+
+    # -- reading the form --------------------------------------------------------------------------------
+    def draft(self) -> IncidentDraft | None:
+        """The form as a draft; None (with messages shown) when a field cannot even be read."""
+        local: dict[str, str] = {}
+        latitude = longitude = None
+        try:
+            latitude = _parse_coordinate(self.latitude.text())
+        except ValueError:
+            local["latitude"] = _t("latitude is not a number (use e.g. -6.5569)")
+        try:
+            longitude = _parse_coordinate(self.longitude.text())
+        except ValueError:
+            local["longitude"] = _t("longitude is not a number (use e.g. 107.4433)")
+        category = resolve(self.category)
+        if self.category.currentText().strip() and category is None:
+            local["category_id"] = _t("no category matches '{text}': pick one from the list").format(
+                text=self.category.currentText().strip()[:60])
+        kecamatan = resolve(self.kecamatan)
+        if self.kecamatan.currentText().strip() and kecamatan is None:
+            local["kecamatan_code"] = _t("unknown kecamatan: pick one from the list")
+        desa = resolve(self.desa)
+        if self.desa.currentText().strip() and desa is None:
+            local["desa_code"] = _t("unknown desa/kelurahan: pick one from the list")
+        if local:
+            self.show_problems(local, translated=True)
+            return None
+        priority_value = self.priority.currentData()
+        return IncidentDraft(
+            category_id=int(category) if isinstance(category, int) else None,
+            priority=Priority(priority_value) if priority_value else None,
+            channel=Channel(self.channel.currentData() or Channel.TELEPON_112.value),
+            kecamatan_code=str(kecamatan) if kecamatan else None,
+            desa_code=str(desa) if desa else None,
+            address=self.address.text(),
+            landmark=self.landmark.text(),
+            latitude=latitude,
+            longitude=longitude,
+            reporter_name=self.reporter_name.text(),
+            callback_number=self.callback_number.text(),
+            description=self.description.toPlainText(),
+            call_id=self.call_id,
+        )
+
+    def save(self) -> None:
+        self.clear_problems()
+        draft = self.draft()
+        if draft is not None:
+            self.set_busy(True)
+            self.save_requested.emit(draft)
+
+    def set_busy(self, busy: bool) -> None:
+        self.save_button.setEnabled(not busy)
+        self.link_button.setEnabled(not busy and self.suggestions.currentRow() >= 0)
+
+    # -- problems ----------------------------------------------------------------------------------------
+    def clear_problems(self) -> None:
+        for name, label in self.errors.items():
+            label.hide()
+            label.clear()
+            widget = self._field_widgets.get(name)
+            if widget is not None and widget.property("invalid"):
+                widget.setProperty("invalid", False)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+        self.status.clear()
+
+    def show_problems(self, problems: dict[str, str], *, translated: bool = False) -> None:
+        """Each problem next to its field; focus goes to the first field that needs attention."""
+        first: QWidget | None = None
+        order = list(self._field_widgets)
+        for name in sorted(problems, key=lambda n: order.index(n) if n in order else len(order)):
+            text = problems[name] if translated else translate_problem(problems[name])
+            label = self.errors.get(name)
+            if label is None:
+                self.status.setText((self.status.text() + "\n" if self.status.text() else "") + text)
+                continue
+            label.setText((label.text() + "; " if label.text() else "") + text)
+            label.show()
+            widget = self._field_widgets.get(name)
+            if widget is not None:
+                widget.setProperty("invalid", True)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+                first = first or widget
+        if problems and not self.status.text():
+            self.status.setText(_t("Not saved yet: fix the fields marked in red."))
+        if first is not None:
+            target = self.latitude if first is self._field_widgets.get("latitude") else first
+            target.setFocus()
+
+    def problem_text(self, name: str) -> str:
+        label = self.errors.get(name)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    # -- suggestions (gabungkan) ----------------------------------------------------------------------
+    def set_suggestions(self, incidents: list[IncidentView]) -> None:
+        self.suggestions.clear()
+        for incident in incidents:
+            category = incident.category_name_en if self.language == "en" else incident.category_name_id
+            place = incident.desa_name or incident.kecamatan_name or incident.address or "-"
+            created = to_wib(incident.created_at).strftime("%H:%M")
+            item = QListWidgetItem(f"{incident.number}  ·  {incident.priority}  ·  {category}  ·  {place}  ·  "
+                                   f"{created}")
+            item.setData(Qt.ItemDataRole.UserRole, incident.id)
+            item.setToolTip(incident.description[:300])
+            self.suggestions.addItem(item)
+        has = bool(incidents)
+        self.suggestions.setVisible(has)
+        self.no_suggestions.setVisible(not has)
+        self.link_button.setEnabled(False)
+
+    def suggestion_ids(self) -> list[int]:
+        return [int(self.suggestions.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.suggestions.count())]
+
+    def link_selected(self) -> None:
+        """Ctrl+G: link to the selected suggestion (the first one when none is selected)."""
+        if self.call_id is None or self.suggestions.count() == 0:
+            return
+        if self.suggestions.currentRow() < 0:
+            self.suggestions.setCurrentRow(0)
+        self._link()
+
+    def _link(self) -> None:
+        item = self.suggestions.currentItem()
+        if item is None or self.call_id is None:
+            return
+        self.set_busy(True)
+        self.link_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _want_suggestions(self) -> None:
+        desa = resolve(self.desa)
+        category = resolve(self.category)
+        self.suggestions_wanted.emit(str(desa) if desa else None, int(category) if isinstance(category, int) else None)
+
+    # -- field behaviour -----------------------------------------------------------------------------------
+    def _category_changed(self, index: int) -> None:
+        category_id = self.category.itemData(index) if index >= 0 else None
+        option = self._categories.get(category_id) if isinstance(category_id, int) else None
+        if option is not None and not self._priority_touched:
+            self.priority.setCurrentIndex(self.priority.findData(option.default_priority.value))
+        self._suggest_timer.start()
+
+    def _priority_chosen(self, _index: int) -> None:
+        self._priority_touched = True
+
+    def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        handlers: tuple[tuple[QComboBox, Callable[[], None]], ...] = (
+            (self.category, lambda: self._typed(self.category)), (self.kecamatan, self._kecamatan_typed),
+            (self.desa, self._desa_typed))
+        for combo, handler in handlers:
+            if old is not None and (old is combo or old is combo.lineEdit()):
+                popup = completer_of(combo).popup()
+                if popup is not None:
+                    popup.hide()
+                handler()
+
+    @staticmethod
+    def _typed(combo: QComboBox) -> None:
+        """Leaving a combo after typing part of a name selects the item it names (as choosing it would)."""
+        value = resolve(combo)
+        if value is not None and combo.currentData() != value:
+            combo.setCurrentIndex(combo.findData(value))
+
+    def _kecamatan_typed(self) -> None:
+        self._typed(self.kecamatan)
+
+    def _kecamatan_changed(self, index: int) -> None:
+        code = self.kecamatan.itemData(index) if index >= 0 else None
+        current_desa = resolve(self.desa)
+        self._fill_desa(str(code) if code else None)
+        if current_desa and self._desa.get(str(current_desa)) and self._desa[str(current_desa)].parent_code == code:
+            self.desa.setCurrentIndex(self.desa.findData(current_desa))
+
+    def _fill_desa(self, kecamatan_code: str | None) -> None:
+        with QSignalBlocker(self.desa):
+            self.desa.clear()
+            for area in self.reference.desa:
+                if kecamatan_code is None:
+                    # Without a kecamatan every desa is offered, with its kecamatan to tell namesakes apart.
+                    parent = self._kecamatan.get(area.parent_code or "")
+                    self.desa.addItem(f"{area.name} ({parent.name})" if parent else area.name, area.code)
+                elif area.parent_code == kecamatan_code:
+                    self.desa.addItem(area.name, area.code)
+            self.desa.setCurrentIndex(-1)
+            self.desa.setEditText("")
+
+    def _desa_typed(self) -> None:
+        code = resolve(self.desa)
+        if code is not None and self.desa.currentData() != code:
+            self.desa.setCurrentIndex(self.desa.findData(code))
+        elif code is not None:
+            self._desa_changed(self.desa.currentIndex())
+
+    def _desa_changed(self, index: int) -> None:
+        code = self.desa.itemData(index) if index >= 0 else None
+        area = self._desa.get(str(code)) if code else None
+        if area is not None and resolve(self.kecamatan) != area.parent_code:
+            # Typing a desa alone fills its kecamatan (and narrows the desa list to it).
+            with QSignalBlocker(self.kecamatan):
+                self.kecamatan.setCurrentIndex(self.kecamatan.findData(area.parent_code))
+            self._fill_desa(area.parent_code)
+            with QSignalBlocker(self.desa):
+                self.desa.setCurrentIndex(self.desa.findData(area.code))
+        self._suggest_timer.start()

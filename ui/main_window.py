@@ -1,0 +1,847 @@
+"""The operator's main window: line strip, ringing banner, the call in hand and the incident form.
+
+All database work goes through the one worker; this window only decides what to ask for and shows the answers.
+Keys (see ui.shortcuts): F2 answer, F5-F10 classify, Ctrl+S save, Ctrl+G link, Ctrl+N new report, F1 help.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.clock import Clock, to_wib, utcnow
+from callcenter.db.enums import CallState, CallType, Role
+from callcenter.errors import (
+    AlreadyClaimed,
+    ConflictError,
+    DatabaseUnavailable,
+    NotFound,
+    PermissionDenied,
+    UserFixableError,
+    ValidationError,
+)
+from callcenter.reports.export import ExportService
+from callcenter.services.base import Actor
+from callcenter.services.callers import CallerHistory, CallerService
+from callcenter.services.calls import CallInfo, CallService
+from callcenter.services.dispatch import DispatchService
+from callcenter.services.feed import Change
+from callcenter.services.incidents import IncidentDraft, IncidentService, IncidentView
+from callcenter.services.queues import QueueService
+from callcenter.services.reference import LineOption, ReferenceData, ReferenceService
+from callcenter.services.reports import ReportService
+from callcenter.services.settings import SettingsService
+from callcenter.services.shifts import ShiftService
+from callcenter.services.sources import SourceConfigService
+from ui.app import icon
+from ui.bridge import CoreBridge
+from ui.call_form import CallForm, call_type_names
+from ui.incident_form import IncidentForm
+from ui.line_strip import LineStrip
+from ui.ring_banner import MAX_CARDS, RingBanner, RingingCall, RingSound, number_text
+from ui.shortcuts import (
+    ANSWER,
+    CALL_TYPE_KEYS,
+    CALLER_HISTORY,
+    CANCEL,
+    FOCUS_DELIVERIES,
+    FOCUS_MISSED,
+    FOCUS_QUEUE,
+    FOCUS_UNITS,
+    FORWARD,
+    HELP,
+    LINK,
+    LOGOUT,
+    NEW_REPORT,
+    REPORTS,
+    SAVE,
+    SETTINGS,
+    ShortcutMap,
+    ShortcutOverlay,
+    with_key,
+)
+from ui.worker import DbWorker
+
+log = logging.getLogger(__name__)
+
+HISTORY_LIMIT = 5
+WIDE_SCREEN = 1600
+STATUS_MS = 8000
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+def describe_error(exc: BaseException) -> str:
+    """An error in words an operator understands."""
+    if isinstance(exc, AlreadyClaimed):
+        return _t("{operator} already answered this call.").format(operator=exc.claimed_by or _t("another desk"))
+    if isinstance(exc, DatabaseUnavailable):
+        return _t("The database cannot be reached ({detail}). Nothing you typed is lost; try again in a moment."
+                  ).format(detail=str(exc)[:200])
+    if isinstance(exc, PermissionDenied):
+        return _t("Your role may not do this ({action}).").format(action=exc.action)
+    if isinstance(exc, ConflictError):
+        return _t("Someone else changed this first: {detail}").format(detail=str(exc)[:200])
+    if isinstance(exc, NotFound):
+        return _t("It no longer exists ({detail}).").format(detail=str(exc)[:200])
+    if isinstance(exc, UserFixableError):
+        return str(exc)[:300]
+    return _t("Unexpected error: {detail}").format(detail=f"{type(exc).__name__}: {str(exc)[:200]}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Views:
+    queues: QueueService
+    shifts: ShiftService
+    sources: SourceConfigService
+    settings: SettingsService
+
+
+@dataclass(frozen=True, slots=True)
+class _RingSnapshot:
+    calls: list[CallInfo]
+    histories: dict[str, CallerHistory]
+    lines: list[LineOption] | None
+
+
+class MainWindow(QMainWindow):
+    """The console. ``language_change_requested`` and ``logout_requested`` are handled by the composition root."""
+
+    language_change_requested = Signal(str)
+    logout_requested = Signal()
+    """Emitted once the operator may leave (the handover, when there is one, is saved)."""
+    sources_changed = Signal()
+    caller_history_requested = Signal(str)
+
+    def __init__(self, worker: DbWorker, bridge: CoreBridge, calls: CallService, callers: CallerService,
+                 incidents: IncidentService, references: ReferenceService, reference: ReferenceData,
+                 actor: Actor, *, language: str = "id", clock: Clock = utcnow, sound: RingSound | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.bridge = bridge
+        self.calls = calls
+        self.callers = callers
+        self.incidents = incidents
+        self.references = references
+        self.actor = actor
+        self.language = language
+        self.clock = clock
+        self.sound = sound or RingSound(enabled=False)
+        self.current: CallInfo | None = None
+        self.current_history: CallerHistory | None = None
+        self._mode = "idle"  # idle | call | incident | report (changed through _set_mode)
+        self._ringing: list[RingingCall] = []
+        self._histories: dict[str, CallerHistory] = {}
+        self._lines: dict[int, LineOption] = {}
+        self._refresh_in_flight = False
+        self._refresh_again = False
+        self._busy = False
+        self.side_tabs: QTabWidget | None = None
+        self.views: _Views | None = None
+        self.dispatch: DispatchService | None = None
+        self.last_incident_id: int | None = None
+        self.queue_panel: QWidget | None = None
+        self.missed_panel: QWidget | None = None
+        self.confirm_close = True
+        self._user_split = False
+        self._alive = True
+        """Ask before closing with a call in hand (off for tests and screenshots)."""
+
+        self.setWindowTitle(_t("Konsol 112 - Call Center 112 Purwakarta"))
+        self.setWindowIcon(icon("app"))
+        self.resize(1366, 740)
+        self.setMinimumSize(1000, 640)
+
+        central = QWidget()
+        self.setCentralWidget(central)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._build_header())
+        self.line_strip = LineStrip()
+        layout.addWidget(self.line_strip)
+        self.banner = RingBanner(clock)
+        layout.addWidget(self.banner)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.splitterMoved.connect(self._splitter_moved)
+        layout.addWidget(self.splitter, 1)
+        work = QWidget()
+        work_layout = QVBoxLayout(work)
+        work_layout.setContentsMargins(10, 10, 10, 10)
+        work_layout.setSpacing(8)
+        self.stack = QStackedWidget()
+        self.idle_page = self._build_idle_page()
+        self.stack.addWidget(self.idle_page)
+        call_page = QWidget()
+        call_layout = QVBoxLayout(call_page)
+        call_layout.setContentsMargins(0, 0, 0, 0)
+        call_layout.setSpacing(8)
+        self.call_form = CallForm()
+        call_layout.addWidget(self.call_form)
+        self.incident_form = IncidentForm(reference, language)
+        call_layout.addWidget(self.incident_form, 1)
+        self.incident_form.hide()
+        self._call_stretch = QWidget()
+        call_layout.addWidget(self._call_stretch, 1)
+        # At 1366x768 a long form with its messages may not fit: scroll rather than squeeze the fields.
+        call_scroll = QScrollArea()
+        call_scroll.setWidgetResizable(True)
+        call_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        call_scroll.setWidget(call_page)
+        self.stack.addWidget(call_scroll)
+        work_layout.addWidget(self.stack, 1)
+        self.splitter.addWidget(work)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusNote")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.database_label = QLabel()
+        self.database_label.setObjectName("ringWarn")
+        self.statusBar().addPermanentWidget(self.database_label)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.timeout.connect(self.status_label.clear)
+
+        self.shortcuts = ShortcutMap()
+        self._register_shortcuts()
+        self.overlay = ShortcutOverlay(self.shortcuts, central)
+
+        self.banner.answer_requested.connect(self.answer_oldest)
+        self.call_form.classify_requested.connect(self.classify)
+        self.call_form.history_requested.connect(self.open_caller_history)
+        self.incident_form.save_requested.connect(self._save_incident)
+        self.incident_form.link_requested.connect(self._link_incident)
+        self.incident_form.suggestions_wanted.connect(self._load_suggestions)
+        self.incident_form.cancel_requested.connect(self.cancel)
+        # Bound methods, not lambdas: Qt drops these connections when a rebuilt window replaces this one.
+        bridge.calls_committed.connect(self._calls_committed)
+        bridge.line_state.connect(self.line_strip.on_line_state)
+        bridge.feed_changes.connect(self.on_feed_changes)
+        bridge.database_state.connect(self._database_state)
+        worker.error.connect(self._worker_error)
+
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(1000)
+        self._clock_timer.timeout.connect(self._tick_clock)
+        self._clock_timer.start()
+        self._tick_clock()
+        self.refresh_ringing()
+
+    # -- building ------------------------------------------------------------------------------------------
+    def _build_header(self) -> QFrame:
+        header = QFrame()
+        header.setObjectName("header")
+        layout = QHBoxLayout(header)
+        layout.setContentsMargins(14, 6, 14, 6)
+        title = QLabel(_t("Konsol 112"))
+        title.setObjectName("appTitle")
+        layout.addWidget(title)
+        subtitle = QLabel(_t("Call Center 112 Kabupaten Purwakarta"))
+        subtitle.setObjectName("headerInfo")
+        layout.addWidget(subtitle)
+        layout.addStretch(1)
+        self.operator_label = QLabel(_t("{name} ({role})").format(name=self.actor.full_name or self.actor.username,
+                                                                 role=self.role_name()))
+        self.operator_label.setObjectName("headerInfo")
+        layout.addWidget(self.operator_label)
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("appTitle")
+        layout.addWidget(self.clock_label)
+        self.header_buttons = QHBoxLayout()
+        layout.addLayout(self.header_buttons)
+        self.language_button = self._header_button("", "English" if self.language == "id" else "Bahasa Indonesia")
+        self.language_button.setToolTip(_t("Switch the console's language"))
+        self.language_button.clicked.connect(
+            lambda: self.language_change_requested.emit("en" if self.language == "id" else "id"))
+        self.new_report_button = self._header_button("new-report", _t("New report"))
+        self.help_button = self._header_button("help", _t("Shortcuts"))
+        self.logout_button = self._header_button("logout", _t("Log out"))
+        return header
+
+    def _header_button(self, icon_name: str, text: str) -> QToolButton:
+        button = QToolButton()
+        if icon_name:
+            button.setIcon(icon(icon_name))
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.header_buttons.addWidget(button)
+        return button
+
+    def _build_idle_page(self) -> QWidget:
+        page = QFrame()
+        page.setObjectName("card")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 24, 24, 24)
+        title = QLabel(_t("Ready for calls"))
+        title.setObjectName("sectionTitle")
+        layout.addWidget(title)
+        hint = QLabel(_t("When a call rings it appears at the top. Press F2 to answer the oldest call, then one "
+                         "key classifies it: F5 Normal (opens an incident), F6 Information, F7 Prank, F8 Ghost, "
+                         "F9 Wrong number, F10 Test.\n\nA report that came by WhatsApp, SP4N LAPOR, Ogan Lopian "
+                         "or in person: Ctrl+N.\nAll keys: F1."))
+        hint.setObjectName("idleHint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        return page
+
+    def _register_shortcuts(self) -> None:
+        add = self.shortcuts.add
+        add(self, ANSWER, _t("Answer the oldest ringing call"), self.answer_oldest)
+        self.shortcuts.note("Space / Enter", _t("Answer, while the ringing banner has focus"))
+        names = call_type_names()
+        for call_type, name in names.items():
+            add(self, CALL_TYPE_KEYS[call_type.value], _t("Classify the call: {type}").format(type=name),
+                partial(self.classify, call_type.value))
+        add(self, SAVE, _t("Save the incident"), self.incident_form.save)
+        add(self, LINK, _t("Link the call to the selected open incident"), self.incident_form.link_selected)
+        add(self, NEW_REPORT, _t("New report that did not come by telephone"), self.new_report,
+            button=self.new_report_button)
+        add(self, CALLER_HISTORY, _t("Caller history of the call in hand"), self._history_of_current)
+        add(self, CANCEL, _t("Back: leave the incident form or the report"), self.cancel)
+        add(self, HELP, _t("Show or hide this list of keys"), self.toggle_help, button=self.help_button)
+        add(self, LOGOUT, _t("Log out (with the shift handover)"), self.request_logout, button=self.logout_button)
+        self.new_report_button.clicked.connect(self.new_report)
+        self.help_button.clicked.connect(self.toggle_help)
+        self.logout_button.clicked.connect(self.request_logout)
+
+    def add_side_panel(self, widget: QWidget, title: str, key: str | None = None,
+                       description: str | None = None) -> None:
+        """Panels from other parts of the console (queues, missed calls) go in tabs on the right."""
+        if self.side_tabs is None:
+            self.side_tabs = QTabWidget()
+            self.side_tabs.setMinimumWidth(360)  # the splitter honours this rather than the tables' wide hint
+            self.splitter.addWidget(self.side_tabs)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+        index = self.side_tabs.addTab(widget, title)
+        if key is not None:
+            tabs = self.side_tabs
+
+            def show() -> None:
+                tabs.setCurrentIndex(index)
+                widget.setFocus()
+
+            self.shortcuts.add(self, key, description or title, show)
+            self.side_tabs.setTabToolTip(index, with_key(description or title, key))
+
+    # -- small helpers -------------------------------------------------------------------------------------
+    def role_name(self) -> str:
+        return {"operator": _t("operator"), "supervisor": _t("supervisor"), "admin": _t("admin")}.get(
+            str(self.actor.role), str(self.actor.role))
+
+    def show_status(self, text: str, *, error: bool = False) -> None:
+        self.status_label.setObjectName("ringWarn" if error else "statusNote")
+        self.status_label.style().unpolish(self.status_label)
+        self.status_label.style().polish(self.status_label)
+        self.status_label.setText(text)
+        self._status_timer.start(STATUS_MS * (2 if error else 1))
+
+    def _tick_clock(self) -> None:
+        self.clock_label.setText(to_wib(self.clock()).strftime("%H:%M:%S") + " WIB")
+
+    def _database_state(self, reachable: bool, reason: str) -> None:
+        self.database_label.setText("" if reachable else _t("DATABASE UNREACHABLE: {reason}").format(
+            reason=reason[:120]))
+
+    def _submit(self, job: Callable[[], object], on_done: Callable[[object], None],
+                on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Submit to the worker; answers that arrive after the window closed are dropped."""
+        def done(result: object) -> None:
+            if self._alive:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if not self._alive:
+                return
+            if on_error is not None:
+                on_error(exc)
+            else:
+                self._busy = False
+                self.show_status(describe_error(exc), error=True)
+
+        self.worker.submit(job, done, failed)
+
+    def _calls_committed(self, _notices: list[object]) -> None:
+        self.refresh_ringing()
+
+    def _worker_error(self, exc: BaseException) -> None:
+        if self._alive:
+            self.show_status(describe_error(exc), error=True)
+
+    # -- ringing -------------------------------------------------------------------------------------------
+    def refresh_ringing(self) -> None:
+        """Ask for the ringing calls (and the histories the banner lacks); coalesced while one is running."""
+        if self._refresh_in_flight:
+            self._refresh_again = True
+            return
+        self._refresh_in_flight = True
+        known_histories = frozenset(self._histories)
+        known_lines = frozenset(self._lines)
+        calls, callers, references = self.calls, self.callers, self.references
+
+        def job() -> _RingSnapshot:
+            ringing = calls.ringing(limit=50)
+            histories = {}
+            for call in ringing[:MAX_CARDS]:
+                if call.e164 and call.e164 not in known_histories and call.e164 not in histories:
+                    histories[call.e164] = callers.history(call.e164, limit=HISTORY_LIMIT)
+            lines = None
+            if any(call.line_id is not None and call.line_id not in known_lines for call in ringing):
+                lines = references.lines()
+            return _RingSnapshot(ringing, histories, lines)
+
+        self._submit(job, self._ringing_loaded, self._ringing_failed)  # type: ignore[arg-type]
+
+    def _ringing_loaded(self, snapshot: _RingSnapshot) -> None:
+        self._refresh_in_flight = False
+        self._histories.update(snapshot.histories)
+        if snapshot.lines is not None:
+            self._lines = {line.id: line for line in snapshot.lines}
+        ringing = []
+        counts: dict[str, int] = {}
+        for call in snapshot.calls:
+            line = self._lines.get(call.line_id) if call.line_id is not None else None
+            ringing.append(RingingCall(call, self._histories.get(call.e164) if call.e164 else None,
+                                       line.code if line else None, line.source_key if line else None))
+            if line is not None:
+                counts[line.source_key] = counts.get(line.source_key, 0) + 1
+        vanished = {r.call.id for r in self._ringing} - {r.call.id for r in ringing}
+        self._ringing = ringing
+        self.banner.set_calls(ringing)
+        if vanished:
+            self._explain_vanished(sorted(vanished))
+        self.line_strip.set_ringing(counts)
+        self.sound.set_ringing(bool(ringing), busy=self._mode != "idle")
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh_ringing()
+
+    def _ringing_failed(self, exc: BaseException) -> None:
+        self._refresh_in_flight = False
+        self.show_status(describe_error(exc), error=True)
+        if self._refresh_again:
+            self._refresh_again = False
+            QTimer.singleShot(1000, self.refresh_ringing)
+
+    def on_feed_changes(self, changes: list[Change]) -> None:
+        """What other desks (and the line service) did: refresh the banner when calls or callers changed."""
+        touched = False
+        for change in changes:
+            if change.entity == "call":
+                touched = True
+                if change.action == "end" and self.current is not None and change.entity_id == str(self.current.id):
+                    self.call_form.hung_up.show()  # the line says the caller is gone
+            elif change.entity == "caller":
+                self._histories.pop(change.entity_id, None)
+                touched = True
+            elif change.entity == "database":
+                self._histories.clear()
+                touched = True
+        if touched:
+            self.refresh_ringing()
+
+    def _explain_vanished(self, call_ids: list[int]) -> None:
+        """Calls that left the banner: when another desk answered one, say who."""
+        calls = self.calls
+
+        def who() -> list[CallInfo]:
+            return [calls.get(call_id) for call_id in call_ids]
+
+        self._submit(who, self._announce_taken, lambda exc: log.warning("who took the call: %s", exc))
+
+    def _announce_taken(self, infos: object) -> None:
+        assert isinstance(infos, list)
+        for info in infos:
+            if info.claimed_by_id is not None and info.claimed_by_id != self.actor.id:
+                self.banner.show_taken(number_text(info), info.claimed_by or _t("another desk"))
+            elif info.state is CallState.MISSED:
+                self.banner.show_note(_t("{number} hung up before anyone answered: see missed calls (Ctrl+2).")
+                                      .format(number=number_text(info)))
+
+    # -- answering -----------------------------------------------------------------------------------------
+    def answer_oldest(self) -> None:
+        if self._busy:
+            return
+        if self._mode in ("call", "incident"):
+            self.show_status(_t("Finish the call in hand first (F5-F10), then answer the next one."), error=True)
+            return
+        if self._mode == "report":
+            self.show_status(_t("Save or cancel (Esc) the report first, then answer."), error=True)
+            return
+        self._busy = True
+        calls, callers, actor = self.calls, self.callers, self.actor
+        cached = dict(self._histories)
+
+        def job() -> tuple[CallInfo | None, CallerHistory | None]:
+            info = calls.claim_oldest(actor)
+            if info is None or not info.e164:
+                return info, None
+            return info, cached.get(info.e164) or callers.history(info.e164, limit=HISTORY_LIMIT)
+
+        self._submit(job, self._answered)
+
+    def _answered(self, result: object) -> None:
+        self._busy = False
+        assert isinstance(result, tuple)
+        info, history = result
+        if info is None:
+            self.show_status(_t("No call is ringing."))
+            self.refresh_ringing()
+            return
+        self.current = info
+        self.current_history = history
+        self._set_mode("call")
+        self.call_form.show_call(info, history)
+        self.incident_form.hide()
+        self._call_stretch.show()
+        self.stack.setCurrentIndex(1)
+        self.call_form.focus_buttons()
+        self.show_status(_t("You answered {number}. Choose the call type (F5-F10).").format(number=number_text(info)))
+        self.refresh_ringing()
+
+    # -- classifying ---------------------------------------------------------------------------------------
+    def classify(self, call_type_value: str) -> None:
+        if self._busy or self.current is None or self._mode not in ("call", "incident"):
+            return
+        call_type = CallType(call_type_value)
+        if call_type is CallType.NORMAL:
+            self._open_incident_form()
+            return
+        self._busy = True
+        call = self.current
+        calls, actor = self.calls, self.actor
+        self.call_form.set_buttons_enabled(False)
+
+        def job() -> CallInfo:
+            return calls.classify(actor, call.id, call_type)
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self.call_form.set_buttons_enabled(True)
+            self.show_status(describe_error(exc), error=True)
+
+        self._submit(job, lambda info: self._classified(info, call_type), failed)
+
+    def _classified(self, info: object, call_type: CallType) -> None:
+        assert isinstance(info, CallInfo)
+        self._busy = False
+        if info.e164:
+            self._histories.pop(info.e164, None)
+        self.show_status(_t("Call from {number} closed as {type}.").format(
+            number=number_text(info), type=call_type_names()[call_type]))
+        self._back_to_idle()
+
+    def _open_incident_form(self) -> None:
+        assert self.current is not None
+        self._set_mode("incident")
+        self._call_stretch.hide()
+        self.incident_form.show()
+        self.incident_form.start_for_call(self.current.id, self.current.display_number if self.current.e164
+                                          else None, self.current.cid_name if self.current.e164 else None)
+        self.sound.set_ringing(bool(self._ringing), busy=True)
+
+    # -- reports without a call ---------------------------------------------------------------------------
+    def new_report(self) -> None:
+        if self._mode in ("call", "incident"):
+            self.show_status(_t("Finish the call in hand first."), error=True)
+            return
+        self._set_mode("report")
+        self.current = None
+        self.stack.setCurrentIndex(1)
+        self.call_form.hide()
+        self._call_stretch.hide()
+        self.incident_form.show()
+        self.incident_form.start_without_call()
+
+    def cancel(self) -> None:
+        if self.overlay.isVisible():
+            self.overlay.hide()
+            return
+        if self._busy:
+            return
+        if self._mode == "incident":
+            # Back to the call-type buttons: the call is still in hand and may still be a prank.
+            self._set_mode("call")
+            self.incident_form.hide()
+            self._call_stretch.show()
+            self.call_form.focus_buttons()
+        elif self._mode == "report":
+            self._back_to_idle()
+
+    # -- saving ----------------------------------------------------------------------------------------------
+    def _save_incident(self, draft: object) -> None:
+        assert isinstance(draft, IncidentDraft)
+        if self._busy or self._mode not in ("incident", "report"):
+            self.incident_form.set_busy(False)
+            return
+        self._busy = True
+        incidents, calls, actor = self.incidents, self.calls, self.actor
+
+        def job() -> IncidentView:
+            view = incidents.create(actor, draft)
+            if draft.call_id is not None:
+                calls.end(actor, draft.call_id)
+            return view
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self.incident_form.set_busy(False)
+            if isinstance(exc, ValidationError):
+                self.incident_form.show_problems(exc.problems)
+            else:
+                self.incident_form.status.setText(describe_error(exc))
+
+        self._submit(job, self._incident_saved, failed)
+
+    def _incident_saved(self, view: object) -> None:
+        assert isinstance(view, IncidentView)
+        self._busy = False
+        self.last_incident_id = view.id
+        self.show_status(_t("Incident {number} saved.").format(number=view.number)
+                         + (" " + _t("F4: forward it to the agencies.") if self.dispatch is not None else ""))
+        self._back_to_idle()
+
+    def _link_incident(self, incident_id: int) -> None:
+        if self._busy or self.current is None:
+            self.incident_form.set_busy(False)
+            return
+        self._busy = True
+        call_id = self.current.id
+        incidents, calls, actor = self.incidents, self.calls, self.actor
+
+        def job() -> IncidentView:
+            calls.link_incident(actor, call_id, incident_id)
+            calls.end(actor, call_id)
+            return incidents.get(incident_id)
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self.incident_form.set_busy(False)
+            self.incident_form.status.setText(describe_error(exc))
+
+        self._submit(job, self._linked, failed)
+
+    def _linked(self, view: object) -> None:
+        assert isinstance(view, IncidentView)
+        self._busy = False
+        self.last_incident_id = view.id
+        self.show_status(_t("Call linked to incident {number}.").format(number=view.number))
+        self._back_to_idle()
+
+    def _load_suggestions(self, desa_code: object, category_id: object) -> None:
+        if self._mode != "incident":
+            return
+        incidents = self.incidents
+
+        def job() -> list[IncidentView]:
+            return incidents.link_suggestions(desa_code=desa_code if isinstance(desa_code, str) else None,
+                                              category_id=category_id if isinstance(category_id, int) else None)
+
+        self._submit(job, lambda views: self.incident_form.set_suggestions(views)  # type: ignore[arg-type]
+                     if self._mode == "incident" else None)
+
+    def _back_to_idle(self) -> None:
+        self._set_mode("idle")
+        self.current = None
+        self.current_history = None
+        self.incident_form.hide()
+        self.call_form.show()
+        self.stack.setCurrentIndex(0)
+        self.sound.set_ringing(bool(self._ringing), busy=False)
+        self.banner.setFocus()  # Space/Enter (or F2) answers the next call at once
+        self.refresh_ringing()
+
+    # -- other parts -----------------------------------------------------------------------------------------
+    def attach_views(self, queues: QueueService, shifts: ShiftService, sources: SourceConfigService,
+                     settings: SettingsService) -> None:
+        """The queues, missed calls and the dialogs behind them (incident, caller history, handover, settings)."""
+        from ui.views.missed import MissedCallsPanel
+        from ui.views.queue import QueuePanel
+
+        self.views = _Views(queues, shifts, sources, settings)
+        queue_panel = QueuePanel(self.worker, self.incidents, queues, self.actor)
+        missed_panel = MissedCallsPanel(self.worker, self.calls, queues, self.actor)
+        self.queue_panel, self.missed_panel = queue_panel, missed_panel
+        self.add_side_panel(queue_panel, _t("Open incidents"), FOCUS_QUEUE, _t("Show the open incidents"))
+        self.add_side_panel(missed_panel, _t("Missed calls"), FOCUS_MISSED, _t("Show the missed calls to call back"))
+        self.bridge.feed_changes.connect(queue_panel.on_changes)
+        self.bridge.feed_changes.connect(missed_panel.on_changes)
+        queue_panel.incident_activated.connect(self.open_incident)
+        # Keys the panels handle themselves, listed so F1 shows every key in the window.
+        self.shortcuts.note("Ctrl+F", _t("Search the open incidents"))
+        self.shortcuts.note("Enter", _t("Open the selected incident (in the queue)"))
+        self.shortcuts.note("Ctrl+K", _t("Record the callback of the selected missed call"))
+        self.settings_button = self._header_button("settings", _t("Settings"))
+        self.header_buttons.insertWidget(0, self.settings_button)
+        self.shortcuts.add(self, SETTINGS, _t("Settings: language, caller-ID sources"), self.open_settings,
+                           button=self.settings_button)
+        self.settings_button.clicked.connect(self.open_settings)
+
+    def attach_dispatch(self, dispatch: DispatchService, reports: ReportService | None = None,
+                        exports: ExportService | None = None) -> None:
+        """Forwarding to agencies (F4), the unit board and deliveries, and (supervisors, admins) the reports."""
+        from ui.dispatch.deliveries import DeliveriesPanel
+        from ui.dispatch.unit_board import UnitBoardPanel
+
+        self.dispatch = dispatch
+        units = UnitBoardPanel(self.worker, dispatch, self.actor, clock=self.clock)
+        units.incident_activated.connect(self.open_incident)
+        self.add_side_panel(units, _t("Units"), FOCUS_UNITS, _t("Show the units and their status"))
+        self.add_side_panel(DeliveriesPanel(self.worker, dispatch, self.actor), _t("Deliveries"), FOCUS_DELIVERIES,
+                            _t("Show the messages sent to agencies"))
+        self.shortcuts.add(self, FORWARD, _t("Forward the last saved incident to agencies (teruskan)"),
+                           self.forward_last)
+        if reports is not None and exports is not None and self.actor.at_least(Role.SUPERVISOR):
+            reports_service, exports_service = reports, exports
+            button = self._header_button("new-report", _t("Reports"))
+            self.header_buttons.insertWidget(0, button)
+
+            def open_reports() -> None:
+                from ui.reports_dialog import ReportsDialog
+
+                self._dialog(ReportsDialog(self.worker, reports_service, exports_service, self.actor,
+                                           self.language, self))
+
+            self.shortcuts.add(self, REPORTS, _t("Shift and period reports"), open_reports, button=button)
+            button.clicked.connect(open_reports)
+
+    def forward_last(self) -> None:
+        """F4: the incident just saved (or linked to) goes to its agencies; from the queue, Enter then forward."""
+        if self.dispatch is None:
+            return
+        if self.last_incident_id is None:
+            self.show_status(_t("Save an incident first; then F4 forwards it."), error=True)
+            return
+        from ui.dispatch.dialog import DispatchDialog
+
+        dialog = DispatchDialog(self.worker, self.dispatch, self.actor, self.last_incident_id, self)
+        dialog.forwarded.connect(lambda views: self.show_status(
+            _t("Forwarded to {count} agency/unit(s).").format(count=len(views))))
+        self._dialog(dialog)
+
+    def _dialog(self, dialog: QWidget) -> None:
+        """Dialogs are non-modal (a call may ring meanwhile) and free themselves when closed."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def open_incident(self, incident_id: int) -> None:
+        from ui.views.incident_detail import IncidentDetailDialog
+
+        self._dialog(IncidentDetailDialog(self.worker, self.incidents, self.actor, incident_id, self))
+
+    def open_settings(self) -> None:
+        if self.views is None:
+            return
+        from ui.views.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.worker, self.views.sources, self.views.settings, self.actor, self.language, self)
+        dialog.language_changed.connect(self.language_change_requested.emit)
+        dialog.sources_changed.connect(self.sources_changed.emit)
+        self._dialog(dialog)
+
+    def request_logout(self) -> None:
+        """Logging out hands the shift over: the note for the next shift and what is still open."""
+        if self._mode in ("call", "incident"):
+            self.show_status(_t("Finish the call in hand first."), error=True)
+            return
+        if self.views is None:
+            self.logout_requested.emit()
+            return
+        from ui.views.handover import HandoverDialog
+
+        dialog = HandoverDialog(self.worker, self.views.shifts, self.incidents, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.logout_requested.emit)
+        dialog.open()
+
+    def _history_of_current(self) -> None:
+        if self.current is not None:
+            self.open_caller_history(self.current.e164 or self.current.number_raw or "")
+
+    def open_caller_history(self, number: str) -> None:
+        if not number:
+            return
+        self.caller_history_requested.emit(number)
+        from ui.views.caller_history import CallerHistoryDialog
+
+        self._dialog(CallerHistoryDialog(self.worker, self.callers, self.actor, number, self))
+
+    def toggle_help(self) -> None:
+        if self.overlay.isVisible():
+            self.overlay.hide()
+        else:
+            self.overlay.open()
+
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._balance_splitter)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._balance_splitter()
+
+    def _balance_splitter(self) -> None:
+        """The call and its form get the larger share; the queues stay readable beside them (until the
+        operator drags the divider: then their choice stays)."""
+        if self.side_tabs is None or self._user_split:
+            return
+        width = self.splitter.width()
+        self.splitter.setSizes([int(width * 0.55), width - int(width * 0.55)])
+
+    def _splitter_moved(self, _position: int, _index: int) -> None:
+        self._user_split = True
+
+    def _set_mode(self, mode: str) -> None:
+        """On a small screen the queues make room while a call or report is in hand; they return after."""
+        self._mode = mode
+        self.call_form.set_compact(mode == "incident")
+        if self.side_tabs is not None:
+            self.side_tabs.setVisible(mode == "idle" or self.width() >= WIDE_SCREEN)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.confirm_close and self._mode in ("call", "incident") and self.isVisible():
+            answer = QMessageBox.question(self, _t("A call is in hand"),
+                                          _t("You are still handling a call. Close the console anyway?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.sound.set_ringing(False)
+        self._alive = False
+        super().closeEvent(event)
