@@ -234,7 +234,7 @@ class SupervisorBoard(QWidget):
         self.units_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header = self.incidents_view.horizontalHeader()
         header.setStretchLastSection(False)
-        for column, width in ((IncidentsModel.CATEGORY, 190), (IncidentsModel.PLACE, 120)):
+        for column, width in ((IncidentsModel.CATEGORY, 165), (IncidentsModel.PLACE, 110)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setSectionResizeMode(IncidentsModel.ASSIGNED, QHeaderView.ResizeMode.Stretch)
