@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QPoint, QRect, QSize, Qt, QTranslator, Signal, Slot
+from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -50,15 +50,6 @@ from callcenter.shifts import ShiftSpec, window_at
 from ui.worker import DbWorker
 
 SHIFT, RANGE = "shift", "range"
-TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
-
-
-def load_translator(language: str, parent: QObject | None = None) -> QTranslator | None:
-    """The dialog's Indonesian strings (``reports_id.qm``); None for English, the source language."""
-    if language != "id":
-        return None
-    translator = QTranslator(parent)
-    return translator if translator.load(str(TRANSLATIONS / "reports_id.qm")) else None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -22,7 +21,8 @@ from callcenter.reports.export import ExportService
 from callcenter.services.base import Actor
 from callcenter.services.reports import ReportService
 from tests.callcenter.reports.dataset import Known, build
-from ui.reports_dialog import RANGE, ReportsDialog, load_translator
+from ui.i18n import Translations
+from ui.reports_dialog import RANGE, ReportsDialog
 from ui.worker import DbWorker
 
 # The offscreen platform plugin reports every top-level size-hint change it cannot pass on: noise, not a defect.
@@ -159,10 +159,10 @@ def test_admin_range_report_export_progress_and_cancel(qtbot: QtBot, sqlite_db: 
     dialog.cleanup()
 
 
-def test_indonesian_translation(qtbot: QtBot, sqlite_db: Database, known: Known, worker: DbWorker) -> None:
-    translator = load_translator("id")
-    assert translator is not None
-    QCoreApplication.installTranslator(translator)
+def test_indonesian_translation(qtbot: QtBot, sqlite_db: Database, known: Known, worker: DbWorker,
+                                tmp_path: Path) -> None:
+    translations = Translations(out_dir=tmp_path)  # compiles every *_id.ts, reports_id.ts among them
+    assert any(qm.name == "reports_id.qm" for qm in translations.install("id"))
     try:
         dialog = open_dialog(qtbot, sqlite_db, known, worker, known.admin, "id")
         assert dialog.windowTitle() == "Laporan"
@@ -172,5 +172,4 @@ def test_indonesian_translation(qtbot: QtBot, sqlite_db: Database, known: Known,
         assert dialog.language.currentData() == "id"
         dialog.cleanup()
     finally:
-        QCoreApplication.removeTranslator(translator)
-    assert load_translator("en") is None
+        translations.remove()
