@@ -71,7 +71,6 @@ from ui.supervisor.models import (
     RowModel,
     UnitsModel,
     WaitingCallsModel,
-    duration,
 )
 from ui.worker import DbWorker
 
@@ -618,13 +617,6 @@ class SupervisorBoard(QWidget):
     # -- lifetime --------------------------------------------------------------------------------------
     def stop(self) -> None:
         self.timer.stop()
-
-    def current_incident(self) -> QModelIndex:
-        return self.incidents_view.currentIndex()
-
-    @staticmethod
-    def wait_text(seconds: float) -> str:
-        return duration(seconds)
 
 
 class TextDialog(QDialog):
