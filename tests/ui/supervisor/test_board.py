@@ -189,3 +189,23 @@ def test_a_board_on_a_hidden_tab_waits_and_catches_up_when_shown(qtbot: QtBot, s
     assert board.waiting_model.rowCount() == 0  # nobody is looking: no database work
     tabs.setCurrentWidget(board)
     qtbot.waitUntil(lambda: board.waiting_model.keys() == [call_id], timeout=5000)
+
+
+def test_a_stale_claim_shows_red_and_the_supervisor_releases_it(qtbot: QtBot, stack: Stack) -> None:
+    from ui.supervisor.models import WaitingCallsModel
+
+    stack.presence.heartbeat(stack.operator, "PC-OPS-1")
+    call_id = ring(stack.db, stack.clock, "081234567806")
+    CallService(stack.db, stack.clock).claim(stack.operator, call_id)
+    stack.clock.advance(90)  # PC-OPS-1 fell silent
+    board = stack.board(qtbot)
+    qtbot.waitUntil(lambda: board.waiting_model.keys() == [call_id], timeout=5000)
+    model = board.waiting_model
+    note = model.index(0, WaitingCallsModel.NOTE)
+    assert "asep" in note.data() and "PC-OPS-1" in note.data()
+    assert model.data(note, SLA_ROLE) is Sla.RED
+    assert board.tiles["waiting"].value.text() == "0"  # nothing rings: the stale call is shown apart
+    board.release_call(call_id, "Meja PC-OPS-1 mati listrik")
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.row_data(0).stale_operator is None, timeout=5000)
+    assert model.data(model.index(0, WaitingCallsModel.NOTE)) == model.tr("Ringing")
+    assert stack.supervisor.audit_count(stack.boss, AuditFilter(action="call.release_stale")) == 1
