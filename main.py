@@ -282,6 +282,30 @@ def run_console(args: argparse.Namespace) -> int:
     sound = RingSound()
     poller = FeedPoller(worker, db, bridge)
     poller.start()
+    # On PostgreSQL another desk's change wakes the poller at once; polling stays the fallback (and all of it
+    # on SQLite, which has nothing to listen to).
+    listener: Any = None
+    if not db.is_sqlite:
+        from callcenter.services.notify import NotifyListener
+
+        listener = NotifyListener(url, poller.wake)
+        listener.start()
+        _step(started, "listening for other desks' changes (LISTEN/NOTIFY)")
+
+    # 6b. e-mail and webhook deliveries to agencies, through the durable outbox
+    from callcenter.forwarding.channels import default_senders
+    from callcenter.forwarding.outbox import OutboxWorker
+
+    outbox = OutboxWorker(db, default_senders(db))
+    outbox.start()
+    _step(started, "outbox worker running")
+
+    from callcenter.services.presence import Heartbeat, PresenceService, desk_name
+    from callcenter.services.supervisor import SupervisorService
+
+    presence = PresenceService(db, clock)
+    supervisor = SupervisorService(db, clock)
+    heartbeat: Any = None
     status = 0
     desk: dict[str, Any] = {}  # this login's window; replaced when the language changes
     try:
@@ -302,6 +326,9 @@ def run_console(args: argparse.Namespace) -> int:
                 operator = login.operator
             actor = operator.as_actor()
             worker.submit(partial(shifts.start_session, actor, socket.gethostname()))
+            # Presence on a thread of its own, so a busy worker never makes this desk look dead to the supervisor.
+            heartbeat = Heartbeat(presence, actor, desk_name())
+            heartbeat.start()
             _step(started, f"logged in as {actor.username} ({actor.role})")
 
             # 8. the window (rebuilt when the language changes; everything else stays)
@@ -312,7 +339,8 @@ def run_console(args: argparse.Namespace) -> int:
                 window = MainWindow(worker, bridge, calls, callers, incidents, references, reference, actor,
                                     language=language, clock=clock, sound=sound)
                 window.attach_views(queues, shifts, source_configs, settings_service)
-                window.attach_dispatch(dispatch, reports, exports)
+                window.attach_dispatch(dispatch, reports, exports, outbox_wake=outbox.wake)
+                window.attach_supervisor(supervisor, presence)
                 for key, name in lines.names.items():
                     window.line_strip.set_name(key, name)
                 for state in lines.states():
@@ -360,10 +388,17 @@ def run_console(args: argparse.Namespace) -> int:
             _step(started, "main window visible")
             print(f"konsol112: window visible after {time.perf_counter() - started:.2f} s", file=sys.stderr)
             status = app.exec()
+            heartbeat.stop()  # signs the desk off: the supervisor sees it leave at once
+            heartbeat = None
             if args.demo or not desk["logout"]:
                 return status
             log.info("%s logged out", actor.username)
     finally:
+        if heartbeat is not None:
+            heartbeat.stop()
+        if listener is not None:
+            listener.stop()
+        outbox.stop()
         poller.stop()
         lines.stop()
         intake_worker.stop()

@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -47,12 +47,14 @@ from callcenter.services.calls import CallInfo, CallService
 from callcenter.services.dispatch import DispatchService
 from callcenter.services.feed import Change
 from callcenter.services.incidents import IncidentDraft, IncidentService, IncidentView
+from callcenter.services.presence import PresenceService
 from callcenter.services.queues import QueueService
 from callcenter.services.reference import LineOption, ReferenceData, ReferenceService
 from callcenter.services.reports import ReportService
 from callcenter.services.settings import SettingsService
 from callcenter.services.shifts import ShiftService
 from callcenter.services.sources import SourceConfigService
+from callcenter.services.supervisor import SupervisorService
 from ui.app import icon
 from ui.bridge import CoreBridge
 from ui.call_form import CallForm, call_type_names
@@ -61,6 +63,7 @@ from ui.line_strip import LineStrip
 from ui.ring_banner import MAX_CARDS, RingBanner, RingingCall, RingSound, number_text
 from ui.shortcuts import (
     ANSWER,
+    AUDIT_LOG,
     CALL_TYPE_KEYS,
     CALLER_HISTORY,
     CANCEL,
@@ -76,6 +79,7 @@ from ui.shortcuts import (
     REPORTS,
     SAVE,
     SETTINGS,
+    SUPERVISOR_BOARD,
     ShortcutMap,
     ShortcutOverlay,
     with_key,
@@ -126,6 +130,25 @@ class _RingSnapshot:
     lines: list[LineOption] | None
 
 
+class _BoardWindow(QWidget):
+    """The supervisor board's own window (a second screen suits it); its clock runs only while it is shown."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("supervisorWindow")
+        self.board: QWidget | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.board is not None:
+            self.board.timer.start()  # type: ignore[attr-defined]
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if self.board is not None:
+            self.board.timer.stop()  # type: ignore[attr-defined]
+
+
 class MainWindow(QMainWindow):
     """The console. ``language_change_requested`` and ``logout_requested`` are handled by the composition root."""
 
@@ -162,10 +185,16 @@ class MainWindow(QMainWindow):
         self.side_tabs: QTabWidget | None = None
         self.views: _Views | None = None
         self.dispatch: DispatchService | None = None
+        self.outbox_wake: Callable[[], None] | None = None
         self.last_incident_id: int | None = None
         self.queue_panel: QWidget | None = None
         self.missed_panel: QWidget | None = None
         self.confirm_close = True
+        self.supervisor: SupervisorService | None = None
+        self.presence: PresenceService | None = None
+        self.board: QWidget | None = None  # ui.supervisor.SupervisorBoard, built when first opened
+        self.board_window: QWidget | None = None
+        self._board_dirty = False
         self._user_split = False
         self._alive = True
         """Ask before closing with a call in hand (off for tests and screenshots)."""
@@ -706,17 +735,21 @@ class MainWindow(QMainWindow):
         self.settings_button.clicked.connect(self.open_settings)
 
     def attach_dispatch(self, dispatch: DispatchService, reports: ReportService | None = None,
-                        exports: ExportService | None = None) -> None:
-        """Forwarding to agencies (F4), the unit board and deliveries, and (supervisors, admins) the reports."""
+                        exports: ExportService | None = None, outbox_wake: Callable[[], None] | None = None) -> None:
+        """Forwarding to agencies (F4), the unit board and deliveries, and (supervisors, admins) the reports.
+        ``outbox_wake`` (the outbox worker's ``wake``) sends a new forward's e-mail and webhook at once."""
         from ui.dispatch.deliveries import DeliveriesPanel
         from ui.dispatch.unit_board import UnitBoardPanel
 
         self.dispatch = dispatch
+        self.outbox_wake = outbox_wake
         units = UnitBoardPanel(self.worker, dispatch, self.actor, clock=self.clock)
         units.incident_activated.connect(self.open_incident)
+        deliveries = DeliveriesPanel(self.worker, dispatch, self.actor)
+        self.units_panel, self.deliveries_panel = units, deliveries
         self.add_side_panel(units, _t("Units"), FOCUS_UNITS, _t("Show the units and their status"))
-        self.add_side_panel(DeliveriesPanel(self.worker, dispatch, self.actor), _t("Deliveries"), FOCUS_DELIVERIES,
-                            _t("Show the messages sent to agencies"))
+        self.add_side_panel(deliveries, _t("Deliveries"), FOCUS_DELIVERIES, _t("Show the messages sent to agencies"))
+        self.bridge.feed_changes.connect(self._dispatch_changes)
         self.shortcuts.add(self, FORWARD, _t("Forward the last saved incident to agencies (teruskan)"),
                            self.forward_last)
         if reports is not None and exports is not None and self.actor.at_least(Role.SUPERVISOR):
@@ -733,6 +766,67 @@ class MainWindow(QMainWindow):
             self.shortcuts.add(self, REPORTS, _t("Shift and period reports"), open_reports, button=button)
             button.clicked.connect(open_reports)
 
+    def attach_supervisor(self, supervisor: SupervisorService, presence: PresenceService) -> None:
+        """Supervisors and admins: the live board (F12, a window of its own for a second screen) and the audit
+        log (Ctrl+Shift+A). Operators never see either (and the services refuse them anyway)."""
+        if not self.actor.at_least(Role.SUPERVISOR):
+            return
+        self.supervisor, self.presence = supervisor, presence
+        audit_button = self._header_button("", _t("Audit log"))
+        self.header_buttons.insertWidget(0, audit_button)
+        board_button = self._header_button("alert", _t("Supervisor board"))
+        board_button.setObjectName("boardButton")
+        self.header_buttons.insertWidget(0, board_button)
+        self.shortcuts.add(self, SUPERVISOR_BOARD, _t("Supervisor board: waiting calls, open incidents, desks, "
+                                                      "units and shift figures, live"),
+                           self.open_board, button=board_button)
+        self.shortcuts.add(self, AUDIT_LOG, _t("Audit log: who did what, with filters and CSV export"),
+                           self.open_audit_log, button=audit_button)
+        board_button.clicked.connect(self.open_board)
+        audit_button.clicked.connect(self.open_audit_log)
+        self.bridge.feed_changes.connect(self._board_changes)
+
+    def open_board(self) -> None:
+        if self.supervisor is None or self.presence is None:
+            return
+        from ui.supervisor import SupervisorBoard
+
+        if self.board_window is None:
+            window = _BoardWindow(self)
+            window.setWindowTitle(_t("Supervisor board - Konsol 112"))
+            window.setWindowIcon(icon("app"))
+            layout = QVBoxLayout(window)
+            layout.setContentsMargins(8, 8, 8, 8)
+            board = SupervisorBoard(self.worker, self.supervisor, self.presence, self.incidents, self.callers,
+                                    self.actor, clock=self.clock, parent=window)
+            board.incident_activated.connect(self.open_incident)
+            layout.addWidget(board)
+            window.board = board
+            window.resize(1440, 860)
+            self.board, self.board_window = board, window
+        elif self._board_dirty:
+            self.board.refresh()  # type: ignore[union-attr]
+        self._board_dirty = False
+        self.board_window.show()
+        self.board_window.raise_()
+        self.board_window.activateWindow()
+
+    def _board_changes(self, changes: list[Change]) -> None:
+        """The board fetches only while someone can see it; a hidden board catches up when shown again."""
+        if self.board is None or self.board_window is None:
+            return
+        if self.board_window.isVisible():
+            self.board.on_changes(changes)  # type: ignore[attr-defined]
+        elif changes:
+            self._board_dirty = True
+
+    def open_audit_log(self) -> None:
+        if self.supervisor is None:
+            return
+        from ui.supervisor import AuditLogDialog
+
+        self._dialog(AuditLogDialog(self.worker, self.supervisor, self.actor, self))
+
     def forward_last(self) -> None:
         """F4: the incident just saved (or linked to) goes to its agencies; from the queue, Enter then forward."""
         if self.dispatch is None:
@@ -743,9 +837,22 @@ class MainWindow(QMainWindow):
         from ui.dispatch.dialog import DispatchDialog
 
         dialog = DispatchDialog(self.worker, self.dispatch, self.actor, self.last_incident_id, self)
-        dialog.forwarded.connect(lambda views: self.show_status(
-            _t("Forwarded to {count} agency/unit(s).").format(count=len(views))))
+        dialog.forwarded.connect(self._forwarded)
         self._dialog(dialog)
+
+    def _forwarded(self, views: list[object]) -> None:
+        if self.outbox_wake is not None:
+            self.outbox_wake()
+        self.show_status(_t("Forwarded to {count} agency/unit(s).").format(count=len(views)))
+
+    def _dispatch_changes(self, changes: list[Change]) -> None:
+        """Units, dispatches and deliveries changed on any desk (or in the outbox worker): refresh at once
+        instead of at the panels' next timer."""
+        entities = {change.entity for change in changes}
+        if entities & {"unit", "dispatch", "incident", "database"}:
+            self.units_panel.refresh()
+        if entities & {"dispatch", "outbox", "database"}:
+            self.deliveries_panel.refresh()
 
     def _dialog(self, dialog: QWidget) -> None:
         """Dialogs are non-modal (a call may ring meanwhile) and free themselves when closed."""
@@ -757,7 +864,10 @@ class MainWindow(QMainWindow):
     def open_incident(self, incident_id: int) -> None:
         from ui.views.incident_detail import IncidentDetailDialog
 
-        self._dialog(IncidentDetailDialog(self.worker, self.incidents, self.actor, incident_id, self))
+        dialog = IncidentDetailDialog(self.worker, self.incidents, self.actor, incident_id, self,
+                                      dispatch=self.dispatch)
+        self.bridge.feed_changes.connect(dialog.on_changes)
+        self._dialog(dialog)
 
     def open_settings(self) -> None:
         if self.views is None:
@@ -844,4 +954,8 @@ class MainWindow(QMainWindow):
                 return
         self.sound.set_ringing(False)
         self._alive = False
+        if self.board is not None:
+            self.board.stop()  # type: ignore[attr-defined]
+        if self.board_window is not None:
+            self.board_window.close()
         super().closeEvent(event)
