@@ -452,12 +452,17 @@ class MainWindow(QMainWindow):
         return bool(self._down)
 
     def _show_outage(self) -> None:
-        if self.spool_alarm is not None:
+        if self.spool_alarm is not None and (self._down or self._held_count()):
             text = _t("ALARM: calls cannot be written anywhere - the database is away and the local spool "
                       "failed ({error}). {held} call(s) are held in this console's memory only: do NOT close "
                       "the console, and call the technician now.").format(error=self.spool_alarm[:160],
                                                                           held=self._held_count())
             kind = "alarm"
+        elif self.spool_alarm is not None and not self._down:
+            text = _t("WARNING: the local spool cannot be written ({error}). Calls are safe while the database "
+                      "is up, but during an outage they would be kept only in memory. Call the technician."
+                      ).format(error=self.spool_alarm[:160])
+            kind = "spool"
         elif self._down:
             since = to_wib(self._down_since or self.clock()).strftime("%H:%M:%S")
             reason = next(iter(self._down.values()))
@@ -473,9 +478,10 @@ class MainWindow(QMainWindow):
         self.outage_banner.setStyleSheet(
             "QLabel#outageBanner { color: white; font-weight: 700; font-size: 12pt; padding: 8px 14px; "
             + ("background: #b71c1c; }" if kind == "alarm" else "background: #e65100; }"))
+        self.database_label.setText({"down": _t("DATABASE UNREACHABLE"), "alarm": _t("SPOOL FAILED"),
+                                     "spool": _t("SPOOL NOT WRITABLE")}[kind])
         self.outage_banner.setText(text)
         self.outage_banner.show()
-        self.database_label.setText(_t("DATABASE UNREACHABLE") if kind == "down" else _t("SPOOL FAILED"))
 
     def _held_count(self) -> int:
         held = getattr(self.intake, "held", 0)
@@ -497,7 +503,9 @@ class MainWindow(QMainWindow):
         last_error = getattr(self._intake_worker, "last_error", None) if self._intake_worker is not None else None
         spool_error = getattr(intake, "spool_error", None)
         alarm = str(spool_error) if spool_error else None
-        changed = alarm != self.spool_alarm
+        held = self._held_count()
+        changed = alarm != self.spool_alarm or held != getattr(self, "_last_held", 0)
+        self._last_held = held
         self.spool_alarm = alarm
         if changed and alarm is not None:
             log.critical("console alarm: spool failed (%s)", alarm)

@@ -26,6 +26,7 @@ from callcenter.services.reference import ReferenceService
 from callcenter.services.settings import SettingsService
 from callcenter.services.shifts import ShiftService
 from callcenter.services.sources import SourceConfigService
+from callcenter.services.spool import Spool
 from callcenter.services.supervisor import SupervisorService
 from ui.bridge import CoreBridge
 from ui.feed_poller import FeedPoller
@@ -89,12 +90,13 @@ def translations(qm_cache: Path) -> Iterator[Translations]:
 
 
 def build_console(qtbot: QtBot, db: Database, clock: ManualClock, translations: Translations,
-                  language: str = "id", *, role: Role = Role.OPERATOR, username: str = "asep") -> Iterator[Console]:
+                  language: str = "id", *, role: Role = Role.OPERATOR, username: str = "asep",
+                  spool: Spool | None = None) -> Iterator[Console]:
     translations.install(language)
     actor = make_actor(db, clock, username, role)
     worker = DbWorker()
     bridge = CoreBridge()
-    intake = IntakeService(db, clock=clock)
+    intake = IntakeService(db, spool=spool, clock=clock)
     intake.subscribe(bridge.on_calls)
     calls, callers, incidents = CallService(db, clock), CallerService(db, clock), IncidentService(db, clock)
     references = ReferenceService(db, clock)
