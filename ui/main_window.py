@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QScrollArea,
     QSplitter,
@@ -330,6 +331,7 @@ class MainWindow(QMainWindow):
         subtitle = QLabel(_t("Call Center 112 Kabupaten Purwakarta"))
         subtitle.setObjectName("headerInfo")
         layout.addWidget(subtitle)
+        self.subtitle = subtitle  # hidden on narrow screens, where the buttons need the room
         layout.addStretch(1)
         self.operator_label = QLabel(_t("{name} ({role})").format(name=self.actor.full_name or self.actor.username,
                                                                  role=self.role_name()))
@@ -899,18 +901,23 @@ class MainWindow(QMainWindow):
         if not self.actor.at_least(Role.SUPERVISOR):
             return
         self.supervisor, self.presence = supervisor, presence
-        audit_button = self._header_button("", _t("Audit log"))
-        self.header_buttons.insertWidget(0, audit_button)
-        board_button = self._header_button("alert", _t("Supervisor board"))
+        # One header button with a menu: the header must still fit a 1366-pixel screen.
+        board_button = self._header_button("alert", _t("Supervisor"))
         board_button.setObjectName("boardButton")
         self.header_buttons.insertWidget(0, board_button)
+        menu = QMenu(board_button)
+        board_action = menu.addAction(with_key(_t("Supervisor board"), SUPERVISOR_BOARD))
+        audit_action = menu.addAction(with_key(_t("Audit log"), AUDIT_LOG))
+        board_action.triggered.connect(self.open_board)
+        audit_action.triggered.connect(self.open_audit_log)
+        board_button.setMenu(menu)
+        board_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        board_button.clicked.connect(self.open_board)
         self.shortcuts.add(self, SUPERVISOR_BOARD, _t("Supervisor board: waiting calls, open incidents, desks, "
                                                       "units and shift figures, live"),
                            self.open_board, button=board_button)
         self.shortcuts.add(self, AUDIT_LOG, _t("Audit log: who did what, with filters and CSV export"),
-                           self.open_audit_log, button=audit_button)
-        board_button.clicked.connect(self.open_board)
-        audit_button.clicked.connect(self.open_audit_log)
+                           self.open_audit_log)
         self.bridge.feed_changes.connect(self._board_changes)
 
     def open_board(self) -> None:
@@ -1260,6 +1267,7 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._balance_splitter()
+        self.subtitle.setVisible(self.width() >= WIDE_SCREEN)
         if self.locked:
             QTimer.singleShot(0, self._place_lock_screen)
 

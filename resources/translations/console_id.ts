@@ -754,6 +754,10 @@ Semua tombol: F1.</translation>
         <translation>Laporan shift dan periode</translation>
     </message>
     <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>Log audit</translation>
     </message>

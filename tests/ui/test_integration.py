@@ -47,6 +47,7 @@ def test_a_supervisor_opens_the_live_board_with_f12_and_an_incident_from_it(qtbo
                                 for w in QApplication.topLevelWidgets() if w.isVisible()), timeout=3000)
     assert "F12" in window.shortcuts.shortcuts  # listed in F1 and in the button's tooltip
     assert any("F12" in b.toolTip() for b in window.findChildren(type(window.help_button)))
+    assert window.findChild(type(window.help_button), "boardButton").menu() is not None
     # Logging out stops the board's clock and closes its window.
     window.close()
     assert not board.timer.isActive() and not window.board_window.isVisible()
