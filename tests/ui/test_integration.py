@@ -135,3 +135,19 @@ def test_forwards_refresh_the_unit_board_and_closing_frees_the_unit(qtbot: QtBot
     qtbot.waitUntil(lambda: unit_status() is UnitStatus.AVAILABLE, timeout=3000)
     steps = [entry.kind for entry in console.incidents.timeline(incident_id)]
     assert "dispatch" in [str(kind) for kind in steps]  # the incident's timeline shows the forward
+
+
+def test_another_desks_change_refreshes_the_open_incident_but_never_overwrites_typing(qtbot: QtBot,
+                                                                                      console: Console) -> None:
+    incident_id = _fire(console)
+    console.window.open_incident(incident_id)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, IncidentDetailDialog))
+    qtbot.waitUntil(lambda: dialog.view is not None, timeout=3000)
+    version = console.incidents.get(incident_id).version
+    console.incidents.update(console.actor, incident_id, version, {"landmark": "depan masjid"})
+    qtbot.waitUntil(lambda: dialog.landmark.text() == "depan masjid", timeout=3000)  # came through the feed
+    dialog.address.setText("Jl. Baru yang sedang diketik")
+    version = console.incidents.get(incident_id).version
+    console.incidents.update(console.actor, incident_id, version, {"landmark": "belakang pasar"})
+    qtbot.wait(500)
+    assert dialog.address.text() == "Jl. Baru yang sedang diketik"

@@ -220,7 +220,7 @@ class IncidentDetailDialog(QDialog):
         self.dispatch_timeline = DispatchTimelineWidget(self.worker, self.dispatch, self.actor, self.incident_id,
                                                         self)
         self.dispatch_timeline.setObjectName("dispatchTimeline")
-        self.dispatch_timeline.changed.connect(self.reload)
+        self.dispatch_timeline.changed.connect(self._reload_if_untouched)
         self.side_tabs.addTab(self.dispatch_timeline, self.tr("Forwarding"))
         timeline_box = QWidget(self)
         timeline_layout = QVBoxLayout(timeline_box)
@@ -527,14 +527,18 @@ class IncidentDetailDialog(QDialog):
 
         submit(self, self.worker, job, self._status_changed, self._failed)
 
+    def _reload_if_untouched(self) -> None:
+        """A dispatch step changes the incident's status and timeline; fields being edited are never overwritten."""
+        if not self._loading and not self.changes():
+            self.reload()
+
     def on_changes(self, changes: list[Any]) -> None:
         """Another desk (or the outbox) changed this incident or its forwards: show it without a reload key."""
         mine = str(self.incident_id)
         if any(change.entity in ("dispatch", "outbox") for change in changes) and self.dispatch_timeline:
             self.dispatch_timeline.refresh()
-        if any(change.entity == "incident" and change.entity_id == mine for change in changes) \
-                and not self._loading and not self.changes():
-            self.reload()
+        if any(change.entity == "incident" and change.entity_id == mine for change in changes):
+            self._reload_if_untouched()
 
     def _status_changed(self, result: tuple[IncidentView, list[TimelineEntry]]) -> None:
         self.view, self.timeline = result
