@@ -151,3 +151,15 @@ def test_another_desks_change_refreshes_the_open_incident_but_never_overwrites_t
     console.incidents.update(console.actor, incident_id, version, {"landmark": "belakang pasar"})
     qtbot.wait(500)
     assert dialog.address.text() == "Jl. Baru yang sedang diketik"
+
+
+def test_a_forward_wakes_the_outbox_at_once(qtbot: QtBot, console: Console) -> None:
+    from ui.dispatch.dialog import DispatchDialog
+
+    woken: list[bool] = []
+    console.window.outbox_wake = lambda: woken.append(True)
+    console.window.last_incident_id = _fire(console)
+    qtbot.keyClick(console.window, Qt.Key.Key_F4)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DispatchDialog))
+    dialog.forwarded.emit([object()])
+    assert woken == [True]
