@@ -936,7 +936,9 @@ class MainWindow(QMainWindow):
             board.incident_activated.connect(self.open_incident)
             layout.addWidget(board)
             window.board = board
-            window.resize(1440, 860)
+            # The board's charts need room: as large as the screen allows, up to 1600x900.
+            available = self.screen().availableGeometry()
+            window.resize(min(1600, available.width()), min(900, available.height()))
             self.board, self.board_window = board, window
         elif self._board_dirty:
             self.board.refresh()  # type: ignore[union-attr]

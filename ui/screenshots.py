@@ -246,7 +246,7 @@ def shoot_supervisor(app: QApplication, db: Database, language: str, out: Path, 
     board = window.board
     assert board is not None and window.board_window is not None
     board.timer.stop()
-    window.board_window.resize(1440, 860)
+    window.board_window.resize(1600, 900)
     wait(app, lambda: worker.pending() == 0 and board.snapshot is not None)  # type: ignore[attr-defined]
     grab(window.board_window, out / f"supervisor-window-{language}.png")
     window.close()
