@@ -232,23 +232,6 @@ def run_console(args: argparse.Namespace) -> int:
     intake_worker.start()
     _step(started, f"intake running (spool {spool_path})")
 
-    # The intake thread cannot talk to Qt: a timer on the GUI thread reads its state and raises the alarm.
-    from PySide6.QtCore import QTimer
-
-    intake_state = {"down": False}
-
-    def watch_intake() -> None:
-        down = intake.database_down_since is not None or intake_worker.last_error is not None
-        if down != intake_state["down"]:
-            intake_state["down"] = down
-            reason = str(intake_worker.last_error or _t("calls are kept in the local spool until it is back"))
-            bridge.database_state.emit(not down, reason)
-
-    intake_watch = QTimer()
-    intake_watch.setInterval(1000)
-    intake_watch.timeout.connect(watch_intake)
-    intake_watch.start()
-
     from callcenter.reports.export import ExportService
     from callcenter.services.dispatch import DispatchService
     from callcenter.services.queues import QueueService
@@ -265,6 +248,8 @@ def run_console(args: argparse.Namespace) -> int:
     source_configs = SourceConfigService(db, clock)
     settings_service = SettingsService(db, clock)
 
+    idle_minutes = _in_background(app, lambda: _idle_lock_minutes(settings_service))
+
     # 6. caller-ID sources: the demo's simulated line, or the sources configured for this desk
     lines = Lines(intake_worker, bridge)
     if args.demo:
@@ -274,6 +259,7 @@ def run_console(args: argparse.Namespace) -> int:
             app, lambda: source_configs.enabled_for_host(socket.gethostname()))])
     _step(started, f"{len(lines.sources)} caller-ID source(s) started")
 
+    from ui.drafts import DraftStore, default_folder
     from ui.feed_poller import FeedPoller
     from ui.login import FirstRunDialog, LoginDialog
     from ui.main_window import MainWindow
@@ -282,6 +268,30 @@ def run_console(args: argparse.Namespace) -> int:
     sound = RingSound()
     poller = FeedPoller(worker, db, bridge)
     poller.start()
+    # On PostgreSQL another desk's change wakes the poller at once; polling stays the fallback (and all of it
+    # on SQLite, which has nothing to listen to).
+    listener: Any = None
+    if not db.is_sqlite:
+        from callcenter.services.notify import NotifyListener
+
+        listener = NotifyListener(url, poller.wake)
+        listener.start()
+        _step(started, "listening for other desks' changes (LISTEN/NOTIFY)")
+
+    # 6b. e-mail and webhook deliveries to agencies, through the durable outbox
+    from callcenter.forwarding.channels import default_senders
+    from callcenter.forwarding.outbox import OutboxWorker
+
+    outbox = OutboxWorker(db, default_senders(db))
+    outbox.start()
+    _step(started, "outbox worker running")
+
+    from callcenter.services.presence import Heartbeat, PresenceService, desk_name
+    from callcenter.services.supervisor import SupervisorService
+
+    presence = PresenceService(db, clock)
+    supervisor = SupervisorService(db, clock)
+    heartbeat: Any = None
     status = 0
     desk: dict[str, Any] = {}  # this login's window; replaced when the language changes
     try:
@@ -302,6 +312,9 @@ def run_console(args: argparse.Namespace) -> int:
                 operator = login.operator
             actor = operator.as_actor()
             worker.submit(partial(shifts.start_session, actor, socket.gethostname()))
+            # Presence on a thread of its own, so a busy worker never makes this desk look dead to the supervisor.
+            heartbeat = Heartbeat(presence, actor, desk_name())
+            heartbeat.start()
             _step(started, f"logged in as {actor.username} ({actor.role})")
 
             # 8. the window (rebuilt when the language changes; everything else stays)
@@ -312,7 +325,11 @@ def run_console(args: argparse.Namespace) -> int:
                 window = MainWindow(worker, bridge, calls, callers, incidents, references, reference, actor,
                                     language=language, clock=clock, sound=sound)
                 window.attach_views(queues, shifts, source_configs, settings_service)
-                window.attach_dispatch(dispatch, reports, exports)
+                window.attach_dispatch(dispatch, reports, exports, outbox_wake=outbox.wake)
+                window.attach_supervisor(supervisor, presence)
+                window.watch_intake(intake, intake_worker)  # outage banner and the spool alarm
+                window.attach_lock(auth, idle_minutes)
+                window.attach_drafts(DraftStore(default_folder(args.demo)))
                 for key, name in lines.names.items():
                     window.line_strip.set_name(key, name)
                 for state in lines.states():
@@ -360,10 +377,17 @@ def run_console(args: argparse.Namespace) -> int:
             _step(started, "main window visible")
             print(f"konsol112: window visible after {time.perf_counter() - started:.2f} s", file=sys.stderr)
             status = app.exec()
+            heartbeat.stop()  # signs the desk off: the supervisor sees it leave at once
+            heartbeat = None
             if args.demo or not desk["logout"]:
                 return status
             log.info("%s logged out", actor.username)
     finally:
+        if heartbeat is not None:
+            heartbeat.stop()
+        if listener is not None:
+            listener.stop()
+        outbox.stop()
         poller.stop()
         lines.stop()
         intake_worker.stop()
@@ -426,6 +450,20 @@ def _schema_ok_or_error(db: Any) -> bool:
         return True
     except UserFixableError:
         return False  # explained by check_database on the GUI thread
+
+
+def _idle_lock_minutes(settings: Any) -> float:
+    """The idle lock setting, or its default when the database has none (or nonsense) in it."""
+    from ui.idle_lock import DEFAULT_IDLE_MINUTES
+
+    try:
+        value = settings.get("idle_lock_minutes")
+    except Exception as exc:  # an unreadable setting must not stop the console
+        log.warning("idle_lock_minutes not read: %s", exc)
+        return DEFAULT_IDLE_MINUTES
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        return DEFAULT_IDLE_MINUTES
+    return float(value)
 
 
 def _demo_password() -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from callcenter.db.database import Database
 from callcenter.services.feed import Change, FeedFollower
@@ -21,6 +21,7 @@ POLL_MS = 400
 
 
 class FeedPoller(QObject):
+    _wake_requested = Signal()
     def __init__(self, worker: DbWorker, db: Database, bridge: CoreBridge, *, interval_ms: int = POLL_MS,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +34,8 @@ class FeedPoller(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.poll)
+        self._wake_requested.connect(self._woken)
+        self._again = False
 
     def start(self) -> None:
         self._timer.start()
@@ -40,6 +43,16 @@ class FeedPoller(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+
+    def wake(self) -> None:
+        """Poll now (PostgreSQL NOTIFY arrived). Safe from any thread: the signal queues to the GUI thread."""
+        self._wake_requested.emit()
+
+    def _woken(self) -> None:
+        if self._in_flight:
+            self._again = True  # the change may have landed after the running poll read the feed
+            return
+        self.poll()
 
     def poll(self) -> None:
         if self._in_flight:
@@ -62,9 +75,13 @@ class FeedPoller(QObject):
             self.bridge.database_state.emit(True, "")
         if changes:
             self.bridge.feed_changes.emit(changes)
+        if self._again:
+            self._again = False
+            self.poll()
 
     def _failed(self, exc: BaseException) -> None:
         self._in_flight = False
+        self._again = False
         log.warning("change feed poll failed: %s", exc)
         self._down = True
         self.bridge.database_state.emit(False, str(exc))

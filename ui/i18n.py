@@ -115,7 +115,7 @@ class Translations:
 # The console's modules translate through a module-level ``_t(text)`` (context ""), which lupdate reads as an
 # alias of tr(). Other parts of the UI keep their own .ts files and are not touched by this.
 CONSOLE_SOURCES = ("main.py", "ui/app.py", "ui/call_form.py", "ui/incident_form.py", "ui/line_strip.py",
-                   "ui/login.py", "ui/main_window.py", "ui/ring_banner.py", "ui/shortcuts.py")
+                   "ui/login.py", "ui/main_window.py", "ui/ring_banner.py", "ui/shortcuts.py", "ui/idle_lock.py")
 
 
 def update_console_ts(language: str = "id") -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from callcenter.clock import to_wib
 from callcenter.db.enums import Channel, Priority
-from callcenter.services.incidents import IncidentDraft, IncidentView
+from callcenter.services.incidents import LIMITS, IncidentDraft, IncidentView
 from callcenter.services.lookups import AreaChoice, CategoryChoice
 from callcenter.services.reference import ReferenceData
 from ui.app import icon
@@ -38,6 +38,9 @@ from ui.shortcuts import LINK, SAVE, with_key
 
 SUGGEST_DELAY_MS = 250
 MAX_SHOWN_PROBLEM = 300
+MAX_DESCRIPTION_LINES = 1000
+LINE_FIELDS = ("address", "landmark", "reporter_name", "callback_number")
+SNAPSHOT_TEXTS = ("address", "landmark", "latitude", "longitude", "reporter_name", "callback_number")
 
 
 def _t(text: str) -> str:
@@ -133,11 +136,48 @@ def resolve(combo: QComboBox) -> object | None:
     return data
 
 
+class LimitedTextEdit(QPlainTextEdit):
+    """A paste (or drop) that would take the field beyond ``max_chars`` characters or ``max_lines`` lines is cut
+    to what fits - what was typed before stays - and ``truncated`` says how much. Text typed or set otherwise is
+    checked when saving (the core's limit), so nothing typed is ever thrown away silently."""
+
+    truncated = Signal(int, int)  # characters offered, characters kept
+
+    def __init__(self, max_chars: int, max_lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.max_chars = max_chars
+        self.max_lines = max_lines
+
+    def _room(self) -> tuple[int, int]:
+        cursor = self.textCursor()
+        selected = cursor.selection().toPlainText()
+        text = self.toPlainText()
+        return (self.max_chars - (len(text) - len(selected)),
+                self.max_lines - (text.count("\n") - selected.count("\n")))
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if not source.hasText():
+            super().insertFromMimeData(source)
+            return
+        offered = source.text()
+        chars, newlines = self._room()
+        kept = offered[:max(0, chars)]
+        if kept.count("\n") > max(0, newlines - 1):
+            kept = "\n".join(kept.split("\n")[:max(1, newlines)])
+        if len(kept) < len(offered):
+            self.insertPlainText(kept)
+            self.truncated.emit(len(offered), len(kept))
+        else:
+            super().insertFromMimeData(source)
+
+
 class IncidentForm(QFrame):
     save_requested = Signal(object)           # IncidentDraft
     link_requested = Signal(int)              # incident id
     suggestions_wanted = Signal(object, object)  # desa code | None, category id | None
     cancel_requested = Signal()
+    edited = Signal()
+    """Any field changed (the main window saves a draft, debounced)."""
 
     def __init__(self, reference: ReferenceData, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,7 +247,9 @@ class IncidentForm(QFrame):
         coordinates_layout.addWidget(self.longitude)
         self.reporter_name = QLineEdit()
         self.callback_number = QLineEdit()
-        self.description = QPlainTextEdit()
+        self.description = LimitedTextEdit(LIMITS["description"], MAX_DESCRIPTION_LINES)
+        self.description.setObjectName("incidentDescription")
+        self.description.truncated.connect(self._description_truncated)
         self.description.setPlaceholderText(_t("What happened? Who is hurt? What is needed?"))
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(64)
@@ -291,6 +333,19 @@ class IncidentForm(QFrame):
         line_edit(self.desa).editingFinished.connect(self._desa_typed)
         self.suggestions.currentRowChanged.connect(lambda row_: self.link_button.setEnabled(row_ >= 0))
         self._fill_desa(None)
+        # Long pastes are cut at the core's limits, with a message instead of a refusal at save time.
+        for name in LINE_FIELDS:
+            field: QLineEdit = getattr(self, name)
+            field.setMaxLength(LIMITS[name])
+            field.inputRejected.connect(lambda name=name: self._line_rejected(name))
+        for line in (self.address, self.landmark, self.latitude, self.longitude, self.reporter_name,
+                     self.callback_number):
+            line.textEdited.connect(self._emit_edited)
+        self.description.textChanged.connect(self._emit_edited)
+        for combo in (self.channel, self.category, self.priority, self.kecamatan, self.desa):
+            combo.currentIndexChanged.connect(self._emit_edited)
+            if combo.isEditable():
+                line_edit(combo).textEdited.connect(self._emit_edited)
 
     def _add(self, grid: QGridLayout, row: int, column: int, name: str, label_text: str, widget: QWidget,
              span: int = 1) -> QLabel:
@@ -355,6 +410,66 @@ class IncidentForm(QFrame):
         self.no_suggestions.show()
         self.clear_problems()
         self.set_busy(False)
+
+    def _emit_edited(self, *_args: object) -> None:
+        self.edited.emit()
+
+    # -- limits --------------------------------------------------------------------------------------------
+    def _description_truncated(self, offered: int, kept: int) -> None:
+        text = _t("Too long: the description holds at most {limit:,} characters and {lines:,} lines; "
+                  "{cut:,} pasted characters were left out (they are still on the clipboard).").format(
+            limit=LIMITS["description"], lines=MAX_DESCRIPTION_LINES, cut=max(0, offered - kept))
+        self.show_limit(text, "description")
+
+    def _line_rejected(self, name: str) -> None:
+        field: QLineEdit = getattr(self, name)
+        if len(field.text()) >= field.maxLength():
+            self.show_limit(_t("Too long: at most {limit:,} characters here; the rest was left out.").format(
+                limit=field.maxLength()), name)
+
+    def show_limit(self, text: str, name: str) -> None:
+        label = self.errors[name]
+        label.setText(text)
+        label.show()
+
+    # -- drafts ----------------------------------------------------------------------------------------------
+    def snapshot(self) -> dict[str, object]:
+        """Everything typed, as plain JSON-able values (for the draft file)."""
+        data: dict[str, object] = {name: getattr(self, name).text() for name in SNAPSHOT_TEXTS}
+        data.update(
+            call_id=self.call_id, channel=self.channel.currentData(), priority=self.priority.currentData(),
+            category=self.category.currentText(), kecamatan=self.kecamatan.currentText(),
+            desa=self.desa.currentText(), description=self.description.toPlainText())
+        return data
+
+    def is_blank(self) -> bool:
+        data = self.snapshot()
+        return not any(str(data[name] or "").strip() for name in
+                       ("address", "landmark", "latitude", "longitude", "category", "kecamatan", "desa",
+                        "description"))
+
+    def restore(self, data: dict[str, object]) -> None:
+        """Fill the form from a draft (after start_for_call or start_without_call chose the mode)."""
+        def text(name: str) -> str:
+            value = data.get(name)
+            return str(value) if value is not None else ""
+
+        if data.get("channel") and self.channel.isVisible():
+            self.channel.setCurrentIndex(max(0, self.channel.findData(data["channel"])))
+        for combo, name in ((self.category, "category"), (self.kecamatan, "kecamatan")):
+            if text(name):
+                line_edit(combo).setText(text(name))
+                self._typed(combo)
+        if text("desa"):
+            line_edit(self.desa).setText(text("desa"))
+            self._desa_typed()
+        if data.get("priority"):
+            self.priority.setCurrentIndex(max(0, self.priority.findData(data["priority"])))
+            self._priority_touched = True
+        for name in SNAPSHOT_TEXTS:
+            if text(name):
+                getattr(self, name).setText(text(name))
+        self.description.setPlainText(text("description"))
 
     # -- reading the form --------------------------------------------------------------------------------
     def draft(self) -> IncidentDraft | None:

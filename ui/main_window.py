@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QScrollArea,
     QSplitter,
@@ -41,26 +43,31 @@ from callcenter.errors import (
     ValidationError,
 )
 from callcenter.reports.export import ExportService
+from callcenter.services.auth import AuthService
 from callcenter.services.base import Actor
 from callcenter.services.callers import CallerHistory, CallerService
 from callcenter.services.calls import CallInfo, CallService
 from callcenter.services.dispatch import DispatchService
 from callcenter.services.feed import Change
 from callcenter.services.incidents import IncidentDraft, IncidentService, IncidentView
+from callcenter.services.presence import PresenceService
 from callcenter.services.queues import QueueService
 from callcenter.services.reference import LineOption, ReferenceData, ReferenceService
 from callcenter.services.reports import ReportService
 from callcenter.services.settings import SettingsService
 from callcenter.services.shifts import ShiftService
 from callcenter.services.sources import SourceConfigService
+from callcenter.services.supervisor import SupervisorService
 from ui.app import icon
 from ui.bridge import CoreBridge
 from ui.call_form import CallForm, call_type_names
+from ui.drafts import DraftStore
 from ui.incident_form import IncidentForm
 from ui.line_strip import LineStrip
 from ui.ring_banner import MAX_CARDS, RingBanner, RingingCall, RingSound, number_text
 from ui.shortcuts import (
     ANSWER,
+    AUDIT_LOG,
     CALL_TYPE_KEYS,
     CALLER_HISTORY,
     CANCEL,
@@ -71,11 +78,13 @@ from ui.shortcuts import (
     FORWARD,
     HELP,
     LINK,
+    LOCK,
     LOGOUT,
     NEW_REPORT,
     REPORTS,
     SAVE,
     SETTINGS,
+    SUPERVISOR_BOARD,
     ShortcutMap,
     ShortcutOverlay,
     with_key,
@@ -85,6 +94,8 @@ from ui.worker import DbWorker
 log = logging.getLogger(__name__)
 
 HISTORY_LIMIT = 5
+DRAFT_DEBOUNCE_MS = 800
+DRAFT_EVERY_MS = 5000
 WIDE_SCREEN = 1600
 STATUS_MS = 8000
 
@@ -126,6 +137,25 @@ class _RingSnapshot:
     lines: list[LineOption] | None
 
 
+class _BoardWindow(QWidget):
+    """The supervisor board's own window (a second screen suits it); its clock runs only while it is shown."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("supervisorWindow")
+        self.board: QWidget | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.board is not None:
+            self.board.timer.start()  # type: ignore[attr-defined]
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if self.board is not None:
+            self.board.timer.stop()  # type: ignore[attr-defined]
+
+
 class MainWindow(QMainWindow):
     """The console. ``language_change_requested`` and ``logout_requested`` are handled by the composition root."""
 
@@ -162,10 +192,38 @@ class MainWindow(QMainWindow):
         self.side_tabs: QTabWidget | None = None
         self.views: _Views | None = None
         self.dispatch: DispatchService | None = None
+        self.outbox_wake: Callable[[], None] | None = None
         self.last_incident_id: int | None = None
         self.queue_panel: QWidget | None = None
         self.missed_panel: QWidget | None = None
         self.confirm_close = True
+        # Outage state from its three witnesses: intake (spooling), the change feed, this desk's own jobs.
+        self._down: dict[str, str] = {}
+        self._down_since: datetime | None = None
+        self.spool_alarm: str | None = None
+        self.intake: object | None = None
+        self._intake_timer: QTimer | None = None
+        # Idle lock and drafts (attach_lock / attach_drafts)
+        self.locked = False
+        self.lock_screen: QWidget | None = None
+        self.idle_watcher: QObject | None = None
+        self.auth: object | None = None
+        self._hidden_for_lock: list[QWidget] = []
+        self.drafts: object | None = None
+        self.restore_offer: QMessageBox | None = None
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DEBOUNCE_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self._draft_periodic = QTimer(self)
+        self._draft_periodic.setInterval(DRAFT_EVERY_MS)
+        self._draft_periodic.timeout.connect(self.save_draft)
+        self._last_draft: dict[str, object] | None = None
+        self.supervisor: SupervisorService | None = None
+        self.presence: PresenceService | None = None
+        self.board: QWidget | None = None  # ui.supervisor.SupervisorBoard, built when first opened
+        self.board_window: QWidget | None = None
+        self._board_dirty = False
         self._user_split = False
         self._alive = True
         """Ask before closing with a call in hand (off for tests and screenshots)."""
@@ -183,6 +241,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._build_header())
         self.line_strip = LineStrip()
         layout.addWidget(self.line_strip)
+        # Loud and above the calls: the database is away (calls go to the spool) or even the spool fails.
+        self.outage_banner = QLabel()
+        self.outage_banner.setObjectName("outageBanner")
+        self.outage_banner.setWordWrap(True)
+        self.outage_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.outage_banner.hide()
+        layout.addWidget(self.outage_banner)
         self.banner = RingBanner(clock)
         layout.addWidget(self.banner)
 
@@ -256,6 +321,7 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------------------------
     def _build_header(self) -> QFrame:
         header = QFrame()
+        self.header = header
         header.setObjectName("header")
         layout = QHBoxLayout(header)
         layout.setContentsMargins(14, 6, 14, 6)
@@ -265,6 +331,7 @@ class MainWindow(QMainWindow):
         subtitle = QLabel(_t("Call Center 112 Kabupaten Purwakarta"))
         subtitle.setObjectName("headerInfo")
         layout.addWidget(subtitle)
+        self.subtitle = subtitle  # hidden on narrow screens, where the buttons need the room
         layout.addStretch(1)
         self.operator_label = QLabel(_t("{name} ({role})").format(name=self.actor.full_name or self.actor.username,
                                                                  role=self.role_name()))
@@ -368,19 +435,102 @@ class MainWindow(QMainWindow):
         self.clock_label.setText(to_wib(self.clock()).strftime("%H:%M:%S") + " WIB")
 
     def _database_state(self, reachable: bool, reason: str) -> None:
-        self.database_label.setText("" if reachable else _t("DATABASE UNREACHABLE: {reason}").format(
-            reason=reason[:120]))
+        self.set_outage("feed", None if reachable else reason)
+
+    def set_outage(self, witness: str, reason: str | None) -> None:
+        """One witness (intake, feed, desk) says the database is away (reason) or back (None)."""
+        if reason is None:
+            self._down.pop(witness, None)
+        else:
+            self._down[witness] = reason
+        if self._down and self._down_since is None:
+            self._down_since = self.clock()
+        elif not self._down:
+            self._down_since = None
+        self._show_outage()
+
+    @property
+    def database_down(self) -> bool:
+        return bool(self._down)
+
+    def _show_outage(self) -> None:
+        if self.spool_alarm is not None and (self._down or self._held_count()):
+            text = _t("ALARM: calls cannot be written anywhere - the database is away and the local spool "
+                      "failed ({error}). {held} call(s) are held in this console's memory only: do NOT close "
+                      "the console, and call the technician now.").format(error=self.spool_alarm[:160],
+                                                                          held=self._held_count())
+            kind = "alarm"
+        elif self.spool_alarm is not None and not self._down:
+            text = _t("WARNING: the local spool cannot be written ({error}). Calls are safe while the database "
+                      "is up, but during an outage they would be kept only in memory. Call the technician."
+                      ).format(error=self.spool_alarm[:160])
+            kind = "spool"
+        elif self._down:
+            since = to_wib(self._down_since or self.clock()).strftime("%H:%M:%S")
+            reason = next(iter(self._down.values()))
+            text = _t("DATABASE UNREACHABLE since {time} WIB. Incoming calls are kept in the local spool and appear "
+                      "when it is back; the queues show the last known state. It reconnects by itself. ({reason})"
+                      ).format(time=since, reason=reason[:160])
+            kind = "down"
+        else:
+            self.outage_banner.hide()
+            self.database_label.setText("")
+            return
+        self.outage_banner.setProperty("kind", kind)
+        self.outage_banner.setStyleSheet(
+            "QLabel#outageBanner { color: white; font-weight: 700; font-size: 12pt; padding: 8px 14px; "
+            + ("background: #b71c1c; }" if kind == "alarm" else "background: #e65100; }"))
+        self.database_label.setText({"down": _t("DATABASE UNREACHABLE"), "alarm": _t("SPOOL FAILED"),
+                                     "spool": _t("SPOOL NOT WRITABLE")}[kind])
+        self.outage_banner.setText(text)
+        self.outage_banner.show()
+
+    def _held_count(self) -> int:
+        held = getattr(self.intake, "held", 0)
+        return held if isinstance(held, int) else 0
+
+    def watch_intake(self, intake: object, intake_worker: object | None = None, interval_ms: int = 1000) -> None:
+        """Intake runs on its own thread and cannot talk to Qt: read its state on a timer here."""
+        self.intake = intake
+        self._intake_worker = intake_worker
+        self._intake_timer = QTimer(self)
+        self._intake_timer.setInterval(interval_ms)
+        self._intake_timer.timeout.connect(self._check_intake)
+        self._intake_timer.start()
+        self._check_intake()
+
+    def _check_intake(self) -> None:
+        intake = self.intake
+        down_since = getattr(intake, "database_down_since", None)
+        last_error = getattr(self._intake_worker, "last_error", None) if self._intake_worker is not None else None
+        spool_error = getattr(intake, "spool_error", None)
+        alarm = str(spool_error) if spool_error else None
+        held = self._held_count()
+        changed = alarm != self.spool_alarm or held != getattr(self, "_last_held", 0)
+        self._last_held = held
+        self.spool_alarm = alarm
+        if changed and alarm is not None:
+            log.critical("console alarm: spool failed (%s)", alarm)
+        if down_since is not None or last_error is not None:
+            if "intake" not in self._down or changed:
+                self.set_outage("intake", str(last_error or _t("the line service cannot write calls")))
+        elif "intake" in self._down or changed:
+            self.set_outage("intake", None)
 
     def _submit(self, job: Callable[[], object], on_done: Callable[[object], None],
                 on_error: Callable[[BaseException], None] | None = None) -> None:
         """Submit to the worker; answers that arrive after the window closed are dropped."""
         def done(result: object) -> None:
             if self._alive:
+                if "desk" in self._down:
+                    self.set_outage("desk", None)
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
             if not self._alive:
                 return
+            if isinstance(exc, DatabaseUnavailable):
+                self.set_outage("desk", str(exc))
             if on_error is not None:
                 on_error(exc)
             else:
@@ -393,8 +543,12 @@ class MainWindow(QMainWindow):
         self.refresh_ringing()
 
     def _worker_error(self, exc: BaseException) -> None:
-        if self._alive:
-            self.show_status(describe_error(exc), error=True)
+        if not self._alive:
+            return
+        if isinstance(exc, DatabaseUnavailable):
+            self.set_outage("desk", str(exc))  # the banner says it once, not a message per failed job
+            return
+        self.show_status(describe_error(exc), error=True)
 
     # -- ringing -------------------------------------------------------------------------------------------
     def refresh_ringing(self) -> None:
@@ -446,7 +600,10 @@ class MainWindow(QMainWindow):
 
     def _ringing_failed(self, exc: BaseException) -> None:
         self._refresh_in_flight = False
-        self.show_status(describe_error(exc), error=True)
+        if not isinstance(exc, DatabaseUnavailable):  # an outage is in the banner already
+            self.show_status(describe_error(exc), error=True)
+        else:
+            self._refresh_again = True  # try again until it is back: the banner must refill by itself
         if self._refresh_again:
             self._refresh_again = False
             QTimer.singleShot(1000, self.refresh_ringing)
@@ -488,7 +645,7 @@ class MainWindow(QMainWindow):
 
     # -- answering -----------------------------------------------------------------------------------------
     def answer_oldest(self) -> None:
-        if self._busy:
+        if self._busy or self.locked:
             return
         if self._mode in ("call", "incident"):
             self.show_status(_t("Finish the call in hand first (F5-F10), then answer the next one."), error=True)
@@ -669,6 +826,7 @@ class MainWindow(QMainWindow):
                      if self._mode == "incident" else None)
 
     def _back_to_idle(self) -> None:
+        self.discard_draft()  # saved, linked, classified or cancelled: nothing left to recover
         self._set_mode("idle")
         self.current = None
         self.current_history = None
@@ -706,17 +864,21 @@ class MainWindow(QMainWindow):
         self.settings_button.clicked.connect(self.open_settings)
 
     def attach_dispatch(self, dispatch: DispatchService, reports: ReportService | None = None,
-                        exports: ExportService | None = None) -> None:
-        """Forwarding to agencies (F4), the unit board and deliveries, and (supervisors, admins) the reports."""
+                        exports: ExportService | None = None, outbox_wake: Callable[[], None] | None = None) -> None:
+        """Forwarding to agencies (F4), the unit board and deliveries, and (supervisors, admins) the reports.
+        ``outbox_wake`` (the outbox worker's ``wake``) sends a new forward's e-mail and webhook at once."""
         from ui.dispatch.deliveries import DeliveriesPanel
         from ui.dispatch.unit_board import UnitBoardPanel
 
         self.dispatch = dispatch
+        self.outbox_wake = outbox_wake
         units = UnitBoardPanel(self.worker, dispatch, self.actor, clock=self.clock)
         units.incident_activated.connect(self.open_incident)
+        deliveries = DeliveriesPanel(self.worker, dispatch, self.actor)
+        self.units_panel, self.deliveries_panel = units, deliveries
         self.add_side_panel(units, _t("Units"), FOCUS_UNITS, _t("Show the units and their status"))
-        self.add_side_panel(DeliveriesPanel(self.worker, dispatch, self.actor), _t("Deliveries"), FOCUS_DELIVERIES,
-                            _t("Show the messages sent to agencies"))
+        self.add_side_panel(deliveries, _t("Deliveries"), FOCUS_DELIVERIES, _t("Show the messages sent to agencies"))
+        self.bridge.feed_changes.connect(self._dispatch_changes)
         self.shortcuts.add(self, FORWARD, _t("Forward the last saved incident to agencies (teruskan)"),
                            self.forward_last)
         if reports is not None and exports is not None and self.actor.at_least(Role.SUPERVISOR):
@@ -733,6 +895,281 @@ class MainWindow(QMainWindow):
             self.shortcuts.add(self, REPORTS, _t("Shift and period reports"), open_reports, button=button)
             button.clicked.connect(open_reports)
 
+    def attach_supervisor(self, supervisor: SupervisorService, presence: PresenceService) -> None:
+        """Supervisors and admins: the live board (F12, a window of its own for a second screen) and the audit
+        log (Ctrl+Shift+A). Operators never see either (and the services refuse them anyway)."""
+        if not self.actor.at_least(Role.SUPERVISOR):
+            return
+        self.supervisor, self.presence = supervisor, presence
+        # One header button with a menu: the header must still fit a 1366-pixel screen.
+        board_button = self._header_button("alert", _t("Supervisor"))
+        board_button.setObjectName("boardButton")
+        self.header_buttons.insertWidget(0, board_button)
+        menu = QMenu(board_button)
+        board_action = menu.addAction(with_key(_t("Supervisor board"), SUPERVISOR_BOARD))
+        audit_action = menu.addAction(with_key(_t("Audit log"), AUDIT_LOG))
+        board_action.triggered.connect(self.open_board)
+        audit_action.triggered.connect(self.open_audit_log)
+        board_button.setMenu(menu)
+        board_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        board_button.clicked.connect(self.open_board)
+        self.shortcuts.add(self, SUPERVISOR_BOARD, _t("Supervisor board: waiting calls, open incidents, desks, "
+                                                      "units and shift figures, live"),
+                           self.open_board, button=board_button)
+        self.shortcuts.add(self, AUDIT_LOG, _t("Audit log: who did what, with filters and CSV export"),
+                           self.open_audit_log)
+        self.bridge.feed_changes.connect(self._board_changes)
+
+    def open_board(self) -> None:
+        if self.supervisor is None or self.presence is None:
+            return
+        from ui.supervisor import SupervisorBoard
+
+        if self.board_window is None:
+            window = _BoardWindow(self)
+            window.setWindowTitle(_t("Supervisor board - Konsol 112"))
+            window.setWindowIcon(icon("app"))
+            layout = QVBoxLayout(window)
+            layout.setContentsMargins(8, 8, 8, 8)
+            board = SupervisorBoard(self.worker, self.supervisor, self.presence, self.incidents, self.callers,
+                                    self.actor, clock=self.clock, parent=window)
+            board.incident_activated.connect(self.open_incident)
+            layout.addWidget(board)
+            window.board = board
+            # The board's charts need room: as large as the screen allows, up to 1600x900.
+            available = self.screen().availableGeometry()
+            window.resize(min(1600, available.width()), min(900, available.height()))
+            self.board, self.board_window = board, window
+        elif self._board_dirty:
+            self.board.refresh()  # type: ignore[union-attr]
+        self._board_dirty = False
+        self.board_window.show()
+        self.board_window.raise_()
+        self.board_window.activateWindow()
+
+    def _board_changes(self, changes: list[Change]) -> None:
+        """The board fetches only while someone can see it; a hidden board catches up when shown again."""
+        if self.board is None or self.board_window is None:
+            return
+        if self.board_window.isVisible():
+            self.board.on_changes(changes)  # type: ignore[attr-defined]
+        elif changes:
+            self._board_dirty = True
+
+    def open_audit_log(self) -> None:
+        if self.supervisor is None:
+            return
+        from ui.supervisor import AuditLogDialog
+
+        self._dialog(AuditLogDialog(self.worker, self.supervisor, self.actor, self))
+
+    # -- idle lock -----------------------------------------------------------------------------------------
+    def attach_lock(self, auth: AuthService, idle_minutes: float) -> None:
+        """Lock after ``idle_minutes`` without input (0: never by itself); Ctrl+Shift+L locks at once."""
+        from ui.idle_lock import IdleWatcher, LockScreen
+
+        self.auth = auth
+        screen = LockScreen(self.actor.full_name or self.actor.username, self.centralWidget())
+        screen.unlock_requested.connect(self._try_unlock)
+        screen.logout_requested.connect(self._logout_locked)
+        self.lock_screen = screen
+        watcher = IdleWatcher(idle_minutes * 60, self)
+        watcher.idle.connect(self.lock)
+        self.idle_watcher = watcher
+        if idle_minutes > 0:
+            watcher.start()
+        self.banner.installEventFilter(self)  # the cover follows the banner as calls come and go
+        lock_button = self._header_button("", _t("Lock"))
+        self.header_buttons.insertWidget(self.header_buttons.count() - 1, lock_button)
+        self.shortcuts.add(self, LOCK, _t("Lock the console now (your password unlocks it)"), self.lock,
+                           button=lock_button)
+        lock_button.clicked.connect(self.lock)
+
+    def lock(self) -> None:
+        if self.locked or self.lock_screen is None:
+            return
+        self.locked = True
+        log.info("console of %s locked", self.actor.username)
+        self.save_draft()
+        self.overlay.hide()
+        # Open dialogs and the board are windows of their own: out of reach until unlocked.
+        self._hidden_for_lock = [w for w in QApplication.topLevelWidgets()
+                                 if w is not self and w.isVisible() and self._is_mine(w)]
+        for widget in self._hidden_for_lock:
+            widget.hide()
+        for shortcut in self.shortcuts.shortcuts.values():
+            shortcut.setEnabled(False)
+        self.header.setEnabled(False)
+        self._place_lock_screen()
+        self.lock_screen.lock(to_wib(self.clock()).strftime("%H:%M"))  # type: ignore[attr-defined]
+
+    def _is_mine(self, widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None:
+            if parent is self:
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    def _place_lock_screen(self) -> None:
+        if self.lock_screen is None:
+            return
+        central = self.centralWidget()
+        top = self.banner.geometry().bottom() + 1
+        self.lock_screen.setGeometry(0, top, central.width(), max(0, central.height() - top))
+        self.lock_screen.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.banner and event.type() in (QEvent.Type.Resize, QEvent.Type.Move) and self.locked:
+            self._place_lock_screen()
+        return super().eventFilter(watched, event)
+
+    def _try_unlock(self, password: str) -> None:
+        auth, actor = self.auth, self.actor
+
+        def job() -> bool:
+            return bool(auth.verify_password(actor, password))  # type: ignore[attr-defined]
+
+        def failed(exc: BaseException) -> None:
+            self.lock_screen.refused(describe_error(exc))  # type: ignore[union-attr]
+
+        self._submit(job, self._unlock_checked, failed)
+
+    def _unlock_checked(self, ok: object) -> None:
+        if not ok:
+            self.lock_screen.refused(_t("Wrong password. Only {name} can unlock; someone else logs {name} out."  # type: ignore[union-attr]
+                                        ).format(name=self.actor.full_name or self.actor.username))
+            return
+        self.unlock()
+
+    def unlock(self) -> None:
+        if not self.locked:
+            return
+        self.locked = False
+        log.info("console of %s unlocked", self.actor.username)
+        self.lock_screen.hide()  # type: ignore[union-attr]
+        self.header.setEnabled(True)
+        for shortcut in self.shortcuts.shortcuts.values():
+            shortcut.setEnabled(True)
+        for widget in self._hidden_for_lock:
+            widget.show()
+        self._hidden_for_lock = []
+        self.idle_watcher.touch()  # type: ignore[union-attr]
+        if self._mode == "idle":
+            self.banner.setFocus()
+        elif self._mode in ("incident", "report"):
+            self.incident_form.description.setFocus()
+        else:
+            self.call_form.focus_buttons()
+
+    def _logout_locked(self) -> None:
+        """Someone else at the desk: log the locked operator out (a form in progress stays as a draft)."""
+        log.info("%s logged out from the lock screen", self.actor.username)
+        self.save_draft()
+        self.confirm_close = False
+        self.logout_requested.emit()
+
+    # -- drafts ----------------------------------------------------------------------------------------------
+    def attach_drafts(self, store: DraftStore) -> None:
+        """Keep the incident form on disk while it is filled in; offer the last one back after a crash."""
+        self.drafts = store
+        self.incident_form.edited.connect(self._draft_edited)
+        self._draft_periodic.start()
+        store_, username = store, self.actor.username
+
+        def load() -> dict[str, object] | None:
+            return store_.load(username)
+
+        self._submit(load, self._offer_draft, lambda exc: log.warning("draft not read: %s", exc))
+
+    def _draft_edited(self) -> None:
+        if self._mode in ("incident", "report"):
+            self._draft_timer.start()
+
+    def save_draft(self) -> None:
+        store = self.drafts
+        if not isinstance(store, DraftStore) or self._mode not in ("incident", "report"):
+            return
+        data = self.incident_form.snapshot()
+        if data == self._last_draft:
+            return
+        if self.incident_form.is_blank():
+            return  # nothing typed yet beyond what caller ID filled in
+        data["mode"] = self._mode
+        data["saved_at"] = self.clock().isoformat()
+        try:
+            store.save(self.actor.username, data)
+        except OSError as exc:
+            self.show_status(_t("The draft could not be saved on this PC ({detail}); finish the form soon.").format(
+                detail=exc.strerror or exc), error=True)
+            return
+        self._last_draft = self.incident_form.snapshot()
+
+    def discard_draft(self) -> None:
+        self._last_draft = None
+        self._draft_timer.stop()
+        if isinstance(self.drafts, DraftStore):
+            self.drafts.delete(self.actor.username)
+
+    def _offer_draft(self, draft: object) -> None:
+        if not isinstance(draft, dict) or not self._alive:
+            return
+        saved = str(draft.get("saved_at") or "")
+        try:
+            when = to_wib(datetime.fromisoformat(saved)).strftime("%d-%m-%Y %H:%M")
+        except ValueError:
+            when = "?"
+        description = str(draft.get("description") or "")
+        preview = (description[:200] + ("..." if len(description) > 200 else "")) or _t("(no description)")
+        box = QMessageBox(QMessageBox.Icon.Question, _t("Unfinished incident"), _t(
+            "An incident form was not finished when the console last closed ({time} WIB):\n\n{preview}\n\n"
+            "Restore it now?").format(time=when, preview=preview),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard, self)
+        box.setObjectName("restoreDraft")
+        box.button(QMessageBox.StandardButton.Yes).setText(_t("Restore"))
+        box.button(QMessageBox.StandardButton.Discard).setText(_t("Discard"))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda result: self._draft_answer(draft, result))
+        self.restore_offer = box
+        box.open()
+
+    def _draft_answer(self, draft: dict[str, object], result: int) -> None:
+        self.restore_offer = None
+        if result != QMessageBox.StandardButton.Yes:
+            self.discard_draft()
+            return
+        call_id = draft.get("call_id")
+        if isinstance(call_id, int):
+            calls = self.calls
+
+            def job() -> CallInfo | None:
+                try:
+                    return calls.get(call_id)
+                except NotFound:
+                    return None
+
+            self._submit(job, lambda info: self._restore_draft(draft, info))
+        else:
+            self._restore_draft(draft, None)
+
+    def _restore_draft(self, draft: dict[str, object], info: object) -> None:
+        if self._mode != "idle":
+            self.show_status(_t("Finish the call in hand first; the unfinished incident is kept."), error=True)
+            return
+        # Still this operator's answered call: back on that call. Otherwise a report without a call.
+        if isinstance(info, CallInfo) and info.state is CallState.ANSWERED and info.claimed_by_id == self.actor.id:
+            self.current = info
+            self.current_history = None
+            self._set_mode("call")
+            self.call_form.show()
+            self.call_form.show_call(info, None)
+            self.stack.setCurrentIndex(1)
+            self._open_incident_form()
+        else:
+            self.new_report()
+        self.incident_form.restore(draft)
+        self.show_status(_t("The unfinished incident is back in the form. Check it, then save (Ctrl+S)."))
+
     def forward_last(self) -> None:
         """F4: the incident just saved (or linked to) goes to its agencies; from the queue, Enter then forward."""
         if self.dispatch is None:
@@ -743,9 +1180,22 @@ class MainWindow(QMainWindow):
         from ui.dispatch.dialog import DispatchDialog
 
         dialog = DispatchDialog(self.worker, self.dispatch, self.actor, self.last_incident_id, self)
-        dialog.forwarded.connect(lambda views: self.show_status(
-            _t("Forwarded to {count} agency/unit(s).").format(count=len(views))))
+        dialog.forwarded.connect(self._forwarded)
         self._dialog(dialog)
+
+    def _forwarded(self, views: list[object]) -> None:
+        if self.outbox_wake is not None:
+            self.outbox_wake()
+        self.show_status(_t("Forwarded to {count} agency/unit(s).").format(count=len(views)))
+
+    def _dispatch_changes(self, changes: list[Change]) -> None:
+        """Units, dispatches and deliveries changed on any desk (or in the outbox worker): refresh at once
+        instead of at the panels' next timer."""
+        entities = {change.entity for change in changes}
+        if entities & {"unit", "dispatch", "incident", "database"}:
+            self.units_panel.refresh()
+        if entities & {"dispatch", "outbox", "database"}:
+            self.deliveries_panel.refresh()
 
     def _dialog(self, dialog: QWidget) -> None:
         """Dialogs are non-modal (a call may ring meanwhile) and free themselves when closed."""
@@ -757,7 +1207,10 @@ class MainWindow(QMainWindow):
     def open_incident(self, incident_id: int) -> None:
         from ui.views.incident_detail import IncidentDetailDialog
 
-        self._dialog(IncidentDetailDialog(self.worker, self.incidents, self.actor, incident_id, self))
+        dialog = IncidentDetailDialog(self.worker, self.incidents, self.actor, incident_id, self,
+                                      dispatch=self.dispatch)
+        self.bridge.feed_changes.connect(dialog.on_changes)
+        self._dialog(dialog)
 
     def open_settings(self) -> None:
         if self.views is None:
@@ -816,6 +1269,9 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._balance_splitter()
+        self.subtitle.setVisible(self.width() >= WIDE_SCREEN)
+        if self.locked:
+            QTimer.singleShot(0, self._place_lock_screen)
 
     def _balance_splitter(self) -> None:
         """The call and its form get the larger share; the queues stay readable beside them (until the
@@ -843,5 +1299,14 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.sound.set_ringing(False)
+        self.save_draft()  # closed with a form open: it is offered back at the next login
         self._alive = False
+        self._draft_periodic.stop()
+        self._draft_timer.stop()
+        if self.idle_watcher is not None:
+            self.idle_watcher.stop()  # type: ignore[attr-defined]
+        if self.board is not None:
+            self.board.stop()  # type: ignore[attr-defined]
+        if self.board_window is not None:
+            self.board_window.close()
         super().closeEvent(event)

@@ -27,17 +27,21 @@ from callcenter.db import migrate
 from callcenter.db.database import Database, sqlite_url
 from callcenter.db.refdata import load_reference_data
 from callcenter.db.seed import DEMO_PASSWORD, seed_demo
+from callcenter.reports.export import ExportService
 from callcenter.services.auth import AuthService
 from callcenter.services.callers import CallerService
 from callcenter.services.calls import CallService
 from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentService
 from callcenter.services.intake import IntakeService
+from callcenter.services.presence import PresenceService
 from callcenter.services.queues import QueueService
 from callcenter.services.reference import ReferenceService
+from callcenter.services.reports import ReportService
 from callcenter.services.settings import SettingsService
 from callcenter.services.shifts import ShiftService
 from callcenter.services.sources import SourceConfigService
+from callcenter.services.supervisor import SupervisorService
 from ui.app import create_application
 from ui.bridge import CoreBridge
 from ui.i18n import Translations
@@ -190,6 +194,21 @@ def shoot(app: QApplication, db: Database, language: str, out: Path, translation
     grab(window, out / f"shortcuts-{language}.png")
     window.toggle_help()
 
+    # The database is away: one loud banner above the calls.
+    window.set_outage("intake", "database is locked")
+    wait(app, idle)
+    grab(window, out / f"database-outage-{language}.png")
+    window.set_outage("intake", None)
+
+    # Idle lock: the ringing calls stay visible above the cover.
+    window.attach_lock(auth, 0)
+    window.lock()
+    wait(app, idle)
+    grab(window, out / f"lock-screen-{language}.png")
+    window.unlock()
+
+    shoot_supervisor(app, db, language, out, clock, worker, bridge)
+
     login = LoginDialog(worker, auth, clock=clock)
     login.username.setText("operator1")
     login.show()
@@ -200,6 +219,38 @@ def shoot(app: QApplication, db: Database, language: str, out: Path, translation
     window.close()
     wait(app, idle)
     worker.stop()
+
+
+def shoot_supervisor(app: QApplication, db: Database, language: str, out: Path, clock: ManualClock,
+                     worker: DbWorker, bridge: CoreBridge) -> None:
+    """The supervisor's console (more header buttons) and the live board in its own window (F12)."""
+    actor = AuthService(db, clock).authenticate("supervisor", DEMO_PASSWORD).as_actor()
+    calls, callers, incidents = CallService(db, clock), CallerService(db, clock), IncidentService(db, clock)
+    references = ReferenceService(db, clock)
+    window = MainWindow(worker, bridge, calls, callers, incidents, references, references.load(), actor,
+                        language=language, clock=clock)
+    window.attach_views(QueueService(db, clock), ShiftService(db, clock), SourceConfigService(db, clock),
+                        SettingsService(db, clock))
+    window.attach_dispatch(DispatchService(db, clock), ReportService(db, clock), ExportService(db, clock))
+    presence = PresenceService(db, clock)
+    for number, desk in enumerate(("MEJA-1", "MEJA-2")):
+        presence.heartbeat(AuthService(db, clock).authenticate(f"operator{number + 1}", DEMO_PASSWORD).as_actor(),
+                           desk)
+    window.attach_supervisor(SupervisorService(db, clock), presence)
+    window.confirm_close = False
+    window.resize(1366, 768)
+    window.show()
+    wait(app, lambda: worker.pending() == 0)
+    grab(window, out / f"main-window-supervisor-{language}.png")
+    window.open_board()
+    board = window.board
+    assert board is not None and window.board_window is not None
+    board.timer.stop()
+    window.board_window.resize(1600, 900)
+    wait(app, lambda: worker.pending() == 0 and board.snapshot is not None)  # type: ignore[attr-defined]
+    grab(window.board_window, out / f"supervisor-window-{language}.png")
+    window.close()
+    wait(app, lambda: worker.pending() == 0)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -41,6 +41,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
         "ringing": [10, 20],
         "missed_callback": [300, 900],
     },
+    # A console nobody touched for this many minutes locks itself (0: never); its operator's password unlocks.
+    "idle_lock_minutes": 10,
 }
 
 

@@ -56,10 +56,6 @@
         <translation>Membuka database ...</translation>
     </message>
     <message>
-        <source>calls are kept in the local spool until it is back</source>
-        <translation>panggilan disimpan di spool lokal sampai database kembali</translation>
-    </message>
-    <message>
         <source>Finish the call in hand first; then change the language.</source>
         <translation>Selesaikan dulu panggilan ini, lalu ganti bahasa.</translation>
     </message>
@@ -344,6 +340,14 @@
         <translation>Laporan baru (bukan lewat telepon)</translation>
     </message>
     <message>
+        <source>Too long: the description holds at most {limit:,} characters and {lines:,} lines; {cut:,} pasted characters were left out (they are still on the clipboard).</source>
+        <translation>Terlalu panjang: uraian paling banyak {limit:,} karakter dan {lines:,} baris; {cut:,} karakter yang ditempel tidak dimasukkan (masih ada di clipboard).</translation>
+    </message>
+    <message>
+        <source>Too long: at most {limit:,} characters here; the rest was left out.</source>
+        <translation>Terlalu panjang: paling banyak {limit:,} karakter di sini; sisanya tidak dimasukkan.</translation>
+    </message>
+    <message>
         <source>latitude is not a number (use e.g. -6.5569)</source>
         <translation>lintang bukan angka (contoh: -6.5569)</translation>
     </message>
@@ -618,8 +622,32 @@ Semua tombol: F1.</translation>
         <translation>admin</translation>
     </message>
     <message>
-        <source>DATABASE UNREACHABLE: {reason}</source>
-        <translation>DATABASE TIDAK TERHUBUNG: {reason}</translation>
+        <source>ALARM: calls cannot be written anywhere - the database is away and the local spool failed ({error}). {held} call(s) are held in this console's memory only: do NOT close the console, and call the technician now.</source>
+        <translation>ALARM: panggilan tidak dapat disimpan di mana pun - database tidak terjangkau dan spool lokal gagal ({error}). {held} panggilan hanya tersimpan di memori konsol ini: JANGAN tutup konsol, segera hubungi teknisi.</translation>
+    </message>
+    <message>
+        <source>WARNING: the local spool cannot be written ({error}). Calls are safe while the database is up, but during an outage they would be kept only in memory. Call the technician.</source>
+        <translation>PERINGATAN: spool lokal tidak dapat ditulis ({error}). Panggilan aman selama database berjalan, tetapi saat gangguan hanya tersimpan di memori. Hubungi teknisi.</translation>
+    </message>
+    <message>
+        <source>DATABASE UNREACHABLE since {time} WIB. Incoming calls are kept in the local spool and appear when it is back; the queues show the last known state. It reconnects by itself. ({reason})</source>
+        <translation>DATABASE TIDAK TERJANGKAU sejak {time} WIB. Panggilan masuk disimpan di spool lokal dan muncul saat database kembali; antrean menampilkan keadaan terakhir. Konsol menyambung ulang sendiri. ({reason})</translation>
+    </message>
+    <message>
+        <source>DATABASE UNREACHABLE</source>
+        <translation>DATABASE TIDAK TERJANGKAU</translation>
+    </message>
+    <message>
+        <source>SPOOL FAILED</source>
+        <translation>SPOOL GAGAL</translation>
+    </message>
+    <message>
+        <source>SPOOL NOT WRITABLE</source>
+        <translation>SPOOL TIDAK DAPAT DITULIS</translation>
+    </message>
+    <message>
+        <source>the line service cannot write calls</source>
+        <translation>layanan saluran tidak dapat menyimpan panggilan</translation>
     </message>
     <message>
         <source>{number} hung up before anyone answered: see missed calls (Ctrl+2).</source>
@@ -726,6 +754,82 @@ Semua tombol: F1.</translation>
         <translation>Laporan shift dan periode</translation>
     </message>
     <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Log audit</translation>
+    </message>
+    <message>
+        <source>Supervisor board</source>
+        <translation>Papan supervisor</translation>
+    </message>
+    <message>
+        <source>Supervisor board: waiting calls, open incidents, desks, units and shift figures, live</source>
+        <translation>Papan supervisor: panggilan menunggu, insiden terbuka, meja, unit dan angka shift, langsung</translation>
+    </message>
+    <message>
+        <source>Audit log: who did what, with filters and CSV export</source>
+        <translation>Log audit: siapa melakukan apa, dengan filter dan ekspor CSV</translation>
+    </message>
+    <message>
+        <source>Supervisor board - Konsol 112</source>
+        <translation>Papan supervisor - Konsol 112</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Kunci</translation>
+    </message>
+    <message>
+        <source>Lock the console now (your password unlocks it)</source>
+        <translation>Kunci konsol sekarang (kata sandi Anda membukanya)</translation>
+    </message>
+    <message>
+        <source>Wrong password. Only {name} can unlock; someone else logs {name} out.</source>
+        <translation>Kata sandi salah. Hanya {name} yang dapat membuka; operator lain dapat mengeluarkan {name}.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved on this PC ({detail}); finish the form soon.</source>
+        <translation>Draf tidak dapat disimpan di PC ini ({detail}); segera selesaikan formulir.</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(tanpa uraian)</translation>
+    </message>
+    <message>
+        <source>Unfinished incident</source>
+        <translation>Insiden belum selesai</translation>
+    </message>
+    <message>
+        <source>An incident form was not finished when the console last closed ({time} WIB):
+
+{preview}
+
+Restore it now?</source>
+        <translation>Formulir insiden belum selesai saat konsol terakhir ditutup ({time} WIB):
+
+{preview}
+
+Pulihkan sekarang?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Pulihkan</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <source>Finish the call in hand first; the unfinished incident is kept.</source>
+        <translation>Selesaikan dulu panggilan yang sedang ditangani; insiden yang belum selesai tetap disimpan.</translation>
+    </message>
+    <message>
+        <source>The unfinished incident is back in the form. Check it, then save (Ctrl+S).</source>
+        <translation>Insiden yang belum selesai kembali di formulir. Periksa, lalu simpan (Ctrl+S).</translation>
+    </message>
+    <message>
         <source>Save an incident first; then F4 forwards it.</source>
         <translation>Simpan kejadian dulu; lalu F4 meneruskannya.</translation>
     </message>
@@ -828,6 +932,42 @@ Semua tombol: F1.</translation>
     <message>
         <source>Press any key to close this list.</source>
         <translation>Tekan tombol apa saja untuk menutup daftar ini.</translation>
+    </message>
+    <message>
+        <source>Console locked</source>
+        <translation>Konsol terkunci</translation>
+    </message>
+    <message>
+        <source>Ringing calls stay visible above. Type your password to continue.</source>
+        <translation>Panggilan yang berdering tetap terlihat di atas. Ketik kata sandi Anda untuk melanjutkan.</translation>
+    </message>
+    <message>
+        <source>Password of {name}</source>
+        <translation>Kata sandi {name}</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Buka kunci</translation>
+    </message>
+    <message>
+        <source>Unlock the console with your password (Enter)</source>
+        <translation>Buka kunci konsol dengan kata sandi Anda (Enter)</translation>
+    </message>
+    <message>
+        <source>Another operator: log {name} out</source>
+        <translation>Operator lain: keluarkan {name}</translation>
+    </message>
+    <message>
+        <source>Log the locked operator out so that someone else can log in</source>
+        <translation>Keluarkan operator yang terkunci agar orang lain dapat masuk</translation>
+    </message>
+    <message>
+        <source>{name} has been away since {time}.</source>
+        <translation>{name} tidak aktif sejak {time}.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Ketik kata sandi Anda.</translation>
     </message>
 </context>
 </TS>

@@ -356,6 +356,11 @@
     <context>
         <name>IncidentDetailDialog</name>
         <message>
+            <location filename="../../ui/views/incident_detail.py" line="219" />
+            <source>Forwarding</source>
+            <translation>Penerusan</translation>
+        </message>
+        <message>
             <location filename="../../ui/views/incident_detail.py" line="91" />
             <source>Incident</source>
             <translation>Kejadian</translation>

@@ -20,11 +20,14 @@ from callcenter.services.calls import CallService
 from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentService
 from callcenter.services.intake import IntakeService
+from callcenter.services.presence import PresenceService
 from callcenter.services.queues import QueueService
 from callcenter.services.reference import ReferenceService
 from callcenter.services.settings import SettingsService
 from callcenter.services.shifts import ShiftService
 from callcenter.services.sources import SourceConfigService
+from callcenter.services.spool import Spool
+from callcenter.services.supervisor import SupervisorService
 from ui.bridge import CoreBridge
 from ui.feed_poller import FeedPoller
 from ui.i18n import Translations
@@ -87,12 +90,13 @@ def translations(qm_cache: Path) -> Iterator[Translations]:
 
 
 def build_console(qtbot: QtBot, db: Database, clock: ManualClock, translations: Translations,
-                  language: str = "id") -> Iterator[Console]:
+                  language: str = "id", *, role: Role = Role.OPERATOR, username: str = "asep",
+                  spool: Spool | None = None) -> Iterator[Console]:
     translations.install(language)
-    actor = make_actor(db, clock, "asep")
+    actor = make_actor(db, clock, username, role)
     worker = DbWorker()
     bridge = CoreBridge()
-    intake = IntakeService(db, clock=clock)
+    intake = IntakeService(db, spool=spool, clock=clock)
     intake.subscribe(bridge.on_calls)
     calls, callers, incidents = CallService(db, clock), CallerService(db, clock), IncidentService(db, clock)
     references = ReferenceService(db, clock)
@@ -101,6 +105,7 @@ def build_console(qtbot: QtBot, db: Database, clock: ManualClock, translations: 
     window.attach_views(QueueService(db, clock), ShiftService(db, clock), SourceConfigService(db, clock),
                         SettingsService(db, clock))
     window.attach_dispatch(DispatchService(db, clock))
+    window.attach_supervisor(SupervisorService(db, clock), PresenceService(db, clock))
     window.confirm_close = False
     qtbot.addWidget(window)
     poller = FeedPoller(worker, db, bridge, interval_ms=50)
@@ -123,3 +128,9 @@ def build_console(qtbot: QtBot, db: Database, clock: ManualClock, translations: 
 def console(qtbot: QtBot, sqlite_db: Database, clock: ManualClock, translations: Translations) -> Iterator[Console]:
     yield from build_console(qtbot, sqlite_db, clock, translations)
 
+
+
+@pytest.fixture
+def supervisor_console(qtbot: QtBot, sqlite_db: Database, clock: ManualClock,
+                       translations: Translations) -> Iterator[Console]:
+    yield from build_console(qtbot, sqlite_db, clock, translations, role=Role.SUPERVISOR, username="hendra")

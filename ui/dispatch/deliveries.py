@@ -23,6 +23,7 @@ from callcenter.db.enums import DeliveryChannel, OutboxState
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DeliveryRow, DispatchService
 from ui.dispatch.common import OUTBOX_COLOURS, channel_text, error_text, outbox_state_text, reason_text, tr, wib
+from ui.views.common import submit
 from ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -166,7 +167,7 @@ class DeliveriesPanel(QWidget):
             return
         self._loading = True
         unsent = self.unsent_only.isChecked()
-        self.worker.submit(lambda: self.dispatch.delivery_board(unsent_only=unsent), self._loaded, self._failed)
+        submit(self, self.worker, lambda: self.dispatch.delivery_board(unsent_only=unsent), self._loaded, self._failed)
 
     def _loaded(self, rows: list[DeliveryRow]) -> None:
         self._loading = False
@@ -192,5 +193,5 @@ class DeliveriesPanel(QWidget):
         message_id = self.selected()
         if message_id is None:
             return
-        self.worker.submit(lambda: self.dispatch.retry(self.actor, message_id), lambda _d: self.refresh(),
+        submit(self, self.worker, lambda: self.dispatch.retry(self.actor, message_id), lambda _d: self.refresh(),
                            lambda exc: QMessageBox.warning(self, tr("Retry"), error_text(exc)))

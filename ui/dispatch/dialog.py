@@ -34,6 +34,7 @@ from callcenter.services.base import Actor
 from callcenter.services.dispatch import DispatchService, DispatchView, Suggestions, UnitBusy
 from ui.dispatch.common import UNIT_COLOURS, channel_text, error_text, tr, unit_status_text
 from ui.dispatch.printing import print_or_save
+from ui.views.common import submit
 from ui.worker import DbWorker
 
 UNIT_ROLE = Qt.ItemDataRole.UserRole
@@ -152,7 +153,7 @@ class DispatchDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
-        self.worker.submit(lambda: self.dispatch.suggestions(incident_id), self._show, self._load_failed)
+        submit(self, self.worker, lambda: self.dispatch.suggestions(incident_id), self._show, self._load_failed)
 
     # -- loading ---------------------------------------------------------------------------------------------
     def _show(self, hints: Suggestions) -> None:
@@ -252,7 +253,7 @@ class DispatchDialog(QDialog):
         note = self.note.text().strip() or None
         self.forward_button.setEnabled(False)
         self.status.setText(tr("Forwarding…"))
-        self.worker.submit(
+        submit(self, self.worker,
             lambda: self.dispatch.forward(self.actor, self.incident_id, agencies, units, channels,
                                           confirm_busy=confirm_busy, note=note),
             self._done, self._failed)

@@ -34,6 +34,7 @@ from callcenter.db.enums import UnitStatus
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DispatchService, UnitBoardRow
 from ui.dispatch.common import UNIT_COLOURS, duration_text, error_text, tr, unit_status_text, wib
+from ui.views.common import submit
 from ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -227,7 +228,7 @@ class UnitBoardPanel(QWidget):
         if self._loading:
             return
         self._loading = True
-        self.worker.submit(self.dispatch.unit_board, self._loaded, self._failed)
+        submit(self, self.worker, self.dispatch.unit_board, self._loaded, self._failed)
 
     def _loaded(self, rows: list[UnitBoardRow]) -> None:
         self._loading = False
@@ -267,6 +268,6 @@ class UnitBoardPanel(QWidget):
         unit_id = self.selected_unit()
         if unit_id is None:
             return
-        self.worker.submit(lambda: self.dispatch.set_unit_status(self.actor, unit_id, status),
+        submit(self, self.worker, lambda: self.dispatch.set_unit_status(self.actor, unit_id, status),
                            lambda _result: self.refresh(),
                            lambda exc: QMessageBox.warning(self, tr("Unit status"), error_text(exc)))

@@ -53,6 +53,7 @@ from callcenter.errors import (
 )
 from callcenter.services.base import Actor
 from callcenter.services.callers import CallerService
+from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentService
 from callcenter.services.presence import PresenceService
 from callcenter.services.supervisor import (
@@ -72,6 +73,7 @@ from ui.supervisor.models import (
     UnitsModel,
     WaitingCallsModel,
 )
+from ui.views.common import submit
 from ui.worker import DbWorker
 
 TICK_MS = 1000
@@ -361,7 +363,7 @@ class SupervisorBoard(QWidget):
             self._dirty = True  # one more fetch when this one is back; never a queue of them
             return
         self._busy = True
-        self.worker.submit(lambda: self.supervisor.board(self.actor), self._apply, self._failed_refresh)
+        submit(self, self.worker, lambda: self.supervisor.board(self.actor), self._apply, self._failed_refresh)
 
     def _failed_refresh(self, error: BaseException) -> None:
         self._busy = False
@@ -524,13 +526,19 @@ class SupervisorBoard(QWidget):
             self.action_failed.emit(text)
             self.refresh()
 
-        self.worker.submit(function, done, failed)
+        submit(self, self.worker, function, done, failed)
 
     def reassign_incident(self, incident_id: int, operator_id: int) -> None:
         self._run(lambda: self.incidents.reassign(self.actor, incident_id, operator_id), tr("Incident reassigned."))
 
     def close_incident(self, incident_id: int, disposition: str) -> None:
-        self._run(lambda: self.incidents.close(self.actor, incident_id, disposition), tr("Incident closed."))
+        dispatch = DispatchService(self.incidents.db, self.incidents.clock)
+
+        def close() -> object:
+            dispatch.finish_open(self.actor, incident_id, disposition)  # frees its units first
+            return self.incidents.close(self.actor, incident_id, disposition)
+
+        self._run(close, tr("Incident closed."))
 
     def reopen_incident(self, incident_id: int, reason: str) -> None:
         self._run(lambda: self.incidents.reopen(self.actor, incident_id, reason), tr("Incident reopened."))
@@ -566,7 +574,7 @@ class SupervisorBoard(QWidget):
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.reassign_incident(row.id, dialog.combo.currentData())
 
-        self.worker.submit(lambda: self.supervisor.operators(self.actor), choose,
+        submit(self, self.worker, lambda: self.supervisor.operators(self.actor), choose,
                            lambda e: self.show_message(describe_error(e), kind="action"))
 
     def close_selected(self) -> None:
@@ -590,7 +598,7 @@ class SupervisorBoard(QWidget):
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.reopen_incident(dialog.combo.currentData(), dialog.reason.toPlainText())
 
-        self.worker.submit(lambda: self.supervisor.recently_closed(self.actor), choose,
+        submit(self, self.worker, lambda: self.supervisor.recently_closed(self.actor), choose,
                            lambda e: self.show_message(describe_error(e), kind="action"))
 
     def unblock_selected(self) -> None:

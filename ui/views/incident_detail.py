@@ -31,9 +31,11 @@ from callcenter.db.enums import IncidentStatus, Priority, Role
 from callcenter.errors import ConflictError
 from callcenter.services.base import Actor
 from callcenter.services.callers import CallerService
+from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import LIMITS, IncidentService, IncidentView, TimelineEntry
 from callcenter.services.lookups import AreaChoice, CategoryChoice, LookupService
 from callcenter.services.queues import LinkedCall, QueueService
+from ui.dispatch.timeline import DispatchTimelineWidget
 from ui.views.caller_history import CallerHistoryDialog
 from ui.views.common import (
     MessageBar,
@@ -71,10 +73,13 @@ def chip(text: str, foreground: str, background: str) -> str:
 
 class IncidentDetailDialog(QDialog):
     def __init__(self, worker: DbWorker, incidents: IncidentService, actor: Actor, incident_id: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, dispatch: DispatchService | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.incidents = incidents
+        # Closing frees the units first (finish_open), so the service is needed even without the console's.
+        self.dispatch = dispatch or DispatchService(incidents.db, incidents.clock)
+        self.dispatch_timeline: DispatchTimelineWidget | None = None
         self.lookups = LookupService(incidents.db, incidents.clock)
         self.queues = QueueService(incidents.db, incidents.clock)
         self.callers = CallerService(incidents.db, incidents.clock)
@@ -211,6 +216,12 @@ class IncidentDetailDialog(QDialog):
         self.side_tabs = QTabWidget(self)
         self.side_tabs.addTab(self.timeline_view, self.tr("Timeline"))
         self.side_tabs.addTab(calls_page, self.tr("Calls"))
+        # Each forward's steps (diterima, menuju, tiba, selesai) recorded here as the agency reports back.
+        self.dispatch_timeline = DispatchTimelineWidget(self.worker, self.dispatch, self.actor, self.incident_id,
+                                                        self)
+        self.dispatch_timeline.setObjectName("dispatchTimeline")
+        self.dispatch_timeline.changed.connect(self._reload_if_untouched)
+        self.side_tabs.addTab(self.dispatch_timeline, self.tr("Forwarding"))
         timeline_box = QWidget(self)
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.setContentsMargins(0, 0, 0, 0)
@@ -506,11 +517,28 @@ class IncidentDetailDialog(QDialog):
             self.message.show_message(self.tr("Write or choose a disposition to close the incident."))
             self.disposition.setFocus()
             return
-        incidents, actor, incident_id = self.incidents, self.actor, self.incident_id
+        incidents, actor, incident_id, dispatch = self.incidents, self.actor, self.incident_id, self.dispatch
         self.close_button.setEnabled(False)
-        submit(self, self.worker, lambda: (incidents.close(actor, incident_id, disposition),
-                        incidents.timeline(incident_id)),
-               self._status_changed, self._failed)
+
+        def job() -> tuple[IncidentView, list[TimelineEntry]]:
+            # Clear or cancel what is still out first, so its units are free for the next incident.
+            dispatch.finish_open(actor, incident_id, disposition)
+            return incidents.close(actor, incident_id, disposition), incidents.timeline(incident_id)
+
+        submit(self, self.worker, job, self._status_changed, self._failed)
+
+    def _reload_if_untouched(self) -> None:
+        """A dispatch step changes the incident's status and timeline; fields being edited are never overwritten."""
+        if not self._loading and not self.changes():
+            self.reload()
+
+    def on_changes(self, changes: list[Any]) -> None:
+        """Another desk (or the outbox) changed this incident or its forwards: show it without a reload key."""
+        mine = str(self.incident_id)
+        if any(change.entity in ("dispatch", "outbox") for change in changes) and self.dispatch_timeline:
+            self.dispatch_timeline.refresh()
+        if any(change.entity == "incident" and change.entity_id == mine for change in changes):
+            self._reload_if_untouched()
 
     def _status_changed(self, result: tuple[IncidentView, list[TimelineEntry]]) -> None:
         self.view, self.timeline = result
