@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,69 +22,32 @@ from PySide6.QtWidgets import (
 from callcenter.db.enums import DeliveryChannel, OutboxState
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DeliveryRow, DispatchService
-from ui.dispatch.common import OUTBOX_COLOURS, channel_text, error_text, outbox_state_text, reason_text, tr, wib
+from ui.dispatch.common import (
+    OUTBOX_COLOURS,
+    PagedRowModel,
+    channel_text,
+    error_text,
+    outbox_state_text,
+    reason_text,
+    tr,
+    wib,
+)
 from ui.views.common import submit
 from ui.worker import DbWorker
 
-Index = QModelIndex | QPersistentModelIndex
-FETCH_BATCH = 200
 RETRYABLE = (DeliveryChannel.EMAIL, DeliveryChannel.WEBHOOK)
 
 
-class DeliveriesModel(QAbstractTableModel):
+class DeliveriesModel(PagedRowModel):
     COLUMNS = ("Incident", "To", "Channel", "Address", "State", "Attempts", "Next try", "Reason")
     INCIDENT, TO, CHANNEL, ADDRESS, STATE, ATTEMPTS, NEXT, REASON = range(8)
+    FETCH_BATCH = 200
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ids: list[int] = []
-        self._rows: dict[int, DeliveryRow] = {}
-        self._loaded = 0
+        super().__init__(lambda row: row.delivery.id, parent)
 
-    def set_rows(self, rows: list[DeliveryRow]) -> None:
-        self.beginResetModel()
-        self._ids = [row.delivery.id for row in rows]
-        self._rows = {row.delivery.id: row for row in rows}
-        self._loaded = min(len(self._ids), FETCH_BATCH)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> DeliveryRow | None:
-        return self._rows[self._ids[row]] if 0 <= row < self._loaded else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self._loaded
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._loaded < len(self._ids)
-
-    def fetchMore(self, parent: Index) -> None:
-        if parent.isValid():
-            return
-        more = min(FETCH_BATCH, len(self._ids) - self._loaded)
-        if more <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
-        self._loaded += more
-        self.endInsertRows()
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.COLUMNS):
-            return tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
+    def cell(self, row: DeliveryRow, column: int, role: int) -> Any:
         delivery = row.delivery
-        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.INCIDENT:
                 return row.incident_number or ""

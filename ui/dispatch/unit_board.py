@@ -7,9 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -33,43 +31,28 @@ from callcenter.clock import utcnow
 from callcenter.db.enums import UnitStatus
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DispatchService, UnitBoardRow
-from ui.dispatch.common import UNIT_COLOURS, duration_text, error_text, tr, unit_status_text, wib
+from ui.dispatch.common import (
+    UNIT_COLOURS,
+    PagedRowModel,
+    duration_text,
+    error_text,
+    tr,
+    unit_status_text,
+    wib,
+)
 from ui.views.common import submit
 from ui.worker import DbWorker
 
-Index = QModelIndex | QPersistentModelIndex
-FETCH_BATCH = 100
 
-
-class UnitBoardModel(QAbstractTableModel):
-    """Rows are unit ids with a cached row each; ``set_rows`` replaces the cache (from the database worker).
-
-    Rows are handed to the view in batches (canFetchMore/fetchMore) so a large fleet never stalls a paint; the
-    time-in-status column is recomputed from ``status_since`` on every tick.
-    """
+class UnitBoardModel(PagedRowModel):
+    """Every unit; the time-in-status column is recomputed from ``status_since`` on every tick."""
 
     COLUMNS = ("Unit", "Type", "Agency", "Status", "Time in status", "Incident", "Home base")
     UNIT, TYPE, AGENCY, STATUS, TIME, INCIDENT, HOME = range(7)
 
     def __init__(self, parent: QWidget | None = None, clock: Callable[[], datetime] = utcnow) -> None:
-        super().__init__(parent)
+        super().__init__(lambda row: row.unit_id, parent)
         self._clock = clock
-        self._ids: list[int] = []
-        self._rows: dict[int, UnitBoardRow] = {}
-        self._loaded = 0
-
-    # -- data in ---------------------------------------------------------------------------------------------
-    def set_rows(self, rows: list[UnitBoardRow]) -> None:
-        self.beginResetModel()
-        self._ids = [row.unit_id for row in rows]
-        self._rows = {row.unit_id: row for row in rows}
-        self._loaded = min(len(self._ids), FETCH_BATCH)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> UnitBoardRow | None:
-        if 0 <= row < self._loaded:
-            return self._rows[self._ids[row]]
-        return None
 
     def tick(self) -> None:
         """Time moves on: repaint the time-in-status column."""
@@ -77,40 +60,7 @@ class UnitBoardModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, self.TIME), self.index(self._loaded - 1, self.TIME),
                                   [Qt.ItemDataRole.DisplayRole])
 
-    # -- Qt model interface -------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self._loaded
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._loaded < len(self._ids)
-
-    def fetchMore(self, parent: Index) -> None:
-        if parent.isValid():
-            return
-        more = min(FETCH_BATCH, len(self._ids) - self._loaded)
-        if more <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
-        self._loaded += more
-        self.endInsertRows()
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.COLUMNS):
-            return tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        column = index.column()
+    def cell(self, row: UnitBoardRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.STATUS, self.TIME):
