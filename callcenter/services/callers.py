@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from callcenter import phone
-from callcenter.db.enums import CallType, Role
+from callcenter.db.enums import CallType, IncidentStatus, Priority, Role
 from callcenter.db.models import Call, Caller, Category, Incident, Operator
 from callcenter.errors import NotFound, ValidationError
 from callcenter.services.base import SYSTEM, Actor, Service, audit, record_change
@@ -120,15 +120,7 @@ class CallerService(Service):
                 .order_by(Call.received_at.desc()).limit(limit)
             ).all()
             operator_names = _operator_names(session, {row[5] for row in calls if row[5] is not None})
-            incidents = session.execute(
-                select(Incident.id, Incident.number, Incident.created_at, Incident.status, Category.name_id,
-                       Category.name_en, Incident.priority)
-                .join(Category, Category.id == Incident.category_id)
-                .where(Incident.id.in_(
-                    select(Call.incident_id).where(Call.e164 == e164, Call.incident_id.is_not(None))
-                ))
-                .order_by(Incident.created_at.desc()).limit(limit)
-            ).all()
+            incidents = session.execute(incidents_of_number_query(e164, limit)).all()
         return CallerHistory(
             e164=e164,
             info=info,
@@ -200,6 +192,28 @@ class CallerService(Service):
             caller.notes = notes[:5000]
             audit(session, actor, "caller.notes", "caller", e164, now, before={"notes": before},
                   after={"notes": caller.notes})
+
+
+def incidents_of_number_query(e164: str, limit: int) -> Select[int, str, datetime, IncidentStatus, str, str, Priority]:
+    """The latest ``limit`` incidents a number reported or was linked to, newest first.
+
+    Incident ids grow with creation, so the newest incidents are the highest ids: the partial index
+    ix_calls_e164_incident hands them over directly, read backwards, instead of every incident of a
+    number that called thousands of times being fetched and sorted.
+    """
+    latest = (
+        select(Call.incident_id.label("incident_id"))
+        .where(Call.e164 == e164, Call.incident_id.is_not(None))
+        .distinct().order_by(Call.incident_id.desc()).limit(limit)
+        .subquery()
+    )
+    return (
+        select(Incident.id, Incident.number, Incident.created_at, Incident.status, Category.name_id,
+               Category.name_en, Incident.priority)
+        .join(latest, latest.c.incident_id == Incident.id)
+        .join(Category, Category.id == Incident.category_id)
+        .order_by(Incident.created_at.desc(), Incident.id.desc())
+    )
 
 
 def ensure_caller(session: Session, e164: str, now: datetime) -> Caller:
