@@ -159,7 +159,8 @@ def machine() -> dict[str, Any]:
     import sqlalchemy
 
     load = [round(value, 2) for value in os.getloadavg()] if hasattr(os, "getloadavg") else None
-    return {"cpus": os.cpu_count(), "memory_gib": memory, "load_average_at_start": load, "python": platform.python_version(),
+    return {"cpus": os.cpu_count(), "memory_gib": memory, "load_average_at_start": load,
+            "python": platform.python_version(),
             "platform": platform.platform(), "sqlite": sqlite3.sqlite_version, "sqlalchemy": sqlalchemy.__version__}
 
 
