@@ -245,7 +245,8 @@ def visible(db: Any, samples: int, burst: int) -> dict[str, Any]:
             pump_until(lambda: False, 0.02)
         wire_ms = sum(len(frame) for frame in frames) / len(frames) * 10 / 1200 * 1000
 
-        # The burst: GUI heartbeat while frames pour in.
+        # The burst: GUI heartbeat while frames pour in (the frames are made before the heartbeat starts).
+        payload = memoryview(b"".join(_frames(burst, seed=22)))
         with db.read() as session:
             before = session.scalar(select(func.count()).select_from(Call)) or 0
         gaps: list[float] = []
@@ -253,17 +254,32 @@ def visible(db: Any, samples: int, burst: int) -> dict[str, Any]:
         timer.start()
         last = [timer.nsecsElapsed()]
 
+        stalls: list[tuple[float, float]] = []
+
         def beat() -> None:
             now = timer.nsecsElapsed()
             gaps.append((now - last[0]) / 1e6)
+            if gaps[-1] > 50:
+                stalls.append((round(now / 1e6), round(gaps[-1], 1)))
             last[0] = now
+
+        import gc
+
+        gc_pauses: list[tuple[float, int, float]] = []
+        gc_started = [0.0]
+
+        def on_gc(phase: str, info: dict[str, int]) -> None:
+            if phase == "start":
+                gc_started[0] = time.perf_counter()
+            elif (took := (time.perf_counter() - gc_started[0]) * 1000) > 20:
+                gc_pauses.append((round(timer.nsecsElapsed() / 1e6), info["generation"], round(took, 1)))
+
+        gc.callbacks.append(on_gc)
 
         heartbeat = QTimer()
         heartbeat.setInterval(5)
         heartbeat.timeout.connect(beat)
         heartbeat.start()
-        burst_frames = _frames(burst, seed=22)
-        payload = memoryview(b"".join(burst_frames))
         persisted_before = console.intake.persisted
         done = threading.Event()
 
@@ -280,6 +296,7 @@ def visible(db: Any, samples: int, burst: int) -> dict[str, Any]:
         committed_at = time.perf_counter()
         pump_until(lambda: console.worker.pending() == 0, 30)
         heartbeat.stop()
+        gc.callbacks.remove(on_gc)
         with db.read() as session:
             after = session.scalar(select(func.count()).select_from(Call)) or 0
         elapsed = committed_at - started
@@ -300,7 +317,8 @@ def visible(db: Any, samples: int, burst: int) -> dict[str, Any]:
                     "p99_vs_wire_time": round(_percentile(latencies, 0.99) / wire_ms, 3)},
         "burst": {"frames": burst, "persisted": stored, "lost": burst - stored, "seconds": round(elapsed, 3),
                   "calls_per_s": round(stored / elapsed), "target_calls_per_s": 2000,
-                  "max_gui_stall_ms": round(max(gaps), 1) if gaps else None, "target_max_gui_stall_ms": 100},
+                  "max_gui_stall_ms": round(max(gaps), 1) if gaps else None, "target_max_gui_stall_ms": 100,
+                  "stalls_over_50ms_at_ms": stalls[:10], "gc_pauses_over_20ms": gc_pauses[:10]},
     }
 
 
