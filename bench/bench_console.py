@@ -276,6 +276,20 @@ def visible(db: Any, samples: int, burst: int) -> dict[str, Any]:
 
         gc.callbacks.append(on_gc)
 
+        slow_slots: list[tuple[str, int, float]] = []
+        if os.environ.get("BENCH_DEBUG"):
+            for name in ("_ringing_loaded", "_calls_committed", "refresh_ringing"):
+                def wrap(original: Any, name: str = name) -> Any:
+                    def timed(*args: Any) -> Any:
+                        begun = time.perf_counter()
+                        try:
+                            return original(*args)
+                        finally:
+                            took = (time.perf_counter() - begun) * 1000
+                            if took > 10:
+                                slow_slots.append((name, round(timer.nsecsElapsed() / 1e6), round(took, 1)))
+                    return timed
+                setattr(window, name, wrap(getattr(window, name)))
         heartbeat = QTimer()
         heartbeat.setInterval(5)
         heartbeat.timeout.connect(beat)
@@ -297,6 +311,8 @@ def visible(db: Any, samples: int, burst: int) -> dict[str, Any]:
         pump_until(lambda: console.worker.pending() == 0, 30)
         heartbeat.stop()
         gc.callbacks.remove(on_gc)
+        if slow_slots:
+            print("slow GUI slots:", slow_slots[:20], file=sys.stderr)
         with db.read() as session:
             after = session.scalar(select(func.count()).select_from(Call)) or 0
         elapsed = committed_at - started

@@ -83,7 +83,7 @@ def backend_suite(label: str, make_url: Callable[[str], str], quick: bool) -> di
                                   "--samples", "60" if quick else "300", "--burst", "1000" if quick else "10000")
     big = make_url("big")
     raw["make_big_db"] = _run("bench.make_big_db", "--db", big, "--calls", str(calls), "--incidents", str(incidents))
-    raw["scale"] = _run("bench.bench_scale", "--db", big, "--runs", "20" if quick else "50")
+    raw["scale"] = _run("bench.bench_scale", "--db", big, "--runs", "50" if quick else "200")
     raw["console_usable_big"] = _run("bench.bench_console", "usable", "--db", big)
     raw["console_usable_empty"] = _run("bench.bench_console", "usable", "--db", make_url("empty"))
     raw["reports"] = _run("bench.bench_reports", "--repeat", "2" if quick else "3",
@@ -164,6 +164,49 @@ def machine() -> dict[str, Any]:
             "platform": platform.platform(), "sqlite": sqlite3.sqlite_version, "sqlalchemy": sqlalchemy.__version__}
 
 
+LABELS = {
+    "frame_to_console_model_p99_ms": "frame in -> committed -> in the ring banner's model, p99",
+    "frame_to_committed_p99_ms": "frame in -> call row committed, p99 (intake alone)",
+    "burst_calls_per_s": "burst of frames through intake (pty -> committed)",
+    "burst_lost": "burst: frames lost",
+    "burst_into_console_calls_per_s": "burst into a live console window",
+    "burst_into_console_lost": "burst into the console: frames lost",
+    "burst_gui_max_stall_ms": "burst: longest GUI event-loop stall",
+    "console_usable_after_login_s": "console usable after login (window shown, first data loaded)",
+    "console_rss_mb": "console RSS with the large database",
+    "caller_history_heavy_caller_ms": "caller history, heaviest repeat caller, p99",
+    "caller_history_ordinary_ms": "caller history, ordinary number, p99",
+    "queue_filter_missed_by_number_ms": "queue filter: missed calls by number, p99",
+    "queue_filter_open_incidents_by_number_ms": "queue filter: open incidents by caller number, p99",
+    "incident_search_by_number_ms": "incident search by incident number, p99",
+    "incident_search_by_reporter_ms": "incident search by reporter name, p99",
+    "incident_search_by_partial_number_ms": "incident search by part of a number, p99",
+    "shift_report_s": "shift report (query + PDF)",
+    "month_report_s": "month report (query + PDF)",
+}
+
+
+def markdown(document: dict[str, Any]) -> str:
+    """The figures as a Markdown table: one row per figure, SQLite and PostgreSQL side by side."""
+    backends = [name for name in ("sqlite", "postgresql") if "figures" in document.get(name, {})]
+    header = "| figure | target | " + " | ".join(
+        f"{name}: value | {name}: baseline (ratio)" for name in backends) + " |"
+    lines = [header, "|" + "---|" * (2 + 2 * len(backends))]
+    for key, label in LABELS.items():
+        cells = [label, document[backends[0]]["figures"][key]["target"]]
+        for name in backends:
+            row = document[name]["figures"][key]
+            mark = {True: " ✓", False: " ✗", None: ""}[row["meets_target"]]
+            value = "—" if row["value"] is None else f"{row['value']:g} {row['unit']}".strip()
+            if "p50_ms" in row and row["p50_ms"] is not None:
+                value += f" (p50 {row['p50_ms']:g})"
+            cells.append(value + mark)
+            cells.append("—" if "baseline" not in row or row["baseline"] is None
+                         else f"{row['baseline']:g} {row['unit']} (×{row['ratio_to_baseline']:g})".replace("  ", " "))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes: a minute or two per database")
@@ -172,7 +215,11 @@ def main() -> int:
     choice.add_argument("--no-pg", action="store_true", help="SQLite only")
     parser.add_argument("--only", choices=("sqlite", "postgresql"), help="one backend")
     parser.add_argument("--out", type=Path, help="also write the JSON document here")
+    parser.add_argument("--table", type=Path, metavar="JSON", help="print a saved document as a Markdown table")
     args = parser.parse_args()
+    if args.table:
+        print(markdown(json.loads(args.table.read_text(encoding="utf-8"))))
+        return 0
     sys.path.insert(0, str(ROOT))
     from tests.pg import PostgresCluster, find_pg_bin
 
