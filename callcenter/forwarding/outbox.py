@@ -25,6 +25,7 @@ from callcenter.clock import Clock, utcnow
 from callcenter.db.database import Database
 from callcenter.db.enums import DeliveryChannel, OutboxState
 from callcenter.db.models import OutboxMessage
+from callcenter.redact import redact_text
 from callcenter.services.base import SYSTEM, audit, record_change
 
 log = logging.getLogger(__name__)
@@ -131,7 +132,7 @@ class Outbox:
         with self.db.write() as session:
             session.execute(
                 update(OutboxMessage).where(OutboxMessage.id == item.id, OutboxMessage.claimed_by == self.worker_id)
-                .values(state=state, last_error=reason[:MAX_REASON], claimed_by=None, claimed_until=None,
+                .values(state=state, last_error=redact_text(reason)[:MAX_REASON], claimed_by=None, claimed_until=None,
                         next_attempt_at=now + self.policy.delay(item.attempts))
                 .execution_options(synchronize_session=False))
             audit(session, SYSTEM, "outbox.failed", "outbox", item.id, now,
@@ -200,7 +201,7 @@ class OutboxWorker(threading.Thread):
         self.failures += 1
         state = self.outbox.failed(item, reason)
         log.warning("outbox %s via %s failed (attempt %s, now %s): %s", item.id, item.channel, item.attempts,
-                    state, reason)
+                    state, redact_text(reason))
 
 
 def next_due(db: Database) -> datetime | None:

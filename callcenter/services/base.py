@@ -15,6 +15,7 @@ from callcenter.db.database import Database
 from callcenter.db.enums import Role
 from callcenter.db.models import AuditEntry, ChangeFeedEntry
 from callcenter.errors import PermissionDenied
+from callcenter.redact import redact, redact_text
 
 ROLE_RANK = {Role.OPERATOR: 1, Role.SUPERVISOR: 2, Role.ADMIN: 3, Role.SYSTEM: 4}
 NOTIFY_CHANNEL = "konsol112_changes"
@@ -79,9 +80,9 @@ def audit(session: Session, actor: Actor, action: str, entity: str, entity_id: o
         action=action,
         entity=entity,
         entity_id=None if entity_id is None else str(entity_id),
-        before=jsonable(before) if before is not None else None,
-        after=jsonable(after) if after is not None else None,
-        detail=detail[:MAX_AUDIT_DETAIL] if detail else None,
+        before=redact(jsonable(before)) if before is not None else None,
+        after=redact(jsonable(after)) if after is not None else None,
+        detail=redact_text(detail)[:MAX_AUDIT_DETAIL] if detail else None,
     ))
 
 

@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from callcenter import phone
+from tests.fuzz import examples
 
 
 def test_purwakarta_landline() -> None:
@@ -30,7 +31,7 @@ def test_garbage_is_invalid_not_an_exception() -> None:
         assert not info.valid and info.e164 is None and info.raw == raw
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.text(max_size=80))
 def test_describe_never_raises(raw: str) -> None:
     info = phone.describe(raw)

@@ -14,6 +14,7 @@ from callcenter.errors import ValidationError
 from callcenter.services.base import Actor
 from callcenter.services.incidents import IncidentDraft, IncidentService, validate_draft
 from tests.callcenter.services.conftest import make_actor
+from tests.fuzz import examples
 
 HOSTILE = st.one_of(
     st.text(max_size=300),
@@ -23,7 +24,7 @@ HOSTILE = st.one_of(
 CODES = st.one_of(st.none(), st.sampled_from(["32.14.01", "32.14.01.1001", "32.14.02.2001", "99", "", "<x>"]))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(description=HOSTILE, address=st.one_of(st.none(), HOSTILE), reporter=st.one_of(st.none(), HOSTILE),
        kecamatan=CODES, desa=CODES, latitude=st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)),
        longitude=st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)),

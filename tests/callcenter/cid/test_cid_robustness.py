@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from callcenter.cid.events import CallerIdEvent, ParseResult, ParseWarning
 from callcenter.cid.registry import FORMATS, make_parser
+from tests.fuzz import examples
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "cid-corpus"
@@ -87,7 +88,7 @@ def test_one_byte_at_a_time_gives_the_same_events_as_whole(
     assert any(isinstance(r, CallerIdEvent) for r in whole)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_any_split_of_real_data_gives_the_same_events(data: st.DataObject) -> None:
     samples = available_samples()
@@ -97,7 +98,7 @@ def test_any_split_of_real_data_gives_the_same_events(data: st.DataObject) -> No
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@settings(max_examples=300, deadline=timedelta(seconds=5), suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=timedelta(seconds=5), suppress_health_check=[HealthCheck.too_slow])
 @given(
     chunks=st.lists(st.binary(max_size=300), max_size=8),
     now=st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2200, 1, 1), timezones=st.just(UTC)),
@@ -132,7 +133,7 @@ def mutated_samples(draw: st.DrawFn) -> tuple[str, bytes]:
     return fmt, bytes(buffer)
 
 
-@settings(max_examples=300, deadline=timedelta(seconds=5), suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=timedelta(seconds=5), suppress_health_check=[HealthCheck.too_slow])
 @given(sample=mutated_samples(), use_auto=st.booleans(), split=st.integers(min_value=1, max_value=97))
 def test_mutated_real_frames_never_raise(sample: tuple[str, bytes], use_auto: bool, split: int) -> None:
     fmt, data = sample

@@ -1,0 +1,1 @@
+from tests.callcenter.services.conftest import admin, operator, supervisor  # noqa: F401 - shared fixtures
