@@ -94,6 +94,13 @@ def backend_suite(label: str, make_url: Callable[[str], str], quick: bool) -> di
                              "--incidents", str(incidents // 5 if quick else incidents),
                              "--runs", "10" if quick else "30", "--db", make_url("supervisor"))
     raw["dispatch"] = _run("bench.bench_dispatch", *(["--quick"] if quick else []), "--db", make_url("dispatch"))
+    if label == "sqlite":
+        # These two take no database URL: a live window at 100 calls/s, and main.py --demo starting up.
+        raw["gui_burst_100_per_s"] = _run("bench.bench_gui_burst", "--seconds", "3" if quick else "10")
+        raw["startup_demo"] = _run("bench.bench_startup", "--runs", "1" if quick else "3")
+    else:
+        raw["propagation"] = _run("bench.bench_propagation", "--count", "20" if quick else "50",
+                                  "--db", make_url("propagation"))
 
     latency = _get(raw, "console_visible", "latency") or {}
     burst_gui = _get(raw, "console_visible", "burst") or {}
