@@ -5,7 +5,7 @@
 Each is timed as data query (ReportService) and PDF rendering (reportlab) separately; best and median of
 ``--repeat`` runs. CSV export of the month's calls is timed too (streamed; not part of a target).
 
-Usage: python -m bench.bench_reports [--repeat N]
+Usage: python -m bench.bench_reports [--repeat N] [--shift-db URL --month-db URL]
 """
 
 from __future__ import annotations
@@ -29,13 +29,13 @@ NOW = datetime(2026, 3, 31, 17, 0, tzinfo=UTC)  # 1 April 00:00 WIB: March is co
 MONTH = (date(2026, 3, 1), date(2026, 3, 30))   # 30 whole days
 
 
-def _database(path: Path, days: int, calls_per_day: int) -> Any:
+def _database(path: Path, days: int, calls_per_day: int, url: str | None = None) -> Any:
     from callcenter.db import migrate
     from callcenter.db.database import Database, sqlite_url
     from callcenter.db.refdata import load_reference_data
     from callcenter.db.seed import seed_demo
 
-    db = Database(sqlite_url(path))
+    db = Database(url or sqlite_url(path))
     migrate.upgrade(db)
     with db.write() as session:
         load_reference_data(session, NOW)
@@ -55,6 +55,8 @@ def _time(function: Callable[[], Any], repeat: int) -> tuple[dict[str, float], A
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--shift-db", help="an empty database URL for the shift (default: a SQLite file)")
+    parser.add_argument("--month-db", help="an empty database URL for the month (default: a SQLite file)")
     args = parser.parse_args(argv)
 
     from callcenter.reports.export import ExportService
@@ -64,13 +66,14 @@ def main(argv: list[str] | None = None) -> int:
     from callcenter.services.reports import ReportService
 
     result: dict[str, Any] = {"python": platform.python_version(), "platform": platform.platform(),
-                              "database": "sqlite (WAL, file)", "repeat": args.repeat}
+                              "database": "postgresql" if args.shift_db and args.shift_db.startswith("postgresql")
+                              else "sqlite (WAL, file)", "repeat": args.repeat}
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
         # A day of 3,200 calls puts about 1,500 of them in the siang shift (15:00-23:00, the busiest hours).
         started = time.perf_counter()
-        shift_db = _database(base / "shift.sqlite3", days=3, calls_per_day=3200)
-        month_db = _database(base / "month.sqlite3", days=31, calls_per_day=1500)
+        shift_db = _database(base / "shift.sqlite3", days=3, calls_per_day=3200, url=args.shift_db)
+        month_db = _database(base / "month.sqlite3", days=31, calls_per_day=1500, url=args.month_db)
         result["seed_s"] = round(time.perf_counter() - started, 1)
 
         service = ReportService(shift_db)

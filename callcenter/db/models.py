@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -133,6 +134,9 @@ class Call(Base):
         Index("ix_calls_state_received_at", "state", "received_at"),
         Index("ix_calls_incident_id", "incident_id"),
         Index("ix_calls_claimed_by_state", "claimed_by_id", "state"),
+        # Only calls linked to an incident: a caller's incidents without walking all its calls (0005).
+        Index("ix_calls_e164_incident", "e164", "incident_id", sqlite_where=text("incident_id IS NOT NULL"),
+              postgresql_where=text("incident_id IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from callcenter import phone
-from callcenter.db.enums import CallType, Role
+from callcenter.db.enums import CallType, IncidentStatus, Priority, Role
 from callcenter.db.models import Call, Caller, Category, Incident, Operator
 from callcenter.errors import NotFound, ValidationError
 from callcenter.services.base import SYSTEM, Actor, Service, audit, record_change
@@ -108,40 +108,36 @@ class CallerService(Service):
         with self.db.read() as session:
             if e164 is None:
                 return CallerHistory(None, info, None, None, 0, 0, 0, 0, None, None, [], [])
-            caller = session.scalar(select(Caller).where(Caller.e164 == e164))
-            recent_count = session.scalar(
-                select(func.count()).select_from(Call)
-                .where(Call.e164 == e164, Call.received_at >= now - timedelta(days=HISTORY_DAYS))
-            ) or 0
+            # Three statements, plain columns, no ORM objects: each round trip counts on PostgreSQL.
+            recent = (select(func.count()).select_from(Call)
+                      .where(Call.e164 == e164, Call.received_at >= now - timedelta(days=HISTORY_DAYS))
+                      .scalar_subquery())
+            caller = session.execute(
+                select(Caller.first_seen, Caller.last_seen, Caller.call_count, Caller.prank_count,
+                       Caller.ghost_count, Caller.blocked_until, Caller.block_reason, recent)
+                .where(Caller.e164 == e164)
+            ).one_or_none()
+            recent_count = caller[7] if caller else session.scalar(select(recent)) or 0
             calls = session.execute(
-                select(Call.id, Call.received_at, Call.state, Call.call_type, Incident.number, Call.claimed_by_id)
+                select(Call.id, Call.received_at, Call.state, Call.call_type, Incident.number, Operator.username)
                 .outerjoin(Incident, Incident.id == Call.incident_id)
+                .outerjoin(Operator, Operator.id == Call.claimed_by_id)
                 .where(Call.e164 == e164)
                 .order_by(Call.received_at.desc()).limit(limit)
             ).all()
-            operator_names = _operator_names(session, {row[5] for row in calls if row[5] is not None})
-            incidents = session.execute(
-                select(Incident.id, Incident.number, Incident.created_at, Incident.status, Category.name_id,
-                       Category.name_en, Incident.priority)
-                .join(Category, Category.id == Incident.category_id)
-                .where(Incident.id.in_(
-                    select(Call.incident_id).where(Call.e164 == e164, Call.incident_id.is_not(None))
-                ))
-                .order_by(Incident.created_at.desc()).limit(limit)
-            ).all()
+            incidents = session.execute(incidents_of_number_query(e164, limit)).all()
         return CallerHistory(
             e164=e164,
             info=info,
-            first_seen=caller.first_seen if caller else None,
-            last_seen=caller.last_seen if caller else None,
-            call_count=caller.call_count if caller else 0,
-            prank_count=caller.prank_count if caller else 0,
-            ghost_count=caller.ghost_count if caller else 0,
+            first_seen=caller[0] if caller else None,
+            last_seen=caller[1] if caller else None,
+            call_count=caller[2] if caller else 0,
+            prank_count=caller[3] if caller else 0,
+            ghost_count=caller[4] if caller else 0,
             calls_last_30_days=recent_count,
-            blocked_until=caller.blocked_until if caller else None,
-            block_reason=caller.block_reason if caller else None,
-            recent_calls=[CallSummary(r[0], r[1], str(r[2]), r[3] and str(r[3]), r[4], operator_names.get(r[5]))
-                          for r in calls],
+            blocked_until=caller[5] if caller else None,
+            block_reason=caller[6] if caller else None,
+            recent_calls=[CallSummary(r[0], r[1], str(r[2]), r[3] and str(r[3]), r[4], r[5]) for r in calls],
             incidents=[IncidentSummary(r[0], r[1], r[2], str(r[3]), r[4], r[5], str(r[6])) for r in incidents],
         )
 
@@ -202,6 +198,28 @@ class CallerService(Service):
                   after={"notes": caller.notes})
 
 
+def incidents_of_number_query(e164: str, limit: int) -> Select[int, str, datetime, IncidentStatus, str, str, Priority]:
+    """The latest ``limit`` incidents a number reported or was linked to, newest first.
+
+    Incident ids grow with creation, so the newest incidents are the highest ids: the partial index
+    ix_calls_e164_incident hands them over directly, read backwards, instead of every incident of a
+    number that called thousands of times being fetched and sorted.
+    """
+    latest = (
+        select(Call.incident_id.label("incident_id"))
+        .where(Call.e164 == e164, Call.incident_id.is_not(None))
+        .distinct().order_by(Call.incident_id.desc()).limit(limit)
+        .subquery()
+    )
+    return (
+        select(Incident.id, Incident.number, Incident.created_at, Incident.status, Category.name_id,
+               Category.name_en, Incident.priority)
+        .join(latest, latest.c.incident_id == Incident.id)
+        .join(Category, Category.id == Incident.category_id)
+        .order_by(Incident.created_at.desc(), Incident.id.desc())
+    )
+
+
 def ensure_caller(session: Session, e164: str, now: datetime) -> Caller:
     caller = session.scalar(select(Caller).where(Caller.e164 == e164))
     if caller is None:
@@ -209,11 +227,3 @@ def ensure_caller(session: Session, e164: str, now: datetime) -> Caller:
         session.add(caller)
         session.flush()
     return caller
-
-
-def _operator_names(session: Session, ids: set[int]) -> dict[int | None, str]:
-    if not ids:
-        return {}
-    rows = session.execute(select(Operator.id, Operator.username).where(Operator.id.in_(ids))).all()
-    return {row[0]: row[1] for row in rows}
-

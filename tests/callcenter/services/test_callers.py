@@ -9,6 +9,7 @@ from callcenter.errors import PermissionDenied, ValidationError
 from callcenter.services.base import Actor
 from callcenter.services.callers import CallerService
 from callcenter.services.calls import CallService
+from callcenter.services.incidents import IncidentService
 from tests.callcenter.services.conftest import ring
 
 
@@ -50,3 +51,32 @@ def test_operators_block_supervisors_unblock(db: Database, clock: ManualClock, o
         callers.unblock(operator, "081234567890")
     callers.unblock(supervisor, "081234567890")
     assert not callers.history("081234567890").is_blocked(clock())
+
+
+def test_history_lists_the_latest_incidents_of_a_repeat_caller_once_each(db: Database, clock: ManualClock,
+                                                                          operator: Actor) -> None:
+    from tests.callcenter.services.test_incidents import fire
+
+    calls, incidents = CallService(db, clock), IncidentService(db, clock)
+    created = []
+    for index in range(4):
+        call_id = ring(db, clock, "0812 3456 7890")
+        calls.claim(operator, call_id)
+        created.append(incidents.create(operator, fire(db, call_id=call_id, description=f"Kebakaran {index}")))
+        clock.advance(600)
+        for _ in range(3):  # prank calls in between: never listed as incidents
+            calls.classify(operator, ring(db, clock, "0812 3456 7890"), CallType.PRANK)
+            clock.advance(60)
+    # A second call about the first fire links to it: that incident is still listed once.
+    again = ring(db, clock, "081234567890")
+    calls.claim(operator, again)
+    calls.link_incident(operator, again, created[0].id)
+    other = ring(db, clock, "0813 1111 2222")
+    calls.claim(operator, other)
+    incidents.create(operator, fire(db, call_id=other))
+
+    history = CallerService(db, clock).history("+6281234567890", limit=3)
+    assert [incident.number for incident in history.incidents] == [view.number for view in reversed(created[1:])]
+    full = CallerService(db, clock).history("081234567890")
+    assert [incident.id for incident in full.incidents] == [view.id for view in reversed(created)]
+    assert full.last_incident is not None and full.last_incident.category_en
