@@ -8,6 +8,7 @@ can turn it into a ``ParseWarning``.
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -254,7 +255,7 @@ def warning(fmt: str, message: str, raw: bytes | str, now: datetime) -> ParseWar
     return ParseWarning(format=fmt, message=message, raw=data[:RAW_WARNING_BYTES], received_at=now)
 
 
-class LineParser:
+class LineParser(ABC):
     """Base of the line-oriented parsers: subclasses implement ``_handle_line`` (maybe ``_handle_idle``)."""
 
     format = ""
@@ -282,10 +283,11 @@ class LineParser:
         self._handle_idle(now, out)
         return out
 
+    @abstractmethod
     def _handle_line(self, line: bytes, now: datetime, out: list[ParseResult]) -> None:
-        raise NotImplementedError
+        """Turn one complete line into results appended to ``out`` (each format's own grammar)."""
 
-    def _handle_idle(self, now: datetime, out: list[ParseResult]) -> None:
+    def _handle_idle(self, now: datetime, out: list[ParseResult]) -> None:  # noqa: B027 - optional hook
         """The line went quiet: complete anything waiting for a terminator (default: nothing)."""
 
     def _resolve(self, month: int, day: int, hour: int, minute: int, second: int, now: datetime) -> datetime:

@@ -23,6 +23,7 @@ import socket
 import sys
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
@@ -62,11 +63,12 @@ class TargetError(Exception):
 
 # -- sinks ------------------------------------------------------------------------------------------------
 
-class Sink:
+class Sink(ABC):
+    @abstractmethod
     def send(self, frame: bytes, call: CallFrame | None) -> None:
-        raise NotImplementedError
+        """Deliver one frame to the target."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional hook
         """Release the target."""
 
     def describe(self) -> str:
