@@ -24,7 +24,16 @@ from callcenter.db.database import Database, sqlite_url
 from tests.pg import PostgresCluster, find_pg_bin
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+SHARED = REPO.parent / "shared"  # the team's shared reference material, beside the repository
+
+
+def shared_path(*parts: str) -> Path:
+    """A file or folder of ``../shared``; a missing one fails the test with the reason (never a silent skip)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.fail(f"{path} is missing: these tests read the shared reference material found beside the "
+                    "repository (../shared)", pytrace=False)
+    return path
 REQUIRE_PG = os.environ.get("CALLCENTER_REQUIRE_PG") == "1"
 _pg_counter = itertools.count(1)
 _pg_results = {"passed": 0, "failed": 0, "skipped": 0}

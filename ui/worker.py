@@ -57,11 +57,11 @@ class DbWorker(QObject):
         self._runner.done.connect(self._on_done)
         self._runner.failed.connect(self._on_failed)
         self._ids = itertools.count(1)
-        self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]] = {}
+        self._callbacks: dict[int, tuple[Callable[[Any], object] | None, Callable[[BaseException], object] | None]] = {}
         self._thread.start()
 
-    def submit(self, function: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None) -> int:
+    def submit(self, function: Callable[[], Any], on_done: Callable[[Any], object] | None = None,
+               on_error: Callable[[BaseException], object] | None = None) -> int:
         job = _Job(next(self._ids), function)
         self._callbacks[job.id] = (on_done, on_error)
         self._dispatch.emit(job)

@@ -1,4 +1,4 @@
-"""EIDO documents against NENA's normative schema (NENA-STA-021.1b, /work/shared/eido-schema), plus the field
+"""EIDO documents against NENA's normative schema (NENA-STA-021.1b, ../shared/eido-schema), plus the field
 names and registry values the schema itself does not check."""
 
 from __future__ import annotations
@@ -26,10 +26,12 @@ from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentService
 from tests.callcenter.services.conftest import make_actor, ring
 from tests.callcenter.services.dispatch_helpers import make_fire, make_fleet
+from tests.conftest import shared_path
 
-SCHEMA_DIR = Path("/work/shared/eido-schema/Schema")
-if not SCHEMA_DIR.is_dir():  # the repository's own copy, when the shared folder is not there
-    SCHEMA_DIR = Path(__file__).resolve().parents[2] / "resources" / "eido-schema" / "Schema"
+
+def schema_dir() -> Path:
+    return shared_path("eido-schema", "Schema")
+
 ROOT = "#/components/schemas/EmergencyIncidentDataObjectType"
 
 
@@ -52,7 +54,7 @@ def _load(uri: str) -> Any:
 
 @lru_cache(maxsize=1)
 def validator() -> jsonschema.Draft4Validator:
-    base = (SCHEMA_DIR / "openapi.yaml").as_uri()
+    base = (schema_dir() / "openapi.yaml").as_uri()
 
     def retrieve(uri: str) -> Resource[Any]:
         return Resource.from_contents(_load(uri.replace("//nc.yaml", "/nc.yaml")), default_specification=DRAFT4)
@@ -64,7 +66,7 @@ def validator() -> jsonschema.Draft4Validator:
 
 @lru_cache(maxsize=1)
 def schemas() -> dict[str, Any]:
-    return dict(_load((SCHEMA_DIR / "openapi.yaml").as_uri())["components"]["schemas"])
+    return dict(_load((schema_dir() / "openapi.yaml").as_uri())["components"]["schemas"])
 
 
 def declared(type_name: str) -> set[str]:
@@ -177,7 +179,7 @@ def test_forwarded_fire_is_a_valid_eido(db: Database, clock: ManualClock, operat
 
 
 def test_every_mapped_category_is_an_apco_incident_type() -> None:
-    apco = _load((SCHEMA_DIR / "NIEMComponents" / "apco.yaml").as_uri())
+    apco = _load((schema_dir() / "NIEMComponents" / "apco.yaml").as_uri())
     codes = set(apco["components"]["schemas"]["apcoIncidentCategoryCodeSimpleType"]["enum"])
     categories = (Path(__file__).resolve().parents[2] / "resources" / "data" / "categories.csv").read_text("utf-8")
     shipped = {line.split(",", 1)[0] for line in categories.splitlines()[1:] if line}

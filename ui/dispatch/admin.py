@@ -443,7 +443,7 @@ class UnitAdminDialog(_AdminDialog):
 
         def done(result: tuple[UnitBoardRow, tuple[Any, ...]]) -> None:
             saved, loaded = result
-            self._loaded(loaded, select=saved.unit_id)  # type: ignore[arg-type]
+            self._loaded(loaded, select=saved.unit_id)
             self._saved_message(saved.call_sign)
 
         self.worker.submit(work, done, self._failed)
@@ -475,8 +475,8 @@ class SmtpSettingsDialog(QDialog):
         self.user = QLineEdit(self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.sender = QLineEdit(self)
-        self.sender.setPlaceholderText("cc112@purwakartakab.go.id")
+        self.sender_address = QLineEdit(self)
+        self.sender_address.setPlaceholderText("cc112@purwakartakab.go.id")
         self.ca_file = QLineEdit(self)
         self.ca_file.setPlaceholderText(tr("only for a mail server with a private certificate authority"))
         self.errors: dict[str, QLabel] = {}
@@ -484,7 +484,7 @@ class SmtpSettingsDialog(QDialog):
         for name, label, widget in (("host", tr("&Server"), self.host), ("port", tr("&Port"), self.port),
                                     ("security", tr("&Encryption"), self.security), ("user", tr("&User"), self.user),
                                     ("password", tr("Pass&word"), self.password),
-                                    ("sender", tr("Sen&der address"), self.sender),
+                                    ("sender", tr("Sen&der address"), self.sender_address),
                                     ("ca_file", tr("&CA file (PEM)"), self.ca_file)):
             error = QLabel(self)
             error.setStyleSheet(ERROR_STYLE)
@@ -523,7 +523,7 @@ class SmtpSettingsDialog(QDialog):
         self.security.setCurrentIndex(max(0, self.security.findData(current.security)))
         self.port.setValue(current.port)
         self.user.setText(current.user)
-        self.sender.setText(current.sender)
+        self.sender_address.setText(current.sender)
         self.ca_file.setText(current.ca_file)
         self.password.setPlaceholderText(tr("stored in the system password store") if has_password else "")
 
@@ -534,7 +534,7 @@ class SmtpSettingsDialog(QDialog):
     def save(self) -> None:
         settings = SmtpSettings(host=self.host.text().strip(), port=self.port.value(),
                                 security=str(self.security.currentData()), user=self.user.text().strip(),
-                                sender=self.sender.text().strip(), ca_file=self.ca_file.text().strip())
+                                sender=self.sender_address.text().strip(), ca_file=self.ca_file.text().strip())
         password = self.password.text()
 
         def work() -> None:

@@ -10,7 +10,6 @@ watch the webhook fail and retry on the Pengiriman tab while you record the step
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
@@ -25,7 +24,7 @@ from callcenter.db.database import Database, sqlite_url
 from callcenter.db.migrate import upgrade
 from callcenter.db.models import Agency, Category
 from callcenter.db.refdata import load_reference_data
-from callcenter.db.seed import seed_demo
+from callcenter.services.demo import seed_demo
 from callcenter.forwarding.channels import default_senders
 from callcenter.forwarding.outbox import OutboxWorker, RetryPolicy
 from callcenter.services.auth import AuthService
@@ -33,6 +32,7 @@ from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentDraft, IncidentService
 from ui.dispatch import DeliveriesPanel, DispatchDialog, DispatchTimelineWidget, UnitBoardPanel
 from ui.dispatch.common import tr
+from ui.i18n import compile_ts
 from ui.worker import DbWorker
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,9 +45,7 @@ def main() -> int:
     app = QApplication(sys.argv)
     folder = Path(tempfile.mkdtemp(prefix="konsol112-dispatch-demo-"))
     if args.lang == "id":
-        qm = folder / "dispatch_id.qm"
-        subprocess.run(["pyside6-lrelease", str(ROOT / "resources" / "translations" / "dispatch_id.ts"), "-qm",
-                        str(qm)], check=True, capture_output=True)
+        qm = compile_ts(ROOT / "resources" / "translations" / "dispatch_id.ts", folder)
         translator = QTranslator(app)
         translator.load(str(qm))
         app.installTranslator(translator)

@@ -64,7 +64,7 @@ def delivery_text(delivery: DeliveryView) -> str:
         return text + " " + wib(delivery.sent_at)
     if delivery.state in (OutboxState.FAILED, OutboxState.GAVE_UP) and delivery.last_error:
         text += ": " + reason_text(delivery.last_error)
-    if delivery.attempts and delivery.state is not OutboxState.SENT:
+    if delivery.attempts:
         text += " " + tr("(%1 attempts)").replace("%1", str(delivery.attempts))
     if delivery.state is OutboxState.FAILED:
         text += " — " + tr("next try %1").replace("%1", wib(delivery.next_attempt_at))
@@ -194,8 +194,9 @@ class DispatchTimelineWidget(QWidget):
                     item.setToolTip(3, delivery.last_error)
             top.setExpanded(True)
         self._select(selected)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
         self._update_buttons()
         self.changed.emit()
 
@@ -210,8 +211,10 @@ class DispatchTimelineWidget(QWidget):
             return
         for row in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(row)
+            if top is None:
+                continue
             for item in [top] + [top.child(i) for i in range(top.childCount())]:
-                if (item.data(0, KIND_ROLE), item.data(0, ID_ROLE)) == key:
+                if item is not None and (item.data(0, KIND_ROLE), item.data(0, ID_ROLE)) == key:
                     self.tree.setCurrentItem(item)
                     return
 
@@ -219,7 +222,7 @@ class DispatchTimelineWidget(QWidget):
         item = self.tree.currentItem()
         if item is None:
             return None
-        top = item if item.parent() is None else item.parent()
+        top = item.parent() or item
         dispatch_id = int(top.data(0, ID_ROLE))
         return next((view for view in self.views if view.id == dispatch_id), None)
 

@@ -272,7 +272,9 @@ class AuditLogDialog(QDialog):
         combo.setEditable(True)
         combo.addItem(tr("(all)"), None)
         combo.setMinimumWidth(150)
-        combo.lineEdit().returnPressed.connect(self.apply_filter)
+        line_edit = combo.lineEdit()
+        assert line_edit is not None  # the combo is editable
+        line_edit.returnPressed.connect(self.apply_filter)
         return combo
 
     def _fill_facets(self, facets: AuditFacets) -> None:

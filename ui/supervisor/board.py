@@ -254,9 +254,9 @@ class SupervisorBoard(QWidget):
         self.hourly_chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         self.hourly_view = QChartView(self.hourly_chart)
         self.histogram_view = QChartView(self.histogram_chart)
-        for view in (self.hourly_view, self.histogram_view):
-            view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(190)
+        for chart_view in (self.hourly_view, self.histogram_view):
+            chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            chart_view.setMinimumHeight(190)
 
         self.incidents_box = _group(tr("Open incidents"), self.incidents_view)
         self.waiting_box = _group(tr("Ringing and stale calls"), self.waiting_view)
@@ -290,15 +290,15 @@ class SupervisorBoard(QWidget):
         main.addWidget(right)
         main.setSizes([950, 650])
 
-        header = QHBoxLayout()
-        header.addWidget(self.shift_label)
-        header.addStretch(1)
-        header.addWidget(self.by_type_label, 2)
+        heading = QHBoxLayout()
+        heading.addWidget(self.shift_label)
+        heading.addStretch(1)
+        heading.addWidget(self.by_type_label, 2)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.banner)
-        layout.addLayout(header)
+        layout.addLayout(heading)
         layout.addLayout(tiles)
         layout.addWidget(main, 1)
 
@@ -484,8 +484,9 @@ class SupervisorBoard(QWidget):
         self._reset_chart(chart)
         labels = [f"≤{bound}" for bound in ANSWER_BUCKETS] + [f">{ANSWER_BUCKETS[-1]}"]
         # One set per band so the bars take the band's colour: within 10 s, 10-20 s, over 20 s.
-        bands = [(tr("≤ 10 s"), "#43a047", lambda b: b <= 10), (tr("10–20 s"), "#fb8c00", lambda b: 10 < b <= 20),
-                 (tr("> 20 s"), "#e53935", lambda b: b > 20)]
+        bands: list[tuple[str, str, Callable[[int], bool]]] = [
+            (tr("≤ 10 s"), "#43a047", lambda b: b <= 10), (tr("10–20 s"), "#fb8c00", lambda b: 10 < b <= 20),
+            (tr("> 20 s"), "#e53935", lambda b: b > 20)]
         bounds = [*ANSWER_BUCKETS, ANSWER_BUCKETS[-1] + 1]
         series = QStackedBarSeries()
         for name, colour, inside in bands:

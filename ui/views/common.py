@@ -339,8 +339,8 @@ def timeline_text(text: str) -> str:
 
 # -- database jobs for widgets -----------------------------------------------------------------------------
 
-def submit(owner: QObject, worker: DbWorker, job: Callable[[], Any], on_done: Callable[[Any], None],
-           on_error: Callable[[BaseException], None]) -> int:
+def submit(owner: QObject, worker: DbWorker, job: Callable[[], Any], on_done: Callable[[Any], object],
+           on_error: Callable[[BaseException], object]) -> int:
     """Run ``job`` on the database worker; the callbacks run only while ``owner`` still exists (a dialog
     closed, or a panel torn down, while its query was running simply drops the answer)."""
 

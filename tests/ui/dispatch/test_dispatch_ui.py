@@ -366,7 +366,7 @@ def test_smtp_settings_dialog_keeps_the_password_in_the_keyring(qtbot: QtBot, wo
     dialog = SmtpSettingsDialog(worker, SettingsService(sqlite_db, clock), admin)
     qtbot.addWidget(dialog)
     dialog.host.setText("")
-    dialog.sender.setText("bukan alamat")
+    dialog.sender_address.setText("bukan alamat")
     dialog.save()
     qtbot.waitUntil(lambda: bool(dialog.errors["host"].text()), timeout=5000)
     assert "e-mail address" in dialog.errors["sender"].text()
@@ -374,7 +374,7 @@ def test_smtp_settings_dialog_keeps_the_password_in_the_keyring(qtbot: QtBot, wo
     dialog.security.setCurrentIndex(dialog.security.findData("ssl"))
     assert dialog.port.value() == 465
     dialog.user.setText("cc112")
-    dialog.sender.setText("cc112@purwakartakab.go.id")
+    dialog.sender_address.setText("cc112@purwakartakab.go.id")
     dialog.password.setText("Sandi-Rahasia-42")
     dialog.save()
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved"), timeout=5000)

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from callcenter.db.enums import DispatchStatus
 from resources.translations.make_dispatch_ts import INDONESIAN, source_strings
 from ui.dispatch.common import dispatch_status_text, tr
+from ui.i18n import compile_ts
 
 TS = Path(__file__).resolve().parents[3] / "resources" / "translations" / "dispatch_id.ts"
 
@@ -24,7 +24,7 @@ def test_every_dispatch_string_has_indonesian_in_the_shipped_ts() -> None:
 
 def test_compiled_translation_turns_the_screens_indonesian(qtbot: QtBot, tmp_path: Path) -> None:
     target = tmp_path / "dispatch_id.qm"
-    subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(target)], check=True, capture_output=True)
+    compile_ts(TS, tmp_path)
     translator = QTranslator()
     assert translator.load(str(target))
     QCoreApplication.installTranslator(translator)

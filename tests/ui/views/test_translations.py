@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from callcenter.services.base import Actor
 from callcenter.services.incidents import IncidentService
 from callcenter.services.queues import QueueService
 from tests.ui.views.conftest import settle, show
+from ui.i18n import compile_ts
 from ui.views.common import current_language, error_text
 from ui.views.queue import QueuePanel
 from ui.worker import DbWorker
@@ -35,7 +35,7 @@ def test_the_compiled_translation_turns_the_views_indonesian(qtbot: QtBot, tmp_p
                                                              db: Database, clock: ManualClock,
                                                              operator: Actor) -> None:
     qm = tmp_path / "views_id.qm"
-    subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(qm)], check=True, capture_output=True)
+    compile_ts(TS, tmp_path)
     translator = QTranslator()
     assert translator.load(str(qm))
     app = QCoreApplication.instance()

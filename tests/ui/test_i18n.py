@@ -1,0 +1,33 @@
+"""Translations compile from the .ts sources with the lrelease inside the installed PySide6, never via PATH."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+PROBE = """
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+from ui.i18n import Translations
+loaded = Translations().install("id")
+print(len(loaded))
+print(QCoreApplication.translate("", "Answer"))
+"""
+
+
+def test_the_console_comes_up_in_indonesian_with_an_empty_path(tmp_path: Path) -> None:
+    # As `venv/bin/python main.py` runs it: the environment's scripts folder is not on PATH, nor is anything else.
+    env = {key: value for key, value in os.environ.items() if key != "PATH"}
+    env.update(PATH="", XDG_CACHE_HOME=str(tmp_path / "cache"), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", PROBE], cwd=REPO, env=env, capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    count, answer = result.stdout.split("\n")[:2]
+    assert int(count) == len(list((REPO / "resources" / "translations").glob("*_id.ts")))
+    assert answer == "Angkat"
+    assert sorted(p.name for p in (tmp_path / "cache").rglob("*.qm")) == sorted(
+        p.stem + ".qm" for p in (REPO / "resources" / "translations").glob("*_id.ts"))
