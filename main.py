@@ -87,7 +87,7 @@ def prepare_demo_database(path: Path, *, seed: int, progress: Callable[[str], No
     from callcenter.db import migrate
     from callcenter.db.database import Database, sqlite_url
     from callcenter.db.refdata import load_reference_data
-    from callcenter.db.seed import seed_demo
+    from callcenter.services.demo import seed_demo
 
     path.parent.mkdir(parents=True, exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
@@ -235,10 +235,10 @@ def run_console(args: argparse.Namespace) -> int:
     from callcenter.reports.export import ExportService
     from callcenter.services.dispatch import DispatchService
     from callcenter.services.queues import QueueService
-    from callcenter.services.reports import ReportService
+    from callcenter.services.report_data import ReportService
     from callcenter.services.settings import SettingsService
     from callcenter.services.shifts import ShiftService
-    from callcenter.services.sources import SourceConfigService
+    from callcenter.services.source_config import SourceConfigService
 
     dispatch = DispatchService(db, clock)
     reports = ReportService(db, clock)
@@ -467,7 +467,7 @@ def _idle_lock_minutes(settings: Any) -> float:
 
 
 def _demo_password() -> str:
-    from callcenter.db.seed import DEMO_PASSWORD
+    from callcenter.services.demo import DEMO_PASSWORD
 
     return DEMO_PASSWORD
 

@@ -57,10 +57,10 @@ class Console:
         from callcenter.services.intake import IntakeService, IntakeWorker
         from callcenter.services.queues import QueueService
         from callcenter.services.reference import ReferenceService
-        from callcenter.services.reports import ReportService
+        from callcenter.services.report_data import ReportService
         from callcenter.services.settings import SettingsService
         from callcenter.services.shifts import ShiftService
-        from callcenter.services.sources import SourceConfigService
+        from callcenter.services.source_config import SourceConfigService
         from ui.bridge import CoreBridge
         from ui.main_window import MainWindow
         from ui.worker import DbWorker
@@ -113,7 +113,7 @@ class Console:
 
 def _login(db: Any) -> Any:
     from callcenter.db.enums import Role
-    from callcenter.db.seed import DEMO_PASSWORD
+    from callcenter.services.demo import DEMO_PASSWORD
     from callcenter.services.auth import AuthService
     from callcenter.services.base import SYSTEM
 

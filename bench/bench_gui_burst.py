@@ -42,7 +42,7 @@ from callcenter.services.queues import QueueService
 from callcenter.services.reference import ReferenceService
 from callcenter.services.settings import SettingsService
 from callcenter.services.shifts import ShiftService
-from callcenter.services.sources import SourceConfigService
+from callcenter.services.source_config import SourceConfigService
 from callcenter.synthetic import mobile_number
 from ui.app import create_application, freeze_startup_heap
 from ui.bridge import CoreBridge

@@ -134,7 +134,7 @@ def _run(url: str, count: int, seed_days: int) -> int:
     with db.write() as session:
         load_reference_data(session, datetime.now(UTC))
     if seed_days:
-        from callcenter.db.seed import seed_demo
+        from callcenter.services.demo import seed_demo
 
         seed_demo(db, days=seed_days, calls_per_day=150, seed=int(time.time()) % 1000)
     board_started = time.perf_counter()

@@ -33,7 +33,7 @@ def _database(path: Path, days: int, calls_per_day: int, url: str | None = None)
     from callcenter.db import migrate
     from callcenter.db.database import Database, sqlite_url
     from callcenter.db.refdata import load_reference_data
-    from callcenter.db.seed import seed_demo
+    from callcenter.services.demo import seed_demo
 
     db = Database(url or sqlite_url(path))
     migrate.upgrade(db)
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     from callcenter.reports.range import render_range_report
     from callcenter.reports.shift import render_shift_report
     from callcenter.services.base import SYSTEM
-    from callcenter.services.reports import ReportService
+    from callcenter.services.report_data import ReportService
 
     result: dict[str, Any] = {"python": platform.python_version(), "platform": platform.platform(),
                               "database": "postgresql" if args.shift_db and args.shift_db.startswith("postgresql")

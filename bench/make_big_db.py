@@ -25,7 +25,7 @@ from callcenter.db import migrate
 from callcenter.db.database import Database
 from callcenter.db.models import Area, Base, Category, Line, Operator
 from callcenter.db.refdata import load_reference_data
-from callcenter.db.seed import _ensure_lines, _ensure_operators, _ensure_units
+from callcenter.services.demo import _ensure_lines, _ensure_operators, _ensure_units
 from callcenter.synthetic import ALL_MOBILE_PREFIXES
 
 CALL_TYPES = ["prank"] * 40 + ["ghost"] * 33 + ["salah_sambung"] * 5 + ["informasi"] * 8 + ["test"] * 2 + \

@@ -53,10 +53,10 @@ from callcenter.services.incidents import IncidentDraft, IncidentService, Incide
 from callcenter.services.presence import PresenceService
 from callcenter.services.queues import QueueService
 from callcenter.services.reference import LineOption, ReferenceData, ReferenceService
-from callcenter.services.reports import ReportService
+from callcenter.services.report_data import ReportService
 from callcenter.services.settings import SettingsService
 from callcenter.services.shifts import ShiftService
-from callcenter.services.sources import SourceConfigService
+from callcenter.services.source_config import SourceConfigService
 from callcenter.services.supervisor import SupervisorService
 from ui.app import icon
 from ui.bridge import CoreBridge

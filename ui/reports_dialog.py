@@ -45,8 +45,8 @@ from callcenter.db.enums import Role
 from callcenter.errors import DatabaseUnavailable, KonsolError, NotFound, PermissionDenied, ValidationError
 from callcenter.reports.export import Cancelled, ExportService, open_csv
 from callcenter.services.base import Actor
-from callcenter.services.reports import RangeReportData, ReportService, ShiftReportData
-from callcenter.shifts import ShiftSpec, window_at
+from callcenter.services.report_data import RangeReportData, ReportService, ShiftReportData
+from callcenter.shift_windows import ShiftSpec, window_at
 from ui.worker import DbWorker
 
 SHIFT, RANGE = "shift", "range"

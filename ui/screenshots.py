@@ -26,7 +26,7 @@ from callcenter.clock import ManualClock
 from callcenter.db import migrate
 from callcenter.db.database import Database, sqlite_url
 from callcenter.db.refdata import load_reference_data
-from callcenter.db.seed import DEMO_PASSWORD, seed_demo
+from callcenter.services.demo import DEMO_PASSWORD, seed_demo
 from callcenter.reports.export import ExportService
 from callcenter.services.auth import AuthService
 from callcenter.services.callers import CallerService
@@ -37,10 +37,10 @@ from callcenter.services.intake import IntakeService
 from callcenter.services.presence import PresenceService
 from callcenter.services.queues import QueueService
 from callcenter.services.reference import ReferenceService
-from callcenter.services.reports import ReportService
+from callcenter.services.report_data import ReportService
 from callcenter.services.settings import SettingsService
 from callcenter.services.shifts import ShiftService
-from callcenter.services.sources import SourceConfigService
+from callcenter.services.source_config import SourceConfigService
 from callcenter.services.supervisor import SupervisorService
 from ui.app import create_application
 from ui.bridge import CoreBridge

@@ -6,7 +6,7 @@ frames and ``ParseWarning`` objects for malformed ones. It never raises on input
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
@@ -77,11 +77,3 @@ class FrameParser(Protocol):
     def flush(self, now: datetime) -> list[ParseResult]:
         """Called when the line has been idle for a short while: complete a last frame with no newline."""
         ...
-
-
-@dataclass(slots=True)
-class ParserStats:
-    events: int = 0
-    warnings: int = 0
-    bytes: int = 0
-    last_warning: str | None = field(default=None)

@@ -1,40 +1,36 @@
 """The headless command line (``python main.py <command>``). The console itself is started by main.py.
 
-Errors go to stderr as one sentence; exit status 2 for bad arguments or input, 1 for failures.
+Each command group lives in a module of this package and registers itself in ``build_parser``; what they share
+is in ``callcenter.cli.common``. Errors go to stderr as one sentence; exit status 2 for bad arguments or input,
+1 for failures.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from callcenter import __version__, phone
-from callcenter.errors import KonsolError, UserFixableError, ValidationError
+from callcenter.cid import decode, simulate
+from callcenter.cli import ingest, outbox, reports
+from callcenter.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Handler,
+    UsageError,
+    add_db_option,
+    configure_logging,
+    execute,
+    open_database,
+    read_password_from_stdin,
+)
+from callcenter.errors import UserFixableError
 
 log = logging.getLogger("konsol112")
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
-
-Handler = Callable[[argparse.Namespace], int]
-
-
-class UsageError(Exception):
-    """Bad arguments or input: exit status 2."""
-
-
-def add_db_option(parser: argparse.ArgumentParser) -> None:
-    # SUPPRESS so that a --db given before the command is not overwritten by the subparser's default.
-    parser.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
-                        help="SQLAlchemy URL of the database (default: $CALLCENTER_DB, then the SQLite file "
-                             "in the user data folder)")
-
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -79,47 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_option(lookup)
     lookup.set_defaults(handler=cmd_lookup)
 
-    for register in _feature_commands():
-        register(commands)
-    return parser
-
-
-def _feature_commands() -> list[Callable[[Any], None]]:
-    """Commands that live next to their feature (caller-ID, ingest, reports) register themselves here."""
-    return [_add_cid_commands, _add_ingest_command, _add_simulate_command, _add_report_commands,
-            _add_outbox_command]
-
-
-def _add_report_commands(commands: Any) -> None:
-    from callcenter.reports import cli as reports_cli
-
-    reports_cli.add_parser(commands)
-
-
-def _add_outbox_command(commands: Any) -> None:
-    from callcenter.forwarding import cli as outbox_cli
-
-    outbox_cli.add_parser(commands)
-
-
-def _add_cid_commands(commands: Any) -> None:
-    from callcenter.cid import decode
-
     cid = commands.add_parser("cid", help="caller-ID tools")
-    cid_commands = cid.add_subparsers(dest="cid_command", metavar="ACTION", required=True)
-    decode.add_parser(cid_commands)
-
-
-def _add_ingest_command(commands: Any) -> None:
-    from callcenter import ingest
-
+    decode.add_parser(cid.add_subparsers(dest="cid_command", metavar="ACTION", required=True))
     ingest.add_parser(commands)
-
-
-def _add_simulate_command(commands: Any) -> None:
-    from callcenter.cid import simulate
-
     simulate.add_parser(commands).set_defaults(handler=simulate.run)
+    reports.add_parser(commands)
+    outbox.add_parser(commands)
+    return parser
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -132,43 +94,6 @@ def run(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     return execute(handler, args)
-
-
-def execute(handler: Handler, args: argparse.Namespace) -> int:
-    try:
-        return handler(args)
-    except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except ValidationError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except UserFixableError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
-    except KonsolError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
-    except KeyboardInterrupt:
-        return 130
-
-
-def configure_logging(verbose: bool) -> None:
-    """Our own messages at INFO; libraries (Alembic, SQLAlchemy) only when something is wrong, or with -v."""
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for name in ("konsol112", "callcenter"):
-        logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.INFO)
-
-
-def open_database(args: argparse.Namespace, *, check: bool = True) -> Any:
-    from callcenter.db import migrate
-    from callcenter.db.database import Database, resolve_url
-
-    db = Database(resolve_url(getattr(args, "db", None)))
-    if check:
-        migrate.check_schema(db)
-    return db
 
 
 # -- handlers -----------------------------------------------------------------------------------------------
@@ -189,7 +114,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_db_seed_demo(args: argparse.Namespace) -> int:
-    from callcenter.db.seed import DEMO_PASSWORD, seed_demo
+    from callcenter.services.demo import DEMO_PASSWORD, seed_demo
 
     if args.days < 1 or args.calls_per_day < 1:
         raise UsageError("--days and --calls-per-day must be at least 1")
@@ -202,18 +127,6 @@ def cmd_db_seed_demo(args: argparse.Namespace) -> int:
         print(f"demo accounts created (operator1..6, supervisor, admin) with the password {DEMO_PASSWORD!r}: "
               "for demonstrations only")
     return EXIT_OK
-
-
-def read_password_from_stdin() -> str:
-    if sys.stdin.isatty():
-        first = getpass.getpass("Password: ")
-        if getpass.getpass("Again: ") != first:
-            raise UsageError("the two passwords differ")
-        return first
-    line = sys.stdin.readline()
-    if not line:
-        raise UsageError("no password on standard input")
-    return line.rstrip("\r\n")
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 
 from callcenter import phone
 from callcenter.cid.events import CallerIdEvent, ParseWarning
+from callcenter.cli.common import UsageError, add_db_option
 from callcenter.db.database import Database, data_dir, resolve_url
 from callcenter.errors import DatabaseUnavailable
 from callcenter.services.base import SYSTEM
@@ -28,8 +29,6 @@ log = logging.getLogger("konsol112.ingest")
 
 
 def add_parser(subparsers: Any) -> None:
-    from callcenter.cli import add_db_option
-
     parser = subparsers.add_parser(
         "ingest", help="headless line service: read caller-ID sources and store every call",
         description="Read one or more caller-ID sources and commit every call to the database. Events that "
@@ -71,7 +70,6 @@ def describe_notice(notice: CallNotice) -> str:
 def run(args: argparse.Namespace) -> int:
     from callcenter.cid.sources import LineState, make_source
     from callcenter.cid.sources import Subscriber as SourceSubscriber
-    from callcenter.cli import UsageError
     from callcenter.db import migrate
 
     db = Database(resolve_url(getattr(args, "db", None)))

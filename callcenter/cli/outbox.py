@@ -15,6 +15,7 @@ import sys
 import threading
 from typing import Any
 
+from callcenter.cli.common import add_db_option, open_database
 from callcenter.db.enums import OutboxState
 
 UNSENT = (OutboxState.PENDING, OutboxState.FAILED, OutboxState.RETRYING, OutboxState.GAVE_UP)
@@ -31,15 +32,11 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     status.add_argument("--all", action="store_true", help="every message, also the sent ones")
     actions.add_parser("smtp-password", help="store the SMTP password (read from stdin) in the OS password store")
     for sub in (run_parser, status, actions.choices["smtp-password"]):
-        sub.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
-                         help="SQLAlchemy URL of the database (default: $CALLCENTER_DB, then the SQLite file "
-                              "in the user data folder)")
+        add_db_option(sub)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from callcenter.cli import open_database
-
     db = open_database(args)
     command = args.outbox_command
     if command == "status":

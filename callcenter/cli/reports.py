@@ -1,6 +1,6 @@
 """``report shift|range`` and ``export calls|incidents`` on the command line (acting as the system actor).
 
-Wiring: ``callcenter.cli`` calls ``add_parser(commands)``; every subcommand's handler is ``run``.
+Wiring: ``callcenter.cli.build_parser`` calls ``add_parser(commands)``.
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from callcenter.cli import EXIT_OK, EXIT_USAGE, UsageError, add_db_option, execute, open_database
+from callcenter.cli.common import EXIT_OK, EXIT_USAGE, UsageError, add_db_option, open_database
 
 EIDO_UNAVAILABLE = "EIDO export is not available in this build"
 
@@ -91,7 +91,7 @@ def _shift(args: argparse.Namespace) -> int:
     from callcenter.errors import NotFound
     from callcenter.reports.shift import render_shift_report
     from callcenter.services.base import SYSTEM
-    from callcenter.services.reports import ReportService
+    from callcenter.services.report_data import ReportService
 
     db = open_database(args)
     service = ReportService(db)
@@ -110,7 +110,7 @@ def _range(args: argparse.Namespace) -> int:
     from callcenter.reports.export import open_csv
     from callcenter.reports.range import render_range_report, write_days_csv
     from callcenter.services.base import SYSTEM
-    from callcenter.services.reports import ReportService
+    from callcenter.services.report_data import ReportService
 
     db = open_database(args)
     data = ReportService(db).range_report_data(SYSTEM, args.date_from, args.date_to)
@@ -173,15 +173,3 @@ def _write_json_array(objects: Iterable[dict[str, Any]], out: Any) -> None:
         out.write(",\n" if index else "\n")
         out.write(json.dumps(item, ensure_ascii=False, default=str))
     out.write("\n]\n")
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the report/export commands on their own (until the lead wires them into ``callcenter.cli``)."""
-    parser = argparse.ArgumentParser(prog="konsol112")
-    add_parser(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
-    args = parser.parse_args(argv)
-    return execute(args.handler, args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

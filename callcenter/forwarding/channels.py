@@ -21,7 +21,7 @@ from typing import Any
 from callcenter.db.database import Database
 from callcenter.db.enums import DeliveryChannel
 from callcenter.errors import UserFixableError, ValidationError
-from callcenter.forwarding.messages import DispatchFacts
+from callcenter.services.dispatch_messages import DispatchFacts
 from callcenter.forwarding.outbox import DeliveryError, OutboxItem, Sender
 from callcenter.forwarding.slip import render_slip
 

@@ -16,7 +16,7 @@ import socket
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import or_, select, update
@@ -202,9 +202,3 @@ class OutboxWorker(threading.Thread):
         state = self.outbox.failed(item, reason)
         log.warning("outbox %s via %s failed (attempt %s, now %s): %s", item.id, item.channel, item.attempts,
                     state, redact_text(reason))
-
-
-def next_due(db: Database) -> datetime | None:
-    with db.read() as session:
-        return session.scalar(select(OutboxMessage.next_attempt_at).where(OutboxMessage.state.in_(CLAIMABLE))
-                              .order_by(OutboxMessage.next_attempt_at).limit(1))

@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from callcenter.forwarding.messages import PRIORITY_WORDS, DispatchFacts, shorten, wib_text
+from callcenter.services.dispatch_messages import PRIORITY_WORDS, DispatchFacts, shorten, wib_text
 
 MAX_DESCRIPTION_ON_SLIP = 1500
 MAX_FIELD_ON_SLIP = 300

@@ -14,7 +14,6 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from io import BytesIO
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
@@ -42,7 +41,7 @@ from reportlab.platypus import (
 )
 
 from callcenter.reports.strings import Strings
-from callcenter.services.reports import CountRow, ReportHeader
+from callcenter.services.report_data import CountRow, ReportHeader
 
 log = logging.getLogger(__name__)
 
@@ -503,9 +502,3 @@ def signature_block(strings: Strings, styles: Styles, place_date: str, operator:
     # Flowables, not a KeepTogether: the caller keeps them with the last section (nested KeepTogethers
     # in reportlab push the whole group to a new page even when it fits).
     return [Spacer(1, 4 * mm), table]
-
-
-def render_to_bytes(render: Callable[[BinaryIO], None]) -> bytes:
-    buffer = BytesIO()
-    render(buffer)
-    return buffer.getvalue()

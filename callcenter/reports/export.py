@@ -18,7 +18,7 @@ from callcenter.db.enums import Role
 from callcenter.db.models import Area, Call, Category, Incident, Line, Operator
 from callcenter.errors import KonsolError
 from callcenter.services.base import Actor, Service, audit
-from callcenter.services.reports import check_range, day_bounds
+from callcenter.services.report_data import check_range, day_bounds
 
 CHUNK = 2000
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

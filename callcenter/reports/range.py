@@ -23,7 +23,7 @@ from callcenter.reports.common import (
     signature_block,
 )
 from callcenter.reports.strings import Strings
-from callcenter.services.reports import RangeReportData
+from callcenter.services.report_data import RangeReportData
 
 
 def range_title(data: RangeReportData, s: Strings) -> str:

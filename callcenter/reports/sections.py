@@ -19,7 +19,7 @@ from callcenter.reports.common import (
     side_by_side,
 )
 from callcenter.reports.strings import Strings
-from callcenter.services.reports import (
+from callcenter.services.report_data import (
     ANSWER_MARKS_S,
     NENA_TARGET,
     NFPA_TARGET,

@@ -13,7 +13,7 @@ from callcenter.clock import to_wib
 from callcenter.reports import sections
 from callcenter.reports.common import build_document, key_value_table, letterhead, make_styles, safe, signature_block
 from callcenter.reports.strings import Strings
-from callcenter.services.reports import ShiftReportData
+from callcenter.services.report_data import ShiftReportData
 
 
 def shift_title(data: ShiftReportData, s: Strings) -> str:

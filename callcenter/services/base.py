@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from callcenter.clock import Clock, utcnow
 from callcenter.db.database import Database
-from callcenter.db.enums import Role
-from callcenter.db.models import AuditEntry, ChangeFeedEntry
+from callcenter.db.enums import NoteKind, Role
+from callcenter.db.models import AuditEntry, ChangeFeedEntry, IncidentNote
 from callcenter.errors import PermissionDenied
 from callcenter.redact import redact, redact_text
 
@@ -105,3 +105,12 @@ def record_changes(session: Session, changes: list[tuple[str, object, str]], at:
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_notify(:channel, :payload)"),
                         {"channel": NOTIFY_CHANNEL, "payload": f"batch:{len(changes)}"})
+
+
+def add_timeline(session: Session, incident_id: int, actor: Actor, now: datetime, kind: str, text: str,
+                 data: dict[str, Any] | None = None) -> None:
+    """One entry on an incident's timeline, inside the caller's transaction."""
+    session.execute(insert(IncidentNote).values(
+        incident_id=incident_id, at=now, operator_id=actor.id, kind=NoteKind(kind), text=text,
+        data=jsonable(data) if data is not None else None,
+    ))

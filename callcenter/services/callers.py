@@ -67,11 +67,6 @@ class CallerHistory:
         return self.incidents[0] if self.incidents else None
 
 
-def is_flagged(session: Session, e164: str, now: datetime) -> bool:
-    blocked = session.scalar(select(Caller.blocked_until).where(Caller.e164 == e164))
-    return blocked is not None and blocked > now
-
-
 def apply_prank_rule(session: Session, e164: str, now: datetime) -> datetime | None:
     """Flag the number when it made ``count`` prank/ghost calls in the window; returns the new block end."""
     rule = read_setting(session, "prank_rule")
@@ -183,19 +178,6 @@ class CallerService(Service):
             caller.block_reason = None
             audit(session, actor, "caller.unblock", "caller", e164, now, before={"blocked_until": before})
             record_change(session, "caller", e164, "unblock", now)
-
-    def set_notes(self, actor: Actor, number: str, notes: str) -> None:
-        e164 = phone.to_e164(number)
-        if e164 is None:
-            raise ValidationError({"number": "not a valid telephone number"})
-        now = self.clock()
-        self.require(actor, Role.OPERATOR, "edit caller notes")
-        with self.db.write() as session:
-            caller = ensure_caller(session, e164, now)
-            before = caller.notes
-            caller.notes = notes[:5000]
-            audit(session, actor, "caller.notes", "caller", e164, now, before={"notes": before},
-                  after={"notes": caller.notes})
 
 
 def incidents_of_number_query(e164: str, limit: int) -> Select[int, str, datetime, IncidentStatus, str, str, Priority]:

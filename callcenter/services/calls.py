@@ -12,7 +12,7 @@ from callcenter import phone
 from callcenter.db.enums import ONE_STEP_CALL_TYPES, CallState, CallType, Role
 from callcenter.db.models import Call, Caller, Incident, Operator
 from callcenter.errors import AlreadyClaimed, ConflictError, NotFound, ValidationError
-from callcenter.services.base import Actor, Service, audit, record_change
+from callcenter.services.base import Actor, Service, add_timeline, audit, record_change
 from callcenter.services.callers import apply_prank_rule
 
 MAX_NOTE = 5000
@@ -213,8 +213,6 @@ class CallService(Service):
 
 def link_call(session: Session, actor: Actor, call_id: int, incident_id: int, now: datetime) -> None:
     """Attach a call to an incident inside the caller's transaction (also used when creating one)."""
-    from callcenter.services.incidents import add_timeline
-
     call = session.get(Call, call_id)
     if call is None:
         raise NotFound("call", call_id)

@@ -55,7 +55,7 @@ from callcenter.db.models import (
 from callcenter.errors import ConflictError
 from callcenter.services.auth import hash_password
 from callcenter.services.base import SYSTEM, audit
-from callcenter.shifts import ShiftSpec, window
+from callcenter.shift_windows import ShiftSpec, window
 from callcenter.synthetic import CallerPool, person_name
 
 DEMO_PASSWORD = "konsol112"

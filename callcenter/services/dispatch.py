@@ -47,15 +47,14 @@ from callcenter.db.models import (
     category_agencies,
 )
 from callcenter.errors import ConflictError, NotFound, ValidationError
-from callcenter.forwarding.messages import (
+from callcenter.services.dispatch_messages import (
     DispatchFacts,
     email_body,
     email_subject,
     whatsapp_link,
     whatsapp_text,
 )
-from callcenter.services.base import Actor, Service, audit, jsonable, record_change
-from callcenter.services.incidents import add_timeline
+from callcenter.services.base import Actor, Service, add_timeline, audit, jsonable, record_change
 
 STATUS_WORDS = {  # the words on the timeline (Indonesian: the record is read by Indonesian staff)
     DispatchStatus.NOTIFIED: "diberitahu",

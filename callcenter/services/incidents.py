@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 
 from callcenter import phone
 from callcenter.clock import to_wib
-from callcenter.db.enums import AreaLevel, Channel, IncidentStatus, NoteKind, Priority, Role
+from callcenter.db.enums import AreaLevel, Channel, IncidentStatus, Priority, Role
 from callcenter.db.models import Area, Category, Incident, IncidentCounter, IncidentNote, Operator
 from callcenter.errors import ConflictError, NotFound, ValidationError
-from callcenter.services.base import Actor, Service, audit, jsonable, record_change
+from callcenter.services.base import Actor, Service, add_timeline, audit, record_change
+from callcenter.services.calls import link_call
 
 LIMITS = {
     "reporter_name": 120,
@@ -153,18 +154,8 @@ def next_number(session: Session, year: int) -> tuple[int, str]:
     return seq, f"112/{year}/{seq:06d}"
 
 
-def add_timeline(session: Session, incident_id: int, actor: Actor, now: datetime, kind: str, text: str,
-                 data: dict[str, Any] | None = None) -> None:
-    session.execute(insert(IncidentNote).values(
-        incident_id=incident_id, at=now, operator_id=actor.id, kind=NoteKind(kind), text=text,
-        data=jsonable(data) if data is not None else None,
-    ))
-
-
 class IncidentService(Service):
     def create(self, actor: Actor, draft: IncidentDraft) -> IncidentView:
-        from callcenter.services.calls import link_call
-
         now = self.clock()
         self.require(actor, Role.OPERATOR, "create incidents")
         with self.db.write() as session:

@@ -34,7 +34,7 @@ from callcenter.db.models import (
 from callcenter.errors import NotFound, ValidationError
 from callcenter.services.base import Actor, Service
 from callcenter.services.settings import read_setting
-from callcenter.shifts import ShiftSpec, ShiftWindow, window
+from callcenter.shift_windows import ShiftSpec, ShiftWindow, window
 
 CALL_TYPE_ORDER = (CallType.NORMAL, CallType.INFORMASI, CallType.PRANK, CallType.GHOST, CallType.SALAH_SAMBUNG,
                    CallType.TEST)

@@ -13,7 +13,7 @@ from callcenter.db.models import Call, Operator, ShiftDefinition, ShiftSession
 from callcenter.errors import ConflictError, NotFound, ValidationError
 from callcenter.services.base import Actor, Service, audit, record_change
 from callcenter.services.queues import MISSED_WINDOW
-from callcenter.shifts import ShiftSpec, ShiftWindow, window_at
+from callcenter.shift_windows import ShiftSpec, ShiftWindow, window_at
 
 MAX_HANDOVER = 20_000
 MAX_DESK = 120

@@ -42,7 +42,7 @@ from callcenter.services.base import Actor, Service, audit
 from callcenter.services.incidents import OPEN_STATUSES
 from callcenter.services.presence import DEFAULT_TIMEOUT_S, StaleClaim, stale_claims
 from callcenter.services.settings import read_setting
-from callcenter.shifts import ShiftSpec, ShiftWindow, window_at
+from callcenter.shift_windows import ShiftSpec, ShiftWindow, window_at
 
 ANSWER_MARKS = (10, 15, 20)
 # Answer-time histogram: upper bounds in seconds (inclusive); the last bucket is open-ended.

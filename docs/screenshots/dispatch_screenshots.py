@@ -28,7 +28,7 @@ from callcenter.db.enums import DeliveryChannel, DispatchStatus, OutboxState
 from callcenter.db.migrate import upgrade
 from callcenter.db.models import Agency, Category, OutboxMessage
 from callcenter.db.refdata import load_reference_data
-from callcenter.db.seed import seed_demo
+from callcenter.services.demo import seed_demo
 from callcenter.services.auth import AuthService
 from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentDraft, IncidentService

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from callcenter.db import migrate  # noqa: E402
 from callcenter.db.database import Database  # noqa: E402
 from callcenter.db.refdata import load_reference_data  # noqa: E402
-from callcenter.db.seed import DEMO_PASSWORD, seed_demo  # noqa: E402
+from callcenter.services.demo import DEMO_PASSWORD, seed_demo  # noqa: E402
 from callcenter.services.auth import AuthService  # noqa: E402
 from callcenter.services.base import Actor  # noqa: E402
 from callcenter.services.callers import CallerService  # noqa: E402
@@ -43,7 +43,7 @@ from callcenter.services.queues import QueueService  # noqa: E402
 from callcenter.services.reference import ReferenceService  # noqa: E402
 from callcenter.services.settings import SettingsService  # noqa: E402
 from callcenter.services.shifts import ShiftService  # noqa: E402
-from callcenter.services.sources import SourceConfigService  # noqa: E402
+from callcenter.services.source_config import SourceConfigService  # noqa: E402
 from callcenter.services.supervisor import SupervisorService  # noqa: E402
 from tests.pg import PostgresCluster, find_pg_bin  # noqa: E402
 from ui.app import create_application  # noqa: E402

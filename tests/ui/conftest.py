@@ -25,7 +25,7 @@ from callcenter.services.queues import QueueService
 from callcenter.services.reference import ReferenceService
 from callcenter.services.settings import SettingsService
 from callcenter.services.shifts import ShiftService
-from callcenter.services.sources import SourceConfigService
+from callcenter.services.source_config import SourceConfigService
 from callcenter.services.spool import Spool
 from callcenter.services.supervisor import SupervisorService
 from ui.bridge import CoreBridge

@@ -19,7 +19,7 @@ from callcenter.db.models import AuditEntry
 from callcenter.reports import export
 from callcenter.reports.export import ExportService
 from callcenter.services.base import Actor
-from callcenter.services.reports import ReportService
+from callcenter.services.report_data import ReportService
 from tests.callcenter.reports.dataset import Known, build
 from ui.i18n import Translations
 from ui.reports_dialog import RANGE, ReportsDialog

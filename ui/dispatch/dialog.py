@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from callcenter.db.enums import DeliveryChannel, OutboxState, UnitStatus
-from callcenter.forwarding.messages import DispatchFacts
+from callcenter.services.dispatch_messages import DispatchFacts
 from callcenter.forwarding.slip import render_slip
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DispatchService, DispatchView, Suggestions, UnitBusy

@@ -23,7 +23,7 @@ from callcenter.clock import to_wib
 from callcenter.services.base import Actor
 from callcenter.services.incidents import IncidentService, IncidentView
 from callcenter.services.shifts import MAX_HANDOVER, PendingCall, ShiftService
-from callcenter.shifts import ShiftWindow
+from callcenter.shift_windows import ShiftWindow
 from ui.views.common import MessageBar, age_text, category_text, error_text, shortcut_tip, status_text, submit, wib_time
 from ui.views.models import StaticTableModel, static_table
 from ui.worker import DbWorker

@@ -30,7 +30,7 @@ from callcenter.cid.sources.url import DEFAULT_BAUD
 from callcenter.db.enums import Role
 from callcenter.services.base import Actor
 from callcenter.services.settings import SettingsService
-from callcenter.services.sources import MAX_HOST, MAX_NAME, MAX_URL, SourceConfig, SourceConfigService
+from callcenter.services.source_config import MAX_HOST, MAX_NAME, MAX_URL, SourceConfig, SourceConfigService
 from ui.views.common import MessageBar, core_text, error_text, shortcut_tip, submit
 from ui.views.models import StaticTableModel
 from ui.worker import DbWorker

@@ -115,11 +115,6 @@ class Source(ABC):
         with self._lock:
             self._subscribers.append(subscriber)
 
-    def unsubscribe(self, subscriber: SourceSubscriber) -> None:
-        with self._lock:
-            if subscriber in self._subscribers:
-                self._subscribers.remove(subscriber)
-
     @property
     def state(self) -> LineState:
         return self._state

@@ -6,11 +6,11 @@ import json
 import pytest
 from sqlalchemy import update
 
+from callcenter.cli import outbox as cli
 from callcenter.clock import ManualClock
 from callcenter.db.database import Database
 from callcenter.db.enums import DeliveryChannel, Role
 from callcenter.db.models import Agency
-from callcenter.forwarding import cli
 from callcenter.services.dispatch import DispatchService
 from tests.callcenter.forwarding.servers import http_endpoint
 from tests.callcenter.services.conftest import make_actor

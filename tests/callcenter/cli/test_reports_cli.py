@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from callcenter.cli import reports as cli
 from callcenter.db.database import Database
-from callcenter.db.seed import seed_demo
-from callcenter.reports import cli
+from callcenter.services.demo import seed_demo
 from callcenter.services.base import SYSTEM
-from callcenter.services.reports import ReportService
+from callcenter.services.report_data import ReportService
 
 REPO = Path(__file__).resolve().parents[3]
 NOW = datetime(2026, 3, 3, 2, 0, tzinfo=UTC)  # 09:00 WIB on 3 March
@@ -26,7 +26,7 @@ NOW = datetime(2026, 3, 3, 2, 0, tzinfo=UTC)  # 09:00 WIB on 3 March
 def konsol(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("CALLCENTER_DB", None)
-    return subprocess.run([sys.executable, "-m", "callcenter.reports.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, str(REPO / "main.py"), *args], capture_output=True, text=True,
                           env=env, cwd=REPO, timeout=120)
 
 

@@ -14,7 +14,7 @@ from callcenter.db.enums import IncidentStatus, Role
 from callcenter.reports.common import LONG_RUN, REPLACEMENT, safe
 from callcenter.reports.range import render_range_report, write_days_csv
 from callcenter.reports.shift import render_shift_report
-from callcenter.services.reports import (
+from callcenter.services.report_data import (
     CarriedIncident,
     CountRow,
     HandoverNote,

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from callcenter.db.database import Database
 from callcenter.db.enums import CallType
 from callcenter.db.models import Call, Caller, Dispatch, Incident
-from callcenter.db.seed import seed_demo
+from callcenter.services.demo import seed_demo
 
 ANCHOR = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 

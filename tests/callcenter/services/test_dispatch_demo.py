@@ -14,9 +14,9 @@ from callcenter.clock import ManualClock, to_wib
 from callcenter.db.database import Database
 from callcenter.db.enums import DeliveryChannel, DispatchStatus, IncidentStatus, OutboxState, UnitStatus
 from callcenter.db.models import Agency, Category
-from callcenter.db.seed import seed_demo
+from callcenter.services.demo import seed_demo
 from callcenter.forwarding.channels import send_webhook
-from callcenter.forwarding.messages import DispatchFacts
+from callcenter.services.dispatch_messages import DispatchFacts
 from callcenter.forwarding.outbox import OutboxWorker, RetryPolicy
 from callcenter.forwarding.slip import render_slip
 from callcenter.services.auth import AuthService

@@ -11,7 +11,7 @@ from callcenter.db.database import Database
 from callcenter.db.enums import CallType, IncidentStatus, Role
 from callcenter.db.models import AuditEntry
 from callcenter.errors import NotFound, PermissionDenied, ValidationError
-from callcenter.services.reports import ReportService, mask_number, median, percentile
+from callcenter.services.report_data import ReportService, mask_number, median, percentile
 from tests.callcenter.reports.dataset import EXPECTED, SHIFT_DATE, build
 
 

@@ -12,7 +12,7 @@ from callcenter.db.database import Database
 from callcenter.db.models import AuditEntry, ChangeFeedEntry, CidSource
 from callcenter.errors import PermissionDenied, ValidationError
 from callcenter.services.base import Actor
-from callcenter.services.sources import SourceConfigService
+from callcenter.services.source_config import SourceConfigService
 
 AMI = "ami://konsol:Rahasia-Sekali@10.0.0.5:5038"
 

@@ -13,7 +13,7 @@ from callcenter.clock import ManualClock
 from callcenter.db.database import Database
 from callcenter.services.base import Actor
 from callcenter.services.settings import SettingsService
-from callcenter.services.sources import SourceConfigService
+from callcenter.services.source_config import SourceConfigService
 from tests.ui.views.conftest import settle, show
 from ui.views.settings import SettingsDialog, saved_language, serial_url
 from ui.worker import DbWorker
