@@ -72,14 +72,14 @@ def check_schema(db: Database) -> None:
     if revision is None:
         with db.connection() as connection:
             has_tables = bool(inspect(connection).get_table_names())
-        raise DatabaseNotInitialised(
-            "the database has no Konsol 112 tables yet; run 'python main.py db upgrade'"
-            if not has_tables else
-            "the database holds tables that are not Konsol 112's; point --db at another database"
-        )
+        if not has_tables:
+            raise DatabaseNotInitialised("the database has no Konsol 112 tables yet; run 'python main.py db upgrade'",
+                                         code="database.empty")
+        raise DatabaseNotInitialised("the database holds tables that are not Konsol 112's; point --db at another "
+                                     "database", code="database.foreign")
     if revision not in known_revisions():
         raise DatabaseTooNew(revision, head_revision())
     if revision != head_revision():
         raise DatabaseNotInitialised(
-            f"the database schema is older ({revision}) than this program; run 'python main.py db upgrade'"
-        )
+            f"the database schema is older ({revision}) than this program; run 'python main.py db upgrade'",
+            code="database.too_old", database=revision, program=head_revision())

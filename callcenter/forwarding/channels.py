@@ -21,9 +21,9 @@ from typing import Any
 from callcenter.db.database import Database
 from callcenter.db.enums import DeliveryChannel
 from callcenter.errors import UserFixableError, ValidationError
-from callcenter.services.dispatch_messages import DispatchFacts
 from callcenter.forwarding.outbox import DeliveryError, OutboxItem, Sender
 from callcenter.forwarding.slip import render_slip
+from callcenter.services.dispatch_messages import DispatchFacts
 
 KEYRING_SERVICE = "Konsol 112 SMTP"
 SMTP_SETTING = "smtp"

@@ -39,6 +39,8 @@ CancelCheck = Callable[[], bool]
 class Cancelled(KonsolError):
     """The user cancelled a long report or export; nothing half-written is kept."""
 
+    default_code = "cancelled"
+
     def __init__(self) -> None:
         super().__init__("cancelled")
 

@@ -47,6 +47,7 @@ from callcenter.db.models import (
     category_agencies,
 )
 from callcenter.errors import ConflictError, NotFound, ValidationError
+from callcenter.services.base import Actor, Service, add_timeline, audit, jsonable, record_change
 from callcenter.services.dispatch_messages import (
     DispatchFacts,
     email_body,
@@ -54,7 +55,6 @@ from callcenter.services.dispatch_messages import (
     whatsapp_link,
     whatsapp_text,
 )
-from callcenter.services.base import Actor, Service, add_timeline, audit, jsonable, record_change
 
 STATUS_WORDS = {  # the words on the timeline (Indonesian: the record is read by Indonesian staff)
     DispatchStatus.NOTIFIED: "diberitahu",

@@ -22,6 +22,8 @@ from callcenter.errors import UserFixableError
 class SpoolError(UserFixableError):
     """The spool file cannot be written (disk full, read-only): events are at risk and someone must act."""
 
+    default_code = "spool.unwritable"
+
 
 def event_to_record(source_key: str, event_key: str, event: CallerIdEvent) -> dict[str, Any]:
     record = asdict(event)
