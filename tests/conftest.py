@@ -6,8 +6,15 @@ The Qt platform is set before anything can load Qt, so GUI tests run offscreen e
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A profile of the test run's own: settings, drafts, spools and caches never touch the user's (or another run's).
+os.environ["KONSOL112_TEST_PROFILE"] = tempfile.mkdtemp(prefix="konsol112-test-profile-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(os.environ["KONSOL112_TEST_PROFILE"], "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(os.environ["KONSOL112_TEST_PROFILE"], "data")
+os.environ["XDG_CACHE_HOME"] = os.path.join(os.environ["KONSOL112_TEST_PROFILE"], "cache")
+os.environ["XDG_STATE_HOME"] = os.path.join(os.environ["KONSOL112_TEST_PROFILE"], "state")
 # Environment noise, not defects: no audio server (pipewire) or font cache on a headless CI machine.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false;qt.multimedia.*=false")
 
@@ -145,3 +152,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         f"PostgreSQL tests: {_pg_results['passed']} passed, {_pg_results['failed']} failed, "
         f"{_pg_results['skipped']} skipped"
     )
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ["KONSOL112_TEST_PROFILE"], ignore_errors=True)
