@@ -61,6 +61,22 @@ class DatabaseNotInitialised(UserFixableError):
     default_code = "database.not_ready"
 
 
+class DatabaseMissing(DatabaseNotInitialised):
+    """There is no database at the SQLite path given; only ``db upgrade`` and the console's first-run set-up
+    create one."""
+
+    default_code = "database.missing"
+
+
+class DatabaseUrlError(UserFixableError):
+    """``--db`` cannot name a database Konsol 112 can use: bad input, not an outage. Codes: ``database.bad_url``
+    (not a URL), ``database.unsupported`` (neither SQLite nor PostgreSQL), ``database.no_driver`` (its driver is not
+    installed), ``database.folder`` (a folder, not a file), ``database.not_sqlite`` (a file that is not a SQLite
+    database)."""
+
+    default_code = "database.bad_url"
+
+
 class SourceError(UserFixableError):
     """A caller-ID source cannot be opened (port busy or missing, host unreachable, bad URL)."""
 

@@ -32,11 +32,16 @@ class ShiftWindow:
         return self.start_utc <= moment < self.end_utc
 
 
+def shift_start_utc(spec: ShiftSpec, shift_date: date) -> datetime:
+    """When the shift of ``shift_date`` starts (without computing its end, which may lie past the calendar's last
+    day). OverflowError for a date at the calendar's very edge."""
+    return datetime.combine(shift_date, spec.start, tzinfo=WIB).astimezone(UTC)
+
+
 def window(spec: ShiftSpec, shift_date: date) -> ShiftWindow:
-    start_local = datetime.combine(shift_date, spec.start, tzinfo=WIB)
     end_day = shift_date + timedelta(days=1) if spec.crosses_midnight else shift_date
     end_local = datetime.combine(end_day, spec.end, tzinfo=WIB)
-    return ShiftWindow(spec, shift_date, start_local.astimezone(UTC), end_local.astimezone(UTC))
+    return ShiftWindow(spec, shift_date, shift_start_utc(spec, shift_date), end_local.astimezone(UTC))
 
 
 def window_at(specs: list[ShiftSpec], moment: datetime) -> ShiftWindow:

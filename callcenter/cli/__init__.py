@@ -20,12 +20,14 @@ from callcenter.cli import ingest, outbox, reports
 from callcenter.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
+    ArgumentParser,
     Handler,
     UsageError,
     add_db_option,
     configure_logging,
     execute,
     open_database,
+    preflight_console,
     read_password_from_stdin,
 )
 from callcenter.errors import UserFixableError
@@ -33,7 +35,7 @@ from callcenter.errors import UserFixableError
 log = logging.getLogger("konsol112")
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="konsol112",
         description="Konsol 112 - dispatch console for Call Center 112 Kabupaten Purwakarta. "
                     "Without a command, starts the console.",
@@ -103,7 +105,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from callcenter.db import migrate
     from callcenter.db.refdata import load_reference_data
 
-    db = open_database(args, check=False)
+    db = open_database(args, check=False, create=True)
     before, after = migrate.upgrade(db)
     with db.write() as session:
         counts = load_reference_data(session, utcnow())
@@ -181,6 +183,9 @@ def _history_json(db: Any, number: str) -> dict[str, Any]:
         "incidents": [{"number": i.number, "created_at": iso(i.created_at), "status": i.status,
                        "category": i.category_id, "priority": i.priority} for i in history.incidents],
     }
+
+
+__all__ = ["build_parser", "configure_logging", "main", "preflight_console", "run"]
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -61,6 +61,8 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    _check_target(args.out)
+    _check_target(getattr(args, "csv", None))
     if getattr(args, "export_command", False):
         return _export(args)
     if args.report_command == "shift":
@@ -72,11 +74,21 @@ def _lang(args: argparse.Namespace) -> str:
     return str(getattr(args, "lang", None) or "id")
 
 
+def _check_target(path: Path | None) -> None:
+    """Refuse an output path that cannot become a file before any work is done."""
+    if path is None:
+        return
+    path = path.expanduser()
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; name a file inside it")
+    if not path.parent.is_dir():
+        raise UsageError(f"the folder {path.parent} does not exist")
+
+
 def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Write next to the target and rename, so a failure never leaves half a report under the real name."""
+    _check_target(path)
     path = path.expanduser()
-    if path.parent and not path.parent.exists():
-        raise UsageError(f"the folder {path.parent} does not exist")
     handle, temporary = tempfile.mkstemp(prefix=".konsol112-", suffix=path.suffix, dir=path.parent)
     os.close(handle)
     try:
@@ -101,8 +113,9 @@ def _shift(args: argparse.Namespace) -> int:
         names = ", ".join(spec.code for spec in service.shift_specs())
         raise UsageError(f"there is no shift {args.shift!r}; the shifts are {names}") from None
     _write_atomically(args.out, lambda path: render_shift_report(data, path, _lang(args)))
-    print(f"shift report {data.shift_name} {data.shift_date.isoformat()}: {data.summary.funnel.incoming} calls, "
-          f"{data.summary.incidents_total} incidents -> {args.out}")
+    provisional = " (provisional: the shift is still running)" if data.provisional else ""
+    print(f"shift report {data.shift_name} {data.shift_date.isoformat()}{provisional}: "
+          f"{data.summary.funnel.incoming} calls, {data.summary.incidents_total} incidents -> {args.out}")
     return EXIT_OK
 
 
@@ -127,7 +140,9 @@ def _range(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from callcenter.services.base import SYSTEM
+    from callcenter.services.report_data import check_range
 
+    check_range(args.date_from, args.date_to)  # before anything is opened, for both formats
     if args.format == "eido":
         try:
             from callcenter import eido  # type: ignore[attr-defined,unused-ignore]
@@ -151,10 +166,7 @@ def _export(args: argparse.Namespace) -> int:
     service = ExportService(db)
     method = service.write_calls_csv if args.what == "calls" else service.write_incidents_csv
     if args.out is None:
-        try:
-            method(SYSTEM, args.date_from, args.date_to, sys.stdout)
-        except BrokenPipeError:  # `| head`: the reader has all it wants
-            sys.stderr.close()
+        method(SYSTEM, args.date_from, args.date_to, sys.stdout)  # `| head` closing early: see cli.common.execute
         return EXIT_OK
     counted: list[int] = []
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,15 +17,18 @@ from typing import Any
 import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from callcenter.errors import DatabaseUnavailable
+from callcenter.errors import DatabaseMissing, DatabaseUnavailable, DatabaseUrlError
+from callcenter.redact import redact_url
 
 APP_NAME = "Konsol112"
 APP_AUTHOR = "Diskominfo Purwakarta"
 ENV_DB = "CALLCENTER_DB"
 SQLITE_BUSY_TIMEOUT_MS = 5000
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def data_dir() -> Path:
@@ -51,23 +53,81 @@ def sqlite_url(path: Path) -> str:
     return URL.create("sqlite", database=str(path)).render_as_string()
 
 
-def _secure_sqlite_file(path: Path) -> None:
-    """Create the database file (and its folder) readable by the owner only before SQLite opens it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if sys.platform != "win32":  # POSIX permissions; on Windows the user profile folder already is private
-        if not path.exists():
-            fd = os.open(path, os.O_CREAT | os.O_WRONLY, stat.S_IRUSR | stat.S_IWUSR)
-            os.close(fd)
-        else:
-            os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+def parse_database_url(url: str) -> URL:
+    """The parsed URL, or ``DatabaseUrlError`` saying in one sentence why Konsol 112 cannot use it (opens nothing)."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        raise DatabaseUrlError(
+            f"{redact_url(url)!r} is not a database URL; write sqlite:///PATH/konsol112.sqlite3 or "
+            "postgresql+psycopg://USER@HOST/DATABASE", code="database.bad_url", url=redact_url(url)) from None
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED_BACKENDS:
+        raise DatabaseUrlError(f"Konsol 112 works with SQLite and PostgreSQL databases, not {backend!r}",
+                               code="database.unsupported", backend=backend)
+    try:
+        parsed.get_dialect().import_dbapi()
+    except (ImportError, NoSuchModuleError):
+        raise DatabaseUrlError(
+            f"the database driver {parsed.get_driver_name()!r} is not installed; write "
+            f"{'postgresql+psycopg' if backend == 'postgresql' else 'sqlite'}:// to use the one Konsol 112 brings",
+            code="database.no_driver", driver=parsed.get_driver_name()) from None
+    return parsed
 
 
-def make_engine(url: str, *, sqlite_busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS, **kwargs: Any) -> Engine:
-    parsed = make_url(url)
+def sqlite_file(parsed: URL) -> Path | None:
+    """The file a SQLite URL names; None for an in-memory or ``file:`` URI database (and for PostgreSQL)."""
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).expanduser()
+
+
+def check_sqlite_file(path: Path) -> bool:
+    """True when ``path`` is an existing SQLite database file, False when nothing is there yet; raises when it is a
+    folder or a file of another kind. Reads 16 bytes and changes nothing."""
+    if path.is_dir():
+        raise DatabaseUrlError(f"{path} is a folder, not a database file", code="database.folder", path=str(path))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise DatabaseUnavailable(f"the database file {path} cannot be read: {exc.strerror or exc}",
+                                  path=str(path)) from exc
+    if header and header != SQLITE_HEADER:  # an empty file is a new, empty SQLite database
+        raise DatabaseUrlError(f"{path} is not a SQLite database file", code="database.not_sqlite", path=str(path))
+    return True
+
+
+def create_sqlite_file(path: Path) -> None:
+    """Create a new database file (and its folder), readable and writable by its owner only.
+
+    The mode is set here, when this program creates the file, and nowhere else: a file someone else made keeps the
+    mode they gave it (SQLite gives its -wal and -shm files the mode of the database file)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, stat.S_IRUSR | stat.S_IWUSR))
+    except FileExistsError:
+        pass  # created a moment ago by another process: theirs, and left as it is
+    except OSError as exc:
+        raise DatabaseUnavailable(f"the database file {path} cannot be created: {exc.strerror or exc}",
+                                  path=str(path)) from exc
+
+
+def make_engine(url: str, *, create: bool = True, sqlite_busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
+                **kwargs: Any) -> Engine:
+    """An engine for ``url``. A SQLite file that does not exist is created only with ``create`` (``db upgrade``,
+    the console's first-run set-up, tests and tools); otherwise ``DatabaseMissing`` says how to create it."""
+    parsed = parse_database_url(url)
     if parsed.get_backend_name() == "sqlite":
-        database = parsed.database
-        if database and database != ":memory:" and not database.startswith("file:"):
-            _secure_sqlite_file(Path(database))
+        path = sqlite_file(parsed)
+        if path is not None and not check_sqlite_file(path):
+            if not create:
+                raise DatabaseMissing(f"there is no database at {path}; create it with 'python main.py db upgrade "
+                                      f"--db {url}'", path=str(path))
+            create_sqlite_file(path)
         engine = create_engine(
             parsed,
             connect_args={"timeout": sqlite_busy_timeout_ms / 1000, "check_same_thread": False},
@@ -106,15 +166,16 @@ def is_unavailable(error: BaseException) -> bool:
     if isinstance(error, DBAPIError) and error.connection_invalidated:
         return True
     text = str(getattr(error, "orig", error)).lower()
-    return any(marker in text for marker in ("readonly", "read-only", "disk is full", "database is locked"))
+    return any(marker in text for marker in ("readonly", "read-only", "disk is full", "database is locked",
+                                             "file is not a database"))
 
 
 class Database:
     """The engine plus session factories; the one object services share to reach the data."""
 
-    def __init__(self, url: str, *, engine: Engine | None = None, **engine_kwargs: Any) -> None:
+    def __init__(self, url: str, *, engine: Engine | None = None, create: bool = True, **engine_kwargs: Any) -> None:
         self.url = url
-        self.engine = engine if engine is not None else make_engine(url, **engine_kwargs)
+        self.engine = engine if engine is not None else make_engine(url, create=create, **engine_kwargs)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
@@ -169,4 +230,7 @@ class Database:
 def _describe(exc: DBAPIError) -> str:
     original = getattr(exc, "orig", None)
     text = str(original if original is not None else exc).strip().splitlines()
-    return f"the database cannot be used right now: {text[0] if text else type(exc).__name__}"
+    first = text[0] if text else type(exc).__name__
+    if "readonly" in first.lower():  # SQLite: the file (or its folder) may be read but not written by this user
+        return f"the database is read-only for this user ({first}); ask for write permission or use another copy"
+    return f"the database cannot be used right now: {first}"

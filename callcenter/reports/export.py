@@ -3,6 +3,7 @@ cell that a spreadsheet would run as a formula (= + - @, tab, CR) neutralised wi
 
 from __future__ import annotations
 
+import contextlib
 import csv
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -18,6 +19,7 @@ from callcenter.db.enums import Role
 from callcenter.db.models import Area, Call, Category, Incident, Line, Operator
 from callcenter.errors import KonsolError
 from callcenter.services.base import Actor, Service, audit
+from callcenter.services.call_figures import answer_seconds
 from callcenter.services.report_data import check_range, day_bounds
 
 CHUNK = 2000
@@ -87,14 +89,25 @@ class ExportService(Service):
         writer = csv.writer(out)
         writer.writerow(columns)
         written = 0
-        for row in rows(start, end, progress, cancelled):
-            writer.writerow([neutralise(cell) for cell in row])
-            written += 1
+        detail = f"{what} from {date_from.isoformat()} to {date_to.isoformat()}"
+        try:
+            for row in rows(start, end, progress, cancelled):
+                writer.writerow([neutralise(cell) for cell in row])
+                written += 1
+        except Cancelled:
+            raise  # the person stopped it and the half-written file is thrown away: nothing left the centre
+        except BaseException:
+            # Stopped part way (a reader that closed the pipe, a full disk): what did leave goes in the trail too.
+            with contextlib.suppress(Exception):
+                self._audit_export(actor, what, f"{written} {detail}, stopped part way")
+            raise
         # Exports carry callers' numbers: who took them, and when, belongs in the audit trail.
-        with self.db.write() as session:
-            audit(session, actor, f"export.{what}", "export", None, self.clock(),
-                  detail=f"{written} {what} from {date_from.isoformat()} to {date_to.isoformat()}")
+        self._audit_export(actor, what, f"{written} {detail}")
         return written
+
+    def _audit_export(self, actor: Actor, what: str, detail: str) -> None:
+        with self.db.write() as session:
+            audit(session, actor, f"export.{what}", "export", None, self.clock(), detail=detail)
 
     def _chunks(self, statement: Any, total_statement: Any, progress: Progress | None,
                 cancelled: CancelCheck | None) -> Iterator[Any]:
@@ -131,7 +144,7 @@ class ExportService(Service):
         for (call_id, line_code, line_name, number, e164, presentation, cid_name, received, answered, ended,
              duration, answered_by, call_type, state, incident, callback_at, callback_by, callback_note,
              note) in self._chunks(statement, total, progress, cancelled):
-            answer_s = round((answered - received).total_seconds()) if answered is not None else ""
+            answer_s = answer_seconds(received, answered) if answered is not None else ""
             yield [call_id, line_name or line_code or "", number or "", e164 or "", _value(presentation),
                    cid_name or "", wib_iso(received), wib_iso(answered), wib_iso(ended), answer_s,
                    "" if duration is None else duration, answered_by or "", _value(call_type), _value(state),

@@ -23,6 +23,7 @@ from callcenter.reports.common import (
     signature_block,
 )
 from callcenter.reports.strings import Strings
+from callcenter.services.call_figures import ANSWER_MARKS_S, CallFigures
 from callcenter.services.report_data import RangeReportData
 
 
@@ -81,11 +82,26 @@ def trends(data: RangeReportData, s: Strings) -> list[Flowable]:
 
 
 def write_days_csv(data: RangeReportData, out: TextIO, lang: str = "id") -> None:
-    """The range's figures per day (and a total row) for a spreadsheet."""
+    """The range's figures per day (and a total row) for a spreadsheet. The answer-time shares, median and
+    unanswered share are the report's own (call_figures); the total row's are the whole period's, not sums."""
     s = Strings(lang)
     writer = csv.writer(out)
-    writer.writerow([s("day"), s("incoming"), s("answered"), s("missed"), s("prank_ghost"), s("incidents")])
+    writer.writerow([s("day"), s("incoming"), s("answered"), s("missed"), s("prank_ghost"), s("incidents"),
+                     *(s("csv_within", s=mark) for mark in ANSWER_MARKS_S), s("csv_median"), s("csv_p90"),
+                     s("csv_unanswered")])
+
+    def figures(f: CallFigures) -> list[object]:
+        return [*(_number(f.within_pct(mark)) for mark in ANSWER_MARKS_S), _number(f.median_s), _number(f.p90_s),
+                _number(f.unanswered_pct)]
+
     for d in data.days:
-        writer.writerow([d.day.isoformat(), d.incoming, d.answered, d.missed, d.prank_ghost, d.incidents])
+        writer.writerow([d.day.isoformat(), d.incoming, d.answered, d.missed, d.prank_ghost, d.incidents,
+                         *figures(d.figures)])
     writer.writerow([s("total"), *(sum(getattr(d, field) for d in data.days)
-                                   for field in ("incoming", "answered", "missed", "prank_ghost", "incidents"))])
+                                   for field in ("incoming", "answered", "missed", "prank_ghost", "incidents")),
+                     *figures(data.summary.figures)])
+
+
+def _number(value: float | None) -> str:
+    """A figure for a spreadsheet: '91.7' (a dot, whatever the language, so every spreadsheet reads it), '' for none."""
+    return "" if value is None else f"{value:.1f}"

@@ -19,13 +19,8 @@ from callcenter.reports.common import (
     side_by_side,
 )
 from callcenter.reports.strings import Strings
-from callcenter.services.report_data import (
-    ANSWER_MARKS_S,
-    NENA_TARGET,
-    NFPA_TARGET,
-    CarriedIncident,
-    PeriodSummary,
-)
+from callcenter.services.call_figures import ANSWER_MARKS_S, NENA_TARGET, NENA_TARGET_20, NFPA_TARGET
+from callcenter.services.report_data import CarriedIncident, PeriodSummary
 
 
 def section(title: str, styles: Styles) -> Paragraph:
@@ -33,19 +28,17 @@ def section(title: str, styles: Styles) -> Paragraph:
 
 
 def funnel(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]:
-    f = summary.funnel
-
-    def share(value: int, of: int) -> str:
-        return s.pct(100.0 * value / of if of else None)
-
+    """The calls: answered and unanswered as shares of the calls counted (see the note under section 3)."""
+    f, figures = summary.funnel, summary.figures
     rows: list[list[object]] = [
-        [s("incoming"), s.integer(f.incoming), share(f.incoming, f.incoming)],
-        [s("answered"), s.integer(f.answered), share(f.answered, f.incoming)],
-        [s("missed"), s.integer(f.missed), share(f.missed, f.incoming)],
+        [s("incoming"), s.integer(f.incoming), ""],
+        [s("answered"), s.integer(f.answered), s.pct(figures.answered_pct)],
+        [s("missed"), s.integer(f.missed), s.pct(figures.unanswered_pct)],
     ]
     if f.ringing:
-        rows.append([s("ringing"), s.integer(f.ringing), share(f.ringing, f.incoming)])
-    rows.append([s("called_back"), s.integer(f.called_back), share(f.called_back, f.missed)])
+        rows.append([s("ringing"), s.integer(f.ringing), ""])
+    rows.append([s("called_back"), s.integer(f.called_back),
+                 s.pct(100.0 * f.called_back / f.missed if f.missed else None)])
     table = data_table([s("item"), s("count"), s("share")], rows, [100 * mm, 30 * mm, 30 * mm], st,
                        numeric=(1, 2))
     return [KeepTogether([section(s("sec_funnel"), st), table])]
@@ -79,17 +72,25 @@ def call_types(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]
 
 
 def answer_times(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]:
-    a = summary.answer_times
-    if not a.answered:
-        return [KeepTogether([section(s("sec_answer"), st), Paragraph(safe(s("no_answered")), st.body)])]
-    rows: list[list[object]] = [[s("answered_calls"), s.integer(a.answered)]]
-    rows += [[s("answer_within", s=mark), f"{s.integer(dict(a.within)[mark])} ({s.pct(a.within_pct(mark))})"]
+    figures = summary.figures
+    note = s("figures_note")
+    if figures.ringing:
+        note += " " + s("figures_note_ringing", n=s.integer(figures.ringing))
+    footnote = Paragraph(safe(note), st.small)
+    if not figures.counted:  # nothing was counted, so there is no figure to explain (beyond calls still ringing)
+        empty: list[Flowable] = [section(s("sec_answer"), st), Paragraph(safe(s("no_answered")), st.body)]
+        if figures.ringing:
+            empty.append(Paragraph(safe(s("figures_note_ringing", n=s.integer(figures.ringing))), st.small))
+        return [KeepTogether(empty)]
+    rows: list[list[object]] = [[s("counted_calls"), s.integer(figures.counted)]]
+    rows += [[s("answer_within", s=mark),
+              f"{s.integer(figures.within_count(mark))} ({s.pct(figures.within_pct(mark))})"]
              for mark in ANSWER_MARKS_S]
-    rows += [[s("answer_median"), s.duration(a.median_s)], [s("answer_p90"), s.duration(a.p90_s)]]
-    left = data_table([s("item"), s("achieved")], rows, [52 * mm, 32 * mm], st, numeric=(1,))
+    rows += [[s("answer_median"), s.seconds(figures.median_s)], [s("answer_p90"), s.seconds(figures.p90_s)]]
+    left = data_table([s("item"), s("achieved")], rows, [56 * mm, 30 * mm], st, numeric=(1,))
 
     def verdict(target: tuple[int, float]) -> Paragraph:
-        met = a.meets(target)
+        met = figures.meets(target)
         if met is None:
             return Paragraph("-", st.cell)
         colour = GOOD if met else BAD
@@ -97,12 +98,13 @@ def answer_times(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowabl
         return Paragraph(f'<font color="{colour.hexval()}"><b>{safe(word)}</b></font>', st.cell)
 
     standards: list[list[object]] = [
-        [s("nena"), s.pct(a.within_pct(NENA_TARGET[0])), verdict(NENA_TARGET)],
-        [s("nfpa"), s.pct(a.within_pct(NFPA_TARGET[0])), verdict(NFPA_TARGET)],
+        [s(key), s.pct(figures.within_pct(target[0])), verdict(target)]
+        for key, target in (("nena", NENA_TARGET), ("nena20", NENA_TARGET_20), ("nfpa", NFPA_TARGET))
     ]
     right = data_table([s("standard"), s("achieved"), s("result")], standards, [40 * mm, 21 * mm, 23 * mm], st,
                        numeric=(1,))
-    return [KeepTogether([section(s("sec_answer"), st), side_by_side(left, right, 90 * mm)])]
+    return [KeepTogether([section(s("sec_answer"), st), side_by_side(left, right, 90 * mm), Spacer(1, 1.5 * mm),
+                          footnote])]
 
 
 def incidents(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]:
@@ -147,7 +149,7 @@ def intervals(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]:
     rows: list[list[object]] = []
     for item in summary.dispatch_intervals:
         rows.append([item.agency, s.integer(item.dispatches), *[
-            f"{s.duration(stat.median_s, clock=True)} / {s.duration(stat.p90_s, clock=True)}"
+            f"{s.minutes(stat.median_s)} / {s.minutes(stat.p90_s)}"
             for stat in (item.notified_to_acknowledged, item.acknowledged_to_on_scene, item.total)]])
     out.append(data_table(header, rows, [30 * mm, 22 * mm, 40 * mm, 40 * mm, CONTENT_WIDTH - 132 * mm], st,
                           numeric=(1, 2, 3, 4)))

@@ -17,7 +17,8 @@ from callcenter.services.report_data import ShiftReportData
 
 
 def shift_title(data: ShiftReportData, s: Strings) -> str:
-    return f"{s('shift_report')} {data.shift_name.upper()} — {s.short_date(data.shift_date)}"
+    provisional = f" ({s('provisional')})" if data.provisional else ""
+    return f"{s('shift_report')} {data.shift_name.upper()}{provisional} — {s.short_date(data.shift_date)}"
 
 
 def render_shift_report(data: ShiftReportData, out: Path | BinaryIO, lang: str = "id") -> None:
@@ -25,8 +26,11 @@ def render_shift_report(data: ShiftReportData, out: Path | BinaryIO, lang: str =
     st = make_styles()
     summary = data.summary
     story: list[Flowable] = list(letterhead(data.header, st))
-    story.append(Paragraph(safe(f"{s('shift_report')} {data.shift_name.upper()}"), st.title))
+    provisional = f" — {s('provisional')}" if data.provisional else ""
+    story.append(Paragraph(safe(f"{s('shift_report')} {data.shift_name.upper()}{provisional}"), st.title))
     story.append(Paragraph(safe(s.long_date(data.shift_date)), st.subtitle))
+    if data.provisional:  # a shift still running: say so before any figure, with the moment they were taken
+        story.append(Paragraph(safe(s("provisional_note", at=s.wib(data.generated_at, seconds=True))), st.empty))
     story.append(Spacer(1, 4 * mm))
 
     start, end = to_wib(data.start_utc), to_wib(data.end_utc)

@@ -11,6 +11,8 @@ LANGUAGES = ("id", "en")
 _ID: dict[str, str] = {
     "shift_report": "LAPORAN SHIFT",
     "range_report": "LAPORAN PERIODE",
+    "provisional": "SEMENTARA",
+    "provisional_note": "Laporan sementara: shift masih berjalan saat dicetak ({at} WIB); angka dapat berubah.",
     "shift": "Shift",
     "date": "Tanggal",
     "period": "Periode",
@@ -38,7 +40,7 @@ _ID: dict[str, str] = {
     "incoming": "Panggilan masuk",
     "answered": "Dijawab",
     "missed": "Tidak terjawab / ditinggalkan",
-    "ringing": "Masih berdering",
+    "ringing": "Masih berdering (belum dihitung)",
     "called_back": "Ditelepon balik (dari yang tidak terjawab)",
     "count": "Jumlah",
     "share": "Persentase",
@@ -48,6 +50,14 @@ _ID: dict[str, str] = {
     "total": "Total",
     "prank_ghost_share": "Porsi prank + ghost: {count} dari {total} panggilan terklasifikasi ({pct}).",
     "answer_within": "Dijawab dalam {s} detik",
+    "counted_calls": "Panggilan dihitung",
+    "figures_note": "Cara menghitung: waktu jawab dihitung sejak panggilan tiba di pusat panggilan (sinyal caller ID "
+                    "diterima Konsol 112; NENA-STA-020.1 juga menghitung sejak panggilan tiba di PSAP) sampai operator "
+                    "menjawab. Persentase diambil dari semua panggilan yang sudah berhenti berdering: yang dijawab "
+                    "ditambah yang tidak terjawab atau ditinggalkan. Panggilan yang ditinggalkan (penelepon menutup "
+                    "telepon sebelum dijawab) dihitung tidak terjawab dalam batas waktu mana pun, secepat apa pun ia "
+                    "menutup. Median dan persentil ke-90 diambil dari waktu jawab panggilan yang dijawab.",
+    "figures_note_ringing": "Panggilan yang masih berdering saat laporan dicetak ({n}) belum dihitung.",
     "answer_median": "Median waktu jawab",
     "answer_p90": "Persentil ke-90 waktu jawab",
     "answered_calls": "Panggilan dijawab",
@@ -58,6 +68,7 @@ _ID: dict[str, str] = {
     "met": "Tercapai",
     "not_met": "Belum tercapai",
     "nena": "NENA (90% dalam 15 detik)",
+    "nena20": "NENA (95% dalam 20 detik)",
     "nfpa": "NFPA (90% dalam 10 detik)",
     "incidents_total": "Jumlah kejadian tercatat: {n}",
     "by_category": "Kejadian per kategori",
@@ -110,6 +121,10 @@ _ID: dict[str, str] = {
     "incidents": "Kejadian",
     "chart_types": "Komposisi jenis panggilan",
     "seconds": "detik",
+    "csv_within": "dijawab_dalam_{s}_detik_persen",
+    "csv_median": "median_waktu_jawab_detik",
+    "csv_p90": "persentil90_waktu_jawab_detik",
+    "csv_unanswered": "tidak_terjawab_persen",
     "status_open": "Terbuka",
     "status_dispatched": "Diteruskan",
     "status_in_progress": "Ditangani",
@@ -127,6 +142,9 @@ _ID: dict[str, str] = {
 _EN: dict[str, str] = {
     "shift_report": "SHIFT REPORT",
     "range_report": "PERIOD REPORT",
+    "provisional": "PROVISIONAL",
+    "provisional_note": "Provisional report: the shift was still running when it was printed ({at} WIB); the "
+                        "figures may change.",
     "shift": "Shift",
     "date": "Date",
     "period": "Period",
@@ -154,7 +172,7 @@ _EN: dict[str, str] = {
     "incoming": "Incoming calls",
     "answered": "Answered",
     "missed": "Missed / abandoned",
-    "ringing": "Still ringing",
+    "ringing": "Still ringing (not counted yet)",
     "called_back": "Called back (of the missed calls)",
     "count": "Count",
     "share": "Share",
@@ -164,6 +182,14 @@ _EN: dict[str, str] = {
     "total": "Total",
     "prank_ghost_share": "Prank + ghost share: {count} of {total} classified calls ({pct}).",
     "answer_within": "Answered within {s} s",
+    "counted_calls": "Calls counted",
+    "figures_note": "How the figures are counted: answer time runs from the call's arrival at the centre (the "
+                    "caller-ID signal reaching Konsol 112; NENA-STA-020.1 also measures from arrival at the PSAP) "
+                    "to the operator's answer. Shares are taken of every call that stopped ringing: answered plus "
+                    "missed or abandoned. An abandoned call (the caller hung up before anyone answered) counts as "
+                    "not answered within any time limit, however soon the caller hung up. Median and 90th "
+                    "percentile are taken of the answered calls' answer times.",
+    "figures_note_ringing": "Calls still ringing when the report was printed ({n}) are not counted yet.",
     "answer_median": "Median answer time",
     "answer_p90": "90th percentile answer time",
     "answered_calls": "Calls answered",
@@ -174,6 +200,7 @@ _EN: dict[str, str] = {
     "met": "Met",
     "not_met": "Not met",
     "nena": "NENA (90% within 15 s)",
+    "nena20": "NENA (95% within 20 s)",
     "nfpa": "NFPA (90% within 10 s)",
     "incidents_total": "Incidents recorded: {n}",
     "by_category": "Incidents by category",
@@ -226,6 +253,10 @@ _EN: dict[str, str] = {
     "incidents": "Incidents",
     "chart_types": "Call type mix",
     "seconds": "s",
+    "csv_within": "answered_within_{s}_s_pct",
+    "csv_median": "median_answer_s",
+    "csv_p90": "p90_answer_s",
+    "csv_unanswered": "unanswered_pct",
     "status_open": "Open",
     "status_dispatched": "Dispatched",
     "status_in_progress": "In progress",
@@ -273,16 +304,16 @@ class Strings:
     def pct(self, value: float | None) -> str:
         return "-" if value is None else f"{self.decimal(value)}%"
 
-    def duration(self, seconds: float | None, *, clock: bool = False) -> str:
-        """Seconds below two minutes as '12 detik', longer (or with ``clock``) as 'm:ss' / 'h:mm:ss'."""
-        if seconds is None:
+    def seconds(self, value: float | None) -> str:
+        """An answer time: always seconds with one decimal ('7,0 detik', '130,5 detik'), so every row reads alike."""
+        return "-" if value is None else f"{self.decimal(value)} {self('seconds')}"
+
+    def minutes(self, value: float | None) -> str:
+        """A handling time as 'min:sec', however long ('4:30', '75:03'): the one form the table's header names."""
+        if value is None:
             return "-"
-        if seconds < 120 and not clock:
-            return f"{self.decimal(seconds) if seconds % 1 else int(seconds)} {self('seconds')}"
-        whole = round(seconds)
-        hours, rest = divmod(whole, 3600)
-        minutes, secs = divmod(rest, 60)
-        return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+        minutes, secs = divmod(round(value), 60)
+        return f"{minutes}:{secs:02d}"
 
     def long_date(self, day: date) -> str:
         return f"{_DAYS[self.lang][day.weekday()]}, {day.day} {_MONTHS[self.lang][day.month - 1]} {day.year}"

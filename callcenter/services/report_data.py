@@ -1,14 +1,15 @@
 """Report data: exactly what the database holds for a shift or a date range, as typed frozen values.
 
-Everything is counted in SQL (GROUP BY / COUNT / SUM over CASE); only single columns of durations are fetched
-to compute medians and 90th percentiles in Python. Bounds are half-open: start inclusive, end exclusive, so
-a call at 07:00:00 WIB belongs to the pagi shift and one at 06:59:59 to the night before.
+Counts are made in SQL (GROUP BY / COUNT / SUM over CASE); the call-answering figures (answer-time shares,
+median, unanswered share) come from ``callcenter.services.call_figures``, the one definition the supervisor board
+uses too. Bounds are half-open: start inclusive, end exclusive, so a call at 07:00:00 WIB belongs to the pagi shift
+and one at 06:59:59 to the night before.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from callcenter.clock import WIB, Clock, utcnow
 from callcenter.db.database import Database
-from callcenter.db.enums import CallState, CallType, Direction, IncidentStatus, Role
+from callcenter.db.enums import CallType, IncidentStatus, Role
 from callcenter.db.models import (
     Agency,
     Area,
@@ -33,17 +34,29 @@ from callcenter.db.models import (
 )
 from callcenter.errors import NotFound, ValidationError
 from callcenter.services.base import Actor, Service
+from callcenter.services.call_figures import (
+    ANSWER_MARKS_S,
+    NENA_TARGET,
+    NFPA_TARGET,
+    CallFigures,
+    CallTiming,
+    call_timings,
+    figures_of,
+    incoming_between,
+    median,
+    percentile,
+)
 from callcenter.services.settings import read_setting
-from callcenter.shift_windows import ShiftSpec, ShiftWindow, window
+from callcenter.shift_windows import ShiftSpec, ShiftWindow, shift_start_utc, window
 
 CALL_TYPE_ORDER = (CallType.NORMAL, CallType.INFORMASI, CallType.PRANK, CallType.GHOST, CallType.SALAH_SAMBUNG,
                    CallType.TEST)
-ANSWER_MARKS_S = (10, 15, 20)
-NENA_TARGET = (15, 90.0)  # NENA call-answering standard: 90 % of calls answered within 15 s
-NFPA_TARGET = (10, 90.0)  # the brief's NFPA mark: 90 % within 10 s
 TOP_NUMBERS = 10
 CARRIED_LIMIT = 100
 MAX_RANGE_DAYS = 400
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(9998, 12, 31)
+"""Reports and exports cover days in this span (beyond it the calendar arithmetic runs out of years)."""
 BLOCK_ACTIONS = ("caller.block", "caller.auto_block")
 WIB_OFFSET_HOURS = 7  # Asia/Jakarta has no daylight saving: a fixed offset is exact for day grouping in SQL
 
@@ -69,6 +82,10 @@ class CallFunnel:
     called_back: int
     """Missed calls the centre called back."""
 
+    @classmethod
+    def of(cls, figures: CallFigures, called_back: int) -> CallFunnel:
+        return cls(figures.arrived, figures.answered, figures.unanswered, figures.ringing, called_back)
+
 
 @dataclass(frozen=True, slots=True)
 class CallTypeCounts:
@@ -91,25 +108,6 @@ class CallTypeCounts:
     def prank_ghost_share(self) -> float | None:
         """Percentage of classified calls that were prank or ghost calls (None without classified calls)."""
         return 100.0 * self.prank_ghost / self.classified if self.classified else None
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerTimes:
-    answered: int
-    within: tuple[tuple[int, int], ...]
-    """(seconds, calls answered within that many seconds), for 10, 15 and 20 s."""
-    median_s: float | None
-    p90_s: float | None
-
-    def within_pct(self, seconds: int) -> float | None:
-        count = dict(self.within).get(seconds)
-        if count is None or not self.answered:
-            return None
-        return 100.0 * count / self.answered
-
-    def meets(self, target: tuple[int, float]) -> bool | None:
-        pct = self.within_pct(target[0])
-        return None if pct is None else pct >= target[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,11 +185,21 @@ class BlockedNumber:
 @dataclass(frozen=True, slots=True)
 class DayTrend:
     day: date
-    incoming: int
-    answered: int
-    missed: int
+    figures: CallFigures
     prank_ghost: int
     incidents: int
+
+    @property
+    def incoming(self) -> int:
+        return self.figures.arrived
+
+    @property
+    def answered(self) -> int:
+        return self.figures.answered
+
+    @property
+    def missed(self) -> int:
+        return self.figures.unanswered
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +210,8 @@ class PeriodSummary:
     end_utc: datetime
     funnel: CallFunnel
     call_types: CallTypeCounts
-    answer_times: AnswerTimes
+    figures: CallFigures
+    """Answer-time shares, median, 90th percentile and the unanswered share (see call_figures)."""
     incidents_total: int
     incidents_by_category: tuple[CountRow, ...]
     incidents_by_kecamatan: tuple[CountRow, ...]
@@ -230,6 +239,11 @@ class ShiftReportData:
     summary: PeriodSummary
     on_duty: tuple[OnDuty, ...]
     handover_notes: tuple[HandoverNote, ...]
+
+    @property
+    def provisional(self) -> bool:
+        """The shift was still running when the report was made: its figures will change."""
+        return self.generated_at < self.end_utc
 
     @property
     def operators(self) -> tuple[OnDuty, ...]:
@@ -267,25 +281,6 @@ def mask_number(number: str | None) -> str:
     return f"{digits[:4]}-{'*' * 4}-{digits[-4:]}"
 
 
-def percentile(values: Sequence[float], fraction: float) -> float | None:
-    """Nearest-rank percentile (the value at rank ceil(fraction * n)); None for no values."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = max(1, math.ceil(fraction * len(ordered)))
-    return float(ordered[rank - 1])
-
-
-def median(values: Sequence[float]) -> float | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return float(ordered[middle])
-    return (ordered[middle - 1] + ordered[middle]) / 2.0
-
-
 def day_bounds(date_from: date, date_to: date) -> tuple[datetime, datetime]:
     start = datetime.combine(date_from, time(0), tzinfo=WIB).astimezone(UTC)
     end = datetime.combine(date_to + timedelta(days=1), time(0), tzinfo=WIB).astimezone(UTC)
@@ -313,10 +308,12 @@ class ReportService(Service):
         raise NotFound("shift", code)
 
     def shift_report_data(self, actor: Actor, shift_date: date, shift_code: str) -> ShiftReportData:
+        """The shift's report; a shift still running gives a provisional one (``provisional``), a shift that has
+        not started is refused."""
         self.require(actor, Role.SUPERVISOR, "make a shift report")
         spec = self.shift_spec(shift_code)
-        bounds = window(spec, shift_date)
         now = self.clock()
+        bounds = _started_window(spec, shift_date, now)
         with self.db.read() as session:
             summary = _summary(session, bounds.start_utc, bounds.end_utc, now)
             on_duty, notes = _staff(session, bounds)
@@ -331,13 +328,28 @@ class ReportService(Service):
         start, end = day_bounds(date_from, date_to)
         now = self.clock()
         with self.db.read() as session:
-            summary = _summary(session, start, end, now)
-            days = _days(session, date_from, date_to, start, end)
+            timings = call_timings(session, start, end)
+            summary = _summary(session, start, end, now, timings)
+            days = _days(session, date_from, date_to, start, end, timings)
             header = _header(session)
         return RangeReportData(header, date_from, date_to, start, end, now, summary, days)
 
 
+def _started_window(spec: ShiftSpec, shift_date: date, now: datetime) -> ShiftWindow:
+    try:
+        starts = shift_start_utc(spec, shift_date)
+        if starts > now:
+            raise ValidationError({"date": f"the {spec.name} shift of {shift_date.isoformat()} has not started yet "
+                                           f"(it starts {starts.astimezone(WIB):%d-%m-%Y %H:%M} WIB)"})
+        return window(spec, shift_date)
+    except OverflowError:
+        raise ValidationError({"date": f"{shift_date.isoformat()} is out of range"}) from None
+
+
 def check_range(date_from: date, date_to: date) -> None:
+    if date_from < FIRST_DAY or date_to > LAST_DAY:
+        raise ValidationError({"date_from" if date_from < FIRST_DAY else "date_to":
+                               f"dates run from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"})
     if date_to < date_from:
         raise ValidationError({"date_to": "the end date is before the start date"})
     if (date_to - date_from).days + 1 > MAX_RANGE_DAYS:
@@ -378,28 +390,19 @@ def _header(session: Session) -> ReportHeader:
                         logo if isinstance(logo, str) and logo.strip() else None)
 
 
-def _summary(session: Session, start: datetime, end: datetime, now: datetime) -> PeriodSummary:
-    in_period = and_(Call.received_at >= start, Call.received_at < end, Call.direction == Direction.INCOMING)
+def _summary(session: Session, start: datetime, end: datetime, now: datetime,
+             timings: list[CallTiming] | None = None) -> PeriodSummary:
+    in_period = incoming_between(start, end)
     answered = Call.answered_at.is_not(None)
-    funnel_row = session.execute(select(
-        func.count(),
-        _count_if(answered),
-        _count_if(and_(~answered, Call.state != CallState.RINGING)),
-        _count_if(and_(~answered, Call.state == CallState.RINGING)),
-        _count_if(and_(~answered, Call.callback_at.is_not(None))),
-    ).where(in_period)).one()
-    funnel = CallFunnel(*(int(value) for value in funnel_row))
+    figures = figures_of(timings if timings is not None else call_timings(session, start, end))
+    called_back = int(session.scalar(select(_count_if(and_(~answered, Call.callback_at.is_not(None))))
+                                     .where(in_period)) or 0)
+    funnel = CallFunnel.of(figures, called_back)
 
     by_type = dict(session.execute(select(Call.call_type, func.count()).where(in_period, answered)
                                    .group_by(Call.call_type)).all())
     unclassified = int(by_type.pop(None, 0))
     types = CallTypeCounts(tuple((t, int(by_type.get(t, 0))) for t in CALL_TYPE_ORDER), unclassified)
-
-    # One column of answer delays; every mark and percentile comes from it.
-    delay = cast(_seconds(session, Call.answered_at, Call.received_at), Float)
-    delays = [max(0.0, float(value)) for value in session.scalars(select(delay).where(in_period, answered))]
-    within = tuple((mark, sum(1 for value in delays if value <= mark + 1e-6)) for mark in ANSWER_MARKS_S)
-    answer_times = AnswerTimes(len(delays), within, _round(median(delays)), _round(percentile(delays, 0.9)))
 
     inc_period = and_(Incident.created_at >= start, Incident.created_at < end)
     incidents_total = int(session.scalar(select(func.count()).select_from(Incident).where(inc_period)) or 0)
@@ -421,7 +424,7 @@ def _summary(session: Session, start: datetime, end: datetime, now: datetime) ->
         .order_by(func.count().desc(), Agency.short_name)))
 
     return PeriodSummary(
-        start, end, funnel, types, answer_times, incidents_total, by_category, by_kecamatan, by_agency,
+        start, end, funnel, types, figures, incidents_total, by_category, by_kecamatan, by_agency,
         _intervals(session, disp_period), *_carried(session, end, now), _frequent(session, in_period),
         _blocked(session, start, end),
     )
@@ -526,14 +529,15 @@ def _staff(session: Session, bounds: ShiftWindow) -> tuple[tuple[OnDuty, ...], t
     return tuple(people.values()), tuple(notes)
 
 
-def _days(session: Session, date_from: date, date_to: date, start: datetime,
-          end: datetime) -> tuple[DayTrend, ...]:
+def _days(session: Session, date_from: date, date_to: date, start: datetime, end: datetime,
+          timings: list[CallTiming]) -> tuple[DayTrend, ...]:
+    by_day: dict[date, list[CallTiming]] = defaultdict(list)
+    for timing in timings:
+        by_day[timing.received_at.astimezone(WIB).date()].append(timing)
     day = _wib_day(session, Call.received_at)
-    answered = Call.answered_at.is_not(None)
-    calls = {str(row[0]): row[1:] for row in session.execute(
-        select(day, func.count(), _count_if(answered), _count_if(and_(~answered, Call.state != CallState.RINGING)),
-               _count_if(Call.call_type.in_((CallType.PRANK, CallType.GHOST))))
-        .where(Call.received_at >= start, Call.received_at < end, Call.direction == Direction.INCOMING)
+    prank_ghost = {str(row[0]): int(row[1]) for row in session.execute(
+        select(day, func.count()).where(incoming_between(start, end),
+                                        Call.call_type.in_((CallType.PRANK, CallType.GHOST)))
         .group_by(day))}
     inc_day = _wib_day(session, Incident.created_at)
     incidents = {str(row[0]): int(row[1]) for row in session.execute(
@@ -543,8 +547,7 @@ def _days(session: Session, date_from: date, date_to: date, start: datetime,
     current = date_from
     while current <= date_to:
         key = current.isoformat()
-        incoming, answered_n, missed, bad = calls.get(key, (0, 0, 0, 0))
-        result.append(DayTrend(current, int(incoming), int(answered_n), int(missed), int(bad),
+        result.append(DayTrend(current, figures_of(by_day.get(current, ())), prank_ghost.get(key, 0),
                                incidents.get(key, 0)))
         current += timedelta(days=1)
     return tuple(result)
@@ -554,7 +557,7 @@ ProgressCallback = Callable[[int, int], None]
 """(done, total) from a long job; called on the thread that does the work."""
 
 __all__ = [
-    "ANSWER_MARKS_S", "CALL_TYPE_ORDER", "NENA_TARGET", "NFPA_TARGET", "AgencyIntervals", "AnswerTimes",
+    "ANSWER_MARKS_S", "CALL_TYPE_ORDER", "FIRST_DAY", "LAST_DAY", "NENA_TARGET", "NFPA_TARGET", "AgencyIntervals",
     "BlockedNumber", "CallFunnel", "CallTypeCounts", "CarriedIncident", "CountRow", "DayTrend", "FrequentNumber",
     "HandoverNote", "IntervalStats", "OnDuty", "PeriodSummary", "ProgressCallback", "RangeReportData",
     "ReportHeader", "ReportService", "ShiftReportData", "check_range", "day_bounds", "mask_number",

@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, Integer, Select, and_, case, cast, func, literal, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from callcenter import phone
@@ -39,14 +39,12 @@ from callcenter.db.models import (
 from callcenter.db.refdata import DEFAULT_SETTINGS
 from callcenter.errors import ValidationError
 from callcenter.services.base import Actor, Service, audit
+from callcenter.services.call_figures import ANSWER_BUCKETS, CallFigures, period_figures
 from callcenter.services.incidents import OPEN_STATUSES
 from callcenter.services.presence import DEFAULT_TIMEOUT_S, StaleClaim, stale_claims
 from callcenter.services.settings import read_setting
 from callcenter.shift_windows import ShiftSpec, ShiftWindow, window_at
 
-ANSWER_MARKS = (10, 15, 20)
-# Answer-time histogram: upper bounds in seconds (inclusive); the last bucket is open-ended.
-ANSWER_BUCKETS = (5, 10, 15, 20, 30, 60)
 MISSED_WINDOW = timedelta(hours=24)
 UNCLASSIFIED = "unclassified"
 MISSED = "missed"
@@ -201,16 +199,14 @@ class ShiftKpis:
     shift_name: str
     start: datetime
     end: datetime
-    received: int
-    answered: int
-    missed: int
-    ringing: int
-    answered_within: dict[int, float | None]
-    """Share (0-1) of finished calls (answered + missed) answered within 10/15/20 s; None before any."""
-    median_answer_s: float | None
-    abandoned_rate: float | None
+    figures: CallFigures
+    """Answer-time shares, median and unanswered share of this shift so far: the shift report's definition."""
     by_type: dict[str, int]
     open_incidents: int
+
+    @property
+    def received(self) -> int:
+        return self.figures.arrived
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,13 +287,6 @@ class AuditFacets:
     entities: list[str]
 
 
-def seconds_between(session: Session, later: Any, earlier: Any) -> ColumnElement[float]:
-    """Elapsed seconds between two timestamp columns, in the dialect's own arithmetic."""
-    if session.get_bind().dialect.name == "postgresql":
-        return cast(func.extract("epoch", later - earlier), Float)
-    return (func.julianday(later) - func.julianday(earlier)) * 86400.0
-
-
 def utc_hour(session: Session, column: Any) -> ColumnElement[int]:
     if session.get_bind().dialect.name == "postgresql":
         return cast(func.extract("hour", column), Integer)
@@ -330,6 +319,7 @@ class SupervisorService(Service):
             thresholds = SlaThresholds.from_setting(read_setting(session, "sla"))
             shift = self._shift(session, now)
             stale = stale_claims(session, now - timedelta(seconds=desk_timeout_s))
+            kpis = self._kpis(session, shift)
             return BoardSnapshot(
                 at=now,
                 thresholds=thresholds,
@@ -338,9 +328,9 @@ class SupervisorService(Service):
                 incidents=self._incidents(session),
                 operators=self._operators(session, now, shift, desk_timeout_s),
                 units=self._units(session),
-                kpis=self._kpis(session, now, shift),
+                kpis=kpis,
                 hourly=self._hourly(session, now),
-                answer_histogram=self._histogram(session, shift.start_utc, shift.end_utc),
+                answer_histogram=AnswerHistogram(ANSWER_BUCKETS, list(kpis.figures.buckets)),
                 stale=stale,
             )
 
@@ -481,55 +471,23 @@ class SupervisorService(Service):
             counts[str(status)] = int(count)
         return counts
 
-    def _answer_buckets(self, session: Session, start: datetime, end: datetime) -> list[int]:
-        wait = seconds_between(session, Call.answered_at, Call.received_at)
-        bucket = case(*[(wait <= bound, index) for index, bound in enumerate(ANSWER_BUCKETS)],
-                      else_=len(ANSWER_BUCKETS))
-        counts = [0] * (len(ANSWER_BUCKETS) + 1)
-        for index, count in session.execute(
-                select(bucket, func.count()).where(*self._in_window(start, end), Call.answered_at.is_not(None))
-                .group_by(bucket)).all():
-            counts[int(index)] = int(count)
-        return counts
-
     @staticmethod
     def _in_window(start: datetime, end: datetime) -> tuple[ColumnElement[bool], ...]:
         return (Call.received_at >= start, Call.received_at < end, Call.direction == Direction.INCOMING)
 
-    def _histogram(self, session: Session, start: datetime, end: datetime) -> AnswerHistogram:
-        return AnswerHistogram(ANSWER_BUCKETS, self._answer_buckets(session, start, end))
-
-    def _kpis(self, session: Session, now: datetime, shift: ShiftWindow) -> ShiftKpis:
+    def _kpis(self, session: Session, shift: ShiftWindow) -> ShiftKpis:
         window = self._in_window(shift.start_utc, shift.end_utc)
-        states = dict(session.execute(select(Call.state, func.count()).where(*window).group_by(Call.state))
-                      .all())
         by_type_rows = session.execute(
             select(Call.call_type, func.count()).where(*window, Call.call_type.is_not(None)).group_by(Call.call_type)
         ).all()
         by_type = {t.value: 0 for t in CallType}
         for call_type, count in by_type_rows:
             by_type[str(call_type)] = int(count)
-        answered = int(session.scalar(select(func.count()).where(*window, Call.answered_at.is_not(None))) or 0)
-        missed = int(states.get(CallState.MISSED, 0))
-        finished = answered + missed
-        buckets = self._answer_buckets(session, shift.start_utc, shift.end_utc)
-        within: dict[int, float | None] = {}
-        for mark in ANSWER_MARKS:
-            upto = sum(buckets[: ANSWER_BUCKETS.index(mark) + 1])
-            within[mark] = upto / finished if finished else None
-        median: float | None = None
-        if answered:
-            wait = seconds_between(session, Call.answered_at, Call.received_at)
-            median = float(session.scalar(
-                select(wait).where(*window, Call.answered_at.is_not(None)).order_by(wait)
-                .offset((answered - 1) // 2).limit(1)) or 0.0)
         open_incidents = int(session.scalar(
             select(func.count()).select_from(Incident).where(Incident.status.in_(OPEN_STATUSES))) or 0)
-        return ShiftKpis(
-            shift_code=shift.spec.code, shift_name=shift.spec.name, start=shift.start_utc, end=shift.end_utc,
-            received=sum(int(v) for v in states.values()), answered=answered, missed=missed,
-            ringing=int(states.get(CallState.RINGING, 0)), answered_within=within, median_answer_s=median,
-            abandoned_rate=missed / finished if finished else None, by_type=by_type, open_incidents=open_incidents)
+        return ShiftKpis(shift_code=shift.spec.code, shift_name=shift.spec.name, start=shift.start_utc,
+                         end=shift.end_utc, figures=period_figures(session, shift.start_utc, shift.end_utc),
+                         by_type=by_type, open_incidents=open_incidents)
 
     def _hourly(self, session: Session, now: datetime) -> HourlyCalls:
         local = now.astimezone(WIB)

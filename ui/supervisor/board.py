@@ -55,9 +55,10 @@ from callcenter.services.base import Actor
 from callcenter.services.callers import CallerService
 from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentService
+from callcenter.reports.strings import Strings
+from callcenter.services.call_figures import ANSWER_BUCKETS
 from callcenter.services.presence import PresenceService
 from callcenter.services.supervisor import (
-    ANSWER_BUCKETS,
     MISSED,
     UNCLASSIFIED,
     BoardSnapshot,
@@ -73,7 +74,7 @@ from ui.supervisor.models import (
     UnitsModel,
     WaitingCallsModel,
 )
-from ui.views.common import submit
+from ui.views.common import current_language, submit
 from ui.worker import DbWorker
 
 TICK_MS = 1000
@@ -400,22 +401,25 @@ class SupervisorBoard(QWidget):
 
     def _show_kpis(self, snapshot: BoardSnapshot) -> None:
         kpis = snapshot.kpis
+        figures = kpis.figures
+        # The shift report's figures and words for numbers, so the board and the printed report read alike.
+        words = Strings(current_language())
 
         def pct(value: float | None) -> str:
-            return "–" if value is None else f"{value * 100:.0f}%"
+            return "–" if value is None else words.pct(value)
 
         def colour(value: float | None, good: float, fair: float) -> str:
             if value is None:
                 return "#263238"
             return "#1e6b2a" if value >= good else "#8a5a00" if value >= fair else "#9a1c1c"
 
-        self.tiles["within10"].set(pct(kpis.answered_within[10]), colour(kpis.answered_within[10], 0.9, 0.75))
-        self.tiles["within15"].set(pct(kpis.answered_within[15]), colour(kpis.answered_within[15], 0.9, 0.75))
-        self.tiles["within20"].set(pct(kpis.answered_within[20]), colour(kpis.answered_within[20], 0.9, 0.75))
-        median = kpis.median_answer_s
-        self.tiles["median"].set("–" if median is None else tr("%1 s").replace("%1", f"{median:.0f}"))
-        abandoned = kpis.abandoned_rate
-        self.tiles["abandoned"].set(pct(abandoned), "#263238" if abandoned is None or abandoned < 0.1 else "#9a1c1c")
+        for mark in (10, 15, 20):
+            share = figures.within_pct(mark)
+            self.tiles[f"within{mark}"].set(pct(share), colour(share, 90.0, 75.0))
+        median = figures.median_s
+        self.tiles["median"].set("–" if median is None else words.seconds(median))
+        abandoned = figures.unanswered_pct
+        self.tiles["abandoned"].set(pct(abandoned), "#263238" if abandoned is None or abandoned < 10.0 else "#9a1c1c")
         self.tiles["received"].set(str(kpis.received))
         self.tiles["waiting"].set(str(len([w for w in snapshot.waiting if w.stale_operator is None])),
                                   "#9a1c1c" if any(w.stale_operator for w in snapshot.waiting) else "#263238")

@@ -48,7 +48,7 @@ def test_report_shift_and_range_from_a_seeded_database(seeded: Database, tmp_pat
     assert result.returncode == 0, result.stderr
     text = text_of(out)
     assert "LAPORAN SHIFT MALAM" in text
-    assert f"Panggilan masuk {expected.funnel.incoming} 100,0%" in text
+    assert f"Panggilan masuk {expected.funnel.incoming} Dijawab {expected.funnel.answered}" in text
     assert f"Jumlah kejadian tercatat: {expected.incidents_total}" in text
     assert expected.funnel.incoming > 20
 

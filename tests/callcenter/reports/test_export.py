@@ -33,7 +33,7 @@ def test_calls_export(db: Database) -> None:
     assert tuple(table[0]) == CALL_COLUMNS
     first, fire = table[0], table[3]
     assert first["received_at"] == "2026-03-01T22:59:59+07:00"
-    assert first["answered_at"] == "2026-03-01T23:00:03+07:00" and first["answer_seconds"] == "4"
+    assert first["answered_at"] == "2026-03-01T23:00:03+07:00" and first["answer_seconds"] == "4.0"
     assert first["e164"] == "'" + PRANKSTER  # a leading + would be a formula in a spreadsheet
     assert first["answered_by"] == "asep" and first["call_type"] == "prank" and first["line"] == "Line 1"
     assert fire["incident_number"] == "112/2026/000001" and fire["call_type"] == "normal"

@@ -43,14 +43,16 @@ def test_shift_report_prints_every_total(db: Database, tmp_path: Path) -> None:
         "PEMERINTAH KABUPATEN PURWAKARTA", "DINAS KOMUNIKASI DAN INFORMATIKA", "Call Center 112",
         "LAPORAN SHIFT MALAM", "Minggu, 1 Maret 2026",
         "01-03-2026 23:00:00 s.d. 02-03-2026 06:59:59 WIB",
-        "Panggilan masuk 10 100,0%", "Dijawab 8 80,0%", "Tidak terjawab / ditinggalkan 2 20,0%",
+        "Panggilan masuk 10 Dijawab 8 80,0%", "Tidak terjawab / ditinggalkan 2 20,0%",
         "Ditelepon balik (dari yang tidak terjawab) 1 50,0%",
         "Darurat/normal 1 12,5%", "Informasi 1 12,5%", "Prank 2 25,0%", "Ghost (diam) 2 25,0%",
         "Salah sambung 1 12,5%", "Tes 1 12,5%", "Total 8 100,0%",
         "Porsi prank + ghost: 4 dari 8 panggilan terklasifikasi (50,0%)",
-        "Dijawab dalam 10 detik 4 (50,0%)", "Dijawab dalam 15 detik 6 (75,0%)",
-        "Dijawab dalam 20 detik 7 (87,5%)", "Median waktu jawab 10,5 detik",
-        "Persentil ke-90 waktu jawab 25 detik", "Belum tercapai",
+        "Panggilan dihitung 10", "Dijawab dalam 10 detik 4 (40,0%)", "Dijawab dalam 15 detik 6 (60,0%)",
+        "Dijawab dalam 20 detik 7 (70,0%)", "Median waktu jawab 10,5 detik",
+        "Persentil ke-90 waktu jawab 25,0 detik", "NENA (95% dalam 20 detik) 70,0% Belum tercapai",
+        "Cara menghitung: waktu jawab dihitung sejak panggilan tiba di pusat panggilan",
+        "dihitung tidak terjawab dalam batas waktu mana pun",
         "Jumlah kejadian tercatat: 2", "Kebakaran 1 50,0%", "Damkar 1 2:00 / 2:00 10:00 / 10:00 12:00 / 12:00",
         "112/2026/000002", "112/2026/000003", "Terbuka",
         "Asep Saputra (23:00–07:00)", "Hendra Permana", "Semua aman.",
@@ -72,7 +74,7 @@ def test_range_report_and_day_csv(db: Database, tmp_path: Path) -> None:
     out = tmp_path / "range.pdf"
     render_range_report(data, out)
     _, text = pdf_text(out)
-    for expected in ("LAPORAN PERIODE", "1 Maret 2026 s.d. 2 Maret 2026", "Panggilan masuk 12 100,0%",
+    for expected in ("LAPORAN PERIODE", "1 Maret 2026 s.d. 2 Maret 2026", "Panggilan masuk 12 Dijawab 10 83,3%",
                      "Minggu, 1 Maret 2026 2 2 0 2 1", "Senin, 2 Maret 2026 10 8 2 4 3", "Total 12 10 2 6 4",
                      "Tren Harian", "Mengetahui,"):
         assert expected in text, expected
@@ -80,7 +82,10 @@ def test_range_report_and_day_csv(db: Database, tmp_path: Path) -> None:
     with csv_file.open("w", encoding="utf-8", newline="") as handle:
         write_days_csv(data, handle)
     lines = csv_file.read_text(encoding="utf-8").splitlines()
-    assert lines[1:] == ["2026-03-01,2,2,0,2,1", "2026-03-02,10,8,2,4,3", "Total,12,10,2,6,4"]
+    # the day and total figures are the report's own definition (call_figures), the total's of the whole range
+    assert lines[1:] == ["2026-03-01,2,2,0,2,1,100.0,100.0,100.0,4.5,5.0,0.0",
+                         "2026-03-02,10,8,2,4,3,40.0,60.0,70.0,10.5,25.0,20.0",
+                         "Total,12,10,2,6,4,50.0,66.7,75.0,8.5,18.0,16.7"]
 
 
 def test_english_on_request(sqlite_db: Database, tmp_path: Path) -> None:
@@ -89,8 +94,8 @@ def test_english_on_request(sqlite_db: Database, tmp_path: Path) -> None:
     out = tmp_path / "en.pdf"
     render_shift_report(data, out, "en")
     pages, text = pdf_text(out)
-    for expected in ("SHIFT REPORT MALAM", "Sunday, 1 March 2026", "Incoming calls 10 100.0%",
-                     "Median answer time 10.5 s", "Acknowledged by,", f"Page 1 of {pages}"):
+    for expected in ("SHIFT REPORT MALAM", "Sunday, 1 March 2026", "Incoming calls 10 Answered 8 80.0%",
+                     "Median answer time 10.5 s", "90th percentile answer time 25.0 s", "Damkar 1 2:00 / 2:00 10:00", "Acknowledged by,", f"Page 1 of {pages}"):
         assert expected in text, expected
 
 

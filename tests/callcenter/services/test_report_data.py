@@ -25,11 +25,12 @@ def test_night_shift_counts_exactly_the_calls_inside_it(db: Database) -> None:
     assert s.call_types.unclassified == 0
     assert s.call_types.prank_ghost == EXPECTED["prank_ghost"]
     assert s.call_types.prank_ghost_share == EXPECTED["prank_ghost_share"]
-    assert dict(s.answer_times.within) == EXPECTED["within"]
-    assert s.answer_times.median_s == EXPECTED["median"]
-    assert s.answer_times.p90_s == EXPECTED["p90"]
-    assert s.answer_times.within_pct(10) == 50.0
-    assert s.answer_times.meets((15, 90.0)) is False
+    assert dict(s.figures.within) == EXPECTED["within"]
+    assert s.figures.median_s == EXPECTED["median"]
+    assert s.figures.p90_s == EXPECTED["p90"]
+    # shares are of the 10 counted calls (8 answered + 2 missed), not of the answered ones alone
+    assert (s.figures.within_pct(10), s.figures.within_pct(15), s.figures.unanswered_pct) == (40.0, 60.0, 20.0)
+    assert s.figures.meets((15, 90.0)) is False
     # the shift's exact bounds: 23:00 WIB = 16:00 UTC the same day, 07:00 WIB = 00:00 UTC the next day
     assert (data.start_utc.isoformat(), data.end_utc.isoformat()) == ("2026-03-01T16:00:00+00:00",
                                                                       "2026-03-02T00:00:00+00:00")
@@ -107,7 +108,7 @@ def test_empty_shift(db: Database) -> None:
     known = build(db)
     data = ReportService(db, known.clock).shift_report_data(known.admin, date(2026, 2, 1), "pagi")
     assert data.summary.empty
-    assert data.summary.answer_times.median_s is None and data.summary.call_types.prank_ghost_share is None
+    assert data.summary.figures.median_s is None and data.summary.call_types.prank_ghost_share is None
 
 
 def test_helpers() -> None:
