@@ -138,3 +138,17 @@ def test_ringing_counts_apart_and_outgoing_calls_are_not_incoming(db: Database) 
     funnel = ReportService(db, known.clock).shift_report_data(known.supervisor, SHIFT_DATE, "malam").summary.funnel
     assert (funnel.incoming, funnel.answered, funnel.missed, funnel.ringing) == (
         EXPECTED["incoming"] + 1, EXPECTED["answered"], EXPECTED["missed"], 1)
+
+
+def test_a_shift_not_started_is_refused_and_a_running_one_is_provisional(db: Database) -> None:
+    known = build(db)  # the clock stands at 09:00 WIB on 2 March: pagi runs 07:00-15:00
+    service = ReportService(db, known.clock)
+    running = service.shift_report_data(known.supervisor, date(2026, 3, 2), "pagi")
+    assert running.provisional and running.generated_at == known.clock()
+    assert not service.shift_report_data(known.supervisor, SHIFT_DATE, "malam").provisional
+    for day, shift in ((date(2026, 3, 2), "siang"), (date(2026, 3, 3), "pagi"), (date(9999, 12, 31), "malam")):
+        with pytest.raises(ValidationError) as refused:
+            service.shift_report_data(known.supervisor, day, shift)
+        assert "has not started yet" in refused.value.problems["date"]
+    with pytest.raises(ValidationError):  # the calendar's edge is refused, not an overflow
+        service.range_report_data(known.admin, date(9999, 12, 30), date(9999, 12, 31))

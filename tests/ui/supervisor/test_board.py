@@ -51,7 +51,7 @@ def test_board_models_pass_the_model_tester_and_show_the_centre(qtbot: QtBot, qt
     assert board.incidents_model.rowCount() == 1
     assert board.operators_model.index(0, 0).data() == "PC-OPS-1"
     assert board.tiles["received"].value.text() == "3"
-    assert board.tiles["within10"].value.text() == "50%"  # 1 of 2 finished calls answered within 10 s
+    assert board.tiles["within10"].value.text() == "50.0%"  # 1 of 2 finished calls answered within 10 s
     assert len(board.hourly_chart.series()) == 1 and len(board.histogram_chart.series()) == 1
 
     # Rows change under the model: removal, insertion and reordering keep it consistent.
