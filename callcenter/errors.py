@@ -101,6 +101,17 @@ class AccountLocked(UserFixableError):
         self.until = until
 
 
+class PasswordChangeRequired(UserFixableError):
+    """The password was right, but it was given to the account (a published demo password): the person must choose
+    a new one (``AuthService.change_password_at_login``) before they get in."""
+
+    default_code = "auth.must_change"
+
+    def __init__(self, username: str) -> None:
+        super().__init__(f"account {username!r} must choose a new password before logging in", username=username)
+        self.username = username
+
+
 class AccountInactive(UserFixableError):
     """The account was deactivated by an admin."""
 

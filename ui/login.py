@@ -1,4 +1,5 @@
-"""Logging in: the login dialog (caps-lock warning, lockout in plain words) and the first-run admin dialog."""
+"""Logging in: the login dialog (caps-lock warning, lockout in plain words, a given password replaced before the
+console opens) and the first-run admin dialog."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from callcenter.errors import (
     AuthenticationFailed,
     ConflictError,
     DatabaseUnavailable,
+    PasswordChangeRequired,
     ValidationError,
 )
 from callcenter.services.auth import MIN_PASSWORD_LENGTH, AuthService, OperatorInfo
@@ -85,7 +87,10 @@ class _CapsWatcher(QObject):
 
 
 class LoginDialog(QDialog):
-    """Accepted with ``operator`` set once the credentials are right; errors stay on the dialog."""
+    """Accepted with ``operator`` set once the credentials are right; errors stay on the dialog.
+
+    An account whose password was given to it (the service says ``PasswordChangeRequired``) gets two more fields on
+    the same dialog and is let in only once it has chosen a new password (``change_password_at_login``)."""
 
     def __init__(self, worker: DbWorker, auth: AuthService, *, clock: Clock = utcnow, database_name: str = "",
                  parent: QWidget | None = None) -> None:
@@ -116,6 +121,25 @@ class LoginDialog(QDialog):
         form.addRow(_t("Username"), self.username)
         form.addRow(_t("Password"), self.password)
         layout.addLayout(form)
+        self.change_note = QLabel(_t("This password was given to your account and must be changed before the "
+                                     "console opens. Choose your own password (at least {count} characters)."
+                                     ).format(count=MIN_PASSWORD_LENGTH))
+        self.change_note.setObjectName("changeNote")
+        self.change_note.setWordWrap(True)
+        self.change_note.hide()
+        layout.addWidget(self.change_note)
+        self.new_password = QLineEdit()
+        self.repeat_password = QLineEdit()
+        change_form = QFormLayout()
+        for field, label in ((self.new_password, _t("New password")), (self.repeat_password, _t("Repeat password"))):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setMaxLength(256)
+            change_form.addRow(label, field)
+        self.change_fields = QWidget()
+        self.change_fields.setLayout(change_form)
+        self.change_fields.hide()
+        layout.addWidget(self.change_fields)
+        self._given_password: str | None = None
         self.caps = QLabel(_t("Caps Lock is on."))
         self.caps.setObjectName("capsWarning")
         self.caps.setVisible(bool(caps_lock_on()))
@@ -141,7 +165,14 @@ class LoginDialog(QDialog):
         layout.addLayout(buttons)
         self.username.setFocus()
 
+    @property
+    def changing_password(self) -> bool:
+        return self._given_password is not None
+
     def attempt(self) -> None:
+        if self.changing_password:
+            self._change_password()
+            return
         username, password = self.username.text(), self.password.text()
         if not username.strip() or not password:
             self._fail(_t("Type your username and password."))
@@ -151,15 +182,59 @@ class LoginDialog(QDialog):
         auth = self.auth
         self.worker.submit(lambda: auth.authenticate(username, password), self._done, self._failed)
 
+    def _change_password(self) -> None:
+        new, repeat, given = self.new_password.text(), self.repeat_password.text(), self._given_password or ""
+        if new != repeat:
+            self._fail(_t("The two passwords differ."))
+            return
+        if len(new) < MIN_PASSWORD_LENGTH:
+            self._fail(_t("The password needs at least {count} characters.").format(count=MIN_PASSWORD_LENGTH))
+            return
+        if new == given:
+            self._fail(_t("Choose a password other than the one you were given."))
+            return
+        self.login_button.setEnabled(False)
+        self.error.hide()
+        auth, username = self.auth, self.username.text()
+        self.worker.submit(lambda: auth.change_password_at_login(username, given, new), self._done, self._failed)
+
     def _done(self, operator: OperatorInfo) -> None:
         self.operator = operator
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self.login_button.setEnabled(True)
+        if isinstance(exc, PasswordChangeRequired):
+            self._ask_for_new_password()
+            return
+        if self.changing_password and isinstance(exc, ValidationError):
+            self._fail(_t("The password needs at least {count} characters.").format(count=MIN_PASSWORD_LENGTH))
+            return
+        if self.changing_password:  # the given password stopped working (locked, reset): start again
+            self._leave_password_change()
         self.password.clear()
         self.password.setFocus()
         self._fail(login_error_text(exc, self.clock()))
+
+    def _ask_for_new_password(self) -> None:
+        self._given_password = self.password.text()
+        self.username.setEnabled(False)
+        self.password.setEnabled(False)
+        self.change_note.show()
+        self.change_fields.show()
+        self.error.hide()
+        self.login_button.setText(_t("Change password and log in"))
+        self.new_password.setFocus()
+
+    def _leave_password_change(self) -> None:
+        self._given_password = None
+        self.username.setEnabled(True)
+        self.password.setEnabled(True)
+        self.change_note.hide()
+        self.change_fields.hide()
+        self.new_password.clear()
+        self.repeat_password.clear()
+        self.login_button.setText(_t("Log in"))
 
     def _fail(self, text: str) -> None:
         self.error.setText(text)

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from callcenter import __version__, phone
+from callcenter import __version__
 from callcenter.cid import decode, simulate
 from callcenter.cli import ingest, outbox, reports
 from callcenter.cli.common import (
@@ -61,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--days", type=int, default=30, help="days of history (default 30)")
     seed.add_argument("--calls-per-day", type=int, default=150, help="average calls per day (default 150)")
     seed.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same history")
+    seed.add_argument("--with-logins", action="store_true",
+                      help="also create the demo accounts operator1..6, supervisor and admin with the published demo "
+                           "password; each must choose its own at its first login (without this option the demo "
+                           "operators cannot log in)")
     seed.set_defaults(handler=cmd_db_seed_demo)
 
     user = commands.add_parser("user", help="manage operator accounts")
@@ -116,18 +120,27 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_db_seed_demo(args: argparse.Namespace) -> int:
-    from callcenter.services.demo import DEMO_PASSWORD, seed_demo
+    from callcenter.services.demo import DEMO_PASSWORD, DemoLogins, seed_demo
 
     if args.days < 1 or args.calls_per_day < 1:
         raise UsageError("--days and --calls-per-day must be at least 1")
     db = open_database(args)
+    logins = DemoLogins.MUST_CHANGE if args.with_logins else DemoLogins.NONE
     counts = seed_demo(db, days=args.days, calls_per_day=args.calls_per_day, seed=args.seed,
-                       progress=lambda message: log.info(message))
+                       progress=lambda message: log.info(message), logins=logins)
     print(f"demo history: {counts.calls:,} calls, {counts.incidents:,} incidents, {counts.dispatches:,} dispatches, "
           f"{counts.callers:,} callers in {counts.seconds:.1f} s")
-    if counts.operators_created:
-        print(f"demo accounts created (operator1..6, supervisor, admin) with the password {DEMO_PASSWORD!r}: "
-              "for demonstrations only")
+    created = ", ".join(counts.accounts_created)
+    if counts.accounts_created and logins is DemoLogins.MUST_CHANGE:
+        print(f"accounts created: {created}, with the demo password {DEMO_PASSWORD!r}; each must choose its own "
+              "password at its first login")
+    elif counts.accounts_created:
+        print(f"demo operators created without a password (they cannot log in; with --with-logins they could): "
+              f"{created}")
+    else:
+        print("no accounts created")
+    if counts.accounts_kept:
+        print(f"existing accounts kept as they were: {', '.join(counts.accounts_kept)}")
     return EXIT_OK
 
 
@@ -146,6 +159,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 def cmd_lookup(args: argparse.Namespace) -> int:
     import os
 
+    from callcenter import phone
     from callcenter.db.database import ENV_DB, default_sqlite_path
 
     info = phone.describe(args.number)

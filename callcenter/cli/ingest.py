@@ -13,17 +13,14 @@ import socket
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from callcenter import phone
-from callcenter.cid.events import CallerIdEvent, ParseWarning
 from callcenter.cli.common import UsageError, add_db_option
-from callcenter.db.database import Database, data_dir, resolve_url
-from callcenter.errors import DatabaseUnavailable
-from callcenter.services.base import SYSTEM
-from callcenter.services.intake import CallNotice, IntakeService, IntakeWorker
-from callcenter.services.presence import Heartbeat, PresenceService, desk_name
-from callcenter.services.spool import Spool
+
+if TYPE_CHECKING:  # the service's own modules load when it runs, so `--help` and argument errors stay quick
+    from callcenter.cid.events import CallerIdEvent, ParseWarning
+    from callcenter.db.database import Database
+    from callcenter.services.intake import CallNotice
 
 log = logging.getLogger("konsol112.ingest")
 
@@ -44,6 +41,8 @@ def add_parser(subparsers: Any) -> None:
 
 
 def default_spool_path() -> Path:
+    from callcenter.db.database import data_dir
+
     return data_dir() / "spool" / "ingest.jsonl"
 
 
@@ -59,6 +58,8 @@ def configured_sources(db: Database) -> list[str]:
 
 
 def describe_notice(notice: CallNotice) -> str:
+    from callcenter import phone
+
     if notice.e164:
         info = phone.describe(notice.e164)
         who = f"{info.national} ({phone.summary(info) or info.type})"
@@ -71,8 +72,21 @@ def run(args: argparse.Namespace) -> int:
     from callcenter.cid.sources import LineState, make_source
     from callcenter.cid.sources import Subscriber as SourceSubscriber
     from callcenter.db import migrate
+    from callcenter.db.database import Database, resolve_url
+    from callcenter.errors import DatabaseUnavailable
+    from callcenter.services.base import SYSTEM
+    from callcenter.services.intake import IntakeService, IntakeWorker
+    from callcenter.services.presence import Heartbeat, PresenceService, desk_name
+    from callcenter.services.spool import Spool, SpoolError
 
-    db = Database(resolve_url(getattr(args, "db", None)))
+    spool = Spool(Path(args.spool) if args.spool else default_spool_path())
+    try:
+        spool.check()
+    except SpoolError as exc:
+        if args.spool:  # the path the user typed: bad input
+            raise UsageError(str(exc)) from exc
+        raise
+    db = Database(resolve_url(getattr(args, "db", None)), create=False)
     try:
         migrate.check_schema(db)
         urls = list(args.source) or configured_sources(db)
@@ -89,7 +103,6 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
 
-    spool = Spool(Path(args.spool) if args.spool else default_spool_path())
     intake = IntakeService(db, spool=spool)
 
     def log_committed(notices: list[CallNotice]) -> None:

@@ -1,4 +1,10 @@
-"""Operators and logins: argon2id hashes, lockout after repeated failures, roles, password changes."""
+"""Operators and logins: argon2id hashes, lockout after repeated failures, roles, password changes.
+
+An account whose password was given to it (``must_change_password``: the published demo password of
+``db seed-demo --with-logins``) gets no login until its owner chooses a new password: ``authenticate`` raises
+``PasswordChangeRequired`` once the password is right, and ``change_password_at_login`` is the way in. An account
+whose hash is ``NO_PASSWORD`` (demo staff that only carry history) cannot log in at all.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ from callcenter.errors import (
     AuthenticationFailed,
     ConflictError,
     NotFound,
+    PasswordChangeRequired,
     ValidationError,
 )
 from callcenter.services.base import SYSTEM, Actor, Service, audit, record_change
@@ -27,6 +34,8 @@ MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 256
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 LOGIN_ROLES = (Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN)
+NO_PASSWORD = "!"
+"""Stored instead of a hash for an account that cannot log in: no password verifies against it."""
 
 # argon2id with argon2-cffi's defaults (RFC 9106 low-memory profile): memory-hard, ~50 ms per check.
 _hasher = PasswordHasher()
@@ -73,8 +82,11 @@ def normalise_username(username: str) -> str:
 
 class AuthService(Service):
     def has_operators(self) -> bool:
+        """True once an account exists that can log in (demo staff without a password do not count: a database
+        seeded with them still offers the first-run admin)."""
         with self.db.read() as session:
-            return bool(session.scalar(select(func.count()).select_from(Operator)))
+            return bool(session.scalar(select(func.count()).select_from(Operator)
+                                       .where(Operator.password_hash != NO_PASSWORD)))
 
     def create_operator(self, actor: Actor, username: str, full_name: str, role: Role, password: str) -> OperatorInfo:
         """Admins create accounts; the system actor (command line ``user add``) may too."""
@@ -100,14 +112,41 @@ class AuthService(Service):
 
     def create_first_admin(self, username: str, full_name: str, password: str) -> OperatorInfo:
         """The first-run dialog: allowed only while the database has no operators at all."""
-        with self.db.read() as session:
-            if session.scalar(select(func.count()).select_from(Operator)):
-                raise ConflictError("operators already exist; an admin creates further accounts",
-                                    entity="operator")
+        if self.has_operators():
+            raise ConflictError("operators already exist; an admin creates further accounts", entity="operator")
         return self.create_operator(SYSTEM, username, full_name, Role.ADMIN, password)
 
     def authenticate(self, username: str, password: str) -> OperatorInfo:
+        """The operator, once the password is right; ``PasswordChangeRequired`` when it is right but was given to
+        the account (then ``change_password_at_login``)."""
         now = self.clock()
+        operator = self._check_credentials(username, password, now)
+        if operator.must_change_password:
+            self._audit_login(operator.id, operator.username, now, "login.password_change_required",
+                              "the password was given to the account and must be changed")
+            raise PasswordChangeRequired(operator.username)
+        return self._logged_in(operator, now)
+
+    def change_password_at_login(self, username: str, old_password: str, new_password: str) -> OperatorInfo:
+        """Log in with the password the account was given and replace it in one step (clears the must-change flag).
+        The old password is checked exactly as a login is: wrong guesses count towards the lockout."""
+        check_password_rules(new_password)
+        if new_password == old_password:
+            raise ValidationError({"password": "choose a password other than the one you were given"})
+        now = self.clock()
+        operator = self._check_credentials(username, old_password, now)
+        new_hash = hash_password(new_password)
+        with self.db.write() as session:
+            session.execute(update(Operator).where(Operator.id == operator.id)
+                            .values(password_hash=new_hash, password_changed_at=now, must_change_password=False))
+            audit(session, Actor(operator.id, operator.username, operator.role), "operator.password_change",
+                  "operator", operator.id, now, detail="at login")
+        operator.must_change_password = False
+        return self._logged_in(operator, now)
+
+    def _check_credentials(self, username: str, password: str, now: datetime) -> Operator:
+        """The operator whose password this is; counts a wrong one towards the lockout and refuses locked or
+        deactivated accounts."""
         try:
             name = normalise_username(username)
         except ValidationError:
@@ -145,6 +184,10 @@ class AuthService(Service):
             if locked_until is not None:
                 raise AccountLocked(name, locked_until)
             raise AuthenticationFailed("wrong username or password")
+        return operator
+
+    def _logged_in(self, operator: Operator, now: datetime) -> OperatorInfo:
+        name = operator.username
         with self.db.write() as session:
             session.execute(update(Operator).where(Operator.id == operator.id)
                             .values(failed_logins=0, locked_until=None, last_login_at=now))

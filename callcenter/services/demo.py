@@ -3,6 +3,12 @@
 Numbers use real Indonesian mobile prefixes and 0264 landlines; about three calls in four are prank or ghost
 calls, many from a few repeat offenders; incidents spread over categories and kecamatan, with dispatches and
 their status timelines, across all three shifts.
+
+Accounts (``logins``): the history needs operators to have answered its calls. ``DemoLogins.DEMO`` (the ``--demo``
+console's own throwaway database) gives every demo account the published password, ready to use;
+``MUST_CHANGE`` gives it too but each account must choose its own at its first login; ``NONE`` (``db seed-demo``
+on a real database, unless asked) creates only the operators the history needs, and none of them can log in.
+An account that exists already is kept as it is.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Table, func, insert, select, text, update
@@ -53,7 +60,7 @@ from callcenter.db.models import (
     category_agencies,
 )
 from callcenter.errors import ConflictError
-from callcenter.services.auth import hash_password
+from callcenter.services.auth import NO_PASSWORD, hash_password
 from callcenter.services.base import SYSTEM, audit
 from callcenter.shift_windows import ShiftSpec, window
 from callcenter.synthetic import CallerPool, person_name
@@ -115,14 +122,30 @@ FILLERS = ("rumah", "motor dan mobil", "lansia", "setengah jalan", "besar", "lut
            "truk dan angkot", "ibu hamil", "akses kampung")
 
 
+class DemoLogins(StrEnum):
+    """What the demo accounts may do (see the module's docstring)."""
+
+    NONE = "none"
+    MUST_CHANGE = "must-change"
+    DEMO = "demo"
+
+
 @dataclass(frozen=True)
 class SeedCounts:
     calls: int
     incidents: int
     dispatches: int
     callers: int
-    operators_created: int
+    accounts_created: tuple[str, ...]
+    """Usernames of the accounts this run created (what they may do: ``logins``)."""
+    accounts_kept: tuple[str, ...]
+    """Demo usernames that existed already and were left exactly as they were."""
+    logins: DemoLogins
     seconds: float
+
+    @property
+    def operators_created(self) -> int:
+        return len(self.accounts_created)
 
 
 class _Ids:
@@ -142,7 +165,8 @@ def _weighted(rng: random.Random, weights: dict[Any, int]) -> Any:
 
 
 def seed_demo(db: Database, *, days: int = 30, calls_per_day: int = 150, seed: int = 1,
-              now: datetime | None = None, progress: Callable[[str], None] | None = None) -> SeedCounts:
+              now: datetime | None = None, progress: Callable[[str], None] | None = None,
+              logins: DemoLogins = DemoLogins.DEMO) -> SeedCounts:
     import time as _time
 
     started = _time.perf_counter()
@@ -151,7 +175,7 @@ def seed_demo(db: Database, *, days: int = 30, calls_per_day: int = 150, seed: i
     start = end - timedelta(days=days)
     say = progress or (lambda _message: None)
     with db.write() as session:
-        operators, created = _ensure_operators(session, end)
+        operators, created, kept = _ensure_operators(session, end, logins)
         lines = _ensure_lines(session, end)
         units = _ensure_units(session, end)
         categories = {c.code: c for c in session.scalars(select(Category))}
@@ -183,7 +207,7 @@ def seed_demo(db: Database, *, days: int = 30, calls_per_day: int = 150, seed: i
                     f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"
                 ))
     return SeedCounts(len(builder.calls), len(builder.incidents), len(builder.dispatches), builder.caller_count,
-                      created, _time.perf_counter() - started)
+                      created, kept, logins, _time.perf_counter() - started)
 
 
 def _call_times(rng: random.Random, start: datetime, end: datetime, per_day: int) -> Iterator[datetime]:
@@ -200,21 +224,30 @@ def _call_times(rng: random.Random, start: datetime, end: datetime, per_day: int
         day += timedelta(days=1)
 
 
-def _ensure_operators(session: Session, now: datetime) -> tuple[dict[str, int], int]:
+def _ensure_operators(session: Session, now: datetime,
+                      logins: DemoLogins) -> tuple[dict[str, int], tuple[str, ...], tuple[str, ...]]:
+    """The operators the history is built on; returns their ids, the usernames created and those kept."""
     existing = dict(session.execute(select(Operator.username, Operator.id)).all())
-    created = 0
-    password_hash: str | None = None
+    created: list[str] = []
+    kept: list[str] = []
+    password_hash = NO_PASSWORD if logins is DemoLogins.NONE else hash_password(DEMO_PASSWORD)
     for username, full_name, role in DEMO_OPERATORS:
         if username in existing:
+            kept.append(username)
             continue
-        password_hash = password_hash or hash_password(DEMO_PASSWORD)
+        if logins is DemoLogins.NONE and role is not Role.OPERATOR:
+            continue  # a supervisor or admin who cannot log in would only clutter the account list
         operator = Operator(username=username, full_name=full_name, role=role, password_hash=password_hash,
-                            active=True, failed_logins=0, created_at=now, password_changed_at=now)
+                            active=True, failed_logins=0, created_at=now, password_changed_at=now,
+                            must_change_password=logins is DemoLogins.MUST_CHANGE)
         session.add(operator)
         session.flush()
+        audit(session, SYSTEM, "operator.create", "operator", operator.id, now,
+              after={"username": username, "full_name": full_name, "role": role, "logins": str(logins)})
         existing[username] = operator.id
-        created += 1
-    return {name: existing[name] for name, _, role in DEMO_OPERATORS if role is Role.OPERATOR}, created
+        created.append(username)
+    return ({name: existing[name] for name, _, role in DEMO_OPERATORS if role is Role.OPERATOR}, tuple(created),
+            tuple(kept))
 
 
 def _ensure_lines(session: Session, now: datetime) -> list[int]:

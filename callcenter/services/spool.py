@@ -48,6 +48,25 @@ class Spool:
         self.path = path
         self._lock = threading.Lock()
 
+    def check(self) -> None:
+        """Raise ``SpoolError`` unless the spool can be written: the path is a file (or nothing yet) in a folder that
+        exists or can be made. Checked at start, so a wrong path is said once instead of at every call."""
+        problem = None
+        if self.path.is_dir():
+            problem = "it is a folder; name a file, such as " + str(self.path / "ingest.jsonl")
+        elif self.path.exists() and not os.access(self.path, os.W_OK):
+            problem = "this user may not write it"
+        else:
+            folder = next((p for p in self.path.parents if p.exists()), None)
+            if folder is not None and not folder.is_dir():
+                problem = f"{folder} is a file, not a folder"
+            elif folder is not None and not self.path.parent.exists() and not os.access(folder, os.W_OK):
+                problem = f"the folder {self.path.parent} cannot be created"
+            elif self.path.parent.exists() and not self.path.exists() and not os.access(self.path.parent, os.W_OK):
+                problem = f"this user may not write in {self.path.parent}"
+        if problem:
+            raise SpoolError(f"cannot use {self.path} as the spool file: {problem}", path=str(self.path))
+
     def _open_private(self, mode: str) -> Any:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if sys.platform != "win32" and not self.path.exists():

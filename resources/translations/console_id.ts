@@ -496,6 +496,22 @@
         <translation>Nama pengguna: 1-64 karakter, huruf, angka, '.', '_' atau '-'.</translation>
     </message>
     <message>
+        <source>This password was given to your account and must be changed before the console opens. Choose your own password (at least {count} characters).</source>
+        <translation>Kata sandi ini diberikan untuk akun Anda dan harus diganti sebelum konsol dibuka. Pilih kata sandi Anda sendiri (minimal {count} karakter).</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Kata sandi baru</translation>
+    </message>
+    <message>
+        <source>Choose a password other than the one you were given.</source>
+        <translation>Pilih kata sandi yang berbeda dari yang diberikan kepada Anda.</translation>
+    </message>
+    <message>
+        <source>Change password and log in</source>
+        <translation>Ganti kata sandi dan masuk</translation>
+    </message>
+    <message>
         <source>Accounts already exist: log in instead.</source>
         <translation>Akun sudah ada: silakan masuk.</translation>
     </message>

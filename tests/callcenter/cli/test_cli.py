@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import stat
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -95,3 +98,92 @@ def test_errors_are_one_sentence_with_the_right_exit_status(tmp_path: Path) -> N
     unreachable = run("db", "upgrade", db="postgresql+psycopg://nobody@127.0.0.1:1/none", home=tmp_path)
     assert unreachable.returncode == 1 and unreachable.stderr.startswith("error: ")
     assert "Traceback" not in unreachable.stderr
+
+
+def as_another_user(*args: str) -> list[str]:
+    """Run as a user who may read but not write a file someone else owns: root without its capabilities (root
+    would otherwise write anything), or simply this user when it is not root."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.fail("setpriv (util-linux) is needed to drop root's capabilities", pytrace=False)
+        return [setpriv, "--bounding-set=-all", "--inh-caps=-all", *args]
+    return list(args)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file ownership and modes")
+def test_a_database_this_user_may_read_but_not_write(tmp_path: Path, sqlite_template: Path) -> None:
+    theirs = tmp_path / "theirs.sqlite3"
+    shutil.copyfile(sqlite_template, theirs)
+    if os.geteuid() == 0:
+        os.chown(theirs, 65534, -1)  # another user's file (nobody): root without capabilities cannot change it
+        theirs.chmod(0o644)
+    else:
+        theirs.chmod(0o444)
+    before = theirs.stat()
+    url = f"sqlite:///{theirs}"
+    env = {key: value for key, value in os.environ.items() if key != "CALLCENTER_DB"}
+    lookup = subprocess.run(as_another_user(sys.executable, str(REPO / "main.py"), "lookup", "081234567890",
+                                            "--db", url), capture_output=True, text=True, env=env, timeout=180)
+    assert lookup.returncode == 0, lookup.stderr  # reading needs no write permission (and no chmod)
+    assert json.loads(lookup.stdout)["history"]["call_count"] == 0
+    added = subprocess.run(as_another_user(sys.executable, str(REPO / "main.py"), "user", "add", "budi", "--role",
+                                           "operator", "--db", url), capture_output=True, text=True, env=env,
+                           input="rahasia-123\n", timeout=180)
+    assert added.returncode == 1 and "Traceback" not in added.stderr
+    assert added.stderr.startswith("error: the database is read-only for this user")
+    assert len(added.stderr.strip().splitlines()) == 1
+    after = theirs.stat()
+    assert (after.st_mode, after.st_uid) == (before.st_mode, before.st_uid)  # nobody reset the owner's choice
+
+
+def test_only_db_upgrade_creates_a_database(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new' / 'konsol112.sqlite3'}"
+    for args in (("lookup", "081234567890"), ("report", "range", "--from", "2026-03-01", "--to", "2026-03-01",
+                                               "--out", str(tmp_path / "r.pdf"))):
+        refused = run(*args, db=url, home=tmp_path)
+        assert refused.returncode == 1 and "python main.py db upgrade" in refused.stderr
+    assert not (tmp_path / "new").exists()
+    assert run("db", "upgrade", db=url, home=tmp_path).returncode == 0
+    created = tmp_path / "new" / "konsol112.sqlite3"
+    if sys.platform != "win32":
+        assert stat.S_IMODE(created.stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX pipe closed by `head`")
+def test_an_export_into_a_pipe_closed_early_stops_quietly(tmp_path: Path, sqlite_template: Path) -> None:
+    from callcenter.db.database import Database
+    from callcenter.services.demo import seed_demo
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    db = Database(f"sqlite:///{path}")
+    seed_demo(db, days=3, calls_per_day=300, seed=5, now=datetime(2026, 3, 3, 17, 0, tzinfo=UTC))
+    db.dispose()
+    env = {key: value for key, value in os.environ.items() if key != "CALLCENTER_DB"}
+    for fmt in ("csv", "eido"):
+        export = subprocess.Popen([sys.executable, str(REPO / "main.py"), "export", "incidents" if fmt == "eido"
+                                   else "calls", "--from", "2026-03-01", "--to", "2026-03-03", "--format", fmt,
+                                   "--db", f"sqlite:///{path}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  env=env)
+        assert export.stdout is not None and export.stderr is not None
+        head = export.stdout.read(100)  # `| head -c 100`: read a little, then close the pipe
+        export.stdout.close()
+        stderr = export.stderr.read().decode()
+        status = export.wait(timeout=120)
+        assert len(head) == 100
+        assert stderr == "" and status == 1, (fmt, status, stderr)
+
+
+def test_the_console_refuses_a_database_url_it_cannot_use_before_any_window(tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from callcenter import cli
+
+    (tmp_path / "notes.txt").write_text("not a database", encoding="utf-8")
+    for url in ("notaurl", "mysql://u@h/db", f"sqlite:///{tmp_path / 'notes.txt'}", f"sqlite:///{tmp_path}"):
+        assert cli.preflight_console(cli.build_parser().parse_args(["--db", url])) == 2
+        lines = capsys.readouterr().err.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: "), lines
+    for fine in ([], ["--demo"], ["--db", f"sqlite:///{tmp_path / 'first-run.sqlite3'}"]):
+        assert cli.preflight_console(cli.build_parser().parse_args(fine)) is None
+    assert not (tmp_path / "first-run.sqlite3").exists()  # the check opens nothing
