@@ -555,7 +555,7 @@ class SupervisorBoard(QWidget):
         model = view.model()
         if not index.isValid() or not isinstance(model, RowModel):
             return None
-        return model.row_data(index.row())
+        return model.row_at(index.row())
 
     def _selected_call_view(self) -> QTableView:
         return self.missed_view if self.missed_view.hasFocus() else self.waiting_view
@@ -620,7 +620,7 @@ class SupervisorBoard(QWidget):
 
     def _activate_incident(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.incident_activated.emit(self.incidents_model.row_data(index.row()).id)
+            self.incident_activated.emit(self.incidents_model.row_at(index.row()).id)
 
     # -- lifetime --------------------------------------------------------------------------------------
     def stop(self) -> None:
