@@ -75,10 +75,7 @@ def run_all(requests: list[dict[str, str | list[str]]]) -> list[dict[str, object
             if pid == 0:
                 _child(list(request["argv"]), str(request["cwd"]), stdin, out, err)
             _, status = os.waitpid(pid, 0)
-            if os.WIFSIGNALED(status):
-                code = -os.WTERMSIG(status)
-            else:
-                code = os.WEXITSTATUS(status)
+            code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
             results.append({"returncode": code, "stdout": Path(out).read_text(encoding="utf-8", errors="replace"),
                             "stderr": Path(err).read_text(encoding="utf-8", errors="replace")})
     return results

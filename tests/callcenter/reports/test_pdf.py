@@ -95,7 +95,8 @@ def test_english_on_request(sqlite_db: Database, tmp_path: Path) -> None:
     render_shift_report(data, out, "en")
     pages, text = pdf_text(out)
     for expected in ("SHIFT REPORT MALAM", "Sunday, 1 March 2026", "Incoming calls 10 Answered 8 80.0%",
-                     "Median answer time 10.5 s", "90th percentile answer time 25.0 s", "Damkar 1 2:00 / 2:00 10:00", "Acknowledged by,", f"Page 1 of {pages}"):
+                     "Median answer time 10.5 s", "90th percentile answer time 25.0 s", "Damkar 1 2:00 / 2:00 10:00",
+                     "Acknowledged by,", f"Page 1 of {pages}"):
         assert expected in text, expected
 
 
