@@ -97,25 +97,22 @@ class LoginDialog(QDialog):
         self.password.setMaxLength(256)
         form.addRow(_t("Username"), self.username)
         form.addRow(_t("Password"), self.password)
-        layout.addLayout(form)
+        # Shown only when the password was given to the account and must be replaced (one form: fields line up).
         self.change_note = QLabel(_t("This password was given to your account and must be changed before the "
                                      "console opens. Choose your own password (at least {count} characters)."
                                      ).format(count=MIN_PASSWORD_LENGTH))
         self.change_note.setObjectName("changeNote")
         self.change_note.setWordWrap(True)
-        self.change_note.hide()
-        layout.addWidget(self.change_note)
         self.new_password = QLineEdit()
         self.repeat_password = QLineEdit()
-        change_form = QFormLayout()
+        form.addRow(self.change_note)
         for field, label in ((self.new_password, _t("New password")), (self.repeat_password, _t("Repeat password"))):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setMaxLength(256)
-            change_form.addRow(label, field)
-        self.change_fields = QWidget()
-        self.change_fields.setLayout(change_form)
-        self.change_fields.hide()
-        layout.addWidget(self.change_fields)
+            form.addRow(label, field)
+        self._form = form
+        self._show_change_rows(False)
+        layout.addLayout(form)
         self._given_password: str | None = None
         self.caps = QLabel(_t("Caps Lock is on."))
         self.caps.setObjectName("capsWarning")
@@ -198,8 +195,7 @@ class LoginDialog(QDialog):
         self._given_password = self.password.text()
         self.username.setEnabled(False)
         self.password.setEnabled(False)
-        self.change_note.show()
-        self.change_fields.show()
+        self._show_change_rows(True)
         self.error.hide()
         self.login_button.setText(_t("Change password and log in"))
         self.new_password.setFocus()
@@ -208,11 +204,14 @@ class LoginDialog(QDialog):
         self._given_password = None
         self.username.setEnabled(True)
         self.password.setEnabled(True)
-        self.change_note.hide()
-        self.change_fields.hide()
+        self._show_change_rows(False)
         self.new_password.clear()
         self.repeat_password.clear()
         self.login_button.setText(_t("Log in"))
+
+    def _show_change_rows(self, visible: bool) -> None:
+        for widget in (self.change_note, self.new_password, self.repeat_password):
+            self._form.setRowVisible(widget, visible)
 
     def _fail(self, text: str) -> None:
         self.error.setText(text)

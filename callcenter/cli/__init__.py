@@ -140,7 +140,7 @@ def cmd_db_seed_demo(args: argparse.Namespace) -> int:
     else:
         print("no accounts created")
     if counts.accounts_kept:
-        print(f"existing accounts kept as they were: {', '.join(counts.accounts_kept)}")
+        print(f"existing accounts kept as they were (passwords unchanged): {', '.join(counts.accounts_kept)}")
     return EXIT_OK
 
 

@@ -79,3 +79,37 @@ def test_the_first_start_creates_the_admin(qtbot: QtBot, sqlite_db: Database, cl
     [admin] = auth.list_operators()
     assert (admin.username, admin.full_name, admin.role) == ("admin", "Dewi Lestari", Role.ADMIN)
     worker.stop()
+
+
+def test_an_account_with_a_given_password_chooses_its_own_before_the_console_opens(
+        qtbot: QtBot, sqlite_db: Database, clock: ManualClock, translations: Translations) -> None:
+    from callcenter.services.demo import DEMO_PASSWORD, DemoLogins, seed_demo
+
+    translations.install("id")
+    seed_demo(sqlite_db, days=1, calls_per_day=20, seed=2, now=clock(), logins=DemoLogins.MUST_CHANGE)
+    auth = AuthService(sqlite_db, clock)
+    worker = DbWorker()
+    dialog = LoginDialog(worker, auth, clock=clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username.setText("supervisor")
+    dialog.password.setText(DEMO_PASSWORD)
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.new_password.isVisible(), timeout=5000)
+    assert dialog.operator is None and dialog.result() == 0  # the right password alone does not open the console
+    assert dialog.change_note.text().startswith("Kata sandi ini diberikan untuk akun Anda dan harus diganti")
+    assert dialog.login_button.text() == "Ganti kata sandi dan masuk" and not dialog.password.isEnabled()
+    dialog.new_password.setText(DEMO_PASSWORD)
+    dialog.repeat_password.setText(DEMO_PASSWORD)
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "Pilih kata sandi yang berbeda dari yang diberikan kepada Anda."
+    dialog.new_password.setText("milik-hendra-1")
+    dialog.repeat_password.setText("milik-hendra-2")
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "Kedua kata sandi tidak sama."
+    dialog.repeat_password.setText("milik-hendra-1")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    assert dialog.operator is not None and dialog.operator.role is Role.SUPERVISOR
+    assert auth.authenticate("supervisor", "milik-hendra-1").username == "supervisor"
+    worker.stop()

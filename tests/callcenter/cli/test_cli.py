@@ -187,3 +187,23 @@ def test_the_console_refuses_a_database_url_it_cannot_use_before_any_window(tmp_
     for fine in ([], ["--demo"], ["--db", f"sqlite:///{tmp_path / 'first-run.sqlite3'}"]):
         assert cli.preflight_console(cli.build_parser().parse_args(fine)) is None
     assert not (tmp_path / "first-run.sqlite3").exists()  # the check opens nothing
+
+
+def test_seed_demo_on_a_real_database_creates_no_login_unless_asked(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'real.sqlite3'}"
+    assert run("db", "upgrade", db=url, home=tmp_path).returncode == 0
+    assert run("user", "add", "admin", "--role", "admin", db=url, stdin="rahasia-admin-1\n",
+               home=tmp_path).returncode == 0
+    plain = run("db", "seed-demo", "--days", "2", "--seed", "3", db=url, home=tmp_path)
+    assert plain.returncode == 0, plain.stderr
+    lines = plain.stdout.splitlines()
+    assert lines[1] == ("demo operators created without a password (they cannot log in; with --with-logins they "
+                        "could): operator1, operator2, operator3, operator4, operator5, operator6")
+    assert lines[2] == "existing accounts kept as they were (passwords unchanged): admin"
+    asked = run("db", "seed-demo", "--days", "2", "--seed", "4", "--with-logins", db=url, home=tmp_path)
+    assert asked.returncode == 0, asked.stderr
+    assert asked.stdout.splitlines()[1:] == [
+        "accounts created: supervisor, with the demo password 'konsol112'; each must choose its own password at "
+        "its first login",
+        "existing accounts kept as they were (passwords unchanged): operator1, operator2, operator3, operator4, "
+        "operator5, operator6, admin"]

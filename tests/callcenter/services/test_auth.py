@@ -102,3 +102,41 @@ def test_change_password_and_deactivation(db: Database, clock: ManualClock, oper
     auth.set_active(admin, operator.id or 0, False)
     with pytest.raises(AccountInactive):
         auth.authenticate("asep", "baru-sekali-1")
+
+
+def test_a_given_password_lets_nobody_in_until_it_is_changed(db: Database, clock: ManualClock) -> None:
+    from callcenter.errors import PasswordChangeRequired
+    from callcenter.services.demo import DEMO_PASSWORD, DemoLogins, seed_demo
+
+    seed_demo(db, days=1, calls_per_day=20, seed=2, now=clock(), logins=DemoLogins.MUST_CHANGE)
+    auth = AuthService(db, clock)
+    with pytest.raises(PasswordChangeRequired):
+        auth.authenticate("operator1", DEMO_PASSWORD)  # right password, but no operator (and no actor) yet
+    with pytest.raises(AuthenticationFailed):  # a wrong guess at the change counts like a wrong login
+        auth.change_password_at_login("operator1", "salah-sekali", "milik-saya-123")
+    with pytest.raises(ValidationError):
+        auth.change_password_at_login("operator1", DEMO_PASSWORD, DEMO_PASSWORD)
+    info = auth.change_password_at_login("operator1", DEMO_PASSWORD, "milik-saya-123")
+    assert info.username == "operator1" and info.last_login_at == clock()
+    assert auth.authenticate("operator1", "milik-saya-123").username == "operator1"  # straight in from now on
+    with pytest.raises(AuthenticationFailed):
+        auth.authenticate("operator1", DEMO_PASSWORD)
+    with pytest.raises(PasswordChangeRequired):
+        auth.authenticate("admin", DEMO_PASSWORD)  # every other demo account still has to change its own
+    with db.read() as session:
+        actions = list(session.scalars(select(AuditEntry.action).where(AuditEntry.entity_id == str(info.id))
+                                       .order_by(AuditEntry.id)))
+    assert "login.password_change_required" in actions and "operator.password_change" in actions
+
+
+def test_demo_staff_without_a_password_cannot_log_in_and_leave_the_first_run_open(db: Database,
+                                                                                clock: ManualClock) -> None:
+    from callcenter.services.demo import DEMO_PASSWORD, DemoLogins, seed_demo
+
+    counts = seed_demo(db, days=1, calls_per_day=20, seed=2, now=clock(), logins=DemoLogins.NONE)
+    assert counts.accounts_created == tuple(f"operator{n}" for n in range(1, 7))  # no supervisor, no admin
+    auth = AuthService(db, clock)
+    with pytest.raises(AuthenticationFailed):
+        auth.authenticate("operator1", DEMO_PASSWORD)
+    assert not auth.has_operators()  # nobody can log in yet: the console still offers to create the admin
+    assert auth.create_first_admin("admin", "Admin Diskominfo", "rahasia-admin-1").role is Role.ADMIN

@@ -47,3 +47,19 @@ def test_same_seed_same_history(tmp_path, sqlite_template) -> None:  # type: ign
                 select(Call.received_at, Call.number_raw, Call.call_type).order_by(Call.id)).all())
         database.dispose()
     assert histories[0] == histories[1] and len(histories[0]) > 200
+
+
+def test_demo_accounts_are_created_once_and_existing_ones_are_kept(db: Database) -> None:
+    from callcenter.clock import ManualClock
+    from callcenter.db.enums import Role
+    from callcenter.services.auth import AuthService
+    from callcenter.services.base import SYSTEM
+    from callcenter.services.demo import DEMO_PASSWORD, DemoLogins
+
+    auth = AuthService(db, ManualClock(ANCHOR))
+    auth.create_operator(SYSTEM, "admin", "Admin Sungguhan", Role.ADMIN, "rahasia-admin-1")
+    counts = seed_demo(db, days=1, calls_per_day=30, seed=4, now=ANCHOR, logins=DemoLogins.DEMO)
+    assert counts.accounts_kept == ("admin",) and "admin" not in counts.accounts_created
+    assert len(counts.accounts_created) == 7 and counts.logins is DemoLogins.DEMO
+    assert auth.authenticate("supervisor", DEMO_PASSWORD).role is Role.SUPERVISOR  # the --demo console's way
+    assert auth.authenticate("admin", "rahasia-admin-1").full_name == "Admin Sungguhan"  # untouched
