@@ -25,7 +25,7 @@ from callcenter.db import migrate
 from callcenter.db.database import Database
 from callcenter.db.models import Area, Base, Category, Line, Operator
 from callcenter.db.refdata import load_reference_data
-from callcenter.services.demo import _ensure_lines, _ensure_operators, _ensure_units
+from callcenter.services.demo import DemoLogins, _ensure_lines, _ensure_operators, _ensure_units
 from callcenter.synthetic import ALL_MOBILE_PREFIXES
 
 CALL_TYPES = ["prank"] * 40 + ["ghost"] * 33 + ["salah_sambung"] * 5 + ["informasi"] * 8 + ["test"] * 2 + \
@@ -54,7 +54,7 @@ def generate(db: Database, *, calls: int, incidents: int, seed: int, end: dateti
     migrate.upgrade(db)
     with db.write() as session:
         load_reference_data(session, end)
-        operators, _ = _ensure_operators(session, end)
+        operators, _, _ = _ensure_operators(session, end, DemoLogins.DEMO)  # the benchmarks log in
         _ensure_lines(session, end)
         _ensure_units(session, end)
         categories = [(c.id, c.default_priority.value) for c in session.scalars(select(Category))]
