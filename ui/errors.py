@@ -77,6 +77,19 @@ MESSAGES: Mapping[str, object] = {  # QT_TRANSLATE_NOOP returns its text (typed 
     "database.no_reference": QT_TRANSLATE_NOOP(
         "Errors", "The reference data (areas, categories) is missing; an admin runs 'db upgrade'."),
     "spool.unwritable": QT_TRANSLATE_NOOP("Errors", "The local spool file cannot be written: {detail}"),
+    "database.missing": QT_TRANSLATE_NOOP(
+        "Errors", "There is no database at {path}. An admin creates it with 'db upgrade'."),
+    "database.bad_url": QT_TRANSLATE_NOOP(
+        "Errors", "{url} is not a database address; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE."),
+    "database.unsupported": QT_TRANSLATE_NOOP(
+        "Errors", "Konsol 112 works with SQLite and PostgreSQL databases, not {backend}."),
+    "database.no_driver": QT_TRANSLATE_NOOP(
+        "Errors", "The database driver {driver} is not installed; use postgresql+psycopg:// (installed with Konsol "
+                  "112)."),
+    "database.folder": QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a database file."),
+    "database.not_sqlite": QT_TRANSLATE_NOOP("Errors", "{path} is not a SQLite database file."),
+    "auth.must_change": QT_TRANSLATE_NOOP(
+        "Errors", "The password of {username} was given to the account and must be changed at this login."),
     "auth.failed": QT_TRANSLATE_NOOP("Errors", "Wrong username or password."),
     "auth.wrong_password": QT_TRANSLATE_NOOP("Errors", "The current password is wrong."),
     "auth.inactive": QT_TRANSLATE_NOOP("Errors", "This account has been deactivated. Ask an admin."),

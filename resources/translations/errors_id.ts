@@ -116,6 +116,34 @@
         <translation>Berkas spool lokal tidak dapat ditulis: {detail}</translation>
     </message>
     <message>
+        <source>There is no database at {path}. An admin creates it with 'db upgrade'.</source>
+        <translation>Tidak ada basis data di {path}. Admin membuatnya dengan 'db upgrade'.</translation>
+    </message>
+    <message>
+        <source>{url} is not a database address; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE.</source>
+        <translation>{url} bukan alamat basis data; gunakan sqlite:///PATH atau postgresql+psycopg://USER@HOST/DATABASE.</translation>
+    </message>
+    <message>
+        <source>Konsol 112 works with SQLite and PostgreSQL databases, not {backend}.</source>
+        <translation>Konsol 112 bekerja dengan basis data SQLite dan PostgreSQL, bukan {backend}.</translation>
+    </message>
+    <message>
+        <source>The database driver {driver} is not installed; use postgresql+psycopg:// (installed with Konsol 112).</source>
+        <translation>Driver basis data {driver} tidak terpasang; gunakan postgresql+psycopg:// (terpasang bersama Konsol 112).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file.</source>
+        <translation>{path} adalah folder, bukan berkas basis data.</translation>
+    </message>
+    <message>
+        <source>{path} is not a SQLite database file.</source>
+        <translation>{path} bukan berkas basis data SQLite.</translation>
+    </message>
+    <message>
+        <source>The password of {username} was given to the account and must be changed at this login.</source>
+        <translation>Kata sandi {username} diberikan untuk akun ini dan harus diganti saat masuk kali ini.</translation>
+    </message>
+    <message>
         <source>Wrong username or password.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>

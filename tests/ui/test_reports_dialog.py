@@ -76,12 +76,12 @@ def test_supervisor_previews_prints_and_saves_the_last_shift(qtbot: QtBot, sqlit
     assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
     assert "LAPORAN SHIFT MALAM" in dialog.status.text()
     assert dialog._built is not None
-    assert "Panggilan masuk 10 100,0%" in pdf_text(dialog._built.pdf)
+    assert "Panggilan masuk 10 Dijawab 8 80,0%" in pdf_text(dialog._built.pdf)
 
     saved = tmp_path / "laporan"
     monkeypatch.setattr(dialog, "ask_save_path", lambda *_args: saved)
     dialog.save_pdf()
-    assert "Panggilan masuk 10 100,0%" in pdf_text(saved.with_suffix(".pdf"))
+    assert "Panggilan masuk 10 Dijawab 8 80,0%" in pdf_text(saved.with_suffix(".pdf"))
 
     printed = tmp_path / "printed.pdf"
 
@@ -136,7 +136,7 @@ def test_admin_range_report_export_progress_and_cancel(qtbot: QtBot, sqlite_db: 
     days = tmp_path / "days.csv"
     monkeypatch.setattr(dialog, "ask_save_path", lambda *_args: days)
     dialog.export_days_action.trigger()
-    assert days.read_text(encoding="utf-8-sig").splitlines()[-1] == "Total,12,10,2,6,4"
+    assert days.read_text(encoding="utf-8-sig").splitlines()[-1] == "Total,12,10,2,6,4,50.0,66.7,75.0,8.5,18.0,16.7"
 
     # Cancel: the worker is held busy, the export waits behind it, the window stays usable and Cancel wins.
     monkeypatch.setattr(export, "CHUNK", 5)
