@@ -115,10 +115,7 @@ def _pairs(raw: str) -> tuple[dict[str, str], list[str]]:
     for item in raw.rstrip(";").split(";"):
         key, sep, value = item.partition("=")
         key = key.strip()
-        if key.upper() == 'A"ML':
-            key = 'A"ML'
-        else:
-            key = key.lower()
+        key = 'A"ML' if key.upper() == 'A"ML' else key.lower()
         if not sep or not key:
             if item.strip():
                 problems.append(f"unreadable field {item[:20]!r}")
