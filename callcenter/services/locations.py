@@ -154,8 +154,8 @@ def _store_location(session: Session, message: AmlMessage, *, now: datetime, rec
 
 
 def _match_call(session: Session, e164: str, at: datetime, window: AttachWindow) -> int | None:
-    """The caller's call for a location received ``at``: one ringing or in hand, else the last that rang in the
-    window before, else the first that rang in the window after."""
+    """The caller's call for a location received ``at``: the latest call of the number that rang in the window
+    before (or that is still ringing or in hand, however long ago it rang), else the first in the window after."""
     lookback = max(window.before, OPEN_CALL_LOOKBACK)
     rows = session.execute(
         select(Call.id, Call.received_at, Call.state, Call.ended_at)
@@ -163,10 +163,12 @@ def _match_call(session: Session, e164: str, at: datetime, window: AttachWindow)
                Call.received_at <= at + window.after)
         .order_by(Call.received_at.desc(), Call.id.desc()).limit(50)
     ).all()
-    for row in rows:
-        if row.state is CallState.RINGING or (row.state is CallState.ANSWERED and row.ended_at is None):
-            return int(row.id)
-    before = [row for row in rows if at - window.before <= row.received_at <= at]
+
+    def candidate(row: Any) -> bool:
+        still_open = row.state is CallState.RINGING or (row.state is CallState.ANSWERED and row.ended_at is None)
+        return still_open or row.received_at >= at - window.before
+
+    before = [row for row in rows if row.received_at <= at and candidate(row)]
     if before:
         return int(before[0].id)
     after = [row for row in rows if at < row.received_at]
