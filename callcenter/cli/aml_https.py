@@ -6,14 +6,14 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import ssl
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from callcenter.aml.https_server import AmlHttpsServer, HttpsSettings
-from callcenter.aml.message import AmlMessage
 from callcenter.cli.common import UsageError
 from callcenter.db.database import Database
+
+if TYPE_CHECKING:  # the server (ssl, http.server) loads only when the endpoint is asked for
+    from callcenter.aml.https_server import AmlHttpsServer, HttpsSettings
 
 log = logging.getLogger("konsol112.ingest")
 SECRET_ENV = "KONSOL112_AML_SECRET"
@@ -58,6 +58,8 @@ def settings_from(args: argparse.Namespace) -> HttpsSettings | None:
     if not args.aml_cert or not args.aml_key:
         raise UsageError("--aml-https needs --aml-cert and --aml-key: locations travel only over TLS")
     secret = _secret(args)
+    from callcenter.aml.https_server import HttpsSettings
+
     if secret is None and not args.aml_client_ca:
         raise UsageError("--aml-https needs a shared secret (--aml-secret-file) or --aml-client-ca: "
                          "the endpoint never accepts locations from anyone")
@@ -67,8 +69,11 @@ def settings_from(args: argparse.Namespace) -> HttpsSettings | None:
 
 
 def start_server(settings: HttpsSettings, db: Database) -> AmlHttpsServer:
+    import ssl
     from datetime import datetime
 
+    from callcenter.aml.https_server import AmlHttpsServer
+    from callcenter.aml.message import AmlMessage
     from callcenter.services.locations import LocationService
 
     locations = LocationService(db)
