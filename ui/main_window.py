@@ -34,12 +34,8 @@ from PySide6.QtWidgets import (
 from callcenter.clock import Clock, to_wib, utcnow
 from callcenter.db.enums import CallState, CallType, Role
 from callcenter.errors import (
-    AlreadyClaimed,
-    ConflictError,
     DatabaseUnavailable,
     NotFound,
-    PermissionDenied,
-    UserFixableError,
     ValidationError,
 )
 from callcenter.reports.export import ExportService
@@ -62,6 +58,7 @@ from ui.app import icon
 from ui.bridge import CoreBridge
 from ui.call_form import CallForm, call_type_names
 from ui.drafts import DraftStore
+from ui.errors import error_text
 from ui.incident_form import IncidentForm
 from ui.line_strip import LineStrip
 from ui.ring_banner import MAX_CARDS, RingBanner, RingingCall, RingSound, number_text
@@ -102,24 +99,6 @@ STATUS_MS = 8000
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("", text)
-
-
-def describe_error(exc: BaseException) -> str:
-    """An error in words an operator understands."""
-    if isinstance(exc, AlreadyClaimed):
-        return _t("{operator} already answered this call.").format(operator=exc.claimed_by or _t("another desk"))
-    if isinstance(exc, DatabaseUnavailable):
-        return _t("The database cannot be reached ({detail}). Nothing you typed is lost; try again in a moment."
-                  ).format(detail=str(exc)[:200])
-    if isinstance(exc, PermissionDenied):
-        return _t("Your role may not do this ({action}).").format(action=exc.action)
-    if isinstance(exc, ConflictError):
-        return _t("Someone else changed this first: {detail}").format(detail=str(exc)[:200])
-    if isinstance(exc, NotFound):
-        return _t("It no longer exists ({detail}).").format(detail=str(exc)[:200])
-    if isinstance(exc, UserFixableError):
-        return str(exc)[:300]
-    return _t("Unexpected error: {detail}").format(detail=f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -535,7 +514,7 @@ class MainWindow(QMainWindow):
                 on_error(exc)
             else:
                 self._busy = False
-                self.show_status(describe_error(exc), error=True)
+                self.show_status(error_text(exc), error=True)
 
         self.worker.run(self, job, done, failed)
 
@@ -547,7 +526,7 @@ class MainWindow(QMainWindow):
             return
         if isinstance(exc, DatabaseUnavailable):
             return  # the outage banner says it once (worker.database_state), not a message per failed job
-        self.show_status(describe_error(exc), error=True)
+        self.show_status(error_text(exc), error=True)
 
     # -- ringing -------------------------------------------------------------------------------------------
     def refresh_ringing(self) -> None:
@@ -600,7 +579,7 @@ class MainWindow(QMainWindow):
     def _ringing_failed(self, exc: BaseException) -> None:
         self._refresh_in_flight = False
         if not isinstance(exc, DatabaseUnavailable):  # an outage is in the banner already
-            self.show_status(describe_error(exc), error=True)
+            self.show_status(error_text(exc), error=True)
         else:
             self._refresh_again = True  # try again until it is back: the banner must refill by itself
         if self._refresh_again:
@@ -702,7 +681,7 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException) -> None:
             self._busy = False
             self.call_form.set_buttons_enabled(True)
-            self.show_status(describe_error(exc), error=True)
+            self.show_status(error_text(exc), error=True)
 
         self._submit(job, lambda info: self._classified(info, call_type), failed)
 
@@ -773,7 +752,7 @@ class MainWindow(QMainWindow):
             if isinstance(exc, ValidationError):
                 self.incident_form.show_problems(exc.problems)
             else:
-                self.incident_form.status.setText(describe_error(exc))
+                self.incident_form.status.setText(error_text(exc))
 
         self._submit(job, self._incident_saved, failed)
 
@@ -801,7 +780,7 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException) -> None:
             self._busy = False
             self.incident_form.set_busy(False)
-            self.incident_form.status.setText(describe_error(exc))
+            self.incident_form.status.setText(error_text(exc))
 
         self._submit(job, self._linked, failed)
 
@@ -1030,7 +1009,7 @@ class MainWindow(QMainWindow):
             return bool(auth.verify_password(actor, password))  # type: ignore[attr-defined]
 
         def failed(exc: BaseException) -> None:
-            self.lock_screen.refused(describe_error(exc))  # type: ignore[union-attr]
+            self.lock_screen.refused(error_text(exc))  # type: ignore[union-attr]
 
         self._submit(job, self._unlock_checked, failed)
 

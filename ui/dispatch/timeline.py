@@ -29,7 +29,6 @@ from ui.dispatch.common import (
     OUTBOX_COLOURS,
     channel_text,
     dispatch_status_text,
-    error_text,
     outbox_state_text,
     reason_text,
     tr,
@@ -37,6 +36,7 @@ from ui.dispatch.common import (
 )
 from ui.dispatch.dialog import print_delivery, send_whatsapp
 from ui.dispatch.printing import print_or_save
+from ui.errors import error_text
 from ui.worker import DbWorker
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
