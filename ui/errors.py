@@ -83,6 +83,13 @@ MESSAGES: Mapping[str, object] = {  # QT_TRANSLATE_NOOP returns its text (typed 
     "auth.locked": QT_TRANSLATE_NOOP(
         "Errors", "Too many wrong passwords: this account is locked until {time} WIB (about {minutes} min). Wait, "
                   "or ask an admin to reset the password."),
+    "aml.bad_message": QT_TRANSLATE_NOOP("Errors", "Not a phone location message (AML): {reason}"),
+    "aml.bad_pdu": QT_TRANSLATE_NOOP("Errors", "The SMS from the GSM modem cannot be read: {reason}"),
+    "aml.bad_post": QT_TRANSLATE_NOOP("Errors", "Not a phone location sent by HTTPS: {reason}"),
+    "location.already_attached": QT_TRANSLATE_NOOP(
+        "Errors", "This phone location is already attached to call {call_id}."),
+    "location.no_fix": QT_TRANSLATE_NOOP(
+        "Errors", "The phone sent no position (no fix): there is nothing to put into the incident."),
     "permission": QT_TRANSLATE_NOOP("Errors", "Your role ({role}) is not allowed to do this."),
     "not_found": QT_TRANSLATE_NOOP("Errors", "It no longer exists; someone may have removed it. Refresh and try "
                                              "again."),
