@@ -171,3 +171,10 @@ class ValidationError(KonsolError):
     def __init__(self, problems: dict[str, str]) -> None:
         super().__init__("; ".join(f"{field}: {text}" for field, text in problems.items()), problems=problems)
         self.problems = problems
+
+
+class MessageError(KonsolError):
+    """An incoming message (an AML location, an SMS PDU, an HTTPS location post) that cannot be read; ``code``
+    says which kind (``aml.bad_message``, ``aml.bad_pdu``, ``aml.bad_post``) and ``params`` what is wrong."""
+
+    default_code = "aml.bad_message"

@@ -96,6 +96,13 @@ MESSAGES: Mapping[str, object] = {  # QT_TRANSLATE_NOOP returns its text (typed 
     "auth.locked": QT_TRANSLATE_NOOP(
         "Errors", "Too many wrong passwords: this account is locked until {time} WIB (about {minutes} min). Wait, "
                   "or ask an admin to reset the password."),
+    "aml.bad_message": QT_TRANSLATE_NOOP("Errors", "Not a phone location message (AML): {reason}"),
+    "aml.bad_pdu": QT_TRANSLATE_NOOP("Errors", "The SMS from the GSM modem cannot be read: {reason}"),
+    "aml.bad_post": QT_TRANSLATE_NOOP("Errors", "Not a phone location sent by HTTPS: {reason}"),
+    "location.already_attached": QT_TRANSLATE_NOOP(
+        "Errors", "This phone location is already attached to call {call_id}."),
+    "location.no_fix": QT_TRANSLATE_NOOP(
+        "Errors", "The phone sent no position (no fix): there is nothing to put into the incident."),
     "permission": QT_TRANSLATE_NOOP("Errors", "Your role ({role}) is not allowed to do this."),
     "not_found": QT_TRANSLATE_NOOP("Errors", "It no longer exists; someone may have removed it. Refresh and try "
                                              "again."),
@@ -307,3 +314,32 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "no answer within %1 s"),
 )
+
+
+# -- the incident form's own wording of its fields' problems (context "", the console's) --------------------
+def _t(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+def translate_problem(text: str) -> str:
+    """The core's validation texts (English) in the operator's language."""
+    known = {
+        "choose a category": _t("choose a category"),
+        "P1, P2, P3 or P4": _t("P1, P2, P3 or P4"),
+        "describe what happened": _t("describe what happened"),
+        "give the kecamatan (or at least an address)": _t("give the kecamatan (or at least an address)"),
+        "unknown kecamatan": _t("unknown kecamatan: pick one from the list"),
+        "unknown desa/kelurahan": _t("unknown desa/kelurahan: pick one from the list"),
+        "this desa/kelurahan is not in the chosen kecamatan":
+            _t("this desa/kelurahan is not in the chosen kecamatan"),
+        "give both latitude and longitude, or neither": _t("give both latitude and longitude, or neither"),
+        "between -90 and 90": _t("latitude must be between -90 and 90"),
+        "between -180 and 180": _t("longitude must be between -180 and 180"),
+        "not a valid telephone number": _t("not a valid telephone number"),
+    }
+    if text in known:
+        return known[text]
+    match = re.fullmatch(r"at most ([\d,]+) characters \(now ([\d,]+)\)", text)
+    if match:
+        return _t("too long: at most {limit} characters (now {count})").format(limit=match[1], count=match[2])
+    return text[:300]

@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from callcenter.cli import aml_https
 from callcenter.cli.common import UsageError, add_db_option
 
 if TYPE_CHECKING:  # the service's own modules load when it runs, so `--help` and argument errors stay quick
@@ -34,6 +35,7 @@ def add_parser(subparsers: Any) -> None:
                         help="caller-ID source URL (repeatable), e.g. serial:///dev/ttyUSB0?format=modem, "
                              "tcp://host:3333?format=ncid, udp://0.0.0.0:3520, sim://?rate=0.5; default: the "
                              "enabled sources configured for this computer")
+    aml_https.add_options(parser)
     parser.add_argument("--spool", metavar="FILE", default=None,
                         help="spool file for events the database could not take (default: in the data folder)")
     add_db_option(parser)
@@ -96,12 +98,14 @@ def run(args: argparse.Namespace) -> int:
             raise
         log.error("database not reachable at start, spooling: %s", exc)
         urls = list(args.source)
-    if not urls:
+    https_settings = aml_https.settings_from(args)
+    if not urls and https_settings is None:
         raise UsageError("no caller-ID source given (--source URL) and none configured for this computer")
     try:
         sources = [make_source(url) for url in urls]
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
+    https_server = aml_https.start_server(https_settings, db) if https_settings is not None else None
 
     intake = IntakeService(db, spool=spool)
 
@@ -128,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
 
     for source in sources:
         source.subscribe(SourceSubscriber(on_event=on_event, on_warning=on_warning, on_state=on_state))
+        aml_https.take_sms(source, db)
         source.start()
     log.info("ingest running: %d source(s), database %s, spool %s", len(sources), db.display_url(), spool.path)
 
@@ -147,6 +152,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         for source in sources:
             source.stop()
+        if https_server is not None:
+            https_server.stop()
         worker.stop(timeout=30)
         heartbeat.stop()
         pending = len(spool.pending())

@@ -459,3 +459,72 @@ class Desk(Base):
     online: Mapped[bool] = mapped_column(Boolean, default=True)
     line_host: Mapped[bool] = mapped_column(Boolean, default=False)
     app_version: Mapped[str | None] = mapped_column(String(40))
+
+
+class CallerLocation(Base):
+    """A caller's position sent by the handset (Advanced Mobile Location, by SMS or HTTPS).
+
+    Every message is kept, duplicates and late ones too; ``call_id`` is the call it was attached to (None while
+    it waits for its call, which the supervisor sees).
+    """
+
+    __tablename__ = "caller_locations"
+    __table_args__ = (
+        Index("ix_caller_locations_call_received", "call_id", "received_at"),
+        Index("ix_caller_locations_e164_received", "e164", "received_at"),
+        Index("ix_caller_locations_received_at", "received_at"),
+        # Only the waiting ones: intake looks here for every new call, so it must stay tiny.
+        Index("ix_caller_locations_waiting", "e164", "received_at", sqlite_where=text("call_id IS NULL"),
+              postgresql_where=text("call_id IS NULL")),
+        CheckConstraint("latitude IS NULL OR (latitude BETWEEN -90 AND 90)", name="latitude_range"),
+        CheckConstraint("longitude IS NULL OR (longitude BETWEEN -180 AND 180)", name="longitude_range"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    transport: Mapped[str] = mapped_column(String(10))
+    """sms or https."""
+    source_key: Mapped[str] = mapped_column(String(200))
+    sender: Mapped[str | None] = mapped_column(String(40))
+    e164: Mapped[str | None] = mapped_column(String(20))
+    raw: Mapped[str] = mapped_column(Text)
+    pdus: Mapped[list[str] | None] = mapped_column(JSON)
+    version: Mapped[int | None] = mapped_column(Integer)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    radius_m: Mapped[float | None] = mapped_column(Float)
+    positioned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    confidence: Mapped[int | None] = mapped_column(Integer)
+    method: Mapped[str | None] = mapped_column(String(10))
+    imsi: Mapped[str | None] = mapped_column(String(20))
+    imei: Mapped[str | None] = mapped_column(String(20))
+    mcc: Mapped[str | None] = mapped_column(String(3))
+    mnc: Mapped[str | None] = mapped_column(String(3))
+    length_ok: Mapped[bool | None] = mapped_column(Boolean)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """What else the message said (emergency number, altitude, languages, problems found)."""
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id"))
+    attached_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attached_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    """Who attached it by hand (None when intake matched it by number)."""
+
+
+class SmsMessage(Base):
+    """An ordinary SMS that reached the centre's GSM modem: kept for the operators, never thrown away."""
+
+    __tablename__ = "sms_messages"
+    __table_args__ = (Index("ix_sms_messages_received_at", "received_at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    source_key: Mapped[str] = mapped_column(String(200))
+    sender: Mapped[str | None] = mapped_column(String(40))
+    e164: Mapped[str | None] = mapped_column(String(20))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    text: Mapped[str | None] = mapped_column(Text)
+    pdus: Mapped[list[str] | None] = mapped_column(JSON)
+    parts_expected: Mapped[int] = mapped_column(Integer, default=1)
+    parts_received: Mapped[int] = mapped_column(Integer, default=1)
+    problem: Mapped[str | None] = mapped_column(String(500))
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    read_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))

@@ -43,6 +43,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     },
     # A console nobody touched for this many minutes locks itself (0: never); its operator's password unlocks.
     "idle_lock_minutes": 10,
+    # A phone's location (AML) attaches to the call from its number that rang this long before it arrived, or
+    # rings this long after it.
+    "aml_attach_window": {"before_minutes": 10, "after_minutes": 2},
 }
 
 

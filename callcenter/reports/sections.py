@@ -41,7 +41,15 @@ def funnel(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]:
                  s.pct(100.0 * f.called_back / f.missed if f.missed else None)])
     table = data_table([s("item"), s("count"), s("share")], rows, [100 * mm, 30 * mm, 30 * mm], st,
                        numeric=(1, 2))
-    return [KeepTogether([section(s("sec_funnel"), st), table])]
+    body: list[Flowable] = [section(s("sec_funnel"), st), table]
+    located = summary.phone_locations
+    if f.incoming:  # an empty period says so once, above; no line of zeros here
+        accuracy = f"±{s.decimal(located.median_accuracy_m, 0)} m" if located.median_accuracy_m is not None else "-"
+        body += [Spacer(1, 2 * mm), Paragraph(safe(s("phone_locations", count=s.integer(located.calls),
+                                                     pct=s.pct(100.0 * located.calls / f.incoming),
+                                                     accuracy=accuracy)),
+                                              st.body)]
+    return [KeepTogether(body)]
 
 
 def call_types(summary: PeriodSummary, s: Strings, st: Styles) -> list[Flowable]:

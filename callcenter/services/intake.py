@@ -31,6 +31,7 @@ from callcenter.db.enums import CallState, Direction
 from callcenter.db.models import Call, Caller, Line
 from callcenter.errors import DatabaseUnavailable
 from callcenter.services.base import record_change, record_changes
+from callcenter.services.locations import attach_waiting_locations
 from callcenter.services.spool import Spool, SpoolError, event_to_record, record_to_event
 
 log = logging.getLogger(__name__)
@@ -274,6 +275,9 @@ class IntakeService:
                     if notice is not None:
                         notices.append(notice)
                 notices += self._insert_incoming(session, run)
+                # A phone location (AML) that came before its call attaches now, in the same transaction.
+                attach_waiting_locations(session, [(n.call_id, n.e164, n.received_at) for n in notices
+                                                   if n.action == "ringing"], self.clock())
         except Exception:
             # Nothing was committed: forget what this batch taught the in-memory ring tracking.
             self._line_state, self._refs = line_state_backup, refs_backup

@@ -46,6 +46,7 @@ from callcenter.services.call_figures import (
     median,
     percentile,
 )
+from callcenter.services.location_stats import NO_PHONE_LOCATIONS, PhoneLocationStats, phone_location_stats
 from callcenter.services.settings import read_setting
 from callcenter.shift_windows import ShiftSpec, ShiftWindow, shift_start_utc, window
 
@@ -221,6 +222,7 @@ class PeriodSummary:
     carried_over_total: int
     frequent_numbers: tuple[FrequentNumber, ...]
     blocked_numbers: tuple[BlockedNumber, ...]
+    phone_locations: PhoneLocationStats = NO_PHONE_LOCATIONS
 
     @property
     def empty(self) -> bool:
@@ -426,7 +428,7 @@ def _summary(session: Session, start: datetime, end: datetime, now: datetime,
     return PeriodSummary(
         start, end, funnel, types, figures, incidents_total, by_category, by_kecamatan, by_agency,
         _intervals(session, disp_period), *_carried(session, end, now), _frequent(session, in_period),
-        _blocked(session, start, end),
+        _blocked(session, start, end), phone_location_stats(session, in_period),
     )
 
 

@@ -48,6 +48,26 @@
         <translation>Kejadian {number} belum ditutup.</translation>
     </message>
     <message>
+        <source>Not a phone location message (AML): {reason}</source>
+        <translation>Bukan pesan lokasi HP (AML): {reason}</translation>
+    </message>
+    <message>
+        <source>The SMS from the GSM modem cannot be read: {reason}</source>
+        <translation>SMS dari modem GSM tidak dapat dibaca: {reason}</translation>
+    </message>
+    <message>
+        <source>Not a phone location sent by HTTPS: {reason}</source>
+        <translation>Bukan lokasi HP yang dikirim lewat HTTPS: {reason}</translation>
+    </message>
+    <message>
+        <source>This phone location is already attached to call {call_id}.</source>
+        <translation>Lokasi HP ini sudah terpasang pada panggilan {call_id}.</translation>
+    </message>
+    <message>
+        <source>The phone sent no position (no fix): there is nothing to put into the incident.</source>
+        <translation>HP tidak mengirim posisi (tanpa fix): tidak ada yang bisa dimasukkan ke kejadian.</translation>
+    </message>
+    <message>
         <source>This dispatch was already updated (perhaps by another desk). Refresh and look again.</source>
         <translation>Penerusan ini sudah diperbarui (mungkin dari meja lain). Muat ulang dan periksa lagi.</translation>
     </message>

@@ -296,14 +296,14 @@ class DispatchTimelineWidget(QWidget):
 
     def _printed_via(self, parent: QWidget, pdf: bytes, name: str) -> str | None:
         how = self.print_slip(parent, pdf, name)
-        QTimer.singleShot(300, self.refresh)
+        QTimer.singleShot(300, self, self.refresh)
         return how
 
     def whatsapp_selected(self) -> None:
         delivery = self.selected_delivery(DeliveryChannel.WHATSAPP)
         if delivery is not None:
             send_whatsapp(self, self.worker, self.dispatch, self.actor, delivery.id, self.open_url)
-            QTimer.singleShot(300, self.refresh)
+            QTimer.singleShot(300, self, self.refresh)
 
     def retry_selected(self) -> None:
         delivery = self.selected_delivery()

@@ -168,7 +168,7 @@ class MissedCallsPanel(QWidget):
 
     def _recorded(self) -> None:
         self.message.show_message(self.tr("Callback recorded."), "ok")
-        QTimer.singleShot(4000, self.message.clear_message)
+        QTimer.singleShot(4000, self.message, self.message.clear_message)
         self.reload()
         self.view.setFocus()
 

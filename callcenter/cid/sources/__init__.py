@@ -18,6 +18,7 @@ from collections.abc import Callable
 from callcenter.cid.events import FrameParser
 from callcenter.cid.sources.base import LineState, LineStatus, Source, SourceSubscriber, Subscriber
 from callcenter.cid.sources.url import (
+    AML_FORMAT,
     AmiSpec,
     SerialSpec,
     SimSpec,
@@ -52,6 +53,12 @@ def make_source(url: str | SourceSpec, *, clock: Clock = utcnow,
         from callcenter.cid.sources.sim import SimSource
 
         return SimSource(spec, clock=clock)
+    if spec.format == AML_FORMAT:
+        if not isinstance(spec, SerialSpec):
+            raise ValueError(f"{spec.display}: format=aml is a GSM modem on a serial port (serial://PORT?format=aml)")
+        from callcenter.cid.sources.aml_modem import AmlModemSource
+
+        return AmlModemSource(spec, clock=clock)
     if isinstance(spec, SerialSpec):
         from callcenter.cid.sources.serial_port import SerialSource
 

@@ -29,7 +29,10 @@ MODEM_INIT: tuple[str, ...] = ("ATE0", "AT+VCID=1")
 PYSERIAL_SCHEMES = frozenset({"rfc2217", "socket", "loop", "spy", "hwgrep", "alt", "cp2110"})
 _OWN_SERIAL_PARAMS = ("format", "baud", "init")
 _WINDOWS_PORT = re.compile(r"^(?:\\\\\.\\)?COM\d+$", re.IGNORECASE)
-_FORMAT_NAMES = frozenset(FORMATS)
+AML_FORMAT = "aml"
+"""A GSM modem receiving phones' location SMS (serial only; it has no frame parser of its own)."""
+AML_BAUD = 115200
+_FORMAT_NAMES = frozenset((*FORMATS, AML_FORMAT))
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +190,8 @@ def _init(params: dict[str, str], fmt: str) -> tuple[str, ...]:
 
 def _serial_spec(port: str, params: dict[str, str], url: str) -> SerialSpec:
     fmt = _format(params, "modem", url)
-    baud = _int(params["baud"], "baud", url, low=50, high=4_000_000) if "baud" in params else DEFAULT_BAUD
+    default_baud = AML_BAUD if fmt == AML_FORMAT else DEFAULT_BAUD
+    baud = _int(params["baud"], "baud", url, low=50, high=4_000_000) if "baud" in params else default_baud
     if _WINDOWS_PORT.match(port):
         port = port.upper().removeprefix("\\\\.\\")
     display = f"serial://{port}?format={fmt}&baud={baud}"  # canonical: the same port shows the same
