@@ -4,7 +4,7 @@
 before the console opens. Existing accounts are not affected (false).
 
 Revision ID: 0006
-Revises: 0005
+Revises: 0008
 Create Date: 2026-12-06
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0006'
-down_revision = '0005'
+down_revision = '0008'  # re-chained after main's 0008 (caller locations) when main was merged in
 branch_labels = None
 depends_on = None
 
