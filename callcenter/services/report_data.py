@@ -534,8 +534,9 @@ def _staff(session: Session, bounds: ShiftWindow) -> tuple[tuple[OnDuty, ...], t
 def _days(session: Session, date_from: date, date_to: date, start: datetime, end: datetime,
           timings: list[CallTiming]) -> tuple[DayTrend, ...]:
     by_day: dict[date, list[CallTiming]] = defaultdict(list)
+    wib = timedelta(hours=WIB_OFFSET_HOURS)
     for timing in timings:
-        by_day[timing.received_at.astimezone(WIB).date()].append(timing)
+        by_day[timing.day(wib)].append(timing)
     day = _wib_day(session, Call.received_at)
     prank_ghost = {str(row[0]): int(row[1]) for row in session.execute(
         select(day, func.count()).where(incoming_between(start, end),
