@@ -40,8 +40,8 @@ from ui.feed_poller import FeedPoller
 from ui.i18n import Translations
 from ui.idle_lock import DEFAULT_IDLE_MINUTES
 from ui.login import FirstRunDialog, LoginDialog
+from ui.preferences import save_language
 from ui.ring_banner import RingSound
-from ui.views.settings import LANGUAGE_KEY, local_settings
 from ui.worker import DbWorker
 
 log = logging.getLogger("konsol112.console")
@@ -210,7 +210,7 @@ class ConsoleSession(QObject):
         if old.mode != "idle":
             old.window.show_status(_t("Finish the call in hand first; then change the language."), True)
             return
-        local_settings().setValue(LANGUAGE_KEY, new)
+        save_language(new)
         in_background(self.app, lambda: self.translations.prepare(new))
         self.translations.install(new)
         log.info("language changed to %s: rebuilding the window", new)

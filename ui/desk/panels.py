@@ -17,6 +17,7 @@ from ui.bridge import CoreBridge
 from ui.desk.call_flow import CallFlow
 from ui.dispatch.deliveries import DeliveriesPanel
 from ui.dispatch.dialog import DispatchDialog
+from ui.dispatch.manual import ManualDeliveries
 from ui.dispatch.unit_board import UnitBoardPanel
 from ui.main_window import MainWindow
 from ui.shortcuts import (
@@ -64,10 +65,13 @@ class DeskPanels(QObject):
         self.last_incident_id: int | None = None
         flow.incident_saved.connect(self._remember_incident)
 
+        self.manual = ManualDeliveries(worker, render, services.dispatch, actor, window)
+        """The desk's part of every forward (slips, WhatsApp): it outlives the dialogs that start it."""
+        self.manual.reported.connect(window.show_status)
         self.queue_panel = QueuePanel(worker, services.incidents, services.queues, actor)
         self.missed_panel = MissedCallsPanel(worker, services.calls, services.queues, actor)
         self.units_panel = UnitBoardPanel(worker, services.dispatch, actor, clock=services.clock)
-        self.deliveries_panel = DeliveriesPanel(worker, services.dispatch, actor)
+        self.deliveries_panel = DeliveriesPanel(worker, services.dispatch, actor, manual=self.manual)
         window.add_side_panel(self.queue_panel, _t("Open incidents"), FOCUS_QUEUE, _t("Show the open incidents"))
         window.add_side_panel(self.missed_panel, _t("Missed calls"), FOCUS_MISSED,
                               _t("Show the missed calls to call back"))
@@ -107,7 +111,7 @@ class DeskPanels(QObject):
     # -- dialogs ---------------------------------------------------------------------------------------------
     def open_incident(self, incident_id: int) -> None:
         dialog = IncidentDetailDialog(self.worker, self.services.incidents, self.actor, incident_id, self.window,
-                                      dispatch=self.services.dispatch)
+                                      dispatch=self.services.dispatch, manual=self.manual)
         self.bridge.feed_changes.connect(dialog.on_changes)
         self.window.open_dialog(dialog)
 
@@ -152,7 +156,8 @@ class DeskPanels(QObject):
         if self.last_incident_id is None:
             self.window.show_status(_t("Save an incident first; then F4 forwards it."), True)
             return
-        dialog = DispatchDialog(self.worker, self.services.dispatch, self.actor, self.last_incident_id, self.window)
+        dialog = DispatchDialog(self.worker, self.services.dispatch, self.actor, self.last_incident_id, self.window,
+                                manual=self.manual)
         dialog.forwarded.connect(self._forwarded)
         self.window.open_dialog(dialog)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtNetwork import QHostInfo
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,28 +32,14 @@ from callcenter.services.base import Actor
 from callcenter.services.settings import SettingsService
 from callcenter.services.source_config import MAX_HOST, MAX_NAME, MAX_URL, SourceConfig, SourceConfigService
 from ui.errors import core_text, error_text
+from ui.preferences import LANGUAGE_KEY, LANGUAGES, local_settings
 from ui.table_model import SimpleTableModel
 from ui.views.common import MessageBar, shortcut_tip
 from ui.worker import DbWorker
 
-SETTINGS_ORG = "Diskominfo Purwakarta"
-SETTINGS_APP = "Konsol112"
-LANGUAGE_KEY = "ui/language"
-LANGUAGES = (("id", "Bahasa Indonesia"), ("en", "English"))
 BAUDS = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
 SERIAL_FORMATS = ("modem", "mdmf", "callerid-com", "tci", "ncid", "auto")
 TEST_SECONDS = 3.0
-
-
-def local_settings() -> QSettings:
-    """This PC's settings (an INI file in the user's profile on every OS, so tests can redirect it)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, SETTINGS_ORG, SETTINGS_APP)
-
-
-def saved_language(default: str = "id") -> str:
-    """The language chosen on this PC ('id' or 'en'); main.py reads it before building the window."""
-    value = local_settings().value(LANGUAGE_KEY, default)
-    return value if value in dict(LANGUAGES) else default
 
 
 def serial_url(device: str, baud: int = DEFAULT_BAUD, fmt: str = "modem") -> str:

@@ -15,7 +15,8 @@ from callcenter.services.base import Actor
 from callcenter.services.settings import SettingsService
 from callcenter.services.source_config import SourceConfigService
 from tests.ui.views.conftest import settle, show
-from ui.views.settings import SettingsDialog, saved_language, serial_url
+from ui.preferences import saved_language
+from ui.views.settings import SettingsDialog, serial_url
 from ui.worker import DbWorker
 
 
