@@ -237,6 +237,11 @@ class MainWindow(QMainWindow):
             str(self.actor.role), str(self.actor.role))
 
     def show_status(self, text: str, error: bool = False) -> None:
+        """A sentence in the status bar. News never hides a warning still on show: it is added after it."""
+        if not error and self._status_timer.isActive() and self.status_label.objectName() == "ringWarn" \
+                and self.status_label.text():
+            text = f"{self.status_label.text()}  ·  {text}"
+            error = True
         self.status_label.setObjectName("ringWarn" if error else "statusNote")
         self.status_label.style().unpolish(self.status_label)
         self.status_label.style().polish(self.status_label)
