@@ -35,6 +35,7 @@ from ui.app import icon
 from ui.call_form import CallForm
 from ui.incident_form import IncidentForm
 from ui.line_strip import LineStrip
+from ui.notice_bar import NoticeBar
 from ui.ring_banner import RingBanner
 from ui.shortcuts import ShortcutMap, ShortcutOverlay, with_key
 
@@ -86,13 +87,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._build_header())
         self.line_strip = LineStrip()
         layout.addWidget(self.line_strip)
-        # Loud and above the calls: the database is away (calls go to the spool) or even the spool fails.
-        self.outage_banner = QLabel()
-        self.outage_banner.setObjectName("outageBanner")
-        self.outage_banner.setWordWrap(True)
-        self.outage_banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.outage_banner.hide()
-        layout.addWidget(self.outage_banner)
+        # Loud and above the calls, in a slot of fixed height: a line down, the database away, the spool failing.
+        self.notices = NoticeBar()
+        self.line_strip.alarm_changed.connect(self._line_alarm)
+        layout.addWidget(self.notices)
         self.banner = RingBanner(clock)
         layout.addWidget(self.banner)
 
@@ -232,6 +230,9 @@ class MainWindow(QMainWindow):
             self.side_tabs.setTabToolTip(index, with_key(description or title, key))
 
     # -- small helpers -------------------------------------------------------------------------------------
+    def _line_alarm(self, text: str) -> None:
+        self.notices.set_notice("lines", "line" if text else None, text)
+
     def role_name(self) -> str:
         return {"operator": _t("operator"), "supervisor": _t("supervisor"), "admin": _t("admin")}.get(
             str(self.actor.role), str(self.actor.role))

@@ -94,7 +94,7 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
     flow.mode_changed.connect(partial(flow_mode.__setitem__, 0))
     flow.mode_changed.connect(window.apply_mode)
     window.mode_of = lambda: flow.mode
-    outage = OutageMonitor(window.outage_banner, window.database_label, parts.clock, parent=window)
+    outage = OutageMonitor(window.notices, window.database_label, parts.clock, parent=window)
     for source in (ringing.status, flow.status, outage.status):
         source.connect(window.show_status)
 
