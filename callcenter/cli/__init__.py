@@ -16,7 +16,7 @@ from typing import Any
 
 from callcenter import __version__, phone
 from callcenter.cid import decode, simulate
-from callcenter.cli import ingest, outbox, reports
+from callcenter.cli import ingest, locate, outbox, reports
 from callcenter.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_parser(commands).set_defaults(handler=simulate.run)
     reports.add_parser(commands)
     outbox.add_parser(commands)
+    locate.add_parser(commands)
     return parser
 
 
