@@ -34,7 +34,8 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    point = parse_coordinates(" ".join([args.latitude, *args.longitude]))  # CoordinateError is a ValidationError: exit 2
+    # CoordinateError is a ValidationError: one sentence on stderr, exit 2.
+    point = parse_coordinates(" ".join([args.latitude, *args.longitude]))
     found = load_geography().locate(point.latitude, point.longitude)
     result = found.to_json() | {"swapped": point.swapped}
     if point.accuracy_m is not None:

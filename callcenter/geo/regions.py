@@ -183,8 +183,8 @@ def _region(feature: dict[str, Any]) -> Region:
     if geometry.contains(shapely.Point(centroid[1], centroid[0])):
         anchor = centroid
     else:
-        inner = polylabel(geometry if geometry.geom_type == "Polygon" else
-                                  max(geometry.geoms, key=lambda part: part.area), tolerance=1e-5)
+        parts = list(getattr(geometry, "geoms", [geometry]))
+        inner = polylabel(max(parts, key=lambda part: part.area), tolerance=1e-5)
         anchor = (inner.y, inner.x)
     min_lon, min_lat, max_lon, max_lat = geometry.bounds
     level = properties["level"]
