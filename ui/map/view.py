@@ -1,0 +1,650 @@
+"""MapView: the map canvas. No network, no tiles: everything is drawn from ``callcenter.geo``'s polygons.
+
+Mouse: drag to pan, wheel to zoom at the cursor, click to pick a point (``locationPicked``), double-click an
+incident to open it (``incidentActivated``), hover for a summary. Keys: arrows pan, + and - zoom, 0 fits the
+regency, Enter picks the point under the centre cross.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from callcenter.geo.choropleth import ColourClass, classes, colour_for
+from callcenter.geo.projection import distance_label, nice_distance
+from callcenter.geo.regions import Geography
+from ui.map import style
+from ui.map.layers import BaseMap, BaseStyle, desa_counts
+from ui.map.markers import CallerLocation, IncidentMarker, PostMarker, UnitMarker
+from ui.map.render_thread import BaseRenderer, RenderedBase, RenderRequest
+
+PAN_MARGIN = 220
+"""Pixels of base layer rendered beyond each edge, so a drag moves a ready pixmap instead of redrawing."""
+MAX_SCALE = 0.6
+"""Pixels per metre at the closest zoom (a desa of 300 m fills half the screen)."""
+CLICK_SLOP = 5
+HIT_RADIUS = 10.0
+
+
+class MapView(QWidget):
+    incidentActivated = Signal(int)
+    """An incident marker was double-clicked (or Enter on a hovered one): its id."""
+    locationPicked = Signal(float, float, object)
+    """A click (or Enter at the centre cross): latitude, longitude, and the desa code there or None (outside)."""
+    baseRendered = Signal()
+    """The borders and names for the current view are drawn (the worker thread finished)."""
+
+    def __init__(self, geography: Geography, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.geography = geography
+        self.base = BaseMap(geography)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(style.tr("Map of Kabupaten Purwakarta"))
+        self.setToolTip("")
+        self._centre = self.base.bounds.center()
+        self._scale = 0.01
+        self._fitted = True
+        self._style = BaseStyle()
+        self._cache: RenderedBase | None = None
+        self._asked: RenderRequest | None = None
+        self._renderer = BaseRenderer(self.base, self)
+        self._renderer.ready.connect(self._base_ready)
+        self._incidents: list[IncidentMarker] = []
+        self._incident_xy: list[tuple[float, float, int]] = []
+        """Projected position of each incident marker, and its turn in the spiral around a shared centroid."""
+        self._posts: list[tuple[PostMarker, QPointF]] = []
+        self._units: list[tuple[UnitMarker, QPointF]] = []
+        self._caller: CallerLocation | None = None
+        self._pin: QPointF | None = None
+        self._layers = {"incidents": True, "posts": True, "units": True}
+        self._choropleth: tuple[list[ColourClass], str, str] | None = None  # (classes, level, title)
+        self._legend = True
+        self._press: QPointF | None = None
+        self._dragging = False
+        self._last_paint_ms = 0.0
+
+    # -- view ------------------------------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 300) if self._style.compact else QSize(900, 640)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(220, 180)
+
+    def transform(self) -> QTransform:
+        """Projected metres -> widget pixels."""
+        s = self._scale
+        return QTransform(s, 0, 0, -s, self.width() / 2 - self._centre.x() * s,
+                          self.height() / 2 + self._centre.y() * s)
+
+    def scale(self) -> float:
+        """Pixels per metre."""
+        return self._scale
+
+    def fit(self) -> None:
+        """The whole regency in view (key 0)."""
+        bounds = self.base.bounds
+        if self.width() < 2 or self.height() < 2:
+            self._fitted = True
+            return
+        self._scale = min((self.width() - 24) / bounds.width(), (self.height() - 24) / bounds.height())
+        self._centre = bounds.center()
+        self._fitted = True
+        self.update()
+
+    def _fit_scale(self) -> float:
+        bounds = self.base.bounds
+        return min(max(1, self.width() - 24) / bounds.width(), max(1, self.height() - 24) / bounds.height())
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom in (``factor`` > 1) or out, keeping the point under ``anchor`` (widget pixels) in place."""
+        new_scale = min(MAX_SCALE, max(self._fit_scale() * 0.6, self._scale * factor))
+        if anchor is not None:
+            before = self.to_metres(anchor)
+            self._scale = new_scale
+            after = self.to_metres(anchor)
+            self._centre += before - after
+        else:
+            self._scale = new_scale
+        self._fitted = False
+        self._clamp()
+        self.update()
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        """Move the view by (dx, dy) pixels (positive: the map moves left/up, i.e. we look right/down)."""
+        self._centre += QPointF(dx / self._scale, -dy / self._scale)
+        self._fitted = False
+        self._clamp()
+        self.update()
+
+    def centre_on(self, latitude: float, longitude: float, scale: float | None = None) -> None:
+        self._centre = self.base.to_xy(latitude, longitude)
+        if scale is not None:
+            self._scale = min(MAX_SCALE, scale)
+        self._fitted = False
+        self._clamp()
+        self.update()
+
+    def _clamp(self) -> None:
+        """Keep some of the regency in view."""
+        bounds = self.base.bounds.adjusted(-2000, -2000, 2000, 2000)
+        self._centre = QPointF(min(max(self._centre.x(), bounds.left()), bounds.right()),
+                               min(max(self._centre.y(), bounds.top()), bounds.bottom()))
+
+    def to_metres(self, point: QPointF) -> QPointF:
+        return self.transform().inverted()[0].map(point)
+
+    def lat_lon_at(self, point: QPointF) -> tuple[float, float]:
+        metres = self.to_metres(point)
+        return self.base.projection.to_latlon(metres.x(), metres.y())
+
+    def screen_point(self, latitude: float, longitude: float) -> QPointF:
+        return self.transform().map(self.base.to_xy(latitude, longitude))
+
+    # -- content ---------------------------------------------------------------------------------------------
+
+    def set_incidents(self, markers: Iterable[IncidentMarker]) -> None:
+        """Replace the incident markers (the open incidents, or a shift's)."""
+        self._incidents = list(markers)
+        self._place_incidents()
+
+    def update_incident(self, marker: IncidentMarker | None, incident_id: int | None = None) -> None:
+        """Add or replace one marker (after a change-feed entry); ``None`` with ``incident_id`` removes it."""
+        key = marker.incident_id if marker is not None else incident_id
+        kept = [m for m in self._incidents if m.incident_id != key]
+        self._incidents = [*kept, marker] if marker is not None else kept
+        self._place_incidents()
+
+    def incidents(self) -> list[IncidentMarker]:
+        return list(self._incidents)
+
+    def _place_incidents(self) -> None:
+        """Projected positions; incidents sharing a desa centroid spiral out around it so each stays clickable."""
+        order = {"P1": 0, "P2": 1, "P3": 2, "P4": 3}
+        self._incidents.sort(key=lambda m: (-order.get(m.priority, 4), m.status == "open"))  # urgent on top
+        at_centroid: dict[str, int] = {}
+        placed: list[tuple[float, float, int]] = []
+        for marker in self._incidents:
+            if marker.exact:
+                point = self.base.to_xy(marker.latitude or 0.0, marker.longitude or 0.0)
+                placed.append((point.x(), point.y(), 0))
+            elif marker.desa_code is not None and marker.desa_code in self.geography.desa:
+                index = at_centroid.get(marker.desa_code, 0)
+                at_centroid[marker.desa_code] = index + 1
+                point = self.base.desa_labels[marker.desa_code]
+                placed.append((point.x(), point.y(), index))
+            else:
+                placed.append((math.nan, math.nan, 0))
+        self._incident_xy = placed
+        self.update()
+
+    def set_posts(self, markers: Iterable[PostMarker]) -> None:
+        self._posts = [(m, self.base.to_xy(m.latitude, m.longitude)) for m in markers]
+        self.update()
+
+    def set_units(self, markers: Iterable[UnitMarker]) -> None:
+        self._units = [(m, self.base.to_xy(m.latitude, m.longitude)) for m in markers]
+        self.update()
+
+    def set_caller_location(self, location: CallerLocation | None) -> None:
+        """A phone's location with its accuracy circle (AML); None removes it."""
+        self._caller = location
+        self.update()
+
+    def set_pin(self, latitude: float | None, longitude: float | None) -> None:
+        """The form's current point (after a click or typed coordinates); None removes it."""
+        self._pin = None if latitude is None or longitude is None else self.base.to_xy(latitude, longitude)
+        self.update()
+
+    def set_layer_visible(self, layer: str, visible: bool) -> None:
+        """``incidents``, ``posts`` or ``units``."""
+        self._layers[layer] = visible
+        self.update()
+
+    def set_legend_visible(self, visible: bool) -> None:
+        self._legend = visible
+        self.update()
+
+    def set_compact(self, compact: bool) -> None:
+        """Smaller markers and labels, no marker legend: the view beside the incident form."""
+        self._style.compact = compact
+        self._restyle()
+        self.updateGeometry()
+
+    def is_compact(self) -> bool:
+        return self._style.compact
+
+    def highlight_desa(self, code: str | None, *, centre: bool = True) -> None:
+        """Highlight a desa (by Kemendagri code) and, with ``centre``, bring it into view; None clears."""
+        self._style.highlight = code if code in self.geography.desa else None
+        self._restyle()
+        if centre and self._style.highlight is not None:
+            bounds = self.base.desa_bounds[self._style.highlight]
+            margin = 3.0
+            fit = min(self.width() / (bounds.width() * margin), self.height() / (bounds.height() * margin))
+            self._scale = min(MAX_SCALE * 0.5, max(self._fit_scale(), fit))
+            self._centre = bounds.center()
+            self._fitted = False
+            self.update()
+
+    def highlighted_desa(self) -> str | None:
+        return self._style.highlight
+
+    def set_choropleth(self, counts: Mapping[str, int], level: str = "desa", title: str = "") -> None:
+        """Fill every desa by its incident count (``level`` desa) or its kecamatan's (``kecamatan``), with a
+        legend; counts are keyed by Kemendagri code."""
+        per_desa = desa_counts(self.geography, counts, level)
+        source = counts.values() if level == "desa" else [counts.get(c, 0) for c in self.geography.kecamatan]
+        bins = classes(source)
+        self._style.fills = {code: QColor(colour_for(count, bins)) for code, count in per_desa.items()}
+        self._choropleth = (bins, level, title)
+        self._restyle()
+
+    def clear_choropleth(self) -> None:
+        self._style.fills = {}
+        self._choropleth = None
+        self._restyle()
+
+    def choropleth_classes(self) -> list[ColourClass] | None:
+        return self._choropleth[0] if self._choropleth else None
+
+    def _restyle(self) -> None:
+        self._style.version += 1
+        self.update()
+
+    # -- hit testing -----------------------------------------------------------------------------------------
+
+    def _incident_screen(self) -> list[tuple[IncidentMarker, QPointF]]:
+        return [(marker, QPointF(x, y)) for marker, x, y in self._incident_pixels()]
+
+    def _incident_pixels(self) -> list[tuple[IncidentMarker, float, float]]:
+        """Widget pixel positions, by plain arithmetic (a thousand markers are repainted on every pan step)."""
+        s = self._scale
+        ox, oy = self.width() / 2 - self._centre.x() * s, self.height() / 2 + self._centre.y() * s
+        spread = (style.COMPACT_RADIUS if self._style.compact else style.MARKER_RADIUS) * 1.5
+        out = []
+        for marker, (x, y, index) in zip(self._incidents, self._incident_xy, strict=True):
+            if x != x:  # NaN: nowhere to put it
+                continue
+            px, py = x * s + ox, oy - y * s
+            if index:
+                angle = index * 2.39996  # the golden angle: neighbours in the spiral never line up
+                distance = spread * math.sqrt(index)
+                px, py = px + math.cos(angle) * distance, py + math.sin(angle) * distance
+            out.append((marker, px, py))
+        return out
+
+    def visible_incidents(self) -> list[tuple[IncidentMarker, QPointF]]:
+        """The incident markers on screen now, with their widget positions (tests, the benchmark)."""
+        if not self._layers["incidents"]:
+            return []
+        area = QRectF(self.rect())
+        return [(marker, point) for marker, point in self._incident_screen() if area.contains(point)]
+
+    def incident_at(self, position: QPointF) -> IncidentMarker | None:
+        if not self._layers["incidents"]:
+            return None
+        best: tuple[float, IncidentMarker] | None = None
+        for marker, point in self._incident_screen():
+            distance = math.hypot(point.x() - position.x(), point.y() - position.y())
+            if distance <= HIT_RADIUS and (best is None or distance <= best[0]):
+                best = (distance, marker)
+        return best[1] if best else None
+
+    def tooltip_at(self, position: QPointF) -> str | None:
+        """The hover text for whatever is under ``position``: a marker, else the desa."""
+        incident = self.incident_at(position)
+        if incident is not None:
+            return incident.tooltip()
+        transform = self.transform()
+        for layer, items in (("units", self._units), ("posts", self._posts)):
+            if not self._layers[layer]:
+                continue
+            for marker, point in items:
+                screen = transform.map(point)
+                if math.hypot(screen.x() - position.x(), screen.y() - position.y()) <= HIT_RADIUS:
+                    return marker.tooltip()
+        latitude, longitude = self.lat_lon_at(position)
+        found = self.geography.locate(latitude, longitude)
+        if found.desa_code is None:
+            return None
+        return self.geography.desa[found.desa_code].display_name
+
+    # -- events ----------------------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._fitted:
+            self.fit()
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+            self._dragging = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            delta = event.position() - self._press
+            if self._dragging or abs(delta.x()) + abs(delta.y()) > CLICK_SLOP:
+                self._dragging = True
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+                self.pan_by(-delta.x(), -delta.y())
+                self._press = event.position()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            if not self._dragging and self.incident_at(event.position()) is None:
+                self._pick(event.position())
+            self._press = None
+            self._dragging = False
+            self.unsetCursor()
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            marker = self.incident_at(event.position())
+            if marker is not None:
+                self.incidentActivated.emit(marker.incident_id)
+            else:
+                self.zoom_by(2.0, event.position())
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom_by(1.25 ** steps, event.position())
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        step_x, step_y = self.width() / 8, self.height() / 8
+        moves = {Qt.Key.Key_Left: (-step_x, 0), Qt.Key.Key_Right: (step_x, 0), Qt.Key.Key_Up: (0, -step_y),
+                 Qt.Key.Key_Down: (0, step_y)}
+        if key in moves:
+            self.pan_by(*moves[Qt.Key(key)])
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.5)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_by(1 / 1.5)
+        elif key == Qt.Key.Key_0:
+            self.fit()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            centre = QPointF(self.width() / 2, self.height() / 2)
+            marker = self.incident_at(centre)
+            if marker is not None:
+                self.incidentActivated.emit(marker.incident_id)
+            else:
+                self._pick(centre)
+        else:
+            super().keyPressEvent(event)
+
+    def _pick(self, position: QPointF) -> None:
+        latitude, longitude = self.lat_lon_at(position)
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            return
+        self.locationPicked.emit(latitude, longitude, self.geography.locate(latitude, longitude).desa_code)
+
+    # -- painting --------------------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self._paint_base(painter)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        transform = self.transform()
+        if self._caller is not None:
+            self._paint_caller(painter, transform, self._caller)
+        if self._layers["posts"]:
+            for post, point in self._posts:
+                self._paint_post(painter, post, transform.map(point))
+        if self._layers["units"]:
+            for unit, point in self._units:
+                self._paint_unit(painter, unit, transform.map(point))
+        if self._layers["incidents"]:
+            self._paint_incidents(painter)
+        if self._pin is not None:
+            self._paint_pin(painter, transform.map(self._pin))
+        if self.hasFocus():
+            self._paint_cross(painter)
+        self._paint_scale_bar(painter)
+        if self._legend:
+            self._paint_legend(painter)
+        self._paint_attribution(painter)
+        painter.end()
+
+    def _paint_base(self, painter: QPainter) -> None:
+        """The last rendered base layer: moved into place when it was rendered at this zoom and covers the view,
+        else scaled to fit while the right one renders on the worker thread."""
+        key = (self._style.version, self.width(), self.height(), self.devicePixelRatioF())
+        cache = self._cache
+        current = False
+        if cache is not None:
+            to_widget = cache.request.transform.inverted()[0] * self.transform()
+            image_rect = QRectF(0, 0, cache.request.width, cache.request.height)
+            current = cache.request.key == key and cache.request.scale == self._scale and \
+                to_widget.mapRect(image_rect).contains(QRectF(self.rect()))
+            if current:
+                painter.drawImage(to_widget.map(QPointF(0, 0)), cache.image)
+            else:
+                painter.fillRect(self.rect(), style.WATER)
+                painter.save()
+                painter.setTransform(to_widget)
+                painter.drawImage(QPointF(0, 0), cache.image)
+                painter.restore()
+        else:
+            painter.fillRect(self.rect(), style.WATER)
+        if not current:
+            self._ask_for_base(key)
+
+    def _ask_for_base(self, key: tuple[int, int, int, float]) -> None:
+        asked = self._asked
+        centre = (self._centre.x(), self._centre.y())
+        if asked is not None and asked.key == key and asked.scale == self._scale and asked.centre == centre:
+            return
+        self._asked = RenderRequest(key, self._scale, centre, self.width() + 2 * PAN_MARGIN,
+                                    self.height() + 2 * PAN_MARGIN, self.devicePixelRatioF(), self._style.snapshot())
+        self._renderer.request(self._asked)
+
+    def _base_ready(self, result: RenderedBase) -> None:
+        self._cache = result
+        self.update()
+        if result.request == self._asked:
+            self.baseRendered.emit()
+
+    def base_is_current(self) -> bool:
+        """The base layer on screen is the one for the current view (no render outstanding)."""
+        return self._cache is not None and self._cache.request == self._asked and not self._renderer.busy()
+
+    def wait_for_base(self, msecs: int = 5000) -> bool:
+        """For tests and screenshots: block until the render thread is idle."""
+        return self._renderer.wait(msecs)
+
+    def _paint_incidents(self, painter: QPainter) -> None:
+        radius = style.COMPACT_RADIUS if self._style.compact else style.MARKER_RADIUS
+        ratio = self.devicePixelRatioF()
+        width, height = self.width() + 20, self.height() + 20
+        sprites: dict[tuple[str, str, bool], tuple[QPixmap, float]] = {}
+        for marker, x, y in self._incident_pixels():
+            if not (-20 < x < width and -20 < y < height):
+                continue
+            look = (marker.priority, marker.status, marker.exact)
+            found = sprites.get(look)
+            if found is None:
+                sprite = style.incident_sprite(*look, radius, ratio)
+                found = sprites[look] = (sprite, sprite.width() / sprite.devicePixelRatio() / 2)
+            painter.drawPixmap(QPointF(x - found[1], y - found[1]), found[0])
+
+    def _paint_post(self, painter: QPainter, post: PostMarker, point: QPointF) -> None:
+        size = 12.0 if self._style.compact else 15.0
+        rect = QRectF(point.x() - size / 2, point.y() - size / 2, size, size)
+        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setBrush(QBrush(style.POST_COLOUR))
+        painter.drawRect(rect)
+        painter.setPen(QColor("#ffffff"))
+        font = QFont(painter.font())
+        font.setPointSizeF(7 if self._style.compact else 8)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, post.short_name[:1].upper())
+        if not self._style.compact and self._scale > 0.04:
+            painter.setPen(style.POST_COLOUR)
+            painter.drawText(QPointF(rect.right() + 3, rect.bottom() - 3), post.short_name)
+
+    def _paint_unit(self, painter: QPainter, unit: UnitMarker, point: QPointF) -> None:
+        r = 6.0 if self._style.compact else 7.5
+        triangle = QPolygonF([QPointF(point.x(), point.y() - r), QPointF(point.x() + r, point.y() + r * 0.8),
+                              QPointF(point.x() - r, point.y() + r * 0.8)])
+        pen = QPen(QColor("#ffffff"), 1.4)
+        if unit.approximate:
+            pen = QPen(QColor("#333333"), 1.2)
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(style.UNIT_COLOURS.get(unit.status, style.UNIT_COLOURS["out_of_service"])))
+        painter.drawPolygon(triangle)
+
+    def _paint_caller(self, painter: QPainter, transform: QTransform, caller: CallerLocation) -> None:
+        centre = transform.map(self.base.to_xy(caller.latitude, caller.longitude))
+        if caller.radius_m:
+            radius = max(4.0, caller.radius_m * self._scale)
+            fill = QColor(style.CALLER)
+            fill.setAlpha(45)
+            painter.setPen(QPen(style.CALLER, 1.5))
+            painter.setBrush(QBrush(fill))
+            painter.drawEllipse(centre, radius, radius)
+        painter.setPen(QPen(QColor("#ffffff"), 2))
+        painter.setBrush(QBrush(style.CALLER))
+        painter.drawEllipse(centre, 5, 5)
+        label = caller.label or (f"± {distance_label(caller.radius_m)}" if caller.radius_m else "")
+        if label:
+            painter.setPen(style.CALLER)
+            painter.drawText(centre + QPointF(8, -8), label)
+
+    def _paint_pin(self, painter: QPainter, point: QPointF) -> None:
+        painter.setPen(QPen(QColor("#ffffff"), 2))
+        painter.setBrush(QBrush(style.PIN))
+        head = QPointF(point.x(), point.y() - 16)
+        painter.drawLine(point, head)
+        painter.drawEllipse(head, 6, 6)
+        painter.setPen(QPen(style.PIN, 2))
+        painter.drawLine(point, head)
+        painter.drawEllipse(point, 1.5, 1.5)
+
+    def _paint_cross(self, painter: QPainter) -> None:
+        """Where Enter picks: shown while the map has the keyboard focus."""
+        cx, cy = self.width() / 2, self.height() / 2
+        painter.setPen(QPen(QColor(20, 20, 20, 180), 1))
+        painter.drawLine(QPointF(cx - 10, cy), QPointF(cx - 3, cy))
+        painter.drawLine(QPointF(cx + 3, cy), QPointF(cx + 10, cy))
+        painter.drawLine(QPointF(cx, cy - 10), QPointF(cx, cy - 3))
+        painter.drawLine(QPointF(cx, cy + 3), QPointF(cx, cy + 10))
+        pen = QPen(QColor("#1f6fd1"), 1.5)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(0.75, 0.75, self.width() - 1.5, self.height() - 1.5))
+
+    def _paint_scale_bar(self, painter: QPainter) -> None:
+        metres = nice_distance((self.width() * (0.25 if self._style.compact else 0.18)) / self._scale)
+        length = metres * self._scale
+        x, y = 12.0, self.height() - 14.0
+        painter.setPen(QPen(QColor("#ffffff"), 4))
+        painter.drawLine(QPointF(x, y), QPointF(x + length, y))
+        painter.setPen(QPen(QColor("#222222"), 2))
+        painter.drawLine(QPointF(x, y), QPointF(x + length, y))
+        painter.drawLine(QPointF(x, y - 5), QPointF(x, y))
+        painter.drawLine(QPointF(x + length, y - 5), QPointF(x + length, y))
+        painter.setPen(QColor("#222222"))
+        painter.drawText(QPointF(x + length + 6, y + 4), distance_label(metres))
+
+    def _legend_rows(self) -> list[tuple[str, object]]:
+        if self._choropleth is not None:
+            bins, _, title = self._choropleth
+            rows: list[tuple[str, object]] = [(title or style.tr("Incidents"), None)]
+            rows += [(colour_class.label, QColor(colour_class.colour)) for colour_class in reversed(bins)]
+            rows.append(("0", QColor(colour_for(0, bins))))
+            return rows
+        if self._style.compact or not self._incidents:
+            return []
+        rows = [(style.tr("Incidents"), None)]
+        rows += [(style.priority_text(p), ("sprite", p, "dispatched", True)) for p in ("P1", "P2", "P3", "P4")]
+        rows += [(style.tr("not yet forwarded"), ("sprite", "P2", "open", True)),
+                 (style.tr("being handled"), ("sprite", "P2", "in_progress", True)),
+                 (style.tr("at desa centroid (no coordinates)"), ("sprite", "P2", "dispatched", False))]
+        return rows
+
+    def _paint_legend(self, painter: QPainter) -> None:
+        rows = self._legend_rows()
+        if not rows:
+            return
+        font = QFont(self.font())
+        font.setPointSizeF(8.5)
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        line = metrics.height() + 4
+        width = max(metrics.horizontalAdvance(text) for text, _ in rows) + 36
+        height = line * len(rows) + 8
+        box = QRectF(self.width() - width - 10, 10, width, height)
+        painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
+        painter.setBrush(QBrush(QColor(255, 255, 255, 225)))
+        painter.drawRect(box)
+        y = box.top() + 4
+        ratio = self.devicePixelRatioF()
+        for text, swatch in rows:
+            row = QRectF(box.left() + 8, y, 16, line)
+            if isinstance(swatch, QColor):
+                painter.setPen(QPen(QColor("#666666"), 0.8))
+                painter.setBrush(QBrush(swatch))
+                painter.drawRect(QRectF(row.left(), row.center().y() - 6, 16, 12))
+            elif isinstance(swatch, tuple):
+                sprite = style.incident_sprite(swatch[1], swatch[2], swatch[3], 6.0, ratio)
+                painter.drawPixmap(style.sprite_rect(sprite, row.center().x(), row.center().y()).topLeft(), sprite)
+            font.setBold(swatch is None)
+            painter.setFont(font)
+            painter.setPen(QColor("#222222"))
+            painter.drawText(QRectF(box.left() + (8 if swatch is None else 30), y, width, line),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            y += line
+
+    def _paint_attribution(self, painter: QPainter) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(7)
+        painter.setFont(font)
+        painter.setPen(QColor(60, 60, 60, 200))
+        painter.drawText(QRectF(0, self.height() - 16, self.width() - 6, 14),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         "Batas: cahyadsn/wilayah_boundaries (MIT)")
+
