@@ -54,12 +54,9 @@ class BaseMap:
             self.desa_fine[code] = self._path(region.rings)
             self.desa_coarse[code] = self._path(simplified(region.geometry, COARSE_TOLERANCE_DEG))
             self.desa_bounds[code] = self.desa_fine[code].boundingRect()
-        self.all_desa = {fine: self._union_of(paths) for fine, paths in
-                         ((True, self.desa_fine.values()), (False, self.desa_coarse.values()))}
         outlines = kecamatan_outlines(geography)
-        self.kecamatan = {fine: self._union_of(self._path(simplified(outline, 0.00002 if fine else
-                                                                     COARSE_TOLERANCE_DEG))
-                                               for outline in outlines.values()) for fine in (True, False)}
+        self.kecamatan = {fine: [self._path(simplified(outline, 0.00002 if fine else COARSE_TOLERANCE_DEG))
+                                 for outline in outlines.values()] for fine in (True, False)}
         outline = regency_outline(geography)
         self.regency = {fine: self._path(simplified(outline, 0.00002 if fine else COARSE_TOLERANCE_DEG))
                         for fine in (True, False)}
@@ -81,14 +78,6 @@ class BaseMap:
                 path.lineTo(x, y)
             path.closeSubpath()
         return path
-
-    @staticmethod
-    def _union_of(paths: object) -> QPainterPath:
-        combined = QPainterPath()
-        combined.setFillRule(Qt.FillRule.OddEvenFill)
-        for path in paths:  # type: ignore[attr-defined]
-            combined.addPath(path)
-        return combined
 
     def render(self, width: int, height: int, ratio: float, transform: QTransform, base: BaseStyle,
                scale: float) -> QImage:
@@ -115,8 +104,14 @@ class BaseMap:
             painter.drawPath(desa[base.highlight])
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(self._pen(style.DESA_LINE if not base.fills else QColor(255, 255, 255, 200)))
-        painter.drawPath(self.all_desa[fine])
-        self._bold(painter, transform, self.kecamatan[fine], style.KECAMATAN_LINE, 2 if base.compact else 3)
+        # One small path per call, not one long one: a call into Qt holds Python's lock, and the GUI thread
+        # must never wait long for it while this runs on the render thread.
+        for code, path in desa.items():
+            if self.desa_bounds[code].intersects(view):
+                painter.drawPath(path)
+        for path in self.kecamatan[fine]:
+            if path.boundingRect().intersects(view):
+                self._bold(painter, transform, path, style.KECAMATAN_LINE, 2 if base.compact else 3)
         self._bold(painter, transform, self.regency[fine], style.REGENCY_LINE, 4)
         if base.highlight in desa:
             self._bold(painter, transform, desa[base.highlight], style.HIGHLIGHT_LINE, 4)

@@ -118,7 +118,7 @@ class MapPanel(QWidget):
             bar.addWidget(box)
         layout.addLayout(bar)
         self.choropleth_bar = ChoroplethBar(self)
-        self.choropleth_bar.cleared.connect(self.view.clear_choropleth)
+        self.choropleth_bar.cleared.connect(self.show_markers)
         layout.addWidget(self.choropleth_bar)
         layout.addWidget(self.view, 1)
         self.status = QLabel(" ")
@@ -141,6 +141,12 @@ class MapPanel(QWidget):
         """Colour the map by incident counts per desa or kecamatan code (``MapService.incident_counts``)."""
         title = tr("Incidents per desa") if level == "desa" else tr("Incidents per kecamatan")
         self.view.set_choropleth(counts, level, title)
+        self.layer_boxes["incidents"].setChecked(False)  # the colours are the message; markers can come back
+
+    def show_markers(self) -> None:
+        """Back from the choropleth to the incident markers."""
+        self.view.clear_choropleth()
+        self.layer_boxes["incidents"].setChecked(True)
 
     def _find(self, text: str) -> None:
         code = self._names.get(text)

@@ -213,9 +213,12 @@ class MapView(QWidget):
         self._caller = location
         self.update()
 
-    def set_pin(self, latitude: float | None, longitude: float | None) -> None:
-        """The form's current point (after a click or typed coordinates); None removes it."""
+    def set_pin(self, latitude: float | None, longitude: float | None, *, centre: bool = False) -> None:
+        """The form's current point (after a click or typed coordinates); None removes it. With ``centre`` the
+        view moves to it, zooming in to street level if it was further out (typed or pasted coordinates)."""
         self._pin = None if latitude is None or longitude is None else self.base.to_xy(latitude, longitude)
+        if centre and latitude is not None and longitude is not None:
+            self.centre_on(latitude, longitude, max(self._scale, 0.08))
         self.update()
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:

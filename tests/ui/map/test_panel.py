@@ -88,8 +88,9 @@ def test_the_supervisors_choropleth_controls(qtbot: QtBot, geography: Geography)
     assert request.args == [date(2026, 3, 1), date(2026, 3, 10), 3, "kecamatan"]
     panel.show_counts({"32.14.05": 12, "32.14.01": 2}, "kecamatan")
     assert panel.view.choropleth_classes() is not None
+    assert not panel.layer_boxes["incidents"].isChecked()  # the colours speak; markers would hide them
     qtbot.mouseClick(bar.clear_button, Qt.MouseButton.LeftButton)
-    assert panel.view.choropleth_classes() is None
+    assert panel.view.choropleth_classes() is None and panel.layer_boxes["incidents"].isChecked()
 
 
 def test_an_admin_places_a_post_by_clicking(qtbot: QtBot, geography: Geography) -> None:

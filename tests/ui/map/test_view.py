@@ -268,3 +268,13 @@ def test_compact_mode_is_smaller_and_quieter(qtbot: QtBot, view: MapView, geogra
     assert view.sizeHint().width() < full_hint.width()
     settled(qtbot, view)
     assert near(pixel(view, QPointF(view.width() - 30, 20)), style.WATER, 6)  # no marker legend beside a form
+
+
+def test_typed_coordinates_bring_the_pin_into_view(qtbot: QtBot, view: MapView, geography: Geography) -> None:
+    latitude, longitude = anchor(geography, "32.14.17.2004")
+    view.set_pin(latitude, longitude, centre=True)
+    point = view.screen_point(latitude, longitude)
+    assert abs(point.x() - 400) < 1 and abs(point.y() - 300) < 1
+    assert view.scale() >= 0.08
+    settled(qtbot, view)
+    assert pixel(view, point + QPointF(0, -16)).red() > pixel(view, point + QPointF(0, -16)).green()  # the pin
