@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFormLayout,
@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from callcenter.errors import ValidationError  # noqa: E402
-from callcenter.geo.coordinates import CoordinateError, format_decimal, parse_coordinates  # noqa: E402
-from callcenter.geo.regions import Geography, load_geography  # noqa: E402
-from ui.map import CallerLocation, IncidentMarker, MapPanel, PostMarker, UnitMarker  # noqa: E402
-from ui.map.style import coordinate_error_text, location_warning_text  # noqa: E402
+from callcenter.errors import ValidationError
+from callcenter.geo.coordinates import CoordinateError, format_decimal, parse_coordinates
+from callcenter.geo.regions import Geography, load_geography
+from ui.map import CallerLocation, IncidentMarker, MapPanel, PostMarker, UnitMarker
+from ui.map.style import coordinate_error_text, location_warning_text
 
 POSTS = [(1, "Damkar", "Dinas Pemadam Kebakaran dan Penyelamatan", "32.14.01.1004"),
          (2, "Polres", "Polres Purwakarta", "32.14.01.1003"), (3, "RSUD", "RSUD Bayu Asih", "32.14.01.1002"),
