@@ -12,18 +12,13 @@ from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
-    QFont,
-    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QPixmap,
-    QPolygonF,
     QResizeEvent,
     QTransform,
     QWheelEvent,
@@ -31,9 +26,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from callcenter.geo.choropleth import ColourClass, classes, colour_for
-from callcenter.geo.projection import distance_label, nice_distance
 from callcenter.geo.regions import Geography
-from ui.map import style
+from ui.map import overlays, style
 from ui.map.layers import BaseMap, BaseStyle, desa_counts
 from ui.map.markers import CallerLocation, IncidentMarker, PostMarker, UnitMarker
 from ui.map.render_thread import BaseRenderer, RenderedBase, RenderRequest
@@ -430,24 +424,27 @@ class MapView(QWidget):
         self._paint_base(painter)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         transform = self.transform()
+        compact, width, height = self._style.compact, self.width(), self.height()
         if self._caller is not None:
-            self._paint_caller(painter, transform, self._caller)
+            centre = transform.map(self.base.to_xy(self._caller.latitude, self._caller.longitude))
+            overlays.paint_caller(painter, centre, self._caller, self._scale)
         if self._layers["posts"]:
             for post, point in self._posts:
-                self._paint_post(painter, post, transform.map(point))
+                overlays.paint_post(painter, post, transform.map(point), compact, self._scale)
         if self._layers["units"]:
             for unit, point in self._units:
-                self._paint_unit(painter, unit, transform.map(point))
+                overlays.paint_unit(painter, unit, transform.map(point), compact)
         if self._layers["incidents"]:
             self._paint_incidents(painter)
         if self._pin is not None:
-            self._paint_pin(painter, transform.map(self._pin))
+            overlays.paint_pin(painter, transform.map(self._pin))
         if self.hasFocus():
-            self._paint_cross(painter)
-        self._paint_scale_bar(painter)
+            overlays.paint_cross(painter, width, height)
+        overlays.paint_scale_bar(painter, width, height, self._scale, compact)
         if self._legend:
-            self._paint_legend(painter)
-        self._paint_attribution(painter)
+            rows = overlays.legend_rows(self._choropleth, compact, bool(self._incidents))
+            overlays.paint_legend(painter, rows, self.font(), width, self.devicePixelRatioF())
+        overlays.paint_attribution(painter, self.font(), width, height)
         painter.end()
 
     def _paint_base(self, painter: QPainter) -> None:
@@ -511,143 +508,3 @@ class MapView(QWidget):
                 sprite = style.incident_sprite(*look, radius, ratio)
                 found = sprites[look] = (sprite, sprite.width() / sprite.devicePixelRatio() / 2)
             painter.drawPixmap(QPointF(x - found[1], y - found[1]), found[0])
-
-    def _paint_post(self, painter: QPainter, post: PostMarker, point: QPointF) -> None:
-        size = 12.0 if self._style.compact else 15.0
-        rect = QRectF(point.x() - size / 2, point.y() - size / 2, size, size)
-        painter.setPen(QPen(QColor("#ffffff"), 1.5))
-        painter.setBrush(QBrush(style.POST_COLOUR))
-        painter.drawRect(rect)
-        painter.setPen(QColor("#ffffff"))
-        font = QFont(painter.font())
-        font.setPointSizeF(7 if self._style.compact else 8)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, post.short_name[:1].upper())
-        if not self._style.compact and self._scale > 0.04:
-            painter.setPen(style.POST_COLOUR)
-            painter.drawText(QPointF(rect.right() + 3, rect.bottom() - 3), post.short_name)
-
-    def _paint_unit(self, painter: QPainter, unit: UnitMarker, point: QPointF) -> None:
-        r = 6.0 if self._style.compact else 7.5
-        triangle = QPolygonF([QPointF(point.x(), point.y() - r), QPointF(point.x() + r, point.y() + r * 0.8),
-                              QPointF(point.x() - r, point.y() + r * 0.8)])
-        pen = QPen(QColor("#ffffff"), 1.4)
-        if unit.approximate:
-            pen = QPen(QColor("#333333"), 1.2)
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(QBrush(style.UNIT_COLOURS.get(unit.status, style.UNIT_COLOURS["out_of_service"])))
-        painter.drawPolygon(triangle)
-
-    def _paint_caller(self, painter: QPainter, transform: QTransform, caller: CallerLocation) -> None:
-        centre = transform.map(self.base.to_xy(caller.latitude, caller.longitude))
-        if caller.radius_m:
-            radius = max(4.0, caller.radius_m * self._scale)
-            fill = QColor(style.CALLER)
-            fill.setAlpha(45)
-            painter.setPen(QPen(style.CALLER, 1.5))
-            painter.setBrush(QBrush(fill))
-            painter.drawEllipse(centre, radius, radius)
-        painter.setPen(QPen(QColor("#ffffff"), 2))
-        painter.setBrush(QBrush(style.CALLER))
-        painter.drawEllipse(centre, 5, 5)
-        label = caller.label or (f"± {distance_label(caller.radius_m)}" if caller.radius_m else "")
-        if label:
-            painter.setPen(style.CALLER)
-            painter.drawText(centre + QPointF(8, -8), label)
-
-    def _paint_pin(self, painter: QPainter, point: QPointF) -> None:
-        painter.setPen(QPen(QColor("#ffffff"), 2))
-        painter.setBrush(QBrush(style.PIN))
-        head = QPointF(point.x(), point.y() - 16)
-        painter.drawLine(point, head)
-        painter.drawEllipse(head, 6, 6)
-        painter.setPen(QPen(style.PIN, 2))
-        painter.drawLine(point, head)
-        painter.drawEllipse(point, 1.5, 1.5)
-
-    def _paint_cross(self, painter: QPainter) -> None:
-        """Where Enter picks: shown while the map has the keyboard focus."""
-        cx, cy = self.width() / 2, self.height() / 2
-        painter.setPen(QPen(QColor(20, 20, 20, 180), 1))
-        painter.drawLine(QPointF(cx - 10, cy), QPointF(cx - 3, cy))
-        painter.drawLine(QPointF(cx + 3, cy), QPointF(cx + 10, cy))
-        painter.drawLine(QPointF(cx, cy - 10), QPointF(cx, cy - 3))
-        painter.drawLine(QPointF(cx, cy + 3), QPointF(cx, cy + 10))
-        pen = QPen(QColor("#1f6fd1"), 1.5)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(QRectF(0.75, 0.75, self.width() - 1.5, self.height() - 1.5))
-
-    def _paint_scale_bar(self, painter: QPainter) -> None:
-        metres = nice_distance((self.width() * (0.25 if self._style.compact else 0.18)) / self._scale)
-        length = metres * self._scale
-        x, y = 12.0, self.height() - 14.0
-        painter.setPen(QPen(QColor("#ffffff"), 4))
-        painter.drawLine(QPointF(x, y), QPointF(x + length, y))
-        painter.setPen(QPen(QColor("#222222"), 2))
-        painter.drawLine(QPointF(x, y), QPointF(x + length, y))
-        painter.drawLine(QPointF(x, y - 5), QPointF(x, y))
-        painter.drawLine(QPointF(x + length, y - 5), QPointF(x + length, y))
-        painter.setPen(QColor("#222222"))
-        painter.drawText(QPointF(x + length + 6, y + 4), distance_label(metres))
-
-    def _legend_rows(self) -> list[tuple[str, object]]:
-        if self._choropleth is not None:
-            bins, _, title = self._choropleth
-            rows: list[tuple[str, object]] = [(title or style.tr("Incidents"), None)]
-            rows += [(colour_class.label, QColor(colour_class.colour)) for colour_class in reversed(bins)]
-            rows.append(("0", QColor(colour_for(0, bins))))
-            return rows
-        if self._style.compact or not self._incidents:
-            return []
-        rows = [(style.tr("Incidents"), None)]
-        rows += [(style.priority_text(p), ("sprite", p, "dispatched", True)) for p in ("P1", "P2", "P3", "P4")]
-        rows += [(style.tr("not yet forwarded"), ("sprite", "P2", "open", True)),
-                 (style.tr("being handled"), ("sprite", "P2", "in_progress", True)),
-                 (style.tr("at desa centroid (no coordinates)"), ("sprite", "P2", "dispatched", False))]
-        return rows
-
-    def _paint_legend(self, painter: QPainter) -> None:
-        rows = self._legend_rows()
-        if not rows:
-            return
-        font = QFont(self.font())
-        font.setPointSizeF(8.5)
-        painter.setFont(font)
-        metrics = QFontMetricsF(font)
-        line = metrics.height() + 4
-        width = max(metrics.horizontalAdvance(text) for text, _ in rows) + 36
-        height = line * len(rows) + 8
-        box = QRectF(self.width() - width - 10, 10, width, height)
-        painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
-        painter.setBrush(QBrush(QColor(255, 255, 255, 225)))
-        painter.drawRect(box)
-        y = box.top() + 4
-        ratio = self.devicePixelRatioF()
-        for text, swatch in rows:
-            row = QRectF(box.left() + 8, y, 16, line)
-            if isinstance(swatch, QColor):
-                painter.setPen(QPen(QColor("#666666"), 0.8))
-                painter.setBrush(QBrush(swatch))
-                painter.drawRect(QRectF(row.left(), row.center().y() - 6, 16, 12))
-            elif isinstance(swatch, tuple):
-                sprite = style.incident_sprite(swatch[1], swatch[2], swatch[3], 6.0, ratio)
-                painter.drawPixmap(style.sprite_rect(sprite, row.center().x(), row.center().y()).topLeft(), sprite)
-            font.setBold(swatch is None)
-            painter.setFont(font)
-            painter.setPen(QColor("#222222"))
-            painter.drawText(QRectF(box.left() + (8 if swatch is None else 30), y, width, line),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
-            y += line
-
-    def _paint_attribution(self, painter: QPainter) -> None:
-        font = QFont(self.font())
-        font.setPointSizeF(7)
-        painter.setFont(font)
-        painter.setPen(QColor(60, 60, 60, 200))
-        painter.drawText(QRectF(0, self.height() - 16, self.width() - 6, 14),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         "Batas: cahyadsn/wilayah_boundaries (MIT)")
-
