@@ -6,15 +6,17 @@ incidents, agency posts, units and a caller's location on top, choropleths of in
 - ``MapPanel``: the canvas with a desa search, layer switches and, for supervisors, choropleth controls; its
   ``compact`` form sits beside the incident form.
 - ``PositionDialog``: an admin clicks where an agency's post or a unit's base is.
+- ``MapFeed``: fetches the markers through the console's job queue and follows the change feed.
 
 Data comes in through plain dataclasses (``markers``); the widgets never touch the database: the console's
 controllers fetch with ``callcenter.services.map_data.MapService`` on the worker thread and hand the rows over.
 """
 
+from ui.map.feed import MapFeed
 from ui.map.markers import CallerLocation, IncidentMarker, PostMarker, UnitMarker
 from ui.map.panel import ChoroplethBar, MapPanel
 from ui.map.picker import PositionDialog
 from ui.map.view import MapView
 
-__all__ = ["CallerLocation", "ChoroplethBar", "IncidentMarker", "MapPanel", "MapView", "PositionDialog",
+__all__ = ["CallerLocation", "ChoroplethBar", "IncidentMarker", "MapFeed", "MapPanel", "MapView", "PositionDialog",
            "PostMarker", "UnitMarker"]

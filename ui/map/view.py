@@ -198,6 +198,12 @@ class MapView(QWidget):
         self._posts = [(m, self.base.to_xy(m.latitude, m.longitude)) for m in markers]
         self.update()
 
+    def posts(self) -> list[PostMarker]:
+        return [marker for marker, _ in self._posts]
+
+    def units(self) -> list[UnitMarker]:
+        return [marker for marker, _ in self._units]
+
     def set_units(self, markers: Iterable[UnitMarker]) -> None:
         self._units = [(m, self.base.to_xy(m.latitude, m.longitude)) for m in markers]
         self.update()

@@ -1,0 +1,87 @@
+"""MapFeed: keeps a MapView's incidents, posts and units current from ``MapService`` and the change feed.
+
+The console hands it its job queue's ``submit(function, on_done)`` (the function runs on the worker thread, on_done
+on the GUI thread), so the GUI thread never waits on the database:
+
+    feed = MapFeed(worker.submit, MapService(db, clock), panel.view)
+    bridge.feed_changes.connect(feed.on_changes)
+    feed.refresh()
+
+Change-feed entities it follows: ``incident`` (that incident's marker is fetched again, or removed once closed),
+``unit`` (all units), ``agency`` (all posts); ``database`` (a reconnect) fetches everything again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol
+
+from callcenter.db.enums import IncidentStatus
+from callcenter.services.map_data import IncidentPoint, MapService, PostPoint, UnitPoint
+from ui.map.markers import IncidentMarker, PostMarker, UnitMarker
+from ui.map.view import MapView
+
+Submit = Callable[[Callable[[], Any], Callable[[Any], object]], object]
+
+
+class ChangeLike(Protocol):
+    @property
+    def entity(self) -> str: ...
+
+    @property
+    def entity_id(self) -> str: ...
+
+
+class MapFeed:
+    def __init__(self, submit: Submit, service: MapService, view: MapView, *, english: bool = False,
+                 show_closed: bool = False) -> None:
+        self.submit = submit
+        self.service = service
+        self.view = view
+        self.english = english
+        self.show_closed = show_closed
+        """False: the live map (open incidents only); True: a period's map keeps closed incidents too."""
+
+    def refresh(self) -> None:
+        """Everything again: open incidents, posts, units."""
+        self.submit(self.service.open_incidents, self._incidents)
+        self.submit(self.service.posts, self._posts)
+        self.submit(self.service.units, self._units)
+
+    def on_changes(self, changes: Iterable[ChangeLike]) -> None:
+        incidents: set[int] = set()
+        posts = units = everything = False
+        for change in changes:
+            if change.entity == "incident" and change.entity_id.isdigit():
+                incidents.add(int(change.entity_id))
+            elif change.entity == "agency":
+                posts = True
+            elif change.entity == "unit":
+                units = True
+            elif change.entity == "database":
+                everything = True
+        if everything:
+            self.refresh()
+            return
+        for incident_id in sorted(incidents):
+            self.submit(lambda key=incident_id: self.service.incident_point(key),
+                        lambda point, key=incident_id: self._incident(key, point))
+        if posts:
+            self.submit(self.service.posts, self._posts)
+        if units:
+            self.submit(self.service.units, self._units)
+
+    def _incidents(self, points: list[IncidentPoint]) -> None:
+        self.view.set_incidents(IncidentMarker.from_point(point, self.english) for point in points)
+
+    def _incident(self, incident_id: int, point: IncidentPoint | None) -> None:
+        if point is None or (point.status is IncidentStatus.CLOSED and not self.show_closed):
+            self.view.update_incident(None, incident_id)
+        else:
+            self.view.update_incident(IncidentMarker.from_point(point, self.english))
+
+    def _posts(self, points: list[PostPoint]) -> None:
+        self.view.set_posts(PostMarker.from_point(point) for point in points)
+
+    def _units(self, points: list[UnitPoint]) -> None:
+        self.view.set_units(UnitMarker.from_point(point) for point in points)
