@@ -14,6 +14,7 @@ Change-feed entities it follows: ``incident`` (that incident's marker is fetched
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any, Protocol
 
 from callcenter.db.enums import IncidentStatus
@@ -64,8 +65,7 @@ class MapFeed:
             self.refresh()
             return
         for incident_id in sorted(incidents):
-            self.submit(lambda key=incident_id: self.service.incident_point(key),
-                        lambda point, key=incident_id: self._incident(key, point))
+            self.submit(partial(self.service.incident_point, incident_id), partial(self._incident, incident_id))
         if posts:
             self.submit(self.service.posts, self._posts)
         if units:
