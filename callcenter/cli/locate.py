@@ -18,8 +18,6 @@ import json
 from typing import Any
 
 from callcenter.cli.common import EXIT_OK
-from callcenter.geo.coordinates import parse_coordinates
-from callcenter.geo.regions import load_geography
 
 
 def add_parser(commands: Any) -> None:
@@ -34,6 +32,10 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: every other command (ingest above all, restarted often) starts without the map's modules.
+    from callcenter.geo.coordinates import parse_coordinates
+    from callcenter.geo.regions import load_geography
+
     # CoordinateError is a ValidationError: one sentence on stderr, exit 2.
     point = parse_coordinates(" ".join([args.latitude, *args.longitude]))
     found = load_geography().locate(point.latitude, point.longitude)
