@@ -83,7 +83,7 @@ class BaseMap:
                scale: float) -> QImage:
         """The base layer for a ``width`` x ``height`` area seen through ``transform`` (metres -> pixels)."""
         image = QImage(max(1, int(width * ratio)), max(1, int(height * ratio)),
-                       QImage.Format.Format_ARGB32_Premultiplied)
+                       QImage.Format.Format_RGB32)  # opaque: drawn onto the widget as a copy, not a blend
         image.setDevicePixelRatio(ratio)
         image.fill(style.WATER)
         painter = QPainter(image)

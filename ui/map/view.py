@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QHelpEvent,
+    QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -62,6 +63,8 @@ class MapView(QWidget):
         self._fitted = True
         self._style = BaseStyle()
         self._cache: RenderedBase | None = None
+        self._markers_version = 0
+        self._marker_cache: tuple[object, float, QPointF, QImage] | None = None
         self._asked: RenderRequest | None = None
         self._renderer = BaseRenderer(self.base, self)
         self._renderer.ready.connect(self._base_ready)
@@ -192,6 +195,7 @@ class MapView(QWidget):
             else:
                 placed.append((math.nan, math.nan, 0))
         self._incident_xy = placed
+        self._markers_version += 1
         self.update()
 
     def set_posts(self, markers: Iterable[PostMarker]) -> None:
@@ -501,16 +505,34 @@ class MapView(QWidget):
         return self._renderer.wait(msecs)
 
     def _paint_incidents(self, painter: QPainter) -> None:
-        radius = style.COMPACT_RADIUS if self._style.compact else style.MARKER_RADIUS
+        """The incident markers, from an image of them that is drawn again only when they, the zoom or the size
+        change, or a pan goes past its margin: a thousand markers then cost one image per repaint."""
+        s = self._scale
+        key = (self._markers_version, self._style.compact, self.width(), self.height(), self.devicePixelRatioF())
+        cache = self._marker_cache
+        if cache is not None and cache[0] == key and cache[1] == s:
+            shift = QPointF((cache[2].x() - self._centre.x()) * s, (self._centre.y() - cache[2].y()) * s)
+            if abs(shift.x()) <= PAN_MARGIN - 20 and abs(shift.y()) <= PAN_MARGIN - 20:
+                painter.drawImage(shift - QPointF(PAN_MARGIN, PAN_MARGIN), cache[3])
+                return
         ratio = self.devicePixelRatioF()
-        width, height = self.width() + 20, self.height() + 20
+        image = QImage(int((self.width() + 2 * PAN_MARGIN) * ratio), int((self.height() + 2 * PAN_MARGIN) * ratio),
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.GlobalColor.transparent)
+        layer = QPainter(image)
+        radius = style.COMPACT_RADIUS if self._style.compact else style.MARKER_RADIUS
+        right, bottom = self.width() + PAN_MARGIN, self.height() + PAN_MARGIN
         sprites: dict[tuple[str, str, bool], tuple[QPixmap, float]] = {}
         for marker, x, y in self._incident_pixels():
-            if not (-20 < x < width and -20 < y < height):
+            if not (-PAN_MARGIN < x < right and -PAN_MARGIN < y < bottom):
                 continue
             look = (marker.priority, marker.status, marker.exact)
             found = sprites.get(look)
             if found is None:
                 sprite = style.incident_sprite(*look, radius, ratio)
                 found = sprites[look] = (sprite, sprite.width() / sprite.devicePixelRatio() / 2)
-            painter.drawPixmap(QPointF(x - found[1], y - found[1]), found[0])
+            layer.drawPixmap(QPointF(x + PAN_MARGIN - found[1], y + PAN_MARGIN - found[1]), found[0])
+        layer.end()
+        self._marker_cache = (key, s, QPointF(self._centre), image)
+        painter.drawImage(QPointF(-PAN_MARGIN, -PAN_MARGIN), image)
