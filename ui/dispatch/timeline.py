@@ -29,7 +29,6 @@ from ui.dispatch.common import (
     OUTBOX_COLOURS,
     channel_text,
     dispatch_status_text,
-    error_text,
     outbox_state_text,
     reason_text,
     tr,
@@ -37,7 +36,7 @@ from ui.dispatch.common import (
 )
 from ui.dispatch.dialog import print_delivery, send_whatsapp
 from ui.dispatch.printing import print_or_save
-from ui.views.common import submit
+from ui.errors import error_text
 from ui.worker import DbWorker
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -154,7 +153,7 @@ class DispatchTimelineWidget(QWidget):
         if self._loading:
             return
         self._loading = True
-        submit(self, self.worker, lambda: self.dispatch.dispatches(self.incident_id), self._show, self._failed)
+        self.worker.run(self, lambda: self.dispatch.dispatches(self.incident_id), self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -264,7 +263,7 @@ class DispatchTimelineWidget(QWidget):
                 return
         for button in self.step_buttons.values():
             button.setEnabled(False)
-        submit(self, self.worker, lambda: self.dispatch.update_status(self.actor, view.id, status, note),
+        self.worker.run(self, lambda: self.dispatch.update_status(self.actor, view.id, status, note),
                            lambda _view: self._recorded(), self._action_failed)
 
     def _recorded(self) -> None:
@@ -297,18 +296,18 @@ class DispatchTimelineWidget(QWidget):
 
     def _printed_via(self, parent: QWidget, pdf: bytes, name: str) -> str | None:
         how = self.print_slip(parent, pdf, name)
-        QTimer.singleShot(300, self.refresh)
+        QTimer.singleShot(300, self, self.refresh)
         return how
 
     def whatsapp_selected(self) -> None:
         delivery = self.selected_delivery(DeliveryChannel.WHATSAPP)
         if delivery is not None:
             send_whatsapp(self, self.worker, self.dispatch, self.actor, delivery.id, self.open_url)
-            QTimer.singleShot(300, self.refresh)
+            QTimer.singleShot(300, self, self.refresh)
 
     def retry_selected(self) -> None:
         delivery = self.selected_delivery()
         if delivery is None:
             return
-        submit(self, self.worker, lambda: self.dispatch.retry(self.actor, delivery.id), lambda _d: self._recorded(),
+        self.worker.run(self, lambda: self.dispatch.retry(self.actor, delivery.id), lambda _d: self._recorded(),
                            lambda exc: QMessageBox.warning(self, tr("Retry"), error_text(exc)))

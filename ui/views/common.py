@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any, ClassVar
+from typing import ClassVar
 
-import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from callcenter.clock import to_wib
 from callcenter.db.enums import CallState, CallType, IncidentStatus, Role
-from callcenter.errors import (
-    AlreadyClaimed,
-    ConflictError,
-    DatabaseUnavailable,
-    KonsolError,
-    NotFound,
-    PermissionDenied,
-    UserFixableError,
-    ValidationError,
-)
-from ui.worker import DbWorker
+from ui.errors import field_label
 
 
 def _t(text: str) -> str:
@@ -131,145 +119,6 @@ def category_text(name_id: str, name_en: str) -> str:
     return name_id if current_language() == "id" else name_en
 
 
-# -- errors ------------------------------------------------------------------------------------------------
-
-FIELD_LABELS = {
-    "category_id": QT_TRANSLATE_NOOP("Views", "Category"),
-    "priority": QT_TRANSLATE_NOOP("Views", "Priority"),
-    "kecamatan_code": QT_TRANSLATE_NOOP("Views", "Kecamatan"),
-    "desa_code": QT_TRANSLATE_NOOP("Views", "Desa/kelurahan"),
-    "address": QT_TRANSLATE_NOOP("Views", "Address"),
-    "landmark": QT_TRANSLATE_NOOP("Views", "Landmark"),
-    "latitude": QT_TRANSLATE_NOOP("Views", "Latitude"),
-    "longitude": QT_TRANSLATE_NOOP("Views", "Longitude"),
-    "reporter_name": QT_TRANSLATE_NOOP("Views", "Reporter"),
-    "callback_number": QT_TRANSLATE_NOOP("Views", "Callback number"),
-    "description": QT_TRANSLATE_NOOP("Views", "Description"),
-    "disposition": QT_TRANSLATE_NOOP("Views", "Disposition"),
-    "note": QT_TRANSLATE_NOOP("Views", "Note"),
-    "reason": QT_TRANSLATE_NOOP("Views", "Reason"),
-    "number": QT_TRANSLATE_NOOP("Views", "Number"),
-    "hours": QT_TRANSLATE_NOOP("Views", "Hours"),
-    "handover_note": QT_TRANSLATE_NOOP("Views", "Handover note"),
-    "name": QT_TRANSLATE_NOOP("Views", "Name"),
-    "url": QT_TRANSLATE_NOOP("Views", "URL"),
-    "host": QT_TRANSLATE_NOOP("Views", "Desk"),
-    "operator": QT_TRANSLATE_NOOP("Views", "Operator"),
-}
-
-# Core problem texts (English) and their patterns; each is translated in the "CoreMessages" context.
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^at most ([\d,.]+) characters \(now ([\d,.]+)\)$"), "at most %1 characters (now %2)"),
-    (re.compile(r"^at most ([\d,.]+) characters$"), "at most %1 characters"),
-    (re.compile(r"^incident (\S+) is already closed$"), "incident %1 is already closed"),
-    (re.compile(r"^incident (\S+) is not closed$"), "incident %1 is not closed"),
-    (re.compile(r"^this source is already configured \((.*)\)$"), "this source is already configured (%1)"),
-    (re.compile(r"^unknown caller-ID source scheme '(.*?)' in '(.*)'; use serial, tcp, udp, ami, sim or a "
-                r"pyserial URL such as rfc2217://$"),
-     "unknown caller-ID source scheme '%1' in '%2'; use serial, tcp, udp, ami, sim or a pyserial URL such as "
-     "rfc2217://"),
-    (re.compile(r"^'(.*)' is not a caller-ID source URL \(expected .*\)$"),
-     "'%1' is not a caller-ID source URL (for example serial://COM3, tcp://host:3333, udp://0.0.0.0:3520, "
-     "ami://user:secret@host, sim://)"),
-    (re.compile(r"^no answer within (.*) s$"), "no answer within %1 s"),
-)
-
-
-# Core sentences (English, from callcenter/) that the UI translates; listed so pyside6-lupdate keeps them.
-CORE_MESSAGES = (
-    QT_TRANSLATE_NOOP("CoreMessages", "choose a category"),
-    QT_TRANSLATE_NOOP("CoreMessages", "P1, P2, P3 or P4"),
-    QT_TRANSLATE_NOOP("CoreMessages", "describe what happened"),
-    QT_TRANSLATE_NOOP("CoreMessages", "give the kecamatan (or at least an address)"),
-    QT_TRANSLATE_NOOP("CoreMessages", "unknown kecamatan"),
-    QT_TRANSLATE_NOOP("CoreMessages", "unknown desa/kelurahan"),
-    QT_TRANSLATE_NOOP("CoreMessages", "this desa/kelurahan is not in the chosen kecamatan"),
-    QT_TRANSLATE_NOOP("CoreMessages", "give both latitude and longitude, or neither"),
-    QT_TRANSLATE_NOOP("CoreMessages", "between -90 and 90"),
-    QT_TRANSLATE_NOOP("CoreMessages", "between -180 and 180"),
-    QT_TRANSLATE_NOOP("CoreMessages", "not a valid telephone number"),
-    QT_TRANSLATE_NOOP("CoreMessages", "the note is empty"),
-    QT_TRANSLATE_NOOP("CoreMessages", "say how it ended"),
-    QT_TRANSLATE_NOOP("CoreMessages", "a reason is required"),
-    QT_TRANSLATE_NOOP("CoreMessages", "between 0 and 720 hours"),
-    QT_TRANSLATE_NOOP("CoreMessages", "cannot be edited"),
-    QT_TRANSLATE_NOOP("CoreMessages", "write the handover note (write 'nihil' if nothing is open)"),
-    QT_TRANSLATE_NOOP("CoreMessages", "give the source a name (for example 'Line 112 modem')"),
-    QT_TRANSLATE_NOOP("CoreMessages", "a closed incident cannot be edited; reopen it first"),
-    QT_TRANSLATE_NOOP("CoreMessages", "only a missed call can be called back"),
-    QT_TRANSLATE_NOOP("CoreMessages", "another operator is handling this call"),
-    QT_TRANSLATE_NOOP("CoreMessages", "this shift session belongs to another operator"),
-    QT_TRANSLATE_NOOP("CoreMessages", "this shift session has already ended"),
-    QT_TRANSLATE_NOOP("CoreMessages", "a shift session belongs to a logged-in operator"),
-    QT_TRANSLATE_NOOP("CoreMessages", "the caller-ID source URL is empty"),
-    QT_TRANSLATE_NOOP("CoreMessages", "Connection refused"),
-    QT_TRANSLATE_NOOP("CoreMessages", "connection closed"),
-    QT_TRANSLATE_NOOP("CoreMessages", "connection lost"),
-    QT_TRANSLATE_NOOP("CoreMessages", "stopped"),
-    QT_TRANSLATE_NOOP("CoreMessages", "at most %1 characters (now %2)"),
-    QT_TRANSLATE_NOOP("CoreMessages", "at most %1 characters"),
-    QT_TRANSLATE_NOOP("CoreMessages", "incident %1 is already closed"),
-    QT_TRANSLATE_NOOP("CoreMessages", "incident %1 is not closed"),
-    QT_TRANSLATE_NOOP("CoreMessages", "this source is already configured (%1)"),
-    QT_TRANSLATE_NOOP(
-        "CoreMessages",
-        "unknown caller-ID source scheme '%1' in '%2'; use serial, tcp, udp, ami, sim or a pyserial URL such "
-        "as rfc2217://"
-    ),
-    QT_TRANSLATE_NOOP(
-        "CoreMessages",
-        "'%1' is not a caller-ID source URL (for example serial://COM3, tcp://host:3333, udp://0.0.0.0:3520, "
-        "ami://user:secret@host, sim://)"
-    ),
-    QT_TRANSLATE_NOOP("CoreMessages", "no answer within %1 s"),
-)
-
-
-def core_text(text: str) -> str:
-    """A core message in the UI language: known sentences and patterns are translated, others shown as is."""
-    for pattern, template in _PATTERNS:
-        match = pattern.match(text)
-        if match:
-            result = QCoreApplication.translate("CoreMessages", template)
-            for number, value in enumerate(match.groups(), start=1):
-                result = result.replace(f"%{number}", value)
-            return result
-    return QCoreApplication.translate("CoreMessages", text)
-
-
-def field_label(name: str) -> str:
-    return _t(str(FIELD_LABELS.get(name, name)))
-
-
-def problems_text(error: ValidationError) -> str:
-    return "\n".join(f"{field_label(name)}: {core_text(text)}" for name, text in error.problems.items())
-
-
-def error_text(error: BaseException) -> str:
-    """One or two sentences an operator understands, in the UI language."""
-    if isinstance(error, ValidationError):
-        return problems_text(error)
-    if isinstance(error, PermissionDenied):
-        text = QCoreApplication.translate("Views", "Your role (%1) is not allowed to do this.")
-        return text.replace("%1", role_text(error.role))
-    if isinstance(error, AlreadyClaimed):
-        text = QCoreApplication.translate("Views", "Another desk (%1) took this call first.")
-        return text.replace("%1", error.claimed_by or "?")
-    if isinstance(error, ConflictError):
-        text = QCoreApplication.translate("Views", "This was changed by someone else in the meantime.")
-        return text + "\n" + core_text(str(error))
-    if isinstance(error, NotFound):
-        return QCoreApplication.translate("Views", "It no longer exists; someone may have removed it.")
-    if isinstance(error, DatabaseUnavailable):
-        text = QCoreApplication.translate(
-            "Views", "The database cannot be reached. Check the network or the server, then try again.")
-        return text + "\n" + str(error)
-    if isinstance(error, UserFixableError | KonsolError):
-        return core_text(str(error))
-    text = QCoreApplication.translate("Views", "Something went wrong: %1")
-    return text.replace("%1", f"{type(error).__name__}: {error}")
-
-
 # -- small widgets -----------------------------------------------------------------------------------------
 
 def shortcut_tip(button: QAbstractButton, tip: str, key: QKeySequence | str) -> None:
@@ -335,21 +184,3 @@ def timeline_text(text: str) -> str:
             result = _t(template)
             return result.replace("%1", match.group(1)) if match.groups() else result
     return text
-
-
-# -- database jobs for widgets -----------------------------------------------------------------------------
-
-def submit(owner: QObject, worker: DbWorker, job: Callable[[], Any], on_done: Callable[[Any], object],
-           on_error: Callable[[BaseException], object]) -> int:
-    """Run ``job`` on the database worker; the callbacks run only while ``owner`` still exists (a dialog
-    closed, or a panel torn down, while its query was running simply drops the answer)."""
-
-    def done(result: Any) -> None:
-        if shiboken6.isValid(owner):
-            on_done(result)
-
-    def failed(error: BaseException) -> None:
-        if shiboken6.isValid(owner):
-            on_error(error)
-
-    return worker.submit(job, done, failed)

@@ -24,10 +24,10 @@ from callcenter.db.database import Database, sqlite_url
 from callcenter.db.migrate import upgrade
 from callcenter.db.models import Agency, Category
 from callcenter.db.refdata import load_reference_data
-from callcenter.services.demo import seed_demo
 from callcenter.forwarding.channels import default_senders
 from callcenter.forwarding.outbox import OutboxWorker, RetryPolicy
 from callcenter.services.auth import AuthService
+from callcenter.services.demo import seed_demo
 from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentDraft, IncidentService
 from ui.dispatch import DeliveriesPanel, DispatchDialog, DispatchTimelineWidget, UnitBoardPanel
@@ -35,7 +35,7 @@ from ui.dispatch.common import tr
 from ui.i18n import compile_ts
 from ui.worker import DbWorker
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
