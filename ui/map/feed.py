@@ -1,9 +1,9 @@
 """MapFeed: keeps a MapView's incidents, posts and units current from ``MapService`` and the change feed.
 
-The console hands it its job queue's ``submit(function, on_done)`` (the function runs on the worker thread, on_done
-on the GUI thread), so the GUI thread never waits on the database:
+The console hands it its database queue as ``submit(job, on_done)`` (the job runs on the worker's thread, on_done
+back on the GUI thread while the view lives), so the GUI thread never waits on the database:
 
-    feed = MapFeed(worker.submit, MapService(db, clock), panel.view)
+    feed = MapFeed(partial(worker.run, panel.view), MapService(db, clock), panel.view)
     bridge.feed_changes.connect(feed.on_changes)
     feed.refresh()
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from functools import partial
 
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -19,24 +18,32 @@ from callcenter.services.feed import FeedFollower
 from callcenter.services.incidents import IncidentDraft, IncidentService
 from callcenter.services.map_data import MapService
 from ui.map import MapFeed, MapView
-
-
-def run_now(function: Callable[[], Any], on_done: Callable[[Any], object]) -> None:
-    """The job queue, without its thread: what matters here is which jobs the feed asks for."""
-    on_done(function())
+from ui.worker import DbWorker
 
 
 def test_markers_follow_the_change_feed(qtbot: QtBot, sqlite_db: Database, clock: ManualClock,
                                         geography: Geography) -> None:
-    auth = AuthService(sqlite_db, clock)
-    operator = auth.create_operator(SYSTEM, "asep", "Asep", Role.OPERATOR, "rahasia-123").as_actor()
-    admin = auth.create_operator(SYSTEM, "admin", "Admin", Role.ADMIN, "rahasia-123").as_actor()
     view = MapView(geography)
     qtbot.addWidget(view)
     service = MapService(sqlite_db, clock)
-    feed = MapFeed(run_now, service, view)
+    worker = DbWorker()  # the console's job queue: every query runs on its thread
+    feed = MapFeed(partial(worker.run, view), service, view)
     follower = FeedFollower(sqlite_db)
+    try:
+        _follow(qtbot, worker, feed, follower, view, sqlite_db, clock)
+    finally:
+        qtbot.waitUntil(lambda: worker.pending() == 0, timeout=5000)
+        worker.stop()
+
+
+def _follow(qtbot: QtBot, worker: DbWorker, feed: MapFeed, follower: FeedFollower, view: MapView,
+            sqlite_db: Database, clock: ManualClock) -> None:
+    auth = AuthService(sqlite_db, clock)
+    operator = auth.create_operator(SYSTEM, "asep", "Asep", Role.OPERATOR, "rahasia-123").as_actor()
+    admin = auth.create_operator(SYSTEM, "admin", "Admin", Role.ADMIN, "rahasia-123").as_actor()
+    service = feed.service
     feed.refresh()
+    qtbot.waitUntil(lambda: worker.pending() == 0, timeout=5000)
     assert view.incidents() == []
     with sqlite_db.read() as session:
         category = session.scalar(select(Category.id).where(Category.code == "kebakaran"))
@@ -46,9 +53,10 @@ def test_markers_follow_the_change_feed(qtbot: QtBot, sqlite_db: Database, clock
                                                       desa_code="32.14.05.2010", description="Kebakaran"))
     service.set_agency_position(admin, damkar, -6.55, 107.44)  # type: ignore[arg-type]
     feed.on_changes(follower.poll())
+    qtbot.waitUntil(lambda: len(view.incidents()) == 1 and len(view.posts()) == 1, timeout=5000)
     [marker] = view.incidents()
     assert (marker.incident_id, marker.priority, marker.status, marker.exact) == (created.id, "P1", "open", False)
     assert [post.short_name for post in view.posts()] == ["Damkar"]
     incidents.close(operator, created.id, "selesai")
     feed.on_changes(follower.poll())
-    assert view.incidents() == []  # closed: off the live map
+    qtbot.waitUntil(lambda: view.incidents() == [], timeout=5000)  # closed: off the live map

@@ -162,3 +162,13 @@ def test_the_point_under_the_mouse_round_trips(qtbot: QtBot, geography: Geograph
     point = QPointF(321.5, 222.25)
     back = panel.view.screen_point(*panel.view.lat_lon_at(point))
     assert (back.x(), back.y()) == pytest.approx((point.x(), point.y()))
+
+
+def test_the_consoles_error_mapper_uses_the_maps_words() -> None:
+    from ui.errors import error_text
+
+    try:
+        parse_coordinates("https://maps.app.goo.gl/abc")
+    except CoordinateError as error:
+        assert error_text(error) == coordinate_error_text(error)
+        assert "shortened link" in error_text(error)
