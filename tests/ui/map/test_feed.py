@@ -60,3 +60,41 @@ def _follow(qtbot: QtBot, worker: DbWorker, feed: MapFeed, follower: FeedFollowe
     incidents.close(operator, created.id, "selesai")
     feed.on_changes(follower.poll())
     qtbot.waitUntil(lambda: view.incidents() == [], timeout=5000)  # closed: off the live map
+
+
+def test_the_supervisors_period_and_choropleth(qtbot: QtBot, sqlite_db: Database, clock: ManualClock,
+                                               geography: Geography) -> None:
+    from datetime import timedelta
+
+    from callcenter.clock import to_wib
+    from ui.map import MapPanel
+
+    auth = AuthService(sqlite_db, clock)
+    operator = auth.create_operator(SYSTEM, "asep", "Asep", Role.OPERATOR, "rahasia-123").as_actor()
+    supervisor = auth.create_operator(SYSTEM, "hendra", "Hendra", Role.SUPERVISOR, "rahasia-123").as_actor()
+    with sqlite_db.read() as session:
+        category = session.scalar(select(Category.id).where(Category.code == "kebakaran"))
+    incidents = IncidentService(sqlite_db, clock)
+    start = clock()
+    first = incidents.create(operator, IncidentDraft(category_id=category, priority=Priority.P2,
+                                                    desa_code="32.14.05.2010", description="Kebakaran"))
+    incidents.close(operator, first.id, "selesai")
+    incidents.create(operator, IncidentDraft(category_id=category, priority=Priority.P1, desa_code="32.14.01.1001",
+                                             description="Kebakaran"))
+    panel = MapPanel(geography, choropleth=True)
+    qtbot.addWidget(panel)
+    worker = DbWorker()
+    feed = MapFeed(partial(worker.run, panel), MapService(sqlite_db, clock), panel.view)
+    try:
+        feed.show_period(supervisor, start, start + timedelta(hours=8))
+        qtbot.waitUntil(lambda: len(panel.view.incidents()) == 2, timeout=5000)  # the closed one too
+        assert {m.status for m in panel.view.incidents()} == {"closed", "open"}
+        day = to_wib(start).date()
+        feed.request_counts(supervisor, day, day, None, "kecamatan", panel)
+        qtbot.waitUntil(lambda: panel.view.choropleth_classes() is not None, timeout=5000)
+        assert panel.view.choropleth_classes()[-1].high == 1  # type: ignore[index]
+        feed.show_live()
+        qtbot.waitUntil(lambda: len(panel.view.incidents()) == 1, timeout=5000)
+    finally:
+        qtbot.waitUntil(lambda: worker.pending() == 0, timeout=5000)
+        worker.stop()
