@@ -19,6 +19,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from callcenter.clock import to_wib, utcnow
 from callcenter.errors import KonsolError, UserFixableError, ValidationError
+from callcenter.geo.coordinates import CoordinateError
+from ui.map.style import coordinate_error_text
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +97,8 @@ MESSAGES: Mapping[str, object] = {  # QT_TRANSLATE_NOOP returns its text (typed 
                                              "again."),
     "conflict": QT_TRANSLATE_NOOP("Errors", "Someone else changed this first: {detail}"),
     "cancelled": QT_TRANSLATE_NOOP("Errors", "Cancelled."),
+    # The map's words (ui.map.style.coordinate_error_text) say what to paste instead; this is the fallback.
+    "geo.coordinates": QT_TRANSLATE_NOOP("Errors", "Not a coordinate: {detail}"),
 }
 UNEXPECTED = QT_TRANSLATE_NOOP("Errors", "Something went wrong ({detail}). Try again; if it happens again, tell "
                                          "the technician (the log file is named in the key list, F1).")
@@ -115,6 +119,8 @@ def fill(template: str, values: Mapping[str, object]) -> str:
 
 def error_text(error: BaseException, now: datetime | None = None) -> str:
     """One or two sentences an operator understands, in the console's language."""
+    if isinstance(error, CoordinateError):
+        return coordinate_error_text(error)
     if isinstance(error, ValidationError):
         return problems_text(error)
     if isinstance(error, OSError):

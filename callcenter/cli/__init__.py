@@ -16,7 +16,7 @@ from typing import Any
 
 from callcenter import __version__, phone
 from callcenter.cid import decode, simulate
-from callcenter.cli import aml, ingest, outbox, reports
+from callcenter.cli import aml, ingest, locate, outbox, reports
 from callcenter.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     reports.add_parser(commands)
     outbox.add_parser(commands)
     aml.add_parser(commands)
+    locate.add_parser(commands)
     return parser
 
 

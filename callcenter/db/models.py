@@ -220,6 +220,9 @@ class Agency(Base):
     email: Mapped[str | None] = mapped_column(String(200))
     webhook_url: Mapped[str | None] = mapped_column(String(500))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    """Where the agency's post is (set on the map by an admin); None until set."""
+    longitude: Mapped[float | None] = mapped_column(Float)
 
 
 class Unit(Base):

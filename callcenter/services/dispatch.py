@@ -1063,6 +1063,7 @@ def _facts(session: Session, incident: Incident, category: Category, agency: Age
         agency_short=agency.short_name, unit=unit.call_sign if unit else None,
         unit_type=unit.unit_type if unit else None, operator=operator,
         created_at=incident.created_at.isoformat(), dispatched_at=now.isoformat(),
+        desa_code=incident.desa_code, kecamatan_code=incident.kecamatan_code,
     )
 
 

@@ -168,6 +168,10 @@
         <translation>Dibatalkan.</translation>
     </message>
     <message>
+        <source>Not a coordinate: {detail}</source>
+        <translation>Bukan koordinat: {detail}</translation>
+    </message>
+    <message>
         <source>Something went wrong ({detail}). Try again; if it happens again, tell the technician (the log file is named in the key list, F1).</source>
         <translation>Terjadi kesalahan ({detail}). Coba lagi; bila terulang, beri tahu teknisi (nama berkas log ada di daftar tombol, F1).</translation>
     </message>

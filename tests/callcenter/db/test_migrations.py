@@ -96,9 +96,14 @@ def test_upgrade_keeps_existing_data_across_every_migration(tmp_path) -> None:  
     db = Database(sqlite_url(tmp_path / "old.sqlite3"))
     with db.connection(transaction=True) as connection:
         command.upgrade(migrate._config(connection), "0001")
-    with db.write() as session:
-        load_reference_data(session, datetime(2026, 1, 1, tzinfo=UTC))
     with db.connection(transaction=True) as connection:
+        # Rows as the first release wrote them, in its own columns (today's ORM models have columns it lacked).
+        connection.exec_driver_sql(
+            "INSERT INTO agencies (id, code, name, short_name, kind, active) "
+            "VALUES (1, 'damkar', 'Dinas Pemadam Kebakaran', 'Damkar', 'pemadam_kebakaran', 1)")
+        connection.exec_driver_sql(
+            "INSERT INTO categories (id, code, name_id, name_en, kind, default_priority, active, sort_order) "
+            "VALUES (1, 'kebakaran', 'Kebakaran', 'Fire', 'emergency', 'P1', 1, 1)")
         connection.exec_driver_sql(
             "INSERT INTO operators (id, username, full_name, role, password_hash, active, failed_logins, created_at)"
             " VALUES (1, 'asep', 'Asep', 'operator', 'x', 1, 0, '2026-01-01 00:00:00')")
@@ -119,4 +124,7 @@ def test_upgrade_keeps_existing_data_across_every_migration(tmp_path) -> None:  
     with db.read() as session:
         assert session.execute(text("SELECT count(*) FROM dispatches WHERE unit_id = 1")).scalar() == 1
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("SELECT latitude, longitude FROM agencies WHERE id = 1")).one() == (None, None)
+    with db.write() as session:  # today's reference data loads on top of the upgraded rows
+        load_reference_data(session, datetime(2026, 1, 1, tzinfo=UTC))
     db.dispose()
