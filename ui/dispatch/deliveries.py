@@ -32,7 +32,6 @@ from ui.dispatch.common import (
     tr,
     wib,
 )
-from ui.views.common import submit
 from ui.worker import DbWorker
 
 RETRYABLE = (DeliveryChannel.EMAIL, DeliveryChannel.WEBHOOK)
@@ -130,7 +129,7 @@ class DeliveriesPanel(QWidget):
             return
         self._loading = True
         unsent = self.unsent_only.isChecked()
-        submit(self, self.worker, lambda: self.dispatch.delivery_board(unsent_only=unsent), self._loaded, self._failed)
+        self.worker.run(self, lambda: self.dispatch.delivery_board(unsent_only=unsent), self._loaded, self._failed)
 
     def _loaded(self, rows: list[DeliveryRow]) -> None:
         self._loading = False
@@ -156,5 +155,5 @@ class DeliveriesPanel(QWidget):
         message_id = self.selected()
         if message_id is None:
             return
-        submit(self, self.worker, lambda: self.dispatch.retry(self.actor, message_id), lambda _d: self.refresh(),
+        self.worker.run(self, lambda: self.dispatch.retry(self.actor, message_id), lambda _d: self.refresh(),
                            lambda exc: QMessageBox.warning(self, tr("Retry"), error_text(exc)))

@@ -40,7 +40,6 @@ from ui.dispatch.common import (
     unit_status_text,
     wib,
 )
-from ui.views.common import submit
 from ui.worker import DbWorker
 
 
@@ -178,7 +177,7 @@ class UnitBoardPanel(QWidget):
         if self._loading:
             return
         self._loading = True
-        submit(self, self.worker, self.dispatch.unit_board, self._loaded, self._failed)
+        self.worker.run(self, self.dispatch.unit_board, self._loaded, self._failed)
 
     def _loaded(self, rows: list[UnitBoardRow]) -> None:
         self._loading = False
@@ -218,6 +217,6 @@ class UnitBoardPanel(QWidget):
         unit_id = self.selected_unit()
         if unit_id is None:
             return
-        submit(self, self.worker, lambda: self.dispatch.set_unit_status(self.actor, unit_id, status),
+        self.worker.run(self, lambda: self.dispatch.set_unit_status(self.actor, unit_id, status),
                            lambda _result: self.refresh(),
                            lambda exc: QMessageBox.warning(self, tr("Unit status"), error_text(exc)))

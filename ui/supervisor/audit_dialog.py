@@ -44,7 +44,6 @@ from callcenter.clock import WIB, to_wib, utcnow
 from callcenter.services.base import Actor
 from callcenter.services.supervisor import AUDIT_PAGE, AuditFacets, AuditFilter, AuditRow, SupervisorService
 from ui.supervisor.board import describe_error
-from ui.views.common import submit
 from ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -129,7 +128,7 @@ class AuditLogModel(QAbstractTableModel):
             return
         self._loading = True
         generation, flt, offset = self._generation, self.filter, len(self._rows)
-        submit(self, self.worker, lambda: self.supervisor.audit_log(self.actor, flt, offset=offset, limit=AUDIT_PAGE),
+        self.worker.run(self, lambda: self.supervisor.audit_log(self.actor, flt, offset=offset, limit=AUDIT_PAGE),
                            lambda rows: self._arrived(generation, rows),
                            lambda error: self._failed(generation, error))
 
@@ -263,7 +262,7 @@ class AuditLogDialog(QDialog):
         layout.addLayout(bottom)
         self.resize(1100, 640)
 
-        submit(self, self.worker, lambda: self.supervisor.audit_facets(self.actor), self._fill_facets,
+        self.worker.run(self, lambda: self.supervisor.audit_facets(self.actor), self._fill_facets,
                            lambda error: self.status.setText(describe_error(error)))
         self.apply_filter()
 
@@ -307,7 +306,7 @@ class AuditLogDialog(QDialog):
         self.total = None
         self.status.setText(tr("Loading…"))
         self.model.set_filter(flt)
-        submit(self, self.worker, lambda: self.supervisor.audit_count(self.actor, flt),
+        self.worker.run(self, lambda: self.supervisor.audit_count(self.actor, flt),
                            lambda total: self._got_total(flt, total),
                            lambda error: self.status.setText(describe_error(error)))
 
@@ -356,5 +355,5 @@ class AuditLogDialog(QDialog):
             self.status.setText(tr("%1 entries exported to %2").replace("%1", f"{count:,}").replace("%2", str(path)))
             self.exported.emit(str(path), count)
 
-        submit(self, self.worker, lambda: self.supervisor.export_audit_csv(self.actor, flt, path), done,
+        self.worker.run(self, lambda: self.supervisor.export_audit_csv(self.actor, flt, path), done,
                            lambda error: self.status.setText(describe_error(error)))

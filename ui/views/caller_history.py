@@ -29,7 +29,6 @@ from ui.views.common import (
     error_text,
     shortcut_tip,
     status_text,
-    submit,
     wib_full,
     wib_short,
     wib_table,
@@ -153,7 +152,7 @@ class CallerHistoryDialog(QDialog):
     @Slot()
     def reload(self) -> None:
         callers, number = self.callers, self.number
-        submit(self, self.worker, lambda: callers.history(number), self._loaded, self._failed)
+        self.worker.run(self, lambda: callers.history(number), self._loaded, self._failed)
 
     def _loaded(self, history: CallerHistory) -> None:
         self.history = history
@@ -207,13 +206,13 @@ class CallerHistoryDialog(QDialog):
             self.reason.setFocus()
             return
         callers, actor, number = self.callers, self.actor, self.number
-        submit(self, self.worker, lambda: callers.block(actor, number, reason), lambda _until: self._changed(
+        self.worker.run(self, lambda: callers.block(actor, number, reason), lambda _until: self._changed(
 self.tr("Number blocked for 24 hours.")), self._failed)
 
     @Slot()
     def unblock(self) -> None:
         callers, actor, number = self.callers, self.actor, self.number
-        submit(self, self.worker, lambda: callers.unblock(actor, number),
+        self.worker.run(self, lambda: callers.unblock(actor, number),
                lambda _none: self._changed(self.tr("Block removed.")), self._failed)
 
     def _changed(self, text: str) -> None:

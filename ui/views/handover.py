@@ -24,7 +24,7 @@ from callcenter.services.base import Actor
 from callcenter.services.incidents import IncidentService, IncidentView
 from callcenter.services.shifts import MAX_HANDOVER, PendingCall, ShiftService
 from callcenter.shift_windows import ShiftWindow
-from ui.views.common import MessageBar, age_text, category_text, error_text, shortcut_tip, status_text, submit, wib_time
+from ui.views.common import MessageBar, age_text, category_text, error_text, shortcut_tip, status_text, wib_time
 from ui.views.models import StaticTableModel, static_table
 from ui.worker import DbWorker
 
@@ -136,7 +136,7 @@ class HandoverDialog(QDialog):
             return _Open(shifts.current_window(), mine, shifts.pending_missed_calls(),
                          shifts.count_pending_missed_calls())
 
-        submit(self, self.worker, job, self._loaded, self._failed)
+        self.worker.run(self, job, self._loaded, self._failed)
 
     def _loaded(self, state: _Open) -> None:
         self.state = state
@@ -191,7 +191,7 @@ class HandoverDialog(QDialog):
         shifts, actor = self.shifts, self.actor
         desk = QHostInfo.localHostName() or None
         self.save_button.setEnabled(False)
-        submit(self, self.worker, lambda: shifts.hand_over(actor, text, desk), self._saved, self._failed)
+        self.worker.run(self, lambda: shifts.hand_over(actor, text, desk), self._saved, self._failed)
 
     def _saved(self, session_id: int) -> None:
         self.saved_session = session_id

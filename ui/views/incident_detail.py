@@ -45,7 +45,6 @@ from ui.views.common import (
     error_text,
     shortcut_tip,
     status_text,
-    submit,
     timeline_text,
     wib_full,
     wib_time,
@@ -330,7 +329,7 @@ class IncidentDetailDialog(QDialog):
             return (incidents.get(incident_id), incidents.timeline(incident_id), lists,
                     queues.incident_calls(incident_id))
 
-        submit(self, self.worker, job, self._loaded, self._failed)
+        self.worker.run(self, job, self._loaded, self._failed)
 
     def _loaded(self, result: tuple[IncidentView, list[TimelineEntry], Any, list[LinkedCall]]) -> None:
         view, timeline, lists, calls = result
@@ -475,7 +474,7 @@ class IncidentDetailDialog(QDialog):
         self.message.clear_message()
         incidents, actor, incident_id, version = self.incidents, self.actor, self.incident_id, self.view.version
         self.save_button.setEnabled(False)
-        submit(self, self.worker, lambda: (incidents.update(actor, incident_id, version, changes),
+        self.worker.run(self, lambda: (incidents.update(actor, incident_id, version, changes),
                         incidents.timeline(incident_id)),
                self._saved, self._failed)
 
@@ -498,7 +497,7 @@ class IncidentDetailDialog(QDialog):
             incidents.add_note(actor, incident_id, text)
             return incidents.timeline(incident_id)
 
-        submit(self, self.worker, job, self._note_added, self._failed)
+        self.worker.run(self, job, self._note_added, self._failed)
 
     def _note_added(self, timeline: list[TimelineEntry]) -> None:
         self.timeline = timeline
@@ -525,7 +524,7 @@ class IncidentDetailDialog(QDialog):
             dispatch.finish_open(actor, incident_id, disposition)
             return incidents.close(actor, incident_id, disposition), incidents.timeline(incident_id)
 
-        submit(self, self.worker, job, self._status_changed, self._failed)
+        self.worker.run(self, job, self._status_changed, self._failed)
 
     def _reload_if_untouched(self) -> None:
         """A dispatch step changes the incident's status and timeline; fields being edited are never overwritten."""
@@ -557,7 +556,7 @@ class IncidentDetailDialog(QDialog):
 
     def reopen(self, reason: str) -> None:
         incidents, actor, incident_id = self.incidents, self.actor, self.incident_id
-        submit(self, self.worker,
+        self.worker.run(self,
                lambda: (incidents.reopen(actor, incident_id, reason), incidents.timeline(incident_id)),
                self._status_changed, self._failed)
 

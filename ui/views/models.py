@@ -24,7 +24,7 @@ from callcenter.services.queues import (
     MissedCallRow,
     age_level,
 )
-from ui.views.common import age_text, category_text, status_text, submit, wib_full, wib_time
+from ui.views.common import age_text, category_text, status_text, wib_full, wib_time
 from ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -99,7 +99,7 @@ class LazyTableModel(QAbstractTableModel):
             ids = load_ids()
             return ids, load_rows(ids[:keep])
 
-        submit(self, self._worker, job, lambda result: self._reloaded(generation, keep, result), self._failed)
+        self._worker.run(self, job, lambda result: self._reloaded(generation, keep, result), self._failed)
 
     def _reloaded(self, generation: int, keep: int, result: tuple[list[int], Sequence[Any]]) -> None:
         if generation != self._generation:
@@ -131,7 +131,7 @@ class LazyTableModel(QAbstractTableModel):
         generation = self._generation
         page = self._ids[self._shown: self._shown + PAGE]
         load_rows = self._load_rows
-        submit(self, self._worker, lambda: load_rows(page), lambda rows: self._fetched(generation, page, rows),
+        self._worker.run(self, lambda: load_rows(page), lambda rows: self._fetched(generation, page, rows),
                self._failed)
 
     def _fetched(self, generation: int, page: list[int], rows: Sequence[Any]) -> None:
@@ -163,7 +163,7 @@ class LazyTableModel(QAbstractTableModel):
             return
         generation = self._generation
         load_rows = self._load_rows
-        submit(self, self._worker, lambda: load_rows(wanted), lambda rows: self._refreshed(generation, wanted, rows),
+        self._worker.run(self, lambda: load_rows(wanted), lambda rows: self._refreshed(generation, wanted, rows),
                self._failed)
 
     def _refreshed(self, generation: int, wanted: list[int], rows: Sequence[Any]) -> None:
