@@ -321,6 +321,19 @@ class PatroniCluster:
         os.kill(pid, signal.SIGKILL)
         return time.time()
 
+    def kill_machine(self, node: Node) -> float:
+        """The node's machine dies: its Patroni and its PostgreSQL get SIGKILL together, nothing says goodbye,
+        so the others wait for the leader key to expire (ttl). Returns time.time() of the kill."""
+        assert node.process is not None
+        pid = node.postmaster_pid()
+        moment = time.time()
+        os.killpg(node.process.pid, signal.SIGKILL)  # the session started for this Patroni (runuser + patroni)
+        if pid is not None and _is_postmaster(pid, node.data_dir):
+            os.kill(pid, signal.SIGKILL)
+        node.process.wait(10)
+        node.process = None
+        return moment
+
     def switchover(self, leader: Node, candidate: Node) -> float:
         """A planned switchover with patronictl; returns time.time() when it was asked for."""
         asked = time.time()
