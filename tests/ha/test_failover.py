@@ -71,7 +71,10 @@ def _is_replica_of_everything(cluster: PatroniCluster, node: Node) -> bool:
     leader = cluster.leader()
     if leader is None or leader.name == node.name or node.role() != "replica":
         return False
-    return _calls_on(cluster, node) == _calls_on(cluster, leader)
+    try:
+        return _calls_on(cluster, node) == _calls_on(cluster, leader)
+    except psycopg.OperationalError:  # still starting up ("not yet accepting connections")
+        return False
 
 
 def test_primary_postmaster_killed(ha_cluster: PatroniCluster, ha_operators: list[tuple[int, str]],

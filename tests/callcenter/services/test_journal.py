@@ -13,13 +13,20 @@ from callcenter.clock import ManualClock
 from callcenter.db.database import Database
 from callcenter.db.enums import CallState, CallType
 from callcenter.db.health import LinkState
-from callcenter.db.models import AuditEntry, Call, Caller, Incident
+from callcenter.db.models import AuditEntry, Caller, Incident
 from callcenter.services.base import Actor
 from callcenter.services.calls import CallService
 from callcenter.services.desk_actions import DeskActions, open_desk_journal
 from callcenter.services.incidents import IncidentDraft, IncidentService
-from callcenter.services.journal import CallRef, DeskJournal, DeskState, JournalAction, JournalError, Outcome, \
-    desk_state
+from callcenter.services.journal import (
+    CallRef,
+    DeskJournal,
+    DeskState,
+    JournalAction,
+    JournalError,
+    Outcome,
+    desk_state,
+)
 from tests.callcenter.services.conftest import ring
 from tests.ha.cluster import free_ports
 
