@@ -88,7 +88,7 @@ class HealthMonitor:
             self._health = Health(LinkState.LIVE, now if changed else self._health.since, now)
             health = self._health
         if changed:
-            log.info("database live again")
+            log.debug("database live again")
             self._notify(health)
 
     def outage_age(self) -> timedelta:
@@ -108,7 +108,7 @@ class HealthMonitor:
             self._health = Health(state, now if changed else self._health.since, self._health.last_ok, detail)
             health = self._health
         if changed:
-            log.warning("database %s: %s", state, detail)
+            log.debug("database %s: %s", state, detail)  # the caller reports the error itself
             self._notify(health)
         return state
 
