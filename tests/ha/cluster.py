@@ -63,7 +63,7 @@ def free_ports(count: int) -> list[int]:
             handle.close()
 
 
-def _as_server_user(command: list[str]) -> list[str]:
+def as_server_user(command: list[str]) -> list[str]:
     if sys.platform != "win32" and os.geteuid() == 0:
         return ["runuser", "-u", SUPERUSER, "--", *command]
     return command
@@ -179,14 +179,14 @@ class PatroniCluster:
         for node in self.nodes:
             node.root.mkdir()
             self._write_config(node)
-        self._own_by_server_user(self.root)
+        self.own_by_server_user(self.root)
         self._start_etcd()
         for node in self.nodes:
             self.start_node(node)
         self.wait_healthy(timeout)
         self._create_app_database()
 
-    def _own_by_server_user(self, path: Path) -> None:
+    def own_by_server_user(self, path: Path) -> None:
         if sys.platform != "win32" and os.geteuid() == 0:
             for folder, _dirs, files in os.walk(path):
                 shutil.chown(folder, SUPERUSER)
@@ -217,7 +217,7 @@ class PatroniCluster:
         client = f"http://{LOOPBACK}:{self.etcd_client_port}"
         peer = f"http://{LOOPBACK}:{self.etcd_peer_port}"
         log = (self.root / "etcd.log").open("wb")
-        self.etcd = subprocess.Popen(_as_server_user([
+        self.etcd = subprocess.Popen(as_server_user([
             "etcd", "--name", "witness", "--data-dir", str(self.root / "etcd"),
             "--listen-client-urls", client, "--advertise-client-urls", client,
             "--listen-peer-urls", peer, "--initial-advertise-peer-urls", peer,
@@ -231,7 +231,7 @@ class PatroniCluster:
         log = node.log.open("ab")
         env = dict(os.environ, PATRONI_LOG_LEVEL="INFO")
         env.pop("PYTHONPATH", None)  # Patroni runs on the system's Python with its own packages
-        node.process = subprocess.Popen(_as_server_user(["patroni", str(node.config)]), stdout=log,
+        node.process = subprocess.Popen(as_server_user(["patroni", str(node.config)]), stdout=log,
                                         stderr=subprocess.STDOUT, env=env, start_new_session=True,
                                         cwd=node.root)
         log.close()
@@ -337,7 +337,7 @@ class PatroniCluster:
     def switchover(self, leader: Node, candidate: Node) -> float:
         """A planned switchover with patronictl; returns time.time() when it was asked for."""
         asked = time.time()
-        done = subprocess.run(_as_server_user(["patronictl", "-c", str(leader.config), "switchover", "--leader",
+        done = subprocess.run(as_server_user(["patronictl", "-c", str(leader.config), "switchover", "--leader",
                                                leader.name, "--candidate", candidate.name, "--force"]),
                               capture_output=True, text=True, timeout=60)
         if done.returncode != 0:
@@ -345,7 +345,7 @@ class PatroniCluster:
         return asked
 
     def patronictl_list(self) -> str:
-        done = subprocess.run(_as_server_user(["patronictl", "-c", str(self.nodes[0].config), "list"]),
+        done = subprocess.run(as_server_user(["patronictl", "-c", str(self.nodes[0].config), "list"]),
                               capture_output=True, text=True, timeout=30)
         return done.stdout + done.stderr
 

@@ -1,6 +1,6 @@
 """Fixtures for the high-availability tests: a real etcd + Patroni + PostgreSQL cluster (tests/ha/cluster.py).
 
-The cluster is started once for the module that asks for it and stopped at its end. Without patroni, etcd or
+The cluster is started once for tests/ha (package scope) and stopped at its end. Without patroni, etcd or
 the PostgreSQL server binaries the tests are skipped, except in CI (CALLCENTER_REQUIRE_PG=1), where .ci/run
 installs them and a skip would hide a broken failover.
 """
@@ -28,7 +28,7 @@ def record_figures(scenario: str, **figures: Any) -> None:
     FIGURES.append({"scenario": scenario, **figures})
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def ha_cluster() -> Iterator[PatroniCluster]:
     if sys.platform == "win32":
         pytest.skip("the HA cluster runs on Linux servers")
@@ -46,7 +46,7 @@ def ha_cluster() -> Iterator[PatroniCluster]:
         cluster.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def ha_operators(ha_cluster: PatroniCluster) -> list[tuple[int, str]]:
     """The schema, the reference data and two operators, written through the multi-host URL."""
     from callcenter.db import migrate

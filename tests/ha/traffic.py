@@ -17,17 +17,28 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import func, select, text
 
+from callcenter.cid.events import CallerIdEvent, EventKind, Presentation
 from callcenter.db.database import Database
 from callcenter.db.models import AuditEntry, Call, Incident, Line
 from callcenter.errors import DatabaseUnavailable
+from callcenter.services.intake import IntakeService
 from tests.ha.cluster import REPO, free_ports
 
 PROBE_EVERY_S = 0.05
+
+
+def ring_calls(db: Database, numbers: list[str]) -> None:
+    """Calls through the real intake service, committed before this returns."""
+    events = [("ha-test", CallerIdEvent(format="test", kind=EventKind.INCOMING, received_at=datetime.now(UTC),
+                                        raw=f"CID {n}", line="9", number=n, name=None,
+                                        presentation=Presentation.ALLOWED)) for n in numbers]
+    assert len(IntakeService(db).process(events)) == len(numbers)
 
 
 def _env(url: str) -> dict[str, str]:
