@@ -45,39 +45,29 @@ def rss_mb() -> float:
 
 
 class Console:
-    """The composition main.py does after login, without the dialogs."""
+    """The console's own assembly (ui.console.window) after login, without the dialogs."""
 
     def __init__(self, db: Any, actor: Any, app: Any) -> None:
+        from callcenter.assembly import build_services
         from callcenter.clock import utcnow
-        from callcenter.reports.export import ExportService
-        from callcenter.services.callers import CallerService
-        from callcenter.services.calls import CallService
-        from callcenter.services.dispatch import DispatchService
-        from callcenter.services.incidents import IncidentService
         from callcenter.services.intake import IntakeService, IntakeWorker
-        from callcenter.services.queues import QueueService
-        from callcenter.services.reference import ReferenceService
-        from callcenter.services.report_data import ReportService
-        from callcenter.services.settings import SettingsService
-        from callcenter.services.shifts import ShiftService
-        from callcenter.services.source_config import SourceConfigService
         from ui.bridge import CoreBridge
-        from ui.main_window import MainWindow
+        from ui.console.window import DeskParts, build_desk
+        from ui.ring_banner import RingSound
         from ui.worker import DbWorker
 
         self.app = app
-        clock = utcnow
+        services = build_services(db, utcnow)
         self.worker, self.bridge = DbWorker(), CoreBridge()
-        self.intake = IntakeService(db, clock=clock)
+        self.render = DbWorker("render")
+        self.intake = IntakeService(db, clock=utcnow)
         self.intake.subscribe(self.bridge.on_calls)
         self.intake_worker = IntakeWorker(self.intake)
         self.intake_worker.start()
-        references = ReferenceService(db, clock)
-        window = MainWindow(self.worker, self.bridge, CallService(db, clock), CallerService(db, clock),
-                            IncidentService(db, clock), references, references.load(), actor, clock=clock)
-        window.attach_views(QueueService(db, clock), ShiftService(db, clock), SourceConfigService(db, clock),
-                            SettingsService(db, clock))
-        window.attach_dispatch(DispatchService(db, clock), ReportService(db, clock), ExportService(db, clock))
+        parts = DeskParts(services, services.references.load(), self.worker, self.render, self.bridge,
+                          RingSound(enabled=False), self.intake, self.intake_worker)
+        self.desk = build_desk(parts, actor, "id")
+        window = self.desk.window
         window.confirm_close = False
         self.window = window
 
@@ -85,14 +75,14 @@ class Console:
         """Process events until the database worker has nothing left to do (first data loaded)."""
         from PySide6.QtCore import QEventLoop
 
-        from ui.views.models import LazyTableModel
+        from ui.table_model import KeyedTableModel
 
         deadline = time.perf_counter() + timeout
         quiet_since = None
         while time.perf_counter() < deadline:
             self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
             busy = self.worker.pending() > 0 or any(
-                getattr(model, "_fetching", False) for model in self.window.findChildren(LazyTableModel))
+                getattr(model, "_fetching", False) for model in self.window.findChildren(KeyedTableModel))
             if busy:
                 quiet_since = None
             elif quiet_since is None:
@@ -108,14 +98,15 @@ class Console:
         while self.worker.pending():
             self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         self.worker.stop()
+        self.render.stop()
         self.intake_worker.stop()
 
 
 def _login(db: Any) -> Any:
     from callcenter.db.enums import Role
-    from callcenter.services.demo import DEMO_PASSWORD
     from callcenter.services.auth import AuthService
     from callcenter.services.base import SYSTEM
+    from callcenter.services.demo import DEMO_PASSWORD
 
     auth = AuthService(db)
     try:
@@ -127,7 +118,7 @@ def _login(db: Any) -> Any:
 
 def usable(db: Any) -> dict[str, Any]:
     from ui.app import create_application, freeze_startup_heap
-    from ui.views.models import LazyTableModel
+    from ui.table_model import KeyedTableModel
 
     app = create_application(sys.argv[:1])
     before = rss_mb()
@@ -140,7 +131,7 @@ def usable(db: Any) -> dict[str, Any]:
     shown = time.perf_counter()
     console.settle()
     loaded = time.perf_counter()
-    models = console.window.findChildren(LazyTableModel)
+    models = console.window.findChildren(KeyedTableModel)
     rows = {type(model).__name__: model.rowCount() for model in models}
     result = {"login_to_window_shown_s": round(shown - accepted, 3),
               "login_to_first_data_s": round(loaded - accepted, 3), "target_s": 2.0,

@@ -21,19 +21,20 @@ from PySide6.QtWidgets import (
 from callcenter.db.enums import Role
 from callcenter.services.base import Actor
 from callcenter.services.callers import MAX_REASON, CallerHistory, CallerService, CallSummary, IncidentSummary
+from ui.errors import error_text
+from ui.table_model import SimpleTableModel
 from ui.views.common import (
     MessageBar,
     call_state_text,
     call_type_text,
     category_text,
-    error_text,
     shortcut_tip,
     status_text,
     wib_full,
     wib_short,
     wib_table,
 )
-from ui.views.models import StaticTableModel, static_table
+from ui.views.models import static_table
 from ui.worker import DbWorker
 
 BLOCK_KEY = "Ctrl+B"
@@ -78,10 +79,10 @@ class CallerHistoryDialog(QDialog):
             grid.addWidget(value, 1, column)
             self.counts[key] = value
 
-        self.calls_model = StaticTableModel(
+        self.calls_model = SimpleTableModel(
             (self.tr("Time (WIB)"), self.tr("Status"), self.tr("Type"), self.tr("Operator"), self.tr("Incident")),
             self._call_cell, self)
-        self.incidents_model = StaticTableModel(
+        self.incidents_model = SimpleTableModel(
             (self.tr("Number"), self.tr("Opened (WIB)"), self.tr("Category"), self.tr("Priority"),
              self.tr("Status")),
             self._incident_cell, self)

@@ -36,20 +36,21 @@ from callcenter.services.incidents import LIMITS, IncidentService, IncidentView,
 from callcenter.services.lookups import AreaChoice, CategoryChoice, LookupService
 from callcenter.services.queues import LinkedCall, QueueService
 from ui.dispatch.timeline import DispatchTimelineWidget
+from ui.errors import error_text
+from ui.table_model import SimpleTableModel
 from ui.views.caller_history import CallerHistoryDialog
 from ui.views.common import (
     MessageBar,
     age_text,
     call_type_text,
     category_text,
-    error_text,
     shortcut_tip,
     status_text,
     timeline_text,
     wib_full,
     wib_time,
 )
-from ui.views.models import StaticTableModel, static_table
+from ui.views.models import static_table
 from ui.worker import DbWorker
 
 SAVE_KEY = "Ctrl+S"
@@ -191,7 +192,7 @@ class IncidentDetailDialog(QDialog):
         shortcut_tip(self.note_button, self.tr("Add the note to the timeline"), NOTE_KEY)
         self.note_button.clicked.connect(self.add_note)
         # The calls that reported it, with the way to each caller's history.
-        self.calls_model = StaticTableModel(
+        self.calls_model = SimpleTableModel(
             (self.tr("Time"), self.tr("Number"), self.tr("Caller ID name"), self.tr("Type"), self.tr("Operator")),
             self._call_cell, self)
         self.calls_view = static_table(self.calls_model, self)
@@ -304,7 +305,7 @@ class IncidentDetailDialog(QDialog):
     def show_caller_history(self) -> None:
         """The history of the selected call's number (the first call's when none is selected)."""
         index = self.calls_view.currentIndex()
-        row = self.calls_model.item(index.row()) if index.isValid() else (self.calls[0] if self.calls else None)
+        row = self.calls_model.row_at(index.row()) if index.isValid() else (self.calls[0] if self.calls else None)
         if not isinstance(row, LinkedCall) or not (row.e164 or row.number_raw):
             return
         self.history_dialog = CallerHistoryDialog(self.worker, self.callers, self.actor,

@@ -22,7 +22,8 @@ from callcenter.services.base import Actor
 from callcenter.services.calls import CallService
 from callcenter.services.feed import Change
 from callcenter.services.queues import MissedCallRow, QueueService
-from ui.views.common import MessageBar, error_text, shortcut_tip, wib_full
+from ui.errors import error_text
+from ui.views.common import MessageBar, shortcut_tip, wib_full
 from ui.views.models import MissedCallModel
 from ui.views.queue import COALESCE_MS, TICK_MS, keep_selection, make_table
 from ui.worker import DbWorker
@@ -79,7 +80,7 @@ class MissedCallsPanel(QWidget):
         self.view = make_table(self.model, self)
         self.view.setObjectName("missedTable")
         self.view.empty_text = self.tr("No missed calls waiting for a callback.")
-        self.model.modelReset.connect(self.view.viewport().update)
+        self.model.reloaded.connect(self.view.viewport().update)
         for column, width in ((0, 100), (1, 90), (2, 120), (3, 110), (4, 70), (5, 70)):
             self.view.horizontalHeader().resizeSection(column, width)
         keep_selection(self.view, self.model)
@@ -121,7 +122,7 @@ class MissedCallsPanel(QWidget):
         self._ticker.timeout.connect(self.model.tick)
         self._ticker.start()
         self.view.selectionModel().currentChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
+        self.model.reloaded.connect(self._update_buttons)
         self._update_title()
         self._update_buttons()
         self.reload()
@@ -144,7 +145,7 @@ class MissedCallsPanel(QWidget):
 
     def selected(self) -> MissedCallRow | None:
         index = self.view.currentIndex()
-        row = self.model.item(index.row()) if index.isValid() else None
+        row = self.model.row_at(index.row()) if index.isValid() else None
         return row if isinstance(row, MissedCallRow) else None
 
     @Slot()
@@ -167,7 +168,7 @@ class MissedCallsPanel(QWidget):
 
     def _recorded(self) -> None:
         self.message.show_message(self.tr("Callback recorded."), "ok")
-        QTimer.singleShot(4000, self.message.clear_message)
+        QTimer.singleShot(4000, self.message, self.message.clear_message)
         self.reload()
         self.view.setFocus()
 

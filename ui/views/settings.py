@@ -31,8 +31,9 @@ from callcenter.db.enums import Role
 from callcenter.services.base import Actor
 from callcenter.services.settings import SettingsService
 from callcenter.services.source_config import MAX_HOST, MAX_NAME, MAX_URL, SourceConfig, SourceConfigService
-from ui.views.common import MessageBar, core_text, error_text, shortcut_tip
-from ui.views.models import StaticTableModel
+from ui.errors import core_text, error_text
+from ui.table_model import SimpleTableModel
+from ui.views.common import MessageBar, shortcut_tip
 from ui.worker import DbWorker
 
 SETTINGS_ORG = "Diskominfo Purwakarta"
@@ -132,7 +133,7 @@ class SettingsDialog(QDialog):
     def _sources_tab(self) -> QWidget:
         page = QWidget(self)
         self.source_message = MessageBar(page)
-        self.source_model = StaticTableModel(
+        self.source_model = SimpleTableModel(
             (self.tr("Name"), self.tr("URL"), self.tr("Desk"), self.tr("Enabled")), self._source_cell, page)
         self.source_view = QTableView(page)
         self.source_view.setObjectName("sourceTable")
@@ -272,7 +273,7 @@ class SettingsDialog(QDialog):
 
     def selected_source(self) -> SourceConfig | None:
         index = self.source_view.currentIndex()
-        row = self.source_model.item(index.row()) if index.isValid() else None
+        row = self.source_model.row_at(index.row()) if index.isValid() else None
         return row if isinstance(row, SourceConfig) else None
 
     @Slot()
