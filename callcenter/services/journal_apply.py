@@ -197,7 +197,7 @@ class JournalApplier(Service):
         if current.version != expected:
             if all(_same(getattr(current, name), value) for name, value in changes.items()):
                 return ReplayResult(entry, Outcome.ALREADY, incident_id)
-            return ReplayResult(entry, Outcome.CONFLICT, incident_id, code="incident.changed",
+            return ReplayResult(entry, Outcome.CONFLICT, incident_id, code="incident.changed_meanwhile",
                                 params={"number": current.number, "version": current.version},
                                 detail=f"incident {current.number} was changed by someone else meanwhile")
         view = self.incidents.update(entry.actor, incident_id, expected, changes)
