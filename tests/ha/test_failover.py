@@ -3,7 +3,8 @@ the line service and both desks find the new primary by themselves, nothing is l
 
 Real processes throughout: etcd, three Patroni-managed PostgreSQL nodes on loopback ports, ``python main.py
 simulate`` as an NCID server, ``python main.py ingest`` through the multi-host URL, two desk processes. Times
-are measured from the kill (wall clock, one machine) and printed at the end of the run; the assertions on
+are measured from the kill (wall clock, one machine), and as the longest stretch without a successful write
+(the probe's and each desk's), and printed at the end of the run; the assertions on
 time are loose liveness bounds, the targets (writes within 10 s, desks within 15 s) are what the figures are
 compared with in docs/reliability.md.
 """
@@ -55,7 +56,10 @@ def _run_through(cluster: PatroniCluster, operators: list[tuple[int, str]], fold
     assert probe is not None and ingest is not None and all(desks)
     figures = {"from": old.name, "to": new.name, "first_commit_s": round(probe - moment, 2),
                "ingest_commit_s": round(ingest - moment, 2),
-               "desks_live_s": round(max(d for d in desks if d) - moment, 2), **proof}
+               "desks_live_s": round(max(d for d in desks if d) - moment, 2),
+               "write_gap_s": round(traffic.longest_gap(traffic.probe_ok, moment), 2),
+               "desk_gap_s": round(max(traffic.longest_gap([e["t"] for e in d.events("live_write")], moment)
+                                       for d in traffic.desks), 2), **proof}
     record_figures(scenario, **figures)
     return figures
 

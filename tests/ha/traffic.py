@@ -8,6 +8,7 @@ can tell the first commit on the new primary. ``check()`` then proves that nothi
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import signal
@@ -177,6 +178,11 @@ class Traffic:
         self.wait_until(f"{calls} calls committed and both desks answering",
                         lambda: len(self.call_ids()) >= calls and all(d.events("live_write") for d in self.desks),
                         60)
+
+    def longest_gap(self, moments: list[float], since: float) -> float:
+        """The longest stretch without a successful write around the event: the outage as a client lived it."""
+        times = sorted(t for t in moments if t >= since - 1.0)
+        return max((b - a for a, b in itertools.pairwise(times)), default=0.0)
 
     def first_probe_after(self, moment: float) -> float | None:
         return next((t for t in self.probe_ok if t > moment), None)
