@@ -39,6 +39,21 @@ class DatabaseUnavailable(UserFixableError):
     default_code = "database.unavailable"
 
 
+class DatabaseSwitching(DatabaseUnavailable):
+    """The database is failing over to another server (Patroni promoting a standby): writes pause for seconds,
+    connections find the new primary by themselves. An action that was under way may or may not have been
+    committed: re-read before trying it again (the desk journal does)."""
+
+    default_code = "database.switching"
+
+
+class DatabaseUrlError(UserFixableError):
+    """The database address (``--db``, ``$CALLCENTER_DB``) cannot be used as written; the message shows the
+    right form."""
+
+    default_code = "database.bad_url"
+
+
 class DatabaseTooNew(UserFixableError):
     """The database schema was written by a newer Konsol 112 than this one."""
 

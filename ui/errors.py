@@ -65,6 +65,12 @@ MESSAGES: Mapping[str, object] = {  # QT_TRANSLATE_NOOP returns its text (typed 
     "shift.ended": QT_TRANSLATE_NOOP("Errors", "This shift session has already ended."),
     "database.unavailable": QT_TRANSLATE_NOOP(
         "Errors", "The database cannot be reached. Nothing you typed is lost; try again in a moment. ({detail})"),
+    "database.switching": QT_TRANSLATE_NOOP(
+        "Errors", "The database is switching to its standby server. Nothing you did is lost: it is kept on this "
+                  "desk and saved when the database is back, in a few seconds."),
+    "database.bad_url": QT_TRANSLATE_NOOP("Errors", "The database address cannot be used: {detail}"),
+    "journal.unwritable": QT_TRANSLATE_NOOP(
+        "Errors", "This desk cannot write its journal, so work done while the database is away is at risk: {detail}"),
     "database.too_new": QT_TRANSLATE_NOOP(
         "Errors", "The database was written by a newer Konsol 112 (schema {database}; this program knows "
                   "{program}). Install the newer Konsol 112 on this PC; nothing was changed."),

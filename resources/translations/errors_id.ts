@@ -108,6 +108,18 @@
         <translation>Sesi shift ini sudah berakhir.</translation>
     </message>
     <message>
+        <source>The database is switching to its standby server. Nothing you did is lost: it is kept on this desk and saved when the database is back, in a few seconds.</source>
+        <translation>Basis data sedang berpindah ke server cadangannya. Tidak ada pekerjaan yang hilang: disimpan di meja ini dan dikirim begitu basis data kembali, dalam beberapa detik.</translation>
+    </message>
+    <message>
+        <source>The database address cannot be used: {detail}</source>
+        <translation>Alamat basis data tidak dapat dipakai: {detail}</translation>
+    </message>
+    <message>
+        <source>This desk cannot write its journal, so work done while the database is away is at risk: {detail}</source>
+        <translation>Meja ini tidak dapat menulis jurnalnya, sehingga pekerjaan selama basis data tidak tersedia terancam hilang: {detail}</translation>
+    </message>
+    <message>
         <source>The database cannot be reached. Nothing you typed is lost; try again in a moment. ({detail})</source>
         <translation>Basis data tidak dapat dihubungi. Tidak ada isian yang hilang; coba lagi sebentar lagi. ({detail})</translation>
     </message>
