@@ -184,11 +184,11 @@ class ConsoleSession(QObject):
     def _build(self, actor: Actor, language: str) -> Desk:
         assert self.parts is not None
         desk = build_desk(self.parts, actor, language)
-        self._show_line_names()
+        self.desk = desk
+        self._show_line_names()  # the lines opened before this window existed
         desk.window.language_change_requested.connect(self.change_language)
         desk.window.sources_changed.connect(self.restart_sources)
         desk.window.logout_requested.connect(self.logout)
-        self.desk = desk
         return desk
 
     def _show(self, desk: Desk) -> None:
