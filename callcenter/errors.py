@@ -61,6 +61,28 @@ class DatabaseNotInitialised(UserFixableError):
     default_code = "database.not_ready"
 
 
+class DatabaseRoleError(UserFixableError):
+    """The PostgreSQL roles are not as least privilege needs them (application role missing, too powerful, or
+    ``db upgrade`` connected as neither the owner nor a superuser). Codes ``database.app_role_missing``,
+    ``database.app_role_unsafe``, ``database.app_role_member``, ``database.app_role_owns``,
+    ``database.not_owner``."""
+
+    default_code = "database.roles"
+
+
+class DeskInUse(UserFixableError):
+    """Another running console (another PC, another Windows login) already holds this desk name; params ``desk``
+    and ``since`` (when that console came online). Choose another desk name in the settings."""
+
+    default_code = "desk.in_use"
+
+    def __init__(self, desk: str, since: datetime) -> None:
+        super().__init__(f"desk {desk!r} is already in use by another console (online since "
+                         f"{since.isoformat(timespec='seconds')}); give this console another desk name",
+                         desk=desk, since=since)
+        self.desk = desk
+
+
 class SourceError(UserFixableError):
     """A caller-ID source cannot be opened (port busy or missing, host unreachable, bad URL)."""
 

@@ -11,6 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
 from callcenter.db.database import Database
+from callcenter.db.roles import act_as_owner
 from callcenter.errors import DatabaseNotInitialised, DatabaseTooNew
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -62,6 +63,8 @@ def upgrade(db: Database) -> tuple[str | None, str]:
                 raw.execute("PRAGMA foreign_keys=ON")
         else:
             with connection.begin():
+                # Whoever connected (the owner, or the postgres superuser), the schema belongs to the owner role.
+                act_as_owner(connection)
                 command.upgrade(_config(connection), "head")
     return before, head_revision()
 

@@ -50,15 +50,15 @@ def test_lookup_without_database(tmp_path: Path) -> None:
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_upgrade_seed_user_and_lookup_history(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     if backend == "sqlite":
-        url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
-    else:
+        url = admin_url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    else:  # as deployment.md: an empty database of the owner role; db upgrade as its owner; desks as the app role
         cluster = request.getfixturevalue("pg_cluster")
-        url = cluster.url(f"cli{os.getpid()}")
-        cluster._execute(f'CREATE DATABASE "cli{os.getpid()}"')
-    upgrade = run("db", "upgrade", db=url, home=tmp_path)
+        cluster.create_empty_database(f"cli{os.getpid()}")
+        admin_url, url = cluster.owner_url(f"cli{os.getpid()}"), cluster.url(f"cli{os.getpid()}")
+    upgrade = run("db", "upgrade", db=admin_url, home=tmp_path)
     assert upgrade.returncode == 0, upgrade.stderr
     assert "210 areas" in upgrade.stdout and "11 agencies" in upgrade.stdout
-    assert "0 areas" in run("db", "upgrade", db=url, home=tmp_path).stdout  # idempotent
+    assert "0 areas" in run("db", "upgrade", db=admin_url, home=tmp_path).stdout  # idempotent
     seed = run("db", "seed-demo", "--days", "30", "--seed", "7", db=url, home=tmp_path)
     assert seed.returncode == 0, seed.stderr
     assert "calls" in seed.stdout
