@@ -28,20 +28,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # run from a checkout without installing
-    sys.path.insert(0, str(REPO))
+try:  # the installed Konsol 112 (deploy-check's desks), else the checkout this file is in (the tests)
+    import callcenter  # noqa: F401
+except ImportError:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from callcenter import phone  # noqa: E402
-from callcenter.cli.users import read_password_file  # noqa: E402
-from callcenter.db import migrate  # noqa: E402
-from callcenter.db.database import Database, resolve_url  # noqa: E402
-from callcenter.errors import AlreadyClaimed, KonsolError  # noqa: E402
-from callcenter.services.auth import AuthService  # noqa: E402
-from callcenter.services.calls import CallService  # noqa: E402
-from callcenter.services.desk_identity import claim_desk_identity  # noqa: E402
-from callcenter.services.feed import FeedFollower  # noqa: E402
-from callcenter.services.presence import Heartbeat, PresenceService  # noqa: E402
+from callcenter import phone
+from callcenter.cli.users import read_password_file
+from callcenter.db import migrate
+from callcenter.db.database import Database, resolve_url
+from callcenter.errors import AlreadyClaimed, KonsolError
+from callcenter.services.auth import AuthService
+from callcenter.services.calls import CallService
+from callcenter.services.desk_identity import claim_desk_identity
+from callcenter.services.feed import FeedFollower
+from callcenter.services.presence import Heartbeat, PresenceService
 
 
 def say(**fields: Any) -> None:
