@@ -45,39 +45,29 @@ def rss_mb() -> float:
 
 
 class Console:
-    """The composition main.py does after login, without the dialogs."""
+    """The console's own assembly (ui.console.window) after login, without the dialogs."""
 
     def __init__(self, db: Any, actor: Any, app: Any) -> None:
+        from callcenter.assembly import build_services
         from callcenter.clock import utcnow
-        from callcenter.reports.export import ExportService
-        from callcenter.services.callers import CallerService
-        from callcenter.services.calls import CallService
-        from callcenter.services.dispatch import DispatchService
-        from callcenter.services.incidents import IncidentService
         from callcenter.services.intake import IntakeService, IntakeWorker
-        from callcenter.services.queues import QueueService
-        from callcenter.services.reference import ReferenceService
-        from callcenter.services.report_data import ReportService
-        from callcenter.services.settings import SettingsService
-        from callcenter.services.shifts import ShiftService
-        from callcenter.services.source_config import SourceConfigService
         from ui.bridge import CoreBridge
-        from ui.main_window import MainWindow
+        from ui.console.window import DeskParts, build_desk
+        from ui.ring_banner import RingSound
         from ui.worker import DbWorker
 
         self.app = app
-        clock = utcnow
+        services = build_services(db, utcnow)
         self.worker, self.bridge = DbWorker(), CoreBridge()
-        self.intake = IntakeService(db, clock=clock)
+        self.render = DbWorker("render")
+        self.intake = IntakeService(db, clock=utcnow)
         self.intake.subscribe(self.bridge.on_calls)
         self.intake_worker = IntakeWorker(self.intake)
         self.intake_worker.start()
-        references = ReferenceService(db, clock)
-        window = MainWindow(self.worker, self.bridge, CallService(db, clock), CallerService(db, clock),
-                            IncidentService(db, clock), references, references.load(), actor, clock=clock)
-        window.attach_views(QueueService(db, clock), ShiftService(db, clock), SourceConfigService(db, clock),
-                            SettingsService(db, clock))
-        window.attach_dispatch(DispatchService(db, clock), ReportService(db, clock), ExportService(db, clock))
+        parts = DeskParts(services, services.references.load(), self.worker, self.render, self.bridge,
+                          RingSound(enabled=False), self.intake, self.intake_worker)
+        self.desk = build_desk(parts, actor, "id")
+        window = self.desk.window
         window.confirm_close = False
         self.window = window
 
@@ -108,6 +98,7 @@ class Console:
         while self.worker.pending():
             self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         self.worker.stop()
+        self.render.stop()
         self.intake_worker.stop()
 
 

@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
 import ui  # noqa: F401  (applies the binding work-around before Qt is used)
+from callcenter.assembly import build_services
 from callcenter.cid.events import CallerIdEvent, EventKind, Presentation
 from callcenter.db import migrate
 from callcenter.db.database import Database, sqlite_url
@@ -33,21 +34,13 @@ from callcenter.db.enums import Role
 from callcenter.db.refdata import load_reference_data
 from callcenter.services.auth import AuthService
 from callcenter.services.base import SYSTEM
-from callcenter.services.callers import CallerService
-from callcenter.services.calls import CallService
-from callcenter.services.dispatch import DispatchService
-from callcenter.services.incidents import IncidentService
 from callcenter.services.intake import IntakeService, IntakeWorker
-from callcenter.services.queues import QueueService
-from callcenter.services.reference import ReferenceService
-from callcenter.services.settings import SettingsService
-from callcenter.services.shifts import ShiftService
-from callcenter.services.source_config import SourceConfigService
 from callcenter.synthetic import mobile_number
 from ui.app import create_application, freeze_startup_heap
 from ui.bridge import CoreBridge
+from ui.console.window import DeskParts, build_desk
 from ui.feed_poller import FeedPoller
-from ui.main_window import MainWindow
+from ui.ring_banner import RingSound
 from ui.worker import DbWorker
 
 
@@ -68,11 +61,10 @@ def main() -> int:
         intake.subscribe(bridge.on_calls)
         intake_worker = IntakeWorker(intake)
         intake_worker.start()
-        calls, callers, incidents, references = CallService(db), CallerService(db), IncidentService(db), \
-            ReferenceService(db)
-        window = MainWindow(worker, bridge, calls, callers, incidents, references, references.load(), actor)
-        window.attach_views(QueueService(db), ShiftService(db), SourceConfigService(db), SettingsService(db))
-        window.attach_dispatch(DispatchService(db))
+        services = build_services(db)
+        parts = DeskParts(services, services.references.load(), worker, DbWorker("render"), bridge,
+                          RingSound(enabled=False), intake, intake_worker)
+        window = build_desk(parts, actor, "id").window
         window.confirm_close = False
         window.resize(1366, 768)
         window.show()

@@ -81,20 +81,27 @@ class Translations:
         self._installed = []
         self.language = "en"
 
+    def prepare(self, language: str) -> list[Path]:
+        """Compile what ``install(language)`` needs (a subprocess per stale file): slow, so the console calls
+        it off the GUI thread first. A broken file costs its strings, not the console."""
+        compiled: list[Path] = []
+        for ts in sources_for(language, self.folder):
+            try:
+                compiled.append(compile_ts(ts, self.out_dir))
+            except (OSError, RuntimeError) as exc:
+                log.error("translation %s not loaded: %s", ts.name, exc)
+        return compiled
+
     def install(self, language: str) -> list[Path]:
-        """Install every ``*_<language>.ts`` (compiled on demand) plus Qt's own strings; returns the .qm files."""
+        """Install every ``*_<language>.ts`` (compiled now if ``prepare`` did not) plus Qt's own strings;
+        returns the .qm files."""
         if language not in LANGUAGES:
             raise ValueError(f"unknown language {language!r} (expected one of {', '.join(LANGUAGES)})")
         app = QCoreApplication.instance()
         assert app is not None, "create the QApplication first"
         self.remove()
         loaded: list[Path] = []
-        for ts in sources_for(language, self.folder):
-            try:
-                qm = compile_ts(ts, self.out_dir)
-            except (OSError, RuntimeError) as exc:  # a broken file costs its strings, not the console
-                log.error("translation %s not loaded: %s", ts.name, exc)
-                continue
+        for qm in self.prepare(language):
             translator = QTranslator(app)
             if translator.load(str(qm)):
                 app.installTranslator(translator)
@@ -114,8 +121,12 @@ class Translations:
 # -- keeping console_id.ts up to date ---------------------------------------------------------------------
 # The console's modules translate through a module-level ``_t(text)`` (context ""), which lupdate reads as an
 # alias of tr(). Other parts of the UI keep their own .ts files and are not touched by this.
-CONSOLE_SOURCES = ("main.py", "ui/app.py", "ui/call_form.py", "ui/incident_form.py", "ui/line_strip.py",
-                   "ui/login.py", "ui/main_window.py", "ui/ring_banner.py", "ui/shortcuts.py", "ui/idle_lock.py")
+CONSOLE_SOURCES = ("ui/app.py", "ui/errors.py", "ui/call_form.py", "ui/incident_form.py", "ui/line_strip.py",
+                   "ui/login.py", "ui/main_window.py", "ui/ring_banner.py", "ui/shortcuts.py", "ui/idle_lock.py",
+                   "ui/desk/call_flow.py", "ui/desk/drafts.py", "ui/desk/lock.py", "ui/desk/outage.py",
+                   "ui/desk/panels.py", "ui/desk/ringing.py", "ui/desk/supervision.py", "ui/console/window.py",
+                   "ui/console/__init__.py", "ui/console/startup.py", "ui/console/session.py",
+                   "ui/console/crash.py")
 
 
 def update_console_ts(language: str = "id") -> Path:
@@ -130,7 +141,21 @@ def update_console_ts(language: str = "id") -> Path:
     subprocess.run([*command, "-tr-function-alias", "tr+=_t", "-locations", "none", "-no-obsolete",
                     "-source-language", "en", "-target-language", language,
                     *[str(root / name) for name in CONSOLE_SOURCES], "-ts", str(ts)], check=True)
+    _keep_console_context(ts)
     return ts
+
+
+def _keep_console_context(ts: Path) -> None:
+    """lupdate also collects the strings other .ts files translate (contexts Errors, Views, CoreMessages...):
+    console_<lang>.ts keeps only the console's own context ""."""
+    import re
+
+    text = ts.read_text(encoding="utf-8")
+    blocks = re.findall(r"<context>.*?</context>\n?", text, flags=re.DOTALL)
+    for block in blocks:
+        if not re.search(r"<name>\s*</name>", block):
+            text = text.replace(block, "")
+    ts.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -7,14 +7,12 @@ each field, in the operator's language.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QCompleter,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +31,8 @@ from callcenter.services.incidents import LIMITS, IncidentDraft, IncidentView
 from callcenter.services.lookups import AreaChoice, CategoryChoice
 from callcenter.services.reference import ReferenceData
 from ui.app import icon
+from ui.errors import translate_problem
+from ui.form_widgets import LimitedTextEdit, completer_of, line_edit, resolve, searchable
 from ui.shortcuts import LINK, SAVE, with_key
 
 SUGGEST_DELAY_MS = 250
@@ -67,108 +66,11 @@ def priority_names() -> dict[Priority, str]:
     }
 
 
-def translate_problem(text: str) -> str:
-    """The core's validation texts (English) in the operator's language."""
-    known = {
-        "choose a category": _t("choose a category"),
-        "P1, P2, P3 or P4": _t("P1, P2, P3 or P4"),
-        "describe what happened": _t("describe what happened"),
-        "give the kecamatan (or at least an address)": _t("give the kecamatan (or at least an address)"),
-        "unknown kecamatan": _t("unknown kecamatan: pick one from the list"),
-        "unknown desa/kelurahan": _t("unknown desa/kelurahan: pick one from the list"),
-        "this desa/kelurahan is not in the chosen kecamatan":
-            _t("this desa/kelurahan is not in the chosen kecamatan"),
-        "give both latitude and longitude, or neither": _t("give both latitude and longitude, or neither"),
-        "between -90 and 90": _t("latitude must be between -90 and 90"),
-        "between -180 and 180": _t("longitude must be between -180 and 180"),
-        "not a valid telephone number": _t("not a valid telephone number"),
-    }
-    if text in known:
-        return known[text]
-    match = re.fullmatch(r"at most ([\d,]+) characters \(now ([\d,]+)\)", text)
-    if match:
-        return _t("too long: at most {limit} characters (now {count})").format(limit=match[1], count=match[2])
-    return text[:MAX_SHOWN_PROBLEM]
-
-
 def _parse_coordinate(text: str) -> float | None:
     cleaned = text.strip().replace(",", ".")
     if not cleaned:
         return None
     return float(cleaned)
-
-
-def line_edit(combo: QComboBox) -> QLineEdit:
-    """The editor of an editable combo (always present once the combo is editable)."""
-    editor = combo.lineEdit()
-    assert editor is not None
-    return editor
-
-
-def completer_of(combo: QComboBox) -> QCompleter:
-    completer = combo.completer()
-    assert completer is not None
-    return completer
-
-
-def _searchable(combo: QComboBox) -> None:
-    """Type-ahead: an editable combo whose completer matches anywhere in the name, ignoring case."""
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = completer_of(combo)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-
-
-def resolve(combo: QComboBox) -> object | None:
-    """The item the operator means: the exact name typed, or the only name containing what was typed."""
-    text = combo.currentText().strip()
-    if not text:
-        return None
-    index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
-    if index < 0:
-        matches = [i for i in range(combo.count()) if text.casefold() in combo.itemText(i).casefold()]
-        if len(matches) != 1:
-            return None
-        index = matches[0]
-    data: object = combo.itemData(index)
-    return data
-
-
-class LimitedTextEdit(QPlainTextEdit):
-    """A paste (or drop) that would take the field beyond ``max_chars`` characters or ``max_lines`` lines is cut
-    to what fits - what was typed before stays - and ``truncated`` says how much. Text typed or set otherwise is
-    checked when saving (the core's limit), so nothing typed is ever thrown away silently."""
-
-    truncated = Signal(int, int)  # characters offered, characters kept
-
-    def __init__(self, max_chars: int, max_lines: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.max_chars = max_chars
-        self.max_lines = max_lines
-
-    def _room(self) -> tuple[int, int]:
-        cursor = self.textCursor()
-        selected = cursor.selection().toPlainText()
-        text = self.toPlainText()
-        return (self.max_chars - (len(text) - len(selected)),
-                self.max_lines - (text.count("\n") - selected.count("\n")))
-
-    def insertFromMimeData(self, source: QMimeData) -> None:
-        if not source.hasText():
-            super().insertFromMimeData(source)
-            return
-        offered = source.text()
-        chars, newlines = self._room()
-        kept = offered[:max(0, chars)]
-        if kept.count("\n") > max(0, newlines - 1):
-            kept = "\n".join(kept.split("\n")[:max(1, newlines)])
-        if len(kept) < len(offered):
-            self.insertPlainText(kept)
-            self.truncated.emit(len(offered), len(kept))
-        else:
-            super().insertFromMimeData(source)
 
 
 class IncidentForm(QFrame):
@@ -214,7 +116,7 @@ class IncidentForm(QFrame):
         for channel, name in channel_names().items():
             self.channel.addItem(name, channel.value)
         self.category = QComboBox()
-        _searchable(self.category)
+        searchable(self.category)
         for option in reference.categories:
             self.category.addItem(option.name_en if language == "en" else option.name_id, option.id)
         self.category.setCurrentIndex(-1)
@@ -224,13 +126,13 @@ class IncidentForm(QFrame):
             self.priority.addItem(name, priority.value)
         self.priority.setCurrentIndex(-1)
         self.kecamatan = QComboBox()
-        _searchable(self.kecamatan)
+        searchable(self.kecamatan)
         for area in reference.kecamatan:
             self.kecamatan.addItem(area.name, area.code)
         self.kecamatan.setCurrentIndex(-1)
         line_edit(self.kecamatan).setPlaceholderText(_t("type the kecamatan"))
         self.desa = QComboBox()
-        _searchable(self.desa)
+        searchable(self.desa)
         line_edit(self.desa).setPlaceholderText(_t("type the desa/kelurahan"))
         self.address = QLineEdit()
         self.address.setPlaceholderText(_t("street, house number, RT/RW"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -18,17 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callcenter.clock import Clock, to_wib, utcnow
+from callcenter.clock import Clock, utcnow
 from callcenter.errors import (
-    AccountInactive,
-    AccountLocked,
-    AuthenticationFailed,
     ConflictError,
-    DatabaseUnavailable,
     ValidationError,
 )
 from callcenter.services.auth import MIN_PASSWORD_LENGTH, AuthService, OperatorInfo
 from ui.app import icon
+from ui.errors import error_text
 from ui.worker import DbWorker
 
 
@@ -43,25 +39,6 @@ def caps_lock_on() -> bool | None:
 
         return bool(ctypes.WinDLL("user32").GetKeyState(0x14) & 1)  # VK_CAPITAL toggle bit
     return None
-
-
-def locked_message(until: datetime, now: datetime) -> str:
-    minutes = max(1, int((until - now).total_seconds() + 59) // 60)
-    return _t("Too many wrong passwords: this account is locked until {time} WIB (about {minutes} min). "
-              "Wait, or ask an admin to reset the password.").format(
-        time=to_wib(until).strftime("%H:%M"), minutes=minutes)
-
-
-def login_error_text(exc: BaseException, now: datetime) -> str:
-    if isinstance(exc, AccountLocked):
-        return locked_message(exc.until, now)
-    if isinstance(exc, AccountInactive):
-        return _t("This account has been deactivated. Ask an admin.")
-    if isinstance(exc, AuthenticationFailed):
-        return _t("Wrong username or password.")
-    if isinstance(exc, DatabaseUnavailable):
-        return _t("The database cannot be reached: {detail}").format(detail=str(exc)[:200])
-    return _t("Login failed: {detail}").format(detail=str(exc)[:200])
 
 
 class _CapsWatcher(QObject):
@@ -159,7 +136,7 @@ class LoginDialog(QDialog):
         self.login_button.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
-        self._fail(login_error_text(exc, self.clock()))
+        self._fail(error_text(exc, self.clock()))
 
     def _fail(self, text: str) -> None:
         self.error.setText(text)
@@ -241,7 +218,7 @@ class FirstRunDialog(QDialog):
         elif isinstance(exc, ConflictError):
             self._fail(_t("Accounts already exist: log in instead."))
         else:
-            self._fail(login_error_text(exc, utcnow()))
+            self._fail(error_text(exc, utcnow()))
 
     def _fail(self, text: str) -> None:
         self.error.setText(text)

@@ -64,9 +64,11 @@ class ReportsDialog(QDialog):
     """(done, total) from the job on the worker thread; queued to the GUI thread."""
 
     def __init__(self, worker: DbWorker, reports: ReportService, exports: ExportService, actor: Actor,
-                 language: str = "id", parent: QWidget | None = None) -> None:
+                 language: str = "id", parent: QWidget | None = None, *, render: DbWorker | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
+        self.slow = render or worker
+        """Builds and exports run here (the console's render queue), so ringing calls never wait behind them."""
         self.reports = reports
         self.exports = exports
         self.actor = actor
@@ -302,7 +304,7 @@ class ReportsDialog(QDialog):
                 return
             job = self._range_job(_pydate(self.date_from.date()), _pydate(self.date_to.date()), lang, target, cancel)
         self._start(cancel, 3, self.tr("Building the report…"))
-        self.worker.run(self, job, self._on_built, self._on_error)
+        self.slow.run(self, job, self._on_built, self._on_error)
 
     def _shift_job(self, shift_date: date, code: str, lang: str, target: Path,
                    cancel: threading.Event) -> Callable[[], _Built]:
@@ -516,7 +518,7 @@ class ReportsDialog(QDialog):
             return counted[0]
 
         self._start(cancel, 0, self.tr("Exporting {0}…").format(names[what]))
-        self.worker.run(self, job, lambda rows: self._on_exported(rows, path), self._on_error)
+        self.slow.run(self, job, lambda rows: self._on_exported(rows, path), self._on_error)
 
     def _on_exported(self, rows: int, path: Path) -> None:
         self._finish()

@@ -82,6 +82,11 @@ class ShortcutMap:
         """List a key handled elsewhere (a widget's own key handling) in the overlay."""
         self.entries.append(ShortcutEntry(key, description))
 
+    def set_enabled(self, enabled: bool) -> None:
+        """All keys on or off at once (off while the console is locked)."""
+        for shortcut in self.shortcuts.values():
+            shortcut.setEnabled(enabled)
+
 
 class ShortcutOverlay(QFrame):
     """F1: a full-window panel listing every key; any key or click closes it."""
@@ -101,6 +106,11 @@ class ShortcutOverlay(QFrame):
         self._grid.setVerticalSpacing(6)
         layout.addLayout(self._grid)
         layout.addStretch(1)
+        self.footer = QLabel()
+        self.footer.setObjectName("overlayFooter")
+        self.footer.setWordWrap(True)
+        self.footer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.footer)
         hint = QLabel(_t("Press any key to close this list."))
         layout.addWidget(hint)
         self.hide()

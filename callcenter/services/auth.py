@@ -97,7 +97,8 @@ class AuthService(Service):
         self.require(actor, Role.ADMIN, "create operators")
         with self.db.write() as session:
             if session.scalar(select(Operator.id).where(Operator.username == name)) is not None:
-                raise ConflictError(f"username {name!r} is already taken", entity="operator")
+                raise ConflictError(f"username {name!r} is already taken", entity="operator",
+                                    code="operator.name_taken", username=name)
             operator = Operator(username=name, full_name=full, role=role, password_hash=password_hash,
                                 active=True, failed_logins=0, created_at=now, password_changed_at=now)
             session.add(operator)
@@ -112,7 +113,7 @@ class AuthService(Service):
         with self.db.read() as session:
             if session.scalar(select(func.count()).select_from(Operator)):
                 raise ConflictError("operators already exist; an admin creates further accounts",
-                                    entity="operator")
+                                    entity="operator", code="operator.not_first")
         return self.create_operator(SYSTEM, username, full_name, Role.ADMIN, password)
 
     def authenticate(self, username: str, password: str) -> OperatorInfo:
@@ -180,7 +181,7 @@ class AuthService(Service):
 
     def change_password(self, actor: Actor, old_password: str, new_password: str) -> None:
         if not self.verify_password(actor, old_password):
-            raise AuthenticationFailed("the current password is wrong")
+            raise AuthenticationFailed("the current password is wrong", code="auth.wrong_password")
         check_password_rules(new_password)
         new_hash = hash_password(new_password)
         now = self.clock()

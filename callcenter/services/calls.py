@@ -83,7 +83,8 @@ class CallService(Service):
                     raise NotFound("call", call_id)
                 holder = _call_info(session, call).claimed_by
                 raise AlreadyClaimed(call_id, holder) if holder else ConflictError(
-                    f"call {call_id} is no longer ringing ({call.state})", entity="call", entity_id=call_id)
+                    f"call {call_id} is no longer ringing ({call.state})", entity="call", entity_id=call_id,
+                    code="call.not_ringing")
             audit(session, actor, "call.claim", "call", call_id, now)
             record_change(session, "call", call_id, "claim", now)
             call = session.get(Call, call_id)
@@ -181,7 +182,8 @@ class CallService(Service):
             if call is None:
                 raise NotFound("call", call_id)
             if call.state is not CallState.MISSED:
-                raise ConflictError("only a missed call can be called back", entity="call", entity_id=call_id)
+                raise ConflictError("only a missed call can be called back", entity="call", entity_id=call_id,
+                                    code="call.not_missed")
             call.callback_at = now
             call.callback_by_id = actor.id
             call.callback_note = note.strip() or None
@@ -191,7 +193,8 @@ class CallService(Service):
 
     def _check_owner(self, actor: Actor, call: Call) -> None:
         if call.claimed_by_id not in (None, actor.id) and not actor.at_least(Role.SUPERVISOR):
-            raise ConflictError("another operator is handling this call", entity="call", entity_id=call.id)
+            raise ConflictError("another operator is handling this call", entity="call", entity_id=call.id,
+                                code="call.held_elsewhere")
 
     @staticmethod
     def _count_type(session: Session, e164: str, previous: CallType | None, new: CallType, now: datetime) -> None:
@@ -220,7 +223,8 @@ def link_call(session: Session, actor: Actor, call_id: int, incident_id: int, no
     if incident is None:
         raise NotFound("incident", incident_id)
     if call.claimed_by_id not in (None, actor.id) and not actor.at_least(Role.SUPERVISOR):
-        raise ConflictError("another operator is handling this call", entity="call", entity_id=call_id)
+        raise ConflictError("another operator is handling this call", entity="call", entity_id=call_id,
+                            code="call.held_elsewhere")
     call.incident_id = incident_id
     call.call_type = call.call_type or CallType.NORMAL
     call.classified_at = call.classified_at or now

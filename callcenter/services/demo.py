@@ -162,7 +162,7 @@ def seed_demo(db: Database, *, days: int = 30, calls_per_day: int = 150, seed: i
         shift_specs = [ShiftSpec(s.code, s.name, s.start_time, s.end_time)
                        for s in session.scalars(select(ShiftDefinition).order_by(ShiftDefinition.sort_order))]
         if not categories or not desa or not shift_specs:
-            raise ConflictError("reference data is missing; run 'db upgrade' first")
+            raise ConflictError("reference data is missing; run 'db upgrade' first", code="database.no_reference")
         builder = _Builder(rng, session, seed, operators, lines, units, categories, defaults, desa, end)
         for moment in _call_times(rng, start, end, calls_per_day):
             builder.add_call(moment)
@@ -171,7 +171,8 @@ def seed_demo(db: Database, *, days: int = 30, calls_per_day: int = 150, seed: i
         try:
             builder.insert_all()
         except IntegrityError as exc:
-            raise ConflictError(f"demo history for seed {seed} is already in this database") from exc
+            raise ConflictError(f"demo history for seed {seed} is already in this database",
+                                code="demo.already_seeded", seed=seed) from exc
         audit(session, SYSTEM, "demo.seed", "database", None, end,
               detail=f"{len(builder.calls)} calls over {days} days, seed {seed}")
         session.execute(insert(ChangeFeedEntry).values(at=end, entity="database", entity_id="seed", action="reload"))

@@ -524,7 +524,8 @@ class DispatchService(Service):
                 raise NotFound("incident", incident_id)
             if incident.status is IncidentStatus.CLOSED:
                 raise ConflictError(f"incident {incident.number} is closed; reopen it before forwarding",
-                                    entity="incident", entity_id=incident_id)
+                                    entity="incident", entity_id=incident_id, code="incident.closed_no_forward",
+                                    number=incident.number)
             # Lock the chosen units so two desks cannot both take the last free ambulance unnoticed.
             units = list(session.scalars(select(Unit).where(Unit.id.in_(list(unit_ids))).order_by(Unit.id)
                                          .with_for_update()))
@@ -669,7 +670,8 @@ class DispatchService(Service):
         locks the incident and lets it follow afterwards."""
         old = dispatch.status
         if new not in allowed_next(old):
-            raise ConflictError(_transition_problem(old, new), entity="dispatch", entity_id=dispatch.id)
+            message, code = _transition_problem(old, new)
+            raise ConflictError(message, entity="dispatch", entity_id=dispatch.id, code=code, old=old, new=new)
         dispatch.status = new
         dispatch.updated_at = now
         for reached, column in ((DispatchStatus.ACKNOWLEDGED, "acknowledged_at"),
@@ -760,7 +762,8 @@ class DispatchService(Service):
             if message is None:
                 raise NotFound("delivery", message_id)
             if message.state is OutboxState.SENT:
-                raise ConflictError("this message was already sent", entity="outbox", entity_id=message_id)
+                raise ConflictError("this message was already sent", entity="outbox", entity_id=message_id,
+                                    code="delivery.already_sent")
             before = {"state": message.state, "next_attempt_at": message.next_attempt_at}
             message.state = OutboxState.RETRYING if message.attempts else OutboxState.PENDING
             message.next_attempt_at = now
@@ -884,7 +887,8 @@ class DispatchService(Service):
                 unit = found
                 if not data.active and unit.status not in (UnitStatus.AVAILABLE, UnitStatus.OUT_OF_SERVICE):
                     raise ConflictError(f"{unit.call_sign} is on an incident; clear or cancel its dispatch first",
-                                        entity="unit", entity_id=unit_id)
+                                        entity="unit", entity_id=unit_id, code="unit.on_incident",
+                                        unit=unit.call_sign)
                 before = {name: getattr(unit, name) for name in values}
                 for name, value in values.items():
                     setattr(unit, name, value)
@@ -905,7 +909,7 @@ class DispatchService(Service):
                 raise NotFound("unit", unit_id)
             if session.scalar(select(Dispatch.id).where(Dispatch.unit_id == unit_id).limit(1)) is not None:
                 raise ConflictError(f"{unit.call_sign} has dispatch history; make it inactive instead",
-                                    entity="unit", entity_id=unit_id)
+                                    entity="unit", entity_id=unit_id, code="entry.has_history", name=unit.call_sign)
             before = {"call_sign": unit.call_sign, "unit_type": unit.unit_type, "agency_id": unit.agency_id}
             session.delete(unit)
             audit(session, actor, "unit.delete", "unit", unit_id, now, before=before)
@@ -923,7 +927,8 @@ class DispatchService(Service):
                 or session.scalar(select(Unit.id).where(Unit.agency_id == agency_id).limit(1)) is not None
             if used:
                 raise ConflictError(f"{agency.short_name} has units or dispatch history; make it inactive instead",
-                                    entity="agency", entity_id=agency_id)
+                                    entity="agency", entity_id=agency_id, code="entry.has_history",
+                                    name=agency.short_name)
             before = {"code": agency.code, "name": agency.name}
             session.execute(category_agencies.delete().where(category_agencies.c.agency_id == agency_id))
             session.delete(agency)
@@ -946,7 +951,7 @@ class DispatchService(Service):
                                                                      Dispatch.status.in_(ACTIVE)).limit(1))
             if open_dispatch is not None:
                 raise ConflictError(f"{unit.call_sign} is on an open dispatch; record its status there",
-                                    entity="unit", entity_id=unit_id)
+                                    entity="unit", entity_id=unit_id, code="unit.on_incident", unit=unit.call_sign)
             if unit.status is new:
                 return
             before = {"status": unit.status}
@@ -966,14 +971,15 @@ INCIDENT_WORDS = {
 }
 
 
-def _transition_problem(old: DispatchStatus, new: DispatchStatus) -> str:
+def _transition_problem(old: DispatchStatus, new: DispatchStatus) -> tuple[str, str]:
+    """Why a dispatch cannot go from ``old`` to ``new``: the English message and the error code."""
     if old is new:
-        return f"the dispatch is already {STATUS_WORDS[old]}"
+        return f"the dispatch is already {STATUS_WORDS[old]}", "dispatch.already_there"
     if old in FINAL:
-        return f"the dispatch is already {STATUS_WORDS[old]}; it cannot change any more"
+        return f"the dispatch is already {STATUS_WORDS[old]}; it cannot change any more", "dispatch.final"
     if old is DispatchStatus.NOTIFIED and new is DispatchStatus.CLEARED:
-        return "record 'diterima' (acknowledged) before 'selesai' (cleared)"
-    return f"a dispatch cannot go back from {STATUS_WORDS[old]} to {STATUS_WORDS[new]}"
+        return "record 'diterima' (acknowledged) before 'selesai' (cleared)", "dispatch.acknowledge_first"
+    return f"a dispatch cannot go back from {STATUS_WORDS[old]} to {STATUS_WORDS[new]}", "dispatch.backwards"
 
 
 def _fields(unit: UnitOption) -> dict[str, Any]:

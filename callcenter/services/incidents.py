@@ -211,7 +211,8 @@ class IncidentService(Service):
                 raise NotFound("incident", incident_id)
             if incident.status is IncidentStatus.CLOSED:
                 raise ConflictError("a closed incident cannot be edited; reopen it first",
-                                    entity="incident", entity_id=incident_id)
+                                    entity="incident", entity_id=incident_id, code="incident.closed_no_edit",
+                                    number=incident.number)
             merged = IncidentDraft(**{f.name: getattr(incident, f.name) for f in fields(IncidentDraft)
                                       if f.name in EDITABLE or f.name == "channel"})
             for name, value in changes.items():
@@ -233,7 +234,8 @@ class IncidentService(Service):
             if not done:
                 raise ConflictError(
                     f"incident {incident.number} was changed by someone else after you opened it",
-                    entity="incident", entity_id=incident_id)
+                    entity="incident", entity_id=incident_id, code="incident.changed_meanwhile",
+                    number=incident.number)
             changed = [name for name in changes if before[name] != values[name]]
             add_timeline(session, incident_id, actor, now, "updated",
                          "Diubah: " + ", ".join(changed) if changed else "Disimpan tanpa perubahan",
@@ -273,7 +275,8 @@ class IncidentService(Service):
                 raise NotFound("incident", incident_id)
             if incident.status is IncidentStatus.CLOSED:
                 raise ConflictError(f"incident {incident.number} is already closed",
-                                    entity="incident", entity_id=incident_id)
+                                    entity="incident", entity_id=incident_id, code="incident.already_closed",
+                                    number=incident.number)
             before = {"status": incident.status}
             incident.status = IncidentStatus.CLOSED
             incident.disposition = disposition
@@ -300,7 +303,7 @@ class IncidentService(Service):
                 raise NotFound("incident", incident_id)
             if incident.status is not IncidentStatus.CLOSED:
                 raise ConflictError(f"incident {incident.number} is not closed", entity="incident",
-                                    entity_id=incident_id)
+                                    entity_id=incident_id, code="incident.not_closed", number=incident.number)
             incident.status = IncidentStatus.OPEN
             incident.closed_at = None
             incident.closed_by_id = None

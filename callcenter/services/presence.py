@@ -182,10 +182,10 @@ class PresenceService(Service):
                 raise NotFound("call", call_id)
             if call.state is not CallState.ANSWERED or call.claimed_by_id is None:
                 raise ConflictError(f"call {call_id} is not held by anyone ({call.state})", entity="call",
-                                    entity_id=call_id)
+                                    entity_id=call_id, code="call.not_held")
             if session.scalar(select(_online_operator(cutoff)).where(Call.id == call_id)):
                 raise ConflictError("the operator's desk is online again; the call is not stale",
-                                    entity="call", entity_id=call_id)
+                                    entity="call", entity_id=call_id, code="call.desk_back")
             before = {"state": call.state, "claimed_by_id": call.claimed_by_id, "answered_at": call.answered_at}
             call.state = CallState.RINGING
             call.claimed_by_id = None

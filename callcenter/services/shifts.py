@@ -95,10 +95,10 @@ class ShiftService(Service):
                 raise NotFound("shift session", session_id)
             if row.operator_id != actor.id and not actor.at_least(Role.SUPERVISOR):
                 raise ConflictError("this shift session belongs to another operator",
-                                    entity="shift_session", entity_id=session_id)
+                                    entity="shift_session", entity_id=session_id, code="shift.not_yours")
             if row.ended_at is not None:
                 raise ConflictError("this shift session has already ended", entity="shift_session",
-                                    entity_id=session_id)
+                                    entity_id=session_id, code="shift.ended")
             row.ended_at = now
             row.handover_note = note
             audit(session, actor, "shift.end", "shift_session", session_id, now,

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Creating the demo database ...</source>
         <translation>Membuat database demo ...</translation>
@@ -14,10 +14,6 @@
     <message>
         <source>Konsol 112 is too old for this database</source>
         <translation>Konsol 112 ini terlalu lama untuk database ini</translation>
-    </message>
-    <message>
-        <source>The database {db} was written by a newer Konsol 112 (schema {database}; this program knows {code}). Install the newer Konsol 112 on this PC; nothing was changed.</source>
-        <translation>Database {db} ditulis oleh Konsol 112 yang lebih baru (skema {database}; program ini mengenal {code}). Pasang Konsol 112 yang lebih baru di PC ini; tidak ada yang diubah.</translation>
     </message>
     <message>
         <source>The database is empty</source>
@@ -356,8 +352,8 @@
         <translation>bujur bukan angka (contoh: 107.4433)</translation>
     </message>
     <message>
-        <source>no category matches '{text}': pick one from the list</source>
-        <translation>tidak ada kategori yang cocok dengan '{text}': pilih dari daftar</translation>
+        <source>no category matches &apos;{text}&apos;: pick one from the list</source>
+        <translation>tidak ada kategori yang cocok dengan &apos;{text}&apos;: pilih dari daftar</translation>
     </message>
     <message>
         <source>Not saved yet: fix the fields marked in red.</source>
@@ -404,26 +400,6 @@
         <translation>Sejak {time} WIB</translation>
     </message>
     <message>
-        <source>Too many wrong passwords: this account is locked until {time} WIB (about {minutes} min). Wait, or ask an admin to reset the password.</source>
-        <translation>Terlalu banyak kata sandi salah: akun ini dikunci sampai pukul {time} WIB (sekitar {minutes} menit lagi). Tunggu, atau minta admin mengatur ulang kata sandi.</translation>
-    </message>
-    <message>
-        <source>This account has been deactivated. Ask an admin.</source>
-        <translation>Akun ini dinonaktifkan. Hubungi admin.</translation>
-    </message>
-    <message>
-        <source>Wrong username or password.</source>
-        <translation>Nama pengguna atau kata sandi salah.</translation>
-    </message>
-    <message>
-        <source>The database cannot be reached: {detail}</source>
-        <translation>Database tidak dapat dihubungi: {detail}</translation>
-    </message>
-    <message>
-        <source>Login failed: {detail}</source>
-        <translation>Gagal masuk: {detail}</translation>
-    </message>
-    <message>
         <source>Konsol 112 - log in</source>
         <translation>Konsol 112 - masuk</translation>
     </message>
@@ -468,7 +444,7 @@
         <translation>Buat akun administrator</translation>
     </message>
     <message>
-        <source>This database has no accounts yet. The administrator creates the operators' accounts afterwards.</source>
+        <source>This database has no accounts yet. The administrator creates the operators&apos; accounts afterwards.</source>
         <translation>Database ini belum punya akun. Administrator membuat akun para operator sesudahnya.</translation>
     </message>
     <message>
@@ -492,40 +468,16 @@
         <translation>Kata sandi minimal {count} karakter.</translation>
     </message>
     <message>
-        <source>Username: 1-64 characters, letters, digits, '.', '_' or '-'.</source>
-        <translation>Nama pengguna: 1-64 karakter, huruf, angka, '.', '_' atau '-'.</translation>
+        <source>Username: 1-64 characters, letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Nama pengguna: 1-64 karakter, huruf, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos;.</translation>
     </message>
     <message>
         <source>Accounts already exist: log in instead.</source>
         <translation>Akun sudah ada: silakan masuk.</translation>
     </message>
     <message>
-        <source>{operator} already answered this call.</source>
-        <translation>{operator} sudah mengangkat panggilan ini.</translation>
-    </message>
-    <message>
         <source>another desk</source>
         <translation>meja lain</translation>
-    </message>
-    <message>
-        <source>The database cannot be reached ({detail}). Nothing you typed is lost; try again in a moment.</source>
-        <translation>Database tidak dapat dihubungi ({detail}). Isian Anda tidak hilang; coba lagi sebentar lagi.</translation>
-    </message>
-    <message>
-        <source>Your role may not do this ({action}).</source>
-        <translation>Peran Anda tidak boleh melakukan ini ({action}).</translation>
-    </message>
-    <message>
-        <source>Someone else changed this first: {detail}</source>
-        <translation>Orang lain sudah lebih dulu mengubahnya: {detail}</translation>
-    </message>
-    <message>
-        <source>It no longer exists ({detail}).</source>
-        <translation>Data ini sudah tidak ada ({detail}).</translation>
-    </message>
-    <message>
-        <source>Unexpected error: {detail}</source>
-        <translation>Kesalahan tak terduga: {detail}</translation>
     </message>
     <message>
         <source>Konsol 112 - Call Center 112 Purwakarta</source>
@@ -544,7 +496,7 @@
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <source>Switch the console's language</source>
+        <source>Switch the console&apos;s language</source>
         <translation>Ganti bahasa konsol</translation>
     </message>
     <message>
@@ -594,6 +546,10 @@ Semua tombol: F1.</translation>
         <translation>Laporan baru yang tidak datang lewat telepon</translation>
     </message>
     <message>
+        <source>Log file (for the technician): {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Caller history of the call in hand</source>
         <translation>Riwayat penelepon untuk panggilan ini</translation>
     </message>
@@ -622,7 +578,7 @@ Semua tombol: F1.</translation>
         <translation>admin</translation>
     </message>
     <message>
-        <source>ALARM: calls cannot be written anywhere - the database is away and the local spool failed ({error}). {held} call(s) are held in this console's memory only: do NOT close the console, and call the technician now.</source>
+        <source>ALARM: calls cannot be written anywhere - the database is away and the local spool failed ({error}). {held} call(s) are held in this console&apos;s memory only: do NOT close the console, and call the technician now.</source>
         <translation>ALARM: panggilan tidak dapat disimpan di mana pun - database tidak terjangkau dan spool lokal gagal ({error}). {held} panggilan hanya tersimpan di memori konsol ini: JANGAN tutup konsol, segera hubungi teknisi.</translation>
     </message>
     <message>
@@ -968,6 +924,16 @@ Pulihkan sekarang?</translation>
     <message>
         <source>Type your password.</source>
         <translation>Ketik kata sandi Anda.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konsol 112 met an error it did not expect ({summary}). Calls are still being recorded. If something looks wrong, finish the call in hand and restart the console. The details are in the log file for the technician:
+{path}</source>
+        <translation>Konsol 112 mengalami kesalahan yang tidak terduga ({summary}). Panggilan tetap tercatat. Bila ada yang tampak salah, selesaikan panggilan yang sedang ditangani lalu mulai ulang konsol. Rinciannya ada di berkas log untuk teknisi:
+{path}</translation>
     </message>
 </context>
 </TS>

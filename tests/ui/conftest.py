@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, event
 
+import ui
+from callcenter.assembly import Services, build_services
 from callcenter.cid.events import CallerIdEvent, EventKind, Presentation
 from callcenter.clock import ManualClock
 from callcenter.db.database import Database
@@ -17,25 +22,48 @@ from callcenter.services.auth import AuthService
 from callcenter.services.base import SYSTEM, Actor
 from callcenter.services.callers import CallerService
 from callcenter.services.calls import CallService
-from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentService
 from callcenter.services.intake import IntakeService
-from callcenter.services.presence import PresenceService
-from callcenter.services.queues import QueueService
-from callcenter.services.reference import ReferenceService
-from callcenter.services.settings import SettingsService
-from callcenter.services.shifts import ShiftService
-from callcenter.services.source_config import SourceConfigService
 from callcenter.services.spool import Spool
-from callcenter.services.supervisor import SupervisorService
 from ui.bridge import CoreBridge
+from ui.console.window import Desk, DeskParts, build_desk
+from ui.drafts import DraftStore
 from ui.feed_poller import FeedPoller
 from ui.i18n import Translations
 from ui.main_window import MainWindow
+from ui.ring_banner import RingSound
 from ui.worker import DbWorker
 
 # The offscreen platform cannot raise windows or grab the keyboard for completer popups: noise, not defects.
 OFFSCREEN_LIMITS = r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))"
+
+
+UI_PACKAGE = Path(ui.__file__).resolve().parent
+
+
+@pytest.fixture(autouse=True)
+def the_gui_thread_never_queries() -> Iterator[None]:
+    """Every UI test fails if code in ui/ runs a database statement on the GUI thread (instead of through a
+    worker queue). Test code itself may query there: only statements with ui/ code on the stack count."""
+    offences: list[str] = []
+
+    def guard(_connection: object, _cursor: object, statement: str, *_args: object) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return
+        frame = sys._getframe(1)
+        while frame is not None:
+            path = Path(frame.f_code.co_filename)
+            if path.is_relative_to(UI_PACKAGE):
+                offences.append(f"{path.relative_to(UI_PACKAGE.parent)}:{frame.f_lineno}: {statement[:60]}")
+                return
+            frame = frame.f_back  # type: ignore[assignment]
+
+    event.listen(Engine, "before_cursor_execute", guard)
+    try:
+        yield
+    finally:
+        event.remove(Engine, "before_cursor_execute", guard)
+    assert offences == [], "database work on the GUI thread"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -52,15 +80,39 @@ def make_actor(db: Database, clock: ManualClock, username: str, role: Role = Rol
 class Console:
     db: Database
     clock: ManualClock
-    window: MainWindow
-    worker: DbWorker
-    bridge: CoreBridge
+    desk: Desk
+    parts: DeskParts
     intake: IntakeService
-    calls: CallService
-    callers: CallerService
-    incidents: IncidentService
     actor: Actor
     poller: FeedPoller
+
+    @property
+    def window(self) -> MainWindow:
+        return self.desk.window
+
+    @property
+    def worker(self) -> DbWorker:
+        return self.parts.worker
+
+    @property
+    def bridge(self) -> CoreBridge:
+        return self.parts.bridge
+
+    @property
+    def services(self) -> Services:
+        return self.parts.services
+
+    @property
+    def calls(self) -> CallService:
+        return self.services.calls
+
+    @property
+    def callers(self) -> CallerService:
+        return self.services.callers
+
+    @property
+    def incidents(self) -> IncidentService:
+        return self.services.incidents
 
     def ring(self, number: str | None, *, line: str = "1") -> int:
         """A real incoming call through intake (published to the console through the bridge)."""
@@ -89,31 +141,34 @@ def translations(qm_cache: Path) -> Iterator[Translations]:
     installed.remove()
 
 
+def desk_parts(db: Database, clock: ManualClock, *, intake: IntakeService | None = None,
+               drafts: DraftStore | None = None, idle_minutes: float = 0.0) -> DeskParts:
+    """What the console keeps across logins, as ui.console.session builds it (without lines and outbox)."""
+    services = build_services(db, clock)
+    bridge = CoreBridge()
+    return DeskParts(services, services.references.load(), DbWorker(), DbWorker("render"), bridge,
+                     RingSound(enabled=False), intake, drafts=drafts, idle_minutes=idle_minutes)
+
+
 def build_console(qtbot: QtBot, db: Database, clock: ManualClock, translations: Translations,
                   language: str = "id", *, role: Role = Role.OPERATOR, username: str = "asep",
-                  spool: Spool | None = None) -> Iterator[Console]:
+                  spool: Spool | None = None, drafts: DraftStore | None = None,
+                  idle_minutes: float = 0.0) -> Iterator[Console]:
     translations.install(language)
     actor = make_actor(db, clock, username, role)
-    worker = DbWorker()
-    bridge = CoreBridge()
     intake = IntakeService(db, spool=spool, clock=clock)
-    intake.subscribe(bridge.on_calls)
-    calls, callers, incidents = CallService(db, clock), CallerService(db, clock), IncidentService(db, clock)
-    references = ReferenceService(db, clock)
-    window = MainWindow(worker, bridge, calls, callers, incidents, references, references.load(), actor,
-                        language=language, clock=clock)
-    window.attach_views(QueueService(db, clock), ShiftService(db, clock), SourceConfigService(db, clock),
-                        SettingsService(db, clock))
-    window.attach_dispatch(DispatchService(db, clock))
-    window.attach_supervisor(SupervisorService(db, clock), PresenceService(db, clock))
+    parts = desk_parts(db, clock, intake=intake, drafts=drafts, idle_minutes=idle_minutes)
+    intake.subscribe(parts.bridge.on_calls)
+    desk = build_desk(parts, actor, language)
+    window = desk.window
     window.confirm_close = False
     qtbot.addWidget(window)
-    poller = FeedPoller(worker, db, bridge, interval_ms=50)
+    poller = FeedPoller(parts.worker, db, parts.bridge, interval_ms=50)
     poller.start()
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    console = Console(db, clock, window, worker, bridge, intake, calls, callers, incidents, actor, poller)
+    console = Console(db, clock, desk, parts, intake, actor, poller)
     console.idle(qtbot)
     try:
         yield console
@@ -121,7 +176,8 @@ def build_console(qtbot: QtBot, db: Database, clock: ManualClock, translations: 
         poller.stop()
         window.close()
         console.idle(qtbot)
-        worker.stop()
+        parts.worker.stop()
+        parts.render.stop()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ def test_a_ring_appears_in_the_banner_and_f2_answers_it(qtbot: QtBot, console: C
     qtbot.waitUntil(lambda: banner.call_ids() == [call_id], timeout=3000)
     assert "0812-3456-7890" in banner._cards[0].number.text()
     qtbot.keyClick(console.window, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: console.window.current is not None, timeout=3000)
+    qtbot.waitUntil(lambda: console.desk.flow.current is not None, timeout=3000)
     assert console.calls.get(call_id).state is CallState.ANSWERED
     qtbot.waitUntil(lambda: banner.call_ids() == [], timeout=3000)
 

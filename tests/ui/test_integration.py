@@ -33,10 +33,11 @@ def test_a_supervisor_opens_the_live_board_with_f12_and_an_incident_from_it(qtbo
                                                                              supervisor_console: Console) -> None:
     console = supervisor_console
     window = console.window
-    assert window.board is None  # built when first asked for: costs nothing until then
+    supervision = console.desk.supervision
+    assert supervision is not None and supervision.board is None  # built when first asked for: costs nothing
     qtbot.keyClick(window, Qt.Key.Key_F12)
-    board = window.board
-    assert board is not None and window.board_window is not None and window.board_window.isVisible()
+    board = supervision.board
+    assert board is not None and supervision.board_window is not None and supervision.board_window.isVisible()
     qtbot.waitUntil(lambda: board.snapshot is not None, timeout=5000)
     call_id = console.ring("081234567801")  # from the line, through the change feed
     qtbot.waitUntil(lambda: board.waiting_model.shown_keys() == [call_id], timeout=5000)
@@ -50,7 +51,7 @@ def test_a_supervisor_opens_the_live_board_with_f12_and_an_incident_from_it(qtbo
     assert window.findChild(type(window.help_button), "boardButton").menu() is not None
     # Logging out stops the board's clock and closes its window.
     window.close()
-    assert not board.timer.isActive() and not window.board_window.isVisible()
+    assert not board.timer.isActive() and not supervision.board_window.isVisible()
 
 
 def test_a_supervisor_opens_the_audit_log(qtbot: QtBot, supervisor_console: Console) -> None:
@@ -65,7 +66,7 @@ def test_a_supervisor_opens_the_audit_log(qtbot: QtBot, supervisor_console: Cons
 def test_an_operator_never_sees_the_board(qtbot: QtBot, console: Console) -> None:
     window = console.window
     qtbot.keyClick(window, Qt.Key.Key_F12)
-    assert window.board is None and window.board_window is None
+    assert console.desk.supervision is None
     assert "F12" not in window.shortcuts.shortcuts
     assert not any("F12" in b.toolTip() for b in window.findChildren(type(window.help_button)))
 
@@ -98,8 +99,7 @@ def test_postgres_notify_wakes_the_feed_at_once(qtbot: QtBot, pg_db: Database) -
 
 
 def test_forwards_refresh_the_unit_board_and_closing_frees_the_unit(qtbot: QtBot, console: Console) -> None:
-    window = console.window
-    units_panel = window.units_panel
+    units_panel = console.desk.panels.units_panel
     units_panel._poller.stop()  # only the change feed may refresh it now
     dispatch = DispatchService(console.db, console.clock)
 
@@ -122,7 +122,7 @@ def test_forwards_refresh_the_unit_board_and_closing_frees_the_unit(qtbot: QtBot
 
     qtbot.waitUntil(lambda: unit_status() is not UnitStatus.AVAILABLE, timeout=3000)
     dispatch.update_status(console.actor, view.id, DispatchStatus.ACKNOWLEDGED)
-    window.open_incident(incident_id)
+    console.desk.panels.open_incident(incident_id)
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, IncidentDetailDialog))
     qtbot.waitUntil(lambda: dialog.view is not None, timeout=3000)
     timeline = dialog.dispatch_timeline
@@ -140,7 +140,7 @@ def test_forwards_refresh_the_unit_board_and_closing_frees_the_unit(qtbot: QtBot
 def test_another_desks_change_refreshes_the_open_incident_but_never_overwrites_typing(qtbot: QtBot,
                                                                                       console: Console) -> None:
     incident_id = _fire(console)
-    console.window.open_incident(incident_id)
+    console.desk.panels.open_incident(incident_id)
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, IncidentDetailDialog))
     qtbot.waitUntil(lambda: dialog.view is not None, timeout=3000)
     version = console.incidents.get(incident_id).version
@@ -157,8 +157,8 @@ def test_a_forward_wakes_the_outbox_at_once(qtbot: QtBot, console: Console) -> N
     from ui.dispatch.dialog import DispatchDialog
 
     woken: list[bool] = []
-    console.window.outbox_wake = lambda: woken.append(True)
-    console.window.last_incident_id = _fire(console)
+    console.desk.panels.outbox_wake = lambda: woken.append(True)
+    console.desk.panels.last_incident_id = _fire(console)
     qtbot.keyClick(console.window, Qt.Key.Key_F4)
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DispatchDialog))
     dialog.forwarded.emit([object()])

@@ -93,16 +93,12 @@ def test_the_main_window_speaks_one_language(qtbot: QtBot, any_console: Console)
 
 
 def test_a_replaced_window_lets_go_of_the_bridge(qtbot: QtBot, any_console: Console) -> None:
-    """main.py rebuilds the window when the language changes; the old one must not react to calls any more."""
+    """The console rebuilds the window when the language changes; the old one must not react to calls any more."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from callcenter.services.reference import ReferenceService
-    from ui.main_window import MainWindow
+    from ui.console.window import build_desk
 
-    references = ReferenceService(any_console.db, any_console.clock)
-    old = MainWindow(any_console.worker, any_console.bridge, any_console.calls, any_console.callers,
-                     any_console.incidents, references, references.load(), any_console.actor,
-                     clock=any_console.clock)
+    old = build_desk(any_console.parts, any_console.actor, any_console.window.language).window
     old.confirm_close = False
     old.show()
     old.close()

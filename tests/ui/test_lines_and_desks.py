@@ -24,8 +24,8 @@ def test_a_call_another_desk_takes_leaves_the_banner_saying_who(qtbot: QtBot, co
     assert banner.taken.text() == "0812-3456-7890 diangkat oleh budi"
     # One key still answers the oldest call this desk can get.
     qtbot.keyClick(console.window, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: console.window.current is not None, timeout=3000)
-    assert console.window.current.id == second
+    qtbot.waitUntil(lambda: console.desk.flow.current is not None, timeout=3000)
+    assert console.desk.flow.current.id == second
     assert console.calls.get(second).state is CallState.ANSWERED
 
 

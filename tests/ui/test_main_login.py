@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 import main
 from callcenter.db.database import Database, sqlite_url
 from callcenter.services.auth import AuthService
+from ui.desk.panels import DeskPanels
 from ui.login import FirstRunDialog, LoginDialog
 from ui.main_window import MainWindow
 from ui.views.handover import HandoverDialog
@@ -68,7 +69,9 @@ def test_first_start_on_an_empty_database(qtbot, tmp_path: Path, monkeypatch: py
             return False
         assert isinstance(window, MainWindow)
         seen.append(window.operator_label.text())
-        window.request_logout()
+        panels = window.findChild(DeskPanels)
+        assert isinstance(panels, DeskPanels)
+        panels.request_logout()  # what Ctrl+Q and the header's "Log out" do
         return True
 
     def hand_over() -> bool:

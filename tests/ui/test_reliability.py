@@ -19,16 +19,14 @@ from callcenter.cid.events import CallerIdEvent, EventKind, Presentation
 from callcenter.clock import ManualClock
 from callcenter.db.database import Database
 from callcenter.db.enums import CallState
-from callcenter.services.auth import AuthService
 from callcenter.services.base import record_change
 from callcenter.services.incidents import LIMITS
-from callcenter.services.reference import ReferenceService
 from callcenter.services.spool import Spool
 from tests.ui.conftest import Console, build_console
+from ui.console.window import Desk, build_desk
 from ui.drafts import DraftStore
 from ui.i18n import Translations
 from ui.incident_form import MAX_DESCRIPTION_LINES
-from ui.main_window import MainWindow
 
 PASSWORD = "rahasia-123"  # make_actor's password
 
@@ -48,13 +46,14 @@ def _answer(qtbot: QtBot, console: Console, number: str) -> int:
 
 
 # -- idle lock ----------------------------------------------------------------------------------------------
-def test_an_idle_console_locks_keeps_calls_visible_and_unlocks_with_the_password(qtbot: QtBot,
-                                                                                 console: Console) -> None:
-    window = console.window
-    window.attach_lock(AuthService(console.db, console.clock), idle_minutes=0.5 / 60)  # half a second
-    qtbot.waitUntil(lambda: window.locked, timeout=3000)
-    screen = window.lock_screen
-    assert screen is not None and screen.isVisible()
+def test_an_idle_console_locks_keeps_calls_visible_and_unlocks_with_the_password(
+        qtbot: QtBot, sqlite_db: Database, clock: ManualClock, translations: Translations) -> None:
+    consoles = build_console(qtbot, sqlite_db, clock, translations, idle_minutes=0.5 / 60)  # half a second
+    console = next(consoles)
+    window, lock = console.window, console.desk.lock
+    qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+    screen = lock.screen
+    assert screen.isVisible()
     # A call rings while locked: the banner shows it above the cover, and nothing else can be reached.
     call_id = console.ring("081234567890")
     qtbot.waitUntil(lambda: window.banner.call_ids() == [call_id], timeout=3000)
@@ -68,46 +67,51 @@ def test_an_idle_console_locks_keeps_calls_visible_and_unlocks_with_the_password
     screen.password.setText("salah")
     qtbot.keyClick(screen.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(screen.error.text()), timeout=3000)
-    assert window.locked
+    assert lock.locked
     screen.password.setText(PASSWORD)
     qtbot.keyClick(screen.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not window.locked, timeout=3000)
+    qtbot.waitUntil(lambda: not lock.locked, timeout=3000)
     assert not screen.isVisible() and window.header.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: window.mode == "call", timeout=3000)
+    consoles.close()
 
 
 def test_open_dialogs_hide_while_locked_and_another_operator_can_log_the_locked_one_out(
         qtbot: QtBot, console: Console) -> None:
-    window = console.window
-    window.attach_lock(AuthService(console.db, console.clock), idle_minutes=0)  # only by hand here
+    window, lock = console.window, console.desk.lock  # idle_minutes 0: it locks only by hand here
     window.toggle_help()
-    window.open_caller_history("081234567890")
+    console.desk.panels.open_caller_history("081234567890")
     dialog = next(w for w in QApplication.topLevelWidgets() if w is not window and w.isVisible()
                   and w.parentWidget() is window)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert window.locked and not dialog.isVisible() and not window.overlay.isVisible()
-    assert window.lock_screen is not None
+    assert lock.locked and not dialog.isVisible() and not window.overlay.isVisible()
     with qtbot.waitSignal(window.logout_requested, timeout=3000):
-        window.lock_screen.logout_button.click()
+        lock.screen.logout_button.click()
 
 
 # -- drafts -------------------------------------------------------------------------------------------------
-def _new_window(console: Console, store: DraftStore, qtbot: QtBot) -> MainWindow:
-    references = ReferenceService(console.db, console.clock)
-    window = MainWindow(console.worker, console.bridge, console.calls, console.callers, console.incidents,
-                        references, references.load(), console.actor, clock=console.clock)
-    window.confirm_close = False
-    qtbot.addWidget(window)
-    window.attach_drafts(store)
-    window.show()
-    return window
+def _new_desk(console: Console, qtbot: QtBot) -> Desk:
+    """The next console on this PC: the same parts (and drafts folder), a new window."""
+    desk = build_desk(console.parts, console.actor, "id")
+    desk.window.confirm_close = False
+    qtbot.addWidget(desk.window)
+    desk.window.show()
+    return desk
 
 
-def test_a_console_killed_mid_form_offers_the_draft_back(qtbot: QtBot, console: Console, tmp_path: Path) -> None:
-    store = DraftStore(tmp_path / "drafts")
+@pytest.fixture
+def drafted(qtbot: QtBot, sqlite_db: Database, clock: ManualClock, translations: Translations,
+            tmp_path: Path) -> Iterator[Console]:
+    """A console that keeps its incident form on disk."""
+    yield from build_console(qtbot, sqlite_db, clock, translations, drafts=DraftStore(tmp_path / "drafts"))
+
+
+def test_a_console_killed_mid_form_offers_the_draft_back(qtbot: QtBot, drafted: Console) -> None:
+    console = drafted
+    assert console.parts.drafts is not None and console.desk.drafts is not None
+    store = console.parts.drafts
     window = console.window
-    window.attach_drafts(store)
     call_id = _answer(qtbot, console, "081234567891")
     qtbot.keyClick(window, Qt.Key.Key_F5)
     form = window.incident_form
@@ -123,35 +127,43 @@ def test_a_console_killed_mid_form_offers_the_draft_back(qtbot: QtBot, console: 
     assert not list(path.parent.glob(".draft-*"))  # written through a temporary file, replaced at once
     assert json.loads(path.read_text(encoding="utf-8"))["form"]["call_id"] == call_id
     # "Killed": the window is dropped without closing it normally.
-    window._alive = False
-    window._draft_periodic.stop()
+    console.desk.drafts.stop()
     window.hide()
-    second = _new_window(console, store, qtbot)
-    qtbot.waitUntil(lambda: second.restore_offer is not None and second.restore_offer.isVisible(), timeout=3000)
-    assert "SPBU" in second.restore_offer.text()
-    second.restore_offer.button(QMessageBox.StandardButton.Yes).click()
+    second = _new_desk(console, qtbot)
+    assert second.drafts is not None
+    drafts = second.drafts
+    qtbot.waitUntil(lambda: drafts.offer is not None and drafts.offer.isVisible(), timeout=3000)
+    assert drafts.offer is not None and "SPBU" in drafts.offer.text()
+    button = drafts.offer.button(QMessageBox.StandardButton.Yes)
+    assert button is not None
+    button.click()
     qtbot.waitUntil(lambda: second.mode == "incident", timeout=3000)
-    assert second.incident_form.description.toPlainText() == "Motor <b>terbakar</b> & asap 🔥 di SPBU"
-    assert second.incident_form.address.text() == "Jl. Ibrahim Singadilaga"
-    assert second.current is not None and second.current.id == call_id  # back on the same answered call
+    assert second.window.incident_form.description.toPlainText() == "Motor <b>terbakar</b> & asap 🔥 di SPBU"
+    assert second.window.incident_form.address.text() == "Jl. Ibrahim Singadilaga"
+    assert second.flow.current is not None and second.flow.current.id == call_id  # back on the same call
     # Saving (here: closing the call as a prank after all) deletes the draft.
-    second.cancel()
-    second.classify("prank")
+    second.flow.cancel()
+    second.flow.classify("prank")
     qtbot.waitUntil(lambda: second.mode == "idle", timeout=3000)
     assert not path.exists()
 
 
-def test_a_discarded_offer_deletes_the_draft_and_a_blank_form_writes_none(qtbot: QtBot, console: Console,
-                                                                          tmp_path: Path) -> None:
-    store = DraftStore(tmp_path / "drafts")
+def test_a_discarded_offer_deletes_the_draft_and_a_blank_form_writes_none(qtbot: QtBot, drafted: Console) -> None:
+    console = drafted
+    store = console.parts.drafts
+    assert store is not None
     store.save(console.actor.username, {"description": "lama", "call_id": None, "saved_at": "2026-03-02T03:00:00"})
-    second = _new_window(console, store, qtbot)
-    qtbot.waitUntil(lambda: second.restore_offer is not None, timeout=3000)
-    assert second.restore_offer is not None
-    second.restore_offer.button(QMessageBox.StandardButton.Discard).click()
+    second = _new_desk(console, qtbot)
+    drafts = second.drafts
+    assert drafts is not None
+    qtbot.waitUntil(lambda: drafts.offer is not None, timeout=3000)
+    assert drafts.offer is not None
+    button = drafts.offer.button(QMessageBox.StandardButton.Discard)
+    assert button is not None
+    button.click()
     assert not store.path(console.actor.username).exists()
-    second.new_report()
-    second.save_draft()
+    second.flow.new_report()
+    drafts.save()
     assert not store.path(console.actor.username).exists()  # nothing typed: nothing to keep
 
 
@@ -170,7 +182,7 @@ def fragile(qtbot: QtBot, sqlite_db: Database, clock: ManualClock, translations:
 def test_a_locked_database_shows_one_banner_spools_calls_and_recovers_by_itself(qtbot: QtBot,
                                                                                 fragile: Console) -> None:
     console, window = fragile, fragile.window
-    window.watch_intake(console.intake, interval_ms=50)
+    console.desk.outage.watch_intake(console.intake, interval_ms=50)
     database_file = console.db.engine.url.database
     assert database_file is not None
     locker = sqlite3.connect(database_file)
@@ -186,7 +198,7 @@ def test_a_locked_database_shows_one_banner_spools_calls_and_recovers_by_itself(
 
         for _ in range(3):
             console.worker.run(console.worker, write)
-        qtbot.waitUntil(lambda: "desk" in window._down, timeout=5000)
+        qtbot.waitUntil(lambda: "desk" in console.desk.outage.down, timeout=5000)
         console.idle(qtbot)
         assert window.status_label.text() == ""
         assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
@@ -207,7 +219,7 @@ def test_a_spool_that_cannot_be_written_raises_a_red_alarm(qtbot: QtBot, sqlite_
     console = next(consoles)
     try:
         window = console.window
-        window.watch_intake(console.intake, interval_ms=50)
+        console.desk.outage.watch_intake(console.intake, interval_ms=50)
         locker = sqlite3.connect(str(console.db.engine.url.database))
         locker.execute("BEGIN EXCLUSIVE")
         try:

@@ -28,7 +28,7 @@ def test_every_action_button_names_its_key_in_the_tooltip(qtbot: QtBot, console:
     qtbot.waitUntil(lambda: console.window.mode == "call", timeout=3000)
     qtbot.keyClick(console.window, Qt.Key.Key_F5)
     keys = ("F2", "F3", "F5", "F6", "F7", "F8", "F9", "F10", "Ctrl+S", "Ctrl+G", "Ctrl+N", "F1", "Ctrl+Q", "Esc",
-            "Ctrl+,", "Ctrl+1", "Ctrl+2")
+            "Ctrl+Shift+L", "Ctrl+,", "Ctrl+1", "Ctrl+2")
     buttons = [b for b in console.window.findChildren(QAbstractButton) if b.isVisible() and b.text()]
     missing = [b.text() for b in buttons if b is not console.window.language_button
                and not any(f"({key})" in b.toolTip() for key in keys)]

@@ -41,7 +41,8 @@ from callcenter.services.dispatch import (
     check_whatsapp,
 )
 from callcenter.services.settings import SettingsService
-from ui.dispatch.common import error_text, problem_text, tr
+from ui.dispatch.common import tr
+from ui.errors import core_text, error_text
 from ui.worker import DbWorker
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -123,7 +124,7 @@ class _AdminDialog(QDialog):
         label = self.errors.get(name)
         if label is None:
             return
-        label.setText(problem_text(text) if text else "")
+        label.setText(core_text(text) if text else "")
         label.setVisible(bool(text))
 
     def clear_problems(self) -> None:
@@ -557,7 +558,7 @@ class SmtpSettingsDialog(QDialog):
             if isinstance(exc, ValidationError):
                 for name, text in exc.problems.items():
                     if name in self.errors:
-                        self.errors[name].setText(problem_text(text))
+                        self.errors[name].setText(core_text(text))
                         self.errors[name].show()
             self.status.setStyleSheet(ERROR_STYLE)
             self.status.setText(error_text(exc))

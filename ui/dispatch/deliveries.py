@@ -25,12 +25,12 @@ from callcenter.services.dispatch import DeliveryRow, DispatchService
 from ui.dispatch.common import (
     OUTBOX_COLOURS,
     channel_text,
-    error_text,
     outbox_state_text,
     reason_text,
     tr,
     wib,
 )
+from ui.errors import error_text
 from ui.table_model import KeyedTableModel
 from ui.worker import DbWorker
 

@@ -32,8 +32,9 @@ from callcenter.forwarding.slip import render_slip
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DispatchService, DispatchView, Suggestions, UnitBusy
 from callcenter.services.dispatch_messages import DispatchFacts
-from ui.dispatch.common import UNIT_COLOURS, channel_text, error_text, tr, unit_status_text
+from ui.dispatch.common import UNIT_COLOURS, channel_text, tr, unit_status_text
 from ui.dispatch.printing import print_or_save
+from ui.errors import error_text
 from ui.worker import DbWorker
 
 UNIT_ROLE = Qt.ItemDataRole.UserRole

@@ -29,7 +29,6 @@ from ui.dispatch.common import (
     OUTBOX_COLOURS,
     channel_text,
     dispatch_status_text,
-    error_text,
     outbox_state_text,
     reason_text,
     tr,
@@ -37,6 +36,7 @@ from ui.dispatch.common import (
 )
 from ui.dispatch.dialog import print_delivery, send_whatsapp
 from ui.dispatch.printing import print_or_save
+from ui.errors import error_text
 from ui.worker import DbWorker
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -296,14 +296,14 @@ class DispatchTimelineWidget(QWidget):
 
     def _printed_via(self, parent: QWidget, pdf: bytes, name: str) -> str | None:
         how = self.print_slip(parent, pdf, name)
-        QTimer.singleShot(300, self.refresh)
+        QTimer.singleShot(300, self, self.refresh)
         return how
 
     def whatsapp_selected(self) -> None:
         delivery = self.selected_delivery(DeliveryChannel.WHATSAPP)
         if delivery is not None:
             send_whatsapp(self, self.worker, self.dispatch, self.actor, delivery.id, self.open_url)
-            QTimer.singleShot(300, self.refresh)
+            QTimer.singleShot(300, self, self.refresh)
 
     def retry_selected(self) -> None:
         delivery = self.selected_delivery()

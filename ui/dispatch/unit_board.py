@@ -34,11 +34,11 @@ from callcenter.services.dispatch import DispatchService, UnitBoardRow
 from ui.dispatch.common import (
     UNIT_COLOURS,
     duration_text,
-    error_text,
     tr,
     unit_status_text,
     wib,
 )
+from ui.errors import error_text
 from ui.table_model import KeyedTableModel
 from ui.worker import DbWorker
 

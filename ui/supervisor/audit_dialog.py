@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from callcenter.clock import WIB, to_wib, utcnow
 from callcenter.services.base import Actor
 from callcenter.services.supervisor import AUDIT_PAGE, AuditFacets, AuditFilter, AuditRow, SupervisorService
-from ui.supervisor.board import describe_error
+from ui.errors import error_text
 from ui.table_model import KeyedTableModel
 from ui.worker import DbWorker
 
@@ -186,7 +186,7 @@ class AuditLogDialog(QDialog):
 
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.model.failed.connect(lambda error: self.status.setText(describe_error(error)))
+        self.model.failed.connect(lambda error: self.status.setText(error_text(error)))
         self.model.reloaded.connect(self._update_status)
         self.model.rowsInserted.connect(self._update_status)
         self.total: int | None = None
@@ -200,7 +200,7 @@ class AuditLogDialog(QDialog):
         self.resize(1100, 640)
 
         self.worker.run(self, lambda: self.supervisor.audit_facets(self.actor), self._fill_facets,
-                           lambda error: self.status.setText(describe_error(error)))
+                           lambda error: self.status.setText(error_text(error)))
         self.apply_filter()
 
     def _combo(self) -> QComboBox:
@@ -245,7 +245,7 @@ class AuditLogDialog(QDialog):
         self.model.set_filter(flt)
         self.worker.run(self, lambda: self.supervisor.audit_count(self.actor, flt),
                            lambda total: self._got_total(flt, total),
-                           lambda error: self.status.setText(describe_error(error)))
+                           lambda error: self.status.setText(error_text(error)))
 
     def _got_total(self, flt: AuditFilter, total: int) -> None:
         if flt is not self.model.filter:
@@ -293,4 +293,4 @@ class AuditLogDialog(QDialog):
             self.exported.emit(str(path), count)
 
         self.worker.run(self, lambda: self.supervisor.export_audit_csv(self.actor, flt, path), done,
-                           lambda error: self.status.setText(describe_error(error)))
+                           lambda error: self.status.setText(error_text(error)))

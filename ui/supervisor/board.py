@@ -43,14 +43,6 @@ from PySide6.QtWidgets import (
 )
 
 from callcenter.clock import Clock, to_wib, utcnow
-from callcenter.errors import (
-    ConflictError,
-    DatabaseUnavailable,
-    NotFound,
-    PermissionDenied,
-    UserFixableError,
-    ValidationError,
-)
 from callcenter.services.base import Actor
 from callcenter.services.callers import CallerService
 from callcenter.services.dispatch import DispatchService
@@ -65,6 +57,7 @@ from callcenter.services.supervisor import (
     OperatorChoice,
     SupervisorService,
 )
+from ui.errors import error_text
 from ui.supervisor.models import (
     IncidentsModel,
     MissedCallsModel,
@@ -85,26 +78,6 @@ TYPE_COLOURS = {
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("SupervisorBoard", text)
-
-
-def describe_error(error: BaseException) -> str:
-    """An error from the core in words a supervisor understands."""
-    if isinstance(error, PermissionDenied):
-        return tr("Your role may not do this.")
-    if isinstance(error, ConflictError):
-        return tr("Someone else changed this meanwhile; the board has been refreshed. (%1)").replace(
-            "%1", str(error))
-    if isinstance(error, ValidationError):
-        return "; ".join(error.problems.values())
-    if isinstance(error, NotFound):
-        return tr("It no longer exists; the board has been refreshed.")
-    if isinstance(error, DatabaseUnavailable):
-        return tr("The database cannot be reached. The board shows the last known state.")
-    if isinstance(error, UserFixableError):
-        return str(error)
-    if isinstance(error, OSError):
-        return tr("The file cannot be written: %1").replace("%1", error.strerror or str(error))
-    return tr("Unexpected error: %1").replace("%1", f"{type(error).__name__}: {error}")
 
 
 class KpiTile(QFrame):
@@ -366,7 +339,7 @@ class SupervisorBoard(QWidget):
 
     def _failed_refresh(self, error: BaseException) -> None:
         self._busy = False
-        self.show_message(describe_error(error))
+        self.show_message(error_text(error))
         if self._dirty:
             self._dirty = False
             self.refresh()
@@ -521,7 +494,7 @@ class SupervisorBoard(QWidget):
             self.refresh()
 
         def failed(error: BaseException) -> None:
-            text = describe_error(error)
+            text = error_text(error)
             self.show_message(text, kind="action")
             self.action_failed.emit(text)
             self.refresh()
@@ -575,7 +548,7 @@ class SupervisorBoard(QWidget):
                 self.reassign_incident(row.id, dialog.combo.currentData())
 
         self.worker.run(self, lambda: self.supervisor.operators(self.actor), choose,
-                           lambda e: self.show_message(describe_error(e), kind="action"))
+                           lambda e: self.show_message(error_text(e), kind="action"))
 
     def close_selected(self) -> None:
         row = self._selected(self.incidents_view)
@@ -599,7 +572,7 @@ class SupervisorBoard(QWidget):
                 self.reopen_incident(dialog.combo.currentData(), dialog.reason.toPlainText())
 
         self.worker.run(self, lambda: self.supervisor.recently_closed(self.actor), choose,
-                           lambda e: self.show_message(describe_error(e), kind="action"))
+                           lambda e: self.show_message(error_text(e), kind="action"))
 
     def unblock_selected(self) -> None:
         row = self._selected(self._selected_call_view())

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 from callcenter.db.enums import Role
 from callcenter.services.base import Actor
 from callcenter.services.callers import MAX_REASON, CallerHistory, CallerService, CallSummary, IncidentSummary
+from ui.errors import error_text
 from ui.table_model import SimpleTableModel
 from ui.views.common import (
     MessageBar,
     call_state_text,
     call_type_text,
     category_text,
-    error_text,
     shortcut_tip,
     status_text,
     wib_full,

@@ -24,8 +24,9 @@ from callcenter.services.base import Actor
 from callcenter.services.incidents import IncidentService, IncidentView
 from callcenter.services.shifts import MAX_HANDOVER, PendingCall, ShiftService
 from callcenter.shift_windows import ShiftWindow
+from ui.errors import error_text
 from ui.table_model import SimpleTableModel
-from ui.views.common import MessageBar, age_text, category_text, error_text, shortcut_tip, status_text, wib_time
+from ui.views.common import MessageBar, age_text, category_text, shortcut_tip, status_text, wib_time
 from ui.views.models import static_table
 from ui.worker import DbWorker
 

@@ -36,6 +36,7 @@ from callcenter.services.incidents import LIMITS, IncidentService, IncidentView,
 from callcenter.services.lookups import AreaChoice, CategoryChoice, LookupService
 from callcenter.services.queues import LinkedCall, QueueService
 from ui.dispatch.timeline import DispatchTimelineWidget
+from ui.errors import error_text
 from ui.table_model import SimpleTableModel
 from ui.views.caller_history import CallerHistoryDialog
 from ui.views.common import (
@@ -43,7 +44,6 @@ from ui.views.common import (
     age_text,
     call_type_text,
     category_text,
-    error_text,
     shortcut_tip,
     status_text,
     timeline_text,

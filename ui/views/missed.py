@@ -22,7 +22,8 @@ from callcenter.services.base import Actor
 from callcenter.services.calls import CallService
 from callcenter.services.feed import Change
 from callcenter.services.queues import MissedCallRow, QueueService
-from ui.views.common import MessageBar, error_text, shortcut_tip, wib_full
+from ui.errors import error_text
+from ui.views.common import MessageBar, shortcut_tip, wib_full
 from ui.views.models import MissedCallModel
 from ui.views.queue import COALESCE_MS, TICK_MS, keep_selection, make_table
 from ui.worker import DbWorker
@@ -167,7 +168,7 @@ class MissedCallsPanel(QWidget):
 
     def _recorded(self) -> None:
         self.message.show_message(self.tr("Callback recorded."), "ok")
-        QTimer.singleShot(4000, self.message.clear_message)
+        QTimer.singleShot(4000, self.message, self.message.clear_message)
         self.reload()
         self.view.setFocus()
 

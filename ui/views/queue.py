@@ -25,8 +25,9 @@ from callcenter.services.base import Actor
 from callcenter.services.feed import Change
 from callcenter.services.incidents import OPEN_STATUSES, IncidentService
 from callcenter.services.queues import QueueService
+from ui.errors import error_text
 from ui.table_model import KeyedTableModel
-from ui.views.common import MessageBar, error_text, status_text
+from ui.views.common import MessageBar, status_text
 from ui.views.models import IncidentQueueModel
 from ui.worker import DbWorker
 

@@ -31,8 +31,9 @@ from callcenter.db.enums import Role
 from callcenter.services.base import Actor
 from callcenter.services.settings import SettingsService
 from callcenter.services.source_config import MAX_HOST, MAX_NAME, MAX_URL, SourceConfig, SourceConfigService
+from ui.errors import core_text, error_text
 from ui.table_model import SimpleTableModel
-from ui.views.common import MessageBar, core_text, error_text, shortcut_tip
+from ui.views.common import MessageBar, shortcut_tip
 from ui.worker import DbWorker
 
 SETTINGS_ORG = "Diskominfo Purwakarta"

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 
 from callcenter.db.enums import DispatchStatus
-from resources.translations.make_dispatch_ts import INDONESIAN, source_strings
+from tools.make_dispatch_ts import INDONESIAN, source_strings
 from ui.dispatch.common import dispatch_status_text, tr
 from ui.i18n import compile_ts
 

@@ -13,8 +13,9 @@ from callcenter.services.base import Actor
 from callcenter.services.incidents import IncidentService
 from callcenter.services.queues import QueueService
 from tests.ui.views.conftest import settle, show
+from ui.errors import error_text
 from ui.i18n import compile_ts
-from ui.views.common import current_language, error_text
+from ui.views.common import current_language
 from ui.views.queue import QueuePanel
 from ui.worker import DbWorker
 

@@ -1,4 +1,4 @@
-"""Regenerate docs/screenshots/ from a seeded demo database, offscreen: ``python -m ui.screenshots [OUT_DIR]``.
+"""Regenerate docs/screenshots/ from a seeded demo database, offscreen: ``python -m tools.screenshots [OUT_DIR]``.
 
 Everything is deterministic (fixed seed, fixed clock, fixed callers), so the pictures only change when the UI does.
 """
@@ -20,33 +20,21 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from callcenter.assembly import build_services
 from callcenter.cid.events import CallerIdEvent, EventKind, Presentation
 from callcenter.cid.sources import LineState, LineStatus
 from callcenter.clock import ManualClock
 from callcenter.db import migrate
 from callcenter.db.database import Database, sqlite_url
 from callcenter.db.refdata import load_reference_data
-from callcenter.reports.export import ExportService
-from callcenter.services.auth import AuthService
-from callcenter.services.callers import CallerService
-from callcenter.services.calls import CallService
 from callcenter.services.demo import DEMO_PASSWORD, seed_demo
-from callcenter.services.dispatch import DispatchService
-from callcenter.services.incidents import IncidentService
 from callcenter.services.intake import IntakeService
-from callcenter.services.presence import PresenceService
-from callcenter.services.queues import QueueService
-from callcenter.services.reference import ReferenceService
-from callcenter.services.report_data import ReportService
-from callcenter.services.settings import SettingsService
-from callcenter.services.shifts import ShiftService
-from callcenter.services.source_config import SourceConfigService
-from callcenter.services.supervisor import SupervisorService
 from ui.app import create_application
 from ui.bridge import CoreBridge
+from ui.console.window import DeskParts, build_desk
 from ui.i18n import Translations
 from ui.login import LoginDialog
-from ui.main_window import MainWindow
+from ui.ring_banner import RingSound
 from ui.worker import DbWorker
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -102,30 +90,31 @@ def ring(intake: IntakeService, clock: ManualClock, number: str | None, line: st
     intake.process([(SIM_KEY, event)])
 
 
+def parts_for(db: Database, clock: ManualClock) -> DeskParts:
+    services = build_services(db, clock)
+    return DeskParts(services, services.references.load(), DbWorker(), DbWorker("render"), CoreBridge(),
+                     RingSound(enabled=False))
+
+
 def shoot(app: QApplication, db: Database, language: str, out: Path, translations: Translations) -> None:
     translations.install(language)
     clock = ManualClock(NOW)
-    worker = DbWorker()
-    bridge = CoreBridge()
-    auth = AuthService(db, clock)
-    actor = auth.authenticate("operator1", DEMO_PASSWORD).as_actor()
-    calls, callers, incidents = CallService(db, clock), CallerService(db, clock), IncidentService(db, clock)
-    references = ReferenceService(db, clock)
+    parts = parts_for(db, clock)
+    worker, services = parts.worker, parts.services
+    actor = services.auth.authenticate("operator1", DEMO_PASSWORD).as_actor()
     intake = IntakeService(db, clock=clock)
-    intake.subscribe(bridge.on_calls)
+    intake.subscribe(parts.bridge.on_calls)
     # Clear what the seed left ringing so every run shows the same banner.
-    for call in calls.ringing(limit=500):
-        calls.end(actor, call.id)
-    window = MainWindow(worker, bridge, calls, callers, incidents, references, references.load(), actor,
-                        language=language, clock=clock)
-    window.attach_views(QueueService(db, clock), ShiftService(db, clock), SourceConfigService(db, clock),
-                        SettingsService(db, clock))
-    window.attach_dispatch(DispatchService(db, clock))
+    for call in services.calls.ringing(limit=500):
+        services.calls.end(actor, call.id)
+    desk = build_desk(parts, actor, language)
+    window = desk.window
     window.confirm_close = False
     window.resize(1366, 768)
     window.show()
     window.line_strip.on_line_state(LineState(SIM_KEY, "Telkom 112 (sim)", LineStatus.UP, None, NOW))
     window.line_strip.on_line_state(LineState("serial:COM3", "COM3 modem", LineStatus.UP, None, NOW))
+
     def idle() -> bool:
         return worker.pending() == 0
 
@@ -183,7 +172,7 @@ def shoot(app: QApplication, db: Database, language: str, out: Path, translation
     wait(app, lambda: idle() and bool(form.problem_text("description")))
     grab(window, out / f"incident-validation-{language}.png")
 
-    window.cancel()
+    desk.flow.cancel()
     window.line_strip.on_line_state(LineState("serial:COM3", "COM3 modem", LineStatus.DOWN,
                                               "the device was unplugged (port closed)", NOW))
     wait(app, idle)
@@ -195,21 +184,20 @@ def shoot(app: QApplication, db: Database, language: str, out: Path, translation
     window.toggle_help()
 
     # The database is away: one loud banner above the calls.
-    window.set_outage("intake", "database is locked")
+    desk.outage.set_outage("intake", "database is locked")
     wait(app, idle)
     grab(window, out / f"database-outage-{language}.png")
-    window.set_outage("intake", None)
+    desk.outage.set_outage("intake", None)
 
     # Idle lock: the ringing calls stay visible above the cover.
-    window.attach_lock(auth, 0)
-    window.lock()
+    desk.lock.lock()
     wait(app, idle)
     grab(window, out / f"lock-screen-{language}.png")
-    window.unlock()
+    desk.lock.unlock()
 
-    shoot_supervisor(app, db, language, out, clock, worker, bridge)
+    shoot_supervisor(app, parts, language, out)
 
-    login = LoginDialog(worker, auth, clock=clock)
+    login = LoginDialog(worker, services.auth, clock=clock)
     login.username.setText("operator1")
     login.show()
     wait(app, idle)
@@ -219,36 +207,31 @@ def shoot(app: QApplication, db: Database, language: str, out: Path, translation
     window.close()
     wait(app, idle)
     worker.stop()
+    parts.render.stop()
 
 
-def shoot_supervisor(app: QApplication, db: Database, language: str, out: Path, clock: ManualClock,
-                     worker: DbWorker, bridge: CoreBridge) -> None:
+def shoot_supervisor(app: QApplication, parts: DeskParts, language: str, out: Path) -> None:
     """The supervisor's console (more header buttons) and the live board in its own window (F12)."""
-    actor = AuthService(db, clock).authenticate("supervisor", DEMO_PASSWORD).as_actor()
-    calls, callers, incidents = CallService(db, clock), CallerService(db, clock), IncidentService(db, clock)
-    references = ReferenceService(db, clock)
-    window = MainWindow(worker, bridge, calls, callers, incidents, references, references.load(), actor,
-                        language=language, clock=clock)
-    window.attach_views(QueueService(db, clock), ShiftService(db, clock), SourceConfigService(db, clock),
-                        SettingsService(db, clock))
-    window.attach_dispatch(DispatchService(db, clock), ReportService(db, clock), ExportService(db, clock))
-    presence = PresenceService(db, clock)
-    for number, desk in enumerate(("MEJA-1", "MEJA-2")):
-        presence.heartbeat(AuthService(db, clock).authenticate(f"operator{number + 1}", DEMO_PASSWORD).as_actor(),
-                           desk)
-    window.attach_supervisor(SupervisorService(db, clock), presence)
+    services, worker = parts.services, parts.worker
+    actor = services.auth.authenticate("supervisor", DEMO_PASSWORD).as_actor()
+    for number, desk_name in enumerate(("MEJA-1", "MEJA-2")):
+        services.presence.heartbeat(services.auth.authenticate(f"operator{number + 1}", DEMO_PASSWORD).as_actor(),
+                                    desk_name)
+    desk = build_desk(parts, actor, language)
+    window = desk.window
     window.confirm_close = False
     window.resize(1366, 768)
     window.show()
     wait(app, lambda: worker.pending() == 0)
     grab(window, out / f"main-window-supervisor-{language}.png")
-    window.open_board()
-    board = window.board
-    assert board is not None and window.board_window is not None
+    assert desk.supervision is not None
+    desk.supervision.open_board()
+    board, board_window = desk.supervision.board, desk.supervision.board_window
+    assert board is not None and board_window is not None
     board.timer.stop()
-    window.board_window.resize(1600, 900)
-    wait(app, lambda: worker.pending() == 0 and board.snapshot is not None)  # type: ignore[attr-defined]
-    grab(window.board_window, out / f"supervisor-window-{language}.png")
+    board_window.resize(1600, 900)
+    wait(app, lambda: worker.pending() == 0 and board.snapshot is not None)
+    grab(board_window, out / f"supervisor-window-{language}.png")
     window.close()
     wait(app, lambda: worker.pending() == 0)
 

@@ -31,10 +31,10 @@ from callcenter.db.database import Database  # noqa: E402
 from callcenter.db.enums import DispatchStatus, IncidentStatus, Priority, UnitStatus  # noqa: E402
 from callcenter.db.models import Agency, Area, Category, Dispatch, DispatchEvent, Incident, Operator, Unit  # noqa: E402
 from callcenter.db.refdata import load_reference_data  # noqa: E402
-from callcenter.services.demo import seed_demo  # noqa: E402
 from callcenter.services.base import SYSTEM, Actor  # noqa: E402
 from callcenter.services.callers import CallerService  # noqa: E402
 from callcenter.services.calls import CallService  # noqa: E402
+from callcenter.services.demo import seed_demo  # noqa: E402
 from callcenter.services.incidents import IncidentDraft, IncidentService  # noqa: E402
 from callcenter.services.intake import IntakeService  # noqa: E402
 from callcenter.services.presence import PresenceService  # noqa: E402

@@ -21,36 +21,33 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false;qt.multimedia.*=false")
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from callcenter.assembly import build_services  # noqa: E402
 from callcenter.db import migrate  # noqa: E402
 from callcenter.db.database import Database  # noqa: E402
 from callcenter.db.refdata import load_reference_data  # noqa: E402
-from callcenter.services.demo import DEMO_PASSWORD, seed_demo  # noqa: E402
 from callcenter.services.auth import AuthService  # noqa: E402
 from callcenter.services.base import Actor  # noqa: E402
 from callcenter.services.callers import CallerService  # noqa: E402
 from callcenter.services.calls import CallService  # noqa: E402
-from callcenter.services.dispatch import DispatchService  # noqa: E402
+from callcenter.services.demo import DEMO_PASSWORD, seed_demo  # noqa: E402
 from callcenter.services.incidents import IncidentService  # noqa: E402
 from callcenter.services.presence import Heartbeat, PresenceService  # noqa: E402
-from callcenter.services.queues import QueueService  # noqa: E402
-from callcenter.services.reference import ReferenceService  # noqa: E402
-from callcenter.services.settings import SettingsService  # noqa: E402
-from callcenter.services.shifts import ShiftService  # noqa: E402
-from callcenter.services.source_config import SourceConfigService  # noqa: E402
 from callcenter.services.supervisor import SupervisorService  # noqa: E402
 from tests.pg import PostgresCluster, find_pg_bin  # noqa: E402
 from ui.app import create_application  # noqa: E402
 from ui.bridge import CoreBridge  # noqa: E402
+from ui.console.window import DeskParts, build_desk  # noqa: E402
 from ui.feed_poller import FeedPoller  # noqa: E402
 from ui.i18n import Translations  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.ring_banner import RingSound  # noqa: E402
 from ui.supervisor import SupervisorBoard  # noqa: E402
 from ui.worker import DbWorker  # noqa: E402
 
@@ -83,12 +80,10 @@ class Desk:
         self.poller.start()
 
     def console(self, language: str) -> MainWindow:
-        db = self.db
-        references = ReferenceService(db)
-        window = MainWindow(self.worker, self.bridge, CallService(db), CallerService(db), IncidentService(db),
-                            references, references.load(), self.actor, language=language)
-        window.attach_views(QueueService(db), ShiftService(db), SourceConfigService(db), SettingsService(db))
-        window.attach_dispatch(DispatchService(db))
+        services = build_services(self.db)
+        parts = DeskParts(services, services.references.load(), self.worker, DbWorker("render"), self.bridge,
+                          RingSound(enabled=False))
+        window = build_desk(parts, self.actor, language).window
         window.confirm_close = False
         window.resize(1366, 768)
         return window

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,12 +27,12 @@ from callcenter.db.enums import DeliveryChannel, DispatchStatus, OutboxState
 from callcenter.db.migrate import upgrade
 from callcenter.db.models import Agency, Category, OutboxMessage
 from callcenter.db.refdata import load_reference_data
-from callcenter.services.demo import seed_demo
 from callcenter.services.auth import AuthService
+from callcenter.services.demo import seed_demo
 from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentDraft, IncidentService
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def wait_for(app: QApplication, condition: object, seconds: float = 10) -> None:
@@ -48,9 +47,9 @@ def wait_for(app: QApplication, condition: object, seconds: float = 10) -> None:
 def install_translation(app: QApplication, lang: str, folder: Path) -> None:
     if lang != "id":
         return
-    source = ROOT / "resources" / "translations" / "dispatch_id.ts"
-    target = folder / "dispatch_id.qm"
-    subprocess.run(["pyside6-lrelease", str(source), "-qm", str(target)], check=True, capture_output=True)
+    from ui.i18n import compile_ts
+
+    target = compile_ts(ROOT / "resources" / "translations" / "dispatch_id.ts", folder)
     translator = QTranslator(app)
     if not translator.load(str(target)):
         raise SystemExit(f"cannot load {target}")

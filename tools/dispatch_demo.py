@@ -35,7 +35,7 @@ from ui.dispatch.common import tr
 from ui.i18n import compile_ts
 from ui.worker import DbWorker
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:

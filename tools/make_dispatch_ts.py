@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 INDONESIAN = {
     "New (Ctrl+N)": "Baru (Ctrl+N)",
@@ -86,7 +86,8 @@ INDONESIAN = {
         "Catatan (opsional), mis. \"sudah dikonfirmasi lewat telepon dengan petugas piket\"",
     "N&ote:": "Cat&atan:",
     "Forward": "Teruskan",
-    "Forward to the ticked agencies and units (Ctrl+Enter)": "Teruskan ke instansi dan unit yang dicentang (Ctrl+Enter)",
+    "Forward to the ticked agencies and units (Ctrl+Enter)":
+        "Teruskan ke instansi dan unit yang dicentang (Ctrl+Enter)",
     "Close without forwarding (Esc)": "Tutup tanpa meneruskan (Esc)",
     "Cannot forward": "Tidak dapat meneruskan",
     "Forwarding…": "Meneruskan…",
@@ -175,7 +176,8 @@ INDONESIAN = {
         "Ini bukan nomor telepon yang sah (mis. 0812-3456-7890).",
     "2-40 lower-case letters, digits or _ (e.g. damkar).": "2-40 huruf kecil, angka atau _ (mis. damkar).",
     "Enter the agency's full name (at most 200 characters).": "Isi nama lengkap instansi (paling banyak 200 karakter).",
-    "Enter a short name for lists (at most 40 characters).": "Isi nama singkat untuk daftar (paling banyak 40 karakter).",
+    "Enter a short name for lists (at most 40 characters).":
+        "Isi nama singkat untuk daftar (paling banyak 40 karakter).",
     "Already used by another entry.": "Sudah dipakai oleh data lain.",
     "A call sign of letters, digits, -, / or . (e.g. DAMKAR-04).":
         "Kode panggil berupa huruf, angka, -, / atau . (mis. DAMKAR-04).",
@@ -224,9 +226,11 @@ INDONESIAN = {
     "Sender address": "Alamat pengirim",
     "Enter the mail server's name (e.g. smtp.purwakartakab.go.id).":
         "Isi nama server e-mail (mis. smtp.purwakartakab.go.id).",
-    "A port from 1 to 65535 (587 for STARTTLS, 465 for SSL).": "Port 1 sampai 65535 (587 untuk STARTTLS, 465 untuk SSL).",
+    "A port from 1 to 65535 (587 for STARTTLS, 465 for SSL).":
+        "Port 1 sampai 65535 (587 untuk STARTTLS, 465 untuk SSL).",
     "Choose STARTTLS, SSL or none.": "Pilih STARTTLS, SSL atau tanpa enkripsi.",
-    "Enter the sender address (e.g. cc112@purwakartakab.go.id).": "Isi alamat pengirim (mis. cc112@purwakartakab.go.id).",
+    "Enter the sender address (e.g. cc112@purwakartakab.go.id).":
+        "Isi alamat pengirim (mis. cc112@purwakartakab.go.id).",
     "Delete…": "Hapus…",
     "Delete an entry made by mistake; one with history is made inactive instead (Ctrl+Del)":
         "Hapus data yang salah input; data yang sudah punya riwayat dinonaktifkan saja (Ctrl+Del)",
@@ -250,6 +254,7 @@ INDONESIAN = {
 
 def source_strings() -> list[str]:
     sys.path.insert(0, str(ROOT))
+    from ui import errors
     from ui.dispatch import common, timeline
 
     found: list[str] = []
@@ -258,7 +263,7 @@ def source_strings() -> list[str]:
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr" and node.args \
                     and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
                 found.append(node.args[0].value)
-    found += list(common.FIELD_NAMES.values()) + [text for _, text in common.PROBLEM_PATTERNS]
+    found += list(errors.DISPATCH_FIELDS.values()) + [text for _, text in errors.DISPATCH_PROBLEMS]
     found += [text for _, text in common.REASON_PATTERNS]
     found += list(timeline.STEP_LABELS.values())
     return list(dict.fromkeys(found))

@@ -1,0 +1,109 @@
+"""Assembly of the core in one place: every service of one database, built the same way for the console, the
+command line, the tests, the screenshots and the benchmarks.
+
+The console's own assembly (worker threads, Qt bridge, window) is ``ui.console``; this module knows no Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from callcenter.cid.sources import LineState, LineStatus, Source, Subscriber, make_source
+from callcenter.clock import Clock, utcnow
+from callcenter.db.database import Database
+from callcenter.reports.export import ExportService
+from callcenter.services.auth import AuthService
+from callcenter.services.callers import CallerService
+from callcenter.services.calls import CallService
+from callcenter.services.dispatch import DispatchService
+from callcenter.services.incidents import IncidentService
+from callcenter.services.presence import PresenceService
+from callcenter.services.queues import QueueService
+from callcenter.services.reference import ReferenceService
+from callcenter.services.report_data import ReportService
+from callcenter.services.settings import SettingsService
+from callcenter.services.shifts import ShiftService
+from callcenter.services.source_config import SourceConfigService
+from callcenter.services.supervisor import SupervisorService
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Every service of one database and clock. Services are cheap, stateless and thread-safe: one set serves
+    the whole console."""
+
+    db: Database
+    clock: Clock
+    auth: AuthService
+    calls: CallService
+    callers: CallerService
+    incidents: IncidentService
+    references: ReferenceService
+    dispatch: DispatchService
+    reports: ReportService
+    exports: ExportService
+    queues: QueueService
+    shifts: ShiftService
+    sources: SourceConfigService
+    settings: SettingsService
+    presence: PresenceService
+    supervisor: SupervisorService
+
+
+def build_services(db: Database, clock: Clock = utcnow) -> Services:
+    return Services(
+        db=db, clock=clock, auth=AuthService(db, clock), calls=CallService(db, clock),
+        callers=CallerService(db, clock), incidents=IncidentService(db, clock),
+        references=ReferenceService(db, clock), dispatch=DispatchService(db, clock),
+        reports=ReportService(db, clock), exports=ExportService(db, clock), queues=QueueService(db, clock),
+        shifts=ShiftService(db, clock), sources=SourceConfigService(db, clock),
+        settings=SettingsService(db, clock), presence=PresenceService(db, clock),
+        supervisor=SupervisorService(db, clock),
+    )
+
+
+@dataclass
+class Lines:
+    """The caller-ID sources one desk (or the line service) reads; a bad URL becomes a down line with the
+    reason, never a crash. ``subscriber`` receives every source's events, warnings and states."""
+
+    subscriber: Subscriber
+    sources: list[Source] = field(default_factory=list)
+    refused: list[LineState] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    """Line key -> the name an admin gave the source."""
+
+    def start(self, urls: list[tuple[str, str]]) -> None:
+        """Open every (name, url); sources connect (and reconnect) on threads of their own."""
+        for name, url in urls:
+            try:
+                source = make_source(url)
+            except ValueError as exc:
+                log.error("caller-ID source %s not started: %s", name, exc)
+                key = f"bad:{name}"
+                self.refused.append(LineState(key, url[:80], LineStatus.DOWN, str(exc), utcnow()))
+                self.names[key] = name
+                continue
+            source.subscribe(self.subscriber)
+            source.start()
+            self.names[source.key] = name
+            log.info("caller-ID source %s: %s", name, source.display)
+            self.sources.append(source)
+
+    def states(self) -> list[LineState]:
+        return [*self.refused, *(source.state for source in self.sources)]
+
+    def stop(self) -> None:
+        """Close every source (each may take a moment: a serial port or a socket being shut)."""
+        for source in self.sources:
+            source.stop()
+        self.sources = []
+        self.refused = []
+        self.names = {}
+
+    def restart(self, urls: list[tuple[str, str]]) -> None:
+        self.stop()
+        self.start(urls)

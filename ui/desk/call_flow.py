@@ -1,0 +1,306 @@
+"""The call in hand, from answer to the last key: answer (F2), classify (F5-F10), the incident form (save, link),
+a report that did not come by telephone (Ctrl+N), and back to the ringing calls.
+
+``mode`` is what the desk is doing: ``idle`` (waiting for calls), ``call`` (a call answered, its type not chosen
+yet), ``incident`` (the incident form for the call in hand) or ``report`` (the form without a call).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from callcenter.db.enums import CallState, CallType
+from callcenter.errors import ValidationError
+from callcenter.services.base import Actor
+from callcenter.services.callers import CallerHistory, CallerService
+from callcenter.services.calls import CallInfo, CallService
+from callcenter.services.incidents import IncidentDraft, IncidentService, IncidentView
+from ui.call_form import CallForm, call_type_names
+from ui.desk.ringing import HISTORY_LIMIT, RingingController
+from ui.errors import error_text
+from ui.incident_form import IncidentForm
+from ui.ring_banner import number_text
+from ui.worker import DbWorker
+
+log = logging.getLogger(__name__)
+
+IDLE_PAGE, CALL_PAGE = 0, 1
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+class CallFlow(QObject):
+    """Drives the call form and the incident form; every database step runs on the worker."""
+
+    mode_changed = Signal(str)
+    status = Signal(str, bool)
+    """A sentence for the status bar (text, is it an error)."""
+    incident_saved = Signal(int)
+    """An incident was saved or a call linked to one (its id): F4 forwards it."""
+    finished = Signal()
+    """Back to the ringing calls: nothing is left in the forms (drafts can go)."""
+
+    def __init__(self, worker: DbWorker, calls: CallService, callers: CallerService, incidents: IncidentService,
+                 actor: Actor, ringing: RingingController, stack: QStackedWidget, call_form: CallForm,
+                 incident_form: IncidentForm, call_stretch: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.calls = calls
+        self.callers = callers
+        self.incidents = incidents
+        self.actor = actor
+        self.ringing = ringing
+        self.stack = stack
+        self.call_form = call_form
+        self.incident_form = incident_form
+        self.call_stretch = call_stretch
+        self.current: CallInfo | None = None
+        self.current_history: CallerHistory | None = None
+        self.mode = "idle"
+        self.blocked = False
+        """True while the console is locked: no key may answer or change a call."""
+        self._busy = False
+        call_form.classify_requested.connect(self.classify)
+        incident_form.save_requested.connect(self._save_incident)
+        incident_form.link_requested.connect(self._link_incident)
+        incident_form.suggestions_wanted.connect(self._load_suggestions)
+        incident_form.cancel_requested.connect(self.cancel)
+        ringing.hung_up.connect(self._hung_up)
+
+    def _set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.call_form.set_compact(mode == "incident")
+        self.mode_changed.emit(mode)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.emit(text, error)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self._say(error_text(exc), True)
+
+    # -- answering -----------------------------------------------------------------------------------------
+    def answer_oldest(self) -> None:
+        if self._busy or self.blocked:
+            return
+        if self.mode in ("call", "incident"):
+            self._say(_t("Finish the call in hand first (F5-F10), then answer the next one."), True)
+            return
+        if self.mode == "report":
+            self._say(_t("Save or cancel (Esc) the report first, then answer."), True)
+            return
+        self._busy = True
+        calls, callers, actor = self.calls, self.callers, self.actor
+        cached = dict(self.ringing.histories)
+
+        def job() -> tuple[CallInfo | None, CallerHistory | None]:
+            info = calls.claim_oldest(actor)
+            if info is None or not info.e164:
+                return info, None
+            return info, cached.get(info.e164) or callers.history(info.e164, limit=HISTORY_LIMIT)
+
+        self.worker.run(self, job, self._answered, self._failed)
+
+    def _answered(self, result: tuple[CallInfo | None, CallerHistory | None]) -> None:
+        self._busy = False
+        info, history = result
+        if info is None:
+            self._say(_t("No call is ringing."))
+            self.ringing.refresh()
+            return
+        self._take_call(info, history)
+        self.call_form.focus_buttons()
+        self._say(_t("You answered {number}. Choose the call type (F5-F10).").format(number=number_text(info)))
+        self.ringing.refresh()
+
+    def _take_call(self, info: CallInfo, history: CallerHistory | None) -> None:
+        self.current = info
+        self.current_history = history
+        self._set_mode("call")
+        self.call_form.show()
+        self.call_form.show_call(info, history)
+        self.incident_form.hide()
+        self.call_stretch.show()
+        self.stack.setCurrentIndex(CALL_PAGE)
+
+    def _hung_up(self, call_id: int) -> None:
+        if self.current is not None and call_id == self.current.id:
+            self.call_form.hung_up.show()  # the line says the caller is gone
+
+    # -- classifying ---------------------------------------------------------------------------------------
+    def classify(self, call_type_value: str) -> None:
+        if self._busy or self.blocked or self.current is None or self.mode not in ("call", "incident"):
+            return
+        call_type = CallType(call_type_value)
+        if call_type is CallType.NORMAL:
+            self._open_incident_form()
+            return
+        self._busy = True
+        call, calls, actor = self.current, self.calls, self.actor
+        self.call_form.set_buttons_enabled(False)
+
+        def failed(exc: BaseException) -> None:
+            self.call_form.set_buttons_enabled(True)
+            self._failed(exc)
+
+        self.worker.run(self, lambda: calls.classify(actor, call.id, call_type),
+                        lambda info: self._classified(info, call_type), failed)
+
+    def _classified(self, info: CallInfo, call_type: CallType) -> None:
+        self._busy = False
+        self.ringing.forget_history(info.e164)
+        self._say(_t("Call from {number} closed as {type}.").format(number=number_text(info),
+                                                                     type=call_type_names()[call_type]))
+        self.back_to_idle()
+
+    def _open_incident_form(self) -> None:
+        assert self.current is not None
+        self._set_mode("incident")
+        self.call_stretch.hide()
+        self.incident_form.show()
+        self.incident_form.start_for_call(self.current.id, self.current.display_number if self.current.e164
+                                          else None, self.current.cid_name if self.current.e164 else None)
+        self.ringing.update_sound()
+
+    # -- reports without a call ---------------------------------------------------------------------------
+    def new_report(self) -> None:
+        if self.blocked:
+            return
+        if self.mode in ("call", "incident"):
+            self._say(_t("Finish the call in hand first."), True)
+            return
+        self.current = None
+        self._set_mode("report")
+        self.stack.setCurrentIndex(CALL_PAGE)
+        self.call_form.hide()
+        self.call_stretch.hide()
+        self.incident_form.show()
+        self.incident_form.start_without_call()
+
+    def cancel(self) -> bool:
+        """Esc: one step back. False when there was nothing to go back from."""
+        if self._busy:
+            return True
+        if self.mode == "incident":
+            # Back to the call-type buttons: the call is still in hand and may still be a prank.
+            self._set_mode("call")
+            self.incident_form.hide()
+            self.call_stretch.show()
+            self.call_form.focus_buttons()
+            return True
+        if self.mode == "report":
+            self.back_to_idle()
+            return True
+        return False
+
+    # -- saving ----------------------------------------------------------------------------------------------
+    def _save_incident(self, draft: IncidentDraft) -> None:
+        if self._busy or self.mode not in ("incident", "report"):
+            self.incident_form.set_busy(False)
+            return
+        self._busy = True
+        incidents, calls, actor = self.incidents, self.calls, self.actor
+
+        def job() -> IncidentView:
+            view = incidents.create(actor, draft)
+            if draft.call_id is not None:
+                calls.end(actor, draft.call_id)
+            return view
+
+        self.worker.run(self, job, self._incident_saved, self._form_failed)
+
+    def _form_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.incident_form.set_busy(False)
+        if isinstance(exc, ValidationError):
+            self.incident_form.show_problems(exc.problems)
+        else:
+            self.incident_form.status.setText(error_text(exc))
+
+    def _incident_saved(self, view: IncidentView) -> None:
+        self._busy = False
+        self._say(_t("Incident {number} saved.").format(number=view.number) + " "
+                  + _t("F4: forward it to the agencies."))
+        self.incident_saved.emit(view.id)
+        self.back_to_idle()
+
+    def _link_incident(self, incident_id: int) -> None:
+        if self._busy or self.current is None:
+            self.incident_form.set_busy(False)
+            return
+        self._busy = True
+        call_id = self.current.id
+        incidents, calls, actor = self.incidents, self.calls, self.actor
+
+        def job() -> IncidentView:
+            calls.link_incident(actor, call_id, incident_id)
+            calls.end(actor, call_id)
+            return incidents.get(incident_id)
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self.incident_form.set_busy(False)
+            self.incident_form.status.setText(error_text(exc))
+
+        self.worker.run(self, job, self._linked, failed)
+
+    def _linked(self, view: IncidentView) -> None:
+        self._busy = False
+        self._say(_t("Call linked to incident {number}.").format(number=view.number))
+        self.incident_saved.emit(view.id)
+        self.back_to_idle()
+
+    def _load_suggestions(self, desa_code: object, category_id: object) -> None:
+        if self.mode != "incident":
+            return
+        incidents = self.incidents
+
+        def job() -> list[IncidentView]:
+            return incidents.link_suggestions(desa_code=desa_code if isinstance(desa_code, str) else None,
+                                              category_id=category_id if isinstance(category_id, int) else None)
+
+        self.worker.run(self, job, self._show_suggestions, lambda exc: log.warning("suggestions: %s", exc))
+
+    def _show_suggestions(self, views: list[IncidentView]) -> None:
+        if self.mode == "incident":
+            self.incident_form.set_suggestions(views)
+
+    def back_to_idle(self) -> None:
+        self.current = None
+        self.current_history = None
+        self._set_mode("idle")
+        self.incident_form.hide()
+        self.call_form.show()
+        self.stack.setCurrentIndex(IDLE_PAGE)
+        self.finished.emit()
+        self.ringing.update_sound()
+        self.ringing.banner.setFocus()  # Space/Enter (or F2) answers the next call at once
+        self.ringing.refresh()
+
+    # -- an unfinished form offered back -------------------------------------------------------------------
+    def restore(self, draft: dict[str, object], info: CallInfo | None) -> None:
+        """A draft saved before a crash: back on its call if this operator still holds it, else a report."""
+        if self.mode != "idle":
+            self._say(_t("Finish the call in hand first; the unfinished incident is kept."), True)
+            return
+        if info is not None and info.state is CallState.ANSWERED and info.claimed_by_id == self.actor.id:
+            self._take_call(info, None)
+            self._open_incident_form()
+        else:
+            self.new_report()
+        self.incident_form.restore(draft)
+        self._say(_t("The unfinished incident is back in the form. Check it, then save (Ctrl+S)."))
+
+    def focus_work(self) -> None:
+        """Where the operator's eyes go after an interruption (unlock, a dialog closed)."""
+        if self.mode == "idle":
+            self.ringing.banner.setFocus()
+        elif self.mode in ("incident", "report"):
+            self.incident_form.description.setFocus()
+        else:
+            self.call_form.focus_buttons()

@@ -1,0 +1,113 @@
+"""Supervisors and admins: the live board (F12, a window of its own for a second screen) and the audit log
+(Ctrl+Shift+A). Operators never see either, and the services refuse them anyway."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QMenu, QToolButton, QVBoxLayout, QWidget
+
+from callcenter.assembly import Services
+from callcenter.services.base import Actor
+from callcenter.services.feed import Change
+from ui.app import icon
+from ui.bridge import CoreBridge
+from ui.main_window import MainWindow
+from ui.shortcuts import AUDIT_LOG, SUPERVISOR_BOARD, with_key
+from ui.supervisor import AuditLogDialog, SupervisorBoard
+from ui.worker import DbWorker
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+class BoardWindow(QWidget):
+    """The supervisor board's own window; its clock runs only while it is shown."""
+
+    def __init__(self, board: SupervisorBoard, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("supervisorWindow")
+        self.setWindowTitle(_t("Supervisor board - Konsol 112"))
+        self.setWindowIcon(icon("app"))
+        self.board = board
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(board)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.board.timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.board.timer.stop()
+
+
+class Supervision(QObject):
+    def __init__(self, window: MainWindow, worker: DbWorker, services: Services, bridge: CoreBridge,
+                 actor: Actor, open_incident: object) -> None:
+        super().__init__(window)
+        self.window = window
+        self.worker = worker
+        self.services = services
+        self.actor = actor
+        self._open_incident = open_incident
+        self.board: SupervisorBoard | None = None
+        self.board_window: BoardWindow | None = None
+        self._dirty = False
+        # One header button with a menu: the header must still fit a 1366-pixel screen.
+        button = window.header_button("alert", _t("Supervisor"), first=True)
+        button.setObjectName("boardButton")
+        menu = QMenu(button)
+        board_action = menu.addAction(with_key(_t("Supervisor board"), SUPERVISOR_BOARD))
+        audit_action = menu.addAction(with_key(_t("Audit log"), AUDIT_LOG))
+        board_action.triggered.connect(self.open_board)
+        audit_action.triggered.connect(self.open_audit_log)
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.clicked.connect(self.open_board)
+        window.shortcuts.add(window, SUPERVISOR_BOARD, _t("Supervisor board: waiting calls, open incidents, desks, "
+                                                          "units and shift figures, live"),
+                             self.open_board, button=button)
+        window.shortcuts.add(window, AUDIT_LOG, _t("Audit log: who did what, with filters and CSV export"),
+                             self.open_audit_log)
+        bridge.feed_changes.connect(self._changes)
+        window.closing.connect(self.stop)
+
+    def open_board(self) -> None:
+        if self.board_window is None:
+            services = self.services
+            board = SupervisorBoard(self.worker, services.supervisor, services.presence, services.incidents,
+                                    services.callers, self.actor, clock=services.clock)
+            if callable(self._open_incident):
+                board.incident_activated.connect(self._open_incident)
+            window = BoardWindow(board, self.window)
+            # The board's charts need room: as large as the screen allows, up to 1600x900.
+            available = self.window.screen().availableGeometry()
+            window.resize(min(1600, available.width()), min(900, available.height()))
+            self.board, self.board_window = board, window
+        elif self._dirty and self.board is not None:
+            self.board.refresh()
+        self._dirty = False
+        self.board_window.show()
+        self.board_window.raise_()
+        self.board_window.activateWindow()
+
+    def _changes(self, changes: list[Change]) -> None:
+        """The board fetches only while someone can see it; a hidden board catches up when shown again."""
+        if self.board is None or self.board_window is None:
+            return
+        if self.board_window.isVisible():
+            self.board.on_changes(changes)
+        elif changes:
+            self._dirty = True
+
+    def open_audit_log(self) -> None:
+        self.window.open_dialog(AuditLogDialog(self.worker, self.services.supervisor, self.actor, self.window))
+
+    def stop(self) -> None:
+        if self.board is not None:
+            self.board.stop()
+        if self.board_window is not None:
+            self.board_window.close()

@@ -1,0 +1,325 @@
+"""The one place where an error becomes words for the people at the desk, in the console's language.
+
+Core errors carry a stable ``code`` and ``params`` (callcenter.errors); ``error_text`` maps each code to a
+sentence. Validation problems are listed field by field. The core words its rules in English; the known
+sentences are translated here (context "CoreMessages", and "Dispatch" for the forwarding rules), anything else is
+shown as the core wrote it rather than hidden. Nothing in the console decides what to do from a message's text:
+controllers look at the error's class or code.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import string
+from collections.abc import Mapping
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from callcenter.clock import to_wib, utcnow
+from callcenter.errors import KonsolError, UserFixableError, ValidationError
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "Errors"
+
+
+def tr(text: object) -> str:
+    return QCoreApplication.translate(CONTEXT, str(text))
+
+
+# Every code the core raises, in words. Placeholders are the error's params (plus {detail}: the core's message).
+MESSAGES: Mapping[str, object] = {  # QT_TRANSLATE_NOOP returns its text (typed object)
+    "call.already_claimed": QT_TRANSLATE_NOOP("Errors", "{operator} already answered this call."),
+    "call.not_ringing": QT_TRANSLATE_NOOP("Errors", "This call is no longer ringing."),
+    "call.held_elsewhere": QT_TRANSLATE_NOOP("Errors", "Another operator is handling this call."),
+    "call.not_missed": QT_TRANSLATE_NOOP("Errors", "Only a missed call can be called back."),
+    "call.not_held": QT_TRANSLATE_NOOP("Errors", "Nobody holds this call any more; the board has been refreshed."),
+    "call.desk_back": QT_TRANSLATE_NOOP("Errors", "The operator's desk is online again, so the call is not stale."),
+    "incident.closed_no_forward": QT_TRANSLATE_NOOP(
+        "Errors", "Incident {number} is closed; a supervisor reopens it before it can be forwarded."),
+    "incident.closed_no_edit": QT_TRANSLATE_NOOP(
+        "Errors", "Incident {number} is closed and cannot be edited; a supervisor reopens it first."),
+    "incident.changed_meanwhile": QT_TRANSLATE_NOOP(
+        "Errors", "Incident {number} was changed on another desk after you opened it. Look at the new version, "
+                  "then save again."),
+    "incident.already_closed": QT_TRANSLATE_NOOP("Errors", "Incident {number} is already closed."),
+    "incident.not_closed": QT_TRANSLATE_NOOP("Errors", "Incident {number} is not closed."),
+    "dispatch.already_there": QT_TRANSLATE_NOOP(
+        "Errors", "This dispatch was already updated (perhaps by another desk). Refresh and look again."),
+    "dispatch.final": QT_TRANSLATE_NOOP(
+        "Errors", "This dispatch was already updated (perhaps by another desk). Refresh and look again."),
+    "dispatch.acknowledge_first": QT_TRANSLATE_NOOP("Errors", "Record \"acknowledged\" before \"cleared\"."),
+    "dispatch.backwards": QT_TRANSLATE_NOOP("Errors", "A dispatch cannot go back to an earlier status."),
+    "delivery.already_sent": QT_TRANSLATE_NOOP("Errors", "This message was already sent."),
+    "unit.on_incident": QT_TRANSLATE_NOOP(
+        "Errors", "{unit} is on an open dispatch; record its status on that dispatch instead."),
+    "entry.has_history": QT_TRANSLATE_NOOP(
+        "Errors", "{name} has history (units or dispatches), so it cannot be deleted; untick \"Active\" instead."),
+    "operator.name_taken": QT_TRANSLATE_NOOP("Errors", "The username {username} is already taken."),
+    "operator.not_first": QT_TRANSLATE_NOOP("Errors", "Operators already exist; an admin creates further accounts."),
+    "shift.not_yours": QT_TRANSLATE_NOOP("Errors", "This shift session belongs to another operator."),
+    "shift.ended": QT_TRANSLATE_NOOP("Errors", "This shift session has already ended."),
+    "database.unavailable": QT_TRANSLATE_NOOP(
+        "Errors", "The database cannot be reached. Nothing you typed is lost; try again in a moment. ({detail})"),
+    "database.too_new": QT_TRANSLATE_NOOP(
+        "Errors", "The database was written by a newer Konsol 112 (schema {database}; this program knows "
+                  "{program}). Install the newer Konsol 112 on this PC; nothing was changed."),
+    "database.too_old": QT_TRANSLATE_NOOP(
+        "Errors", "The database is at an older schema ({database}) than this program ({program}). An admin runs "
+                  "'db upgrade' first."),
+    "database.empty": QT_TRANSLATE_NOOP("Errors", "The database has no Konsol 112 tables yet."),
+    "database.not_ready": QT_TRANSLATE_NOOP("Errors", "The database is not ready for Konsol 112: {detail}"),
+    "demo.already_seeded": QT_TRANSLATE_NOOP("Errors", "The demo history of seed {seed} is already in this database."),
+    "database.foreign": QT_TRANSLATE_NOOP(
+        "Errors", "The database holds tables that are not Konsol 112's; choose another database."),
+    "database.no_reference": QT_TRANSLATE_NOOP(
+        "Errors", "The reference data (areas, categories) is missing; an admin runs 'db upgrade'."),
+    "spool.unwritable": QT_TRANSLATE_NOOP("Errors", "The local spool file cannot be written: {detail}"),
+    "auth.failed": QT_TRANSLATE_NOOP("Errors", "Wrong username or password."),
+    "auth.wrong_password": QT_TRANSLATE_NOOP("Errors", "The current password is wrong."),
+    "auth.inactive": QT_TRANSLATE_NOOP("Errors", "This account has been deactivated. Ask an admin."),
+    "auth.locked": QT_TRANSLATE_NOOP(
+        "Errors", "Too many wrong passwords: this account is locked until {time} WIB (about {minutes} min). Wait, "
+                  "or ask an admin to reset the password."),
+    "permission": QT_TRANSLATE_NOOP("Errors", "Your role ({role}) is not allowed to do this."),
+    "not_found": QT_TRANSLATE_NOOP("Errors", "It no longer exists; someone may have removed it. Refresh and try "
+                                             "again."),
+    "conflict": QT_TRANSLATE_NOOP("Errors", "Someone else changed this first: {detail}"),
+    "cancelled": QT_TRANSLATE_NOOP("Errors", "Cancelled."),
+}
+UNEXPECTED = QT_TRANSLATE_NOOP("Errors", "Something went wrong ({detail}). Try again; if it happens again, tell "
+                                         "the technician (the log file is named in the key list, F1).")
+FILE_PROBLEM = QT_TRANSLATE_NOOP("Errors", "The file cannot be written: {detail}")
+ANOTHER_DESK = QT_TRANSLATE_NOOP("Errors", "another desk")
+ROLES = {"operator": QT_TRANSLATE_NOOP("Errors", "operator"), "supervisor": QT_TRANSLATE_NOOP("Errors", "supervisor"),
+         "admin": QT_TRANSLATE_NOOP("Errors", "admin"), "system": QT_TRANSLATE_NOOP("Errors", "system")}
+
+
+class _Blank(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"  # a translation that names a value the error lacks shows the name, not a crash
+
+
+def fill(template: str, values: Mapping[str, object]) -> str:
+    return string.Formatter().vformat(template, (), _Blank(values))
+
+
+def error_text(error: BaseException, now: datetime | None = None) -> str:
+    """One or two sentences an operator understands, in the console's language."""
+    if isinstance(error, ValidationError):
+        return problems_text(error)
+    if isinstance(error, OSError):
+        return fill(tr(FILE_PROBLEM), {"detail": error.strerror or str(error)})
+    if not isinstance(error, KonsolError):
+        log.error("unexpected error shown to the operator: %r", error, exc_info=error)
+        return fill(tr(UNEXPECTED), {"detail": f"{type(error).__name__}: {str(error)[:200]}"})
+    values: dict[str, object] = {"detail": core_text(str(error))[:300], **error.params}
+    if error.code == "call.already_claimed":
+        values["operator"] = error.params.get("operator") or tr(ANOTHER_DESK)
+    elif error.code == "auth.locked":
+        until = error.params.get("until")
+        if isinstance(until, datetime):
+            moment = now or utcnow()
+            values["time"] = to_wib(until).strftime("%H:%M")
+            values["minutes"] = max(1, int((until - moment).total_seconds() + 59) // 60)
+    elif error.code == "permission":
+        values["role"] = tr(ROLES.get(str(error.params.get("role")), str(error.params.get("role"))))
+    template = MESSAGES.get(error.code)
+    if template is not None:
+        return fill(tr(template), values)
+    if isinstance(error, UserFixableError):
+        return core_text(str(error))[:300]
+    return fill(tr(MESSAGES["conflict"]), values)
+
+
+# -- validation problems ------------------------------------------------------------------------------------
+
+FIELD_LABELS: Mapping[str, object] = {
+    "category_id": QT_TRANSLATE_NOOP("Views", "Category"),
+    "priority": QT_TRANSLATE_NOOP("Views", "Priority"),
+    "kecamatan_code": QT_TRANSLATE_NOOP("Views", "Kecamatan"),
+    "desa_code": QT_TRANSLATE_NOOP("Views", "Desa/kelurahan"),
+    "address": QT_TRANSLATE_NOOP("Views", "Address"),
+    "landmark": QT_TRANSLATE_NOOP("Views", "Landmark"),
+    "latitude": QT_TRANSLATE_NOOP("Views", "Latitude"),
+    "longitude": QT_TRANSLATE_NOOP("Views", "Longitude"),
+    "reporter_name": QT_TRANSLATE_NOOP("Views", "Reporter"),
+    "callback_number": QT_TRANSLATE_NOOP("Views", "Callback number"),
+    "description": QT_TRANSLATE_NOOP("Views", "Description"),
+    "disposition": QT_TRANSLATE_NOOP("Views", "Disposition"),
+    "note": QT_TRANSLATE_NOOP("Views", "Note"),
+    "reason": QT_TRANSLATE_NOOP("Views", "Reason"),
+    "number": QT_TRANSLATE_NOOP("Views", "Number"),
+    "hours": QT_TRANSLATE_NOOP("Views", "Hours"),
+    "handover_note": QT_TRANSLATE_NOOP("Views", "Handover note"),
+    "name": QT_TRANSLATE_NOOP("Views", "Name"),
+    "url": QT_TRANSLATE_NOOP("Views", "URL"),
+    "host": QT_TRANSLATE_NOOP("Views", "Desk"),
+    "operator": QT_TRANSLATE_NOOP("Views", "Operator"),
+}
+# The forwarding screens' fields (translated in the "Dispatch" context).
+DISPATCH_FIELDS: Mapping[str, str] = {
+    "code": "Code", "short_name": "Short name", "kind": "Kind", "phone": "Phone", "whatsapp": "WhatsApp",
+    "email": "E-mail", "webhook_url": "Webhook URL", "category_ids": "Categories", "call_sign": "Call sign",
+    "unit_type": "Type", "agency_id": "Agency", "home_desa_code": "Home base", "channels": "Channels",
+    "agencies": "Agencies", "status": "Status", "port": "Port", "security": "Encryption",
+    "sender": "Sender address",
+}
+
+
+def field_label(name: str) -> str:
+    if name in FIELD_LABELS:
+        return QCoreApplication.translate("Views", str(FIELD_LABELS[name]))
+    if name in DISPATCH_FIELDS:
+        return QCoreApplication.translate("Dispatch", DISPATCH_FIELDS[name])
+    return name
+
+
+def problems_text(error: ValidationError) -> str:
+    return "\n".join(f"{field_label(name)}: {core_text(text)}" for name, text in error.problems.items())
+
+
+# Core sentences with values in them, as patterns; each is translated in the "CoreMessages" context.
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^at most ([\d,.]+) characters \(now ([\d,.]+)\)$"), "at most %1 characters (now %2)"),
+    (re.compile(r"^at most ([\d,.]+) characters$"), "at most %1 characters"),
+    (re.compile(r"^incident (\S+) is already closed$"), "incident %1 is already closed"),
+    (re.compile(r"^incident (\S+) is not closed$"), "incident %1 is not closed"),
+    (re.compile(r"^this source is already configured \((.*)\)$"), "this source is already configured (%1)"),
+    (re.compile(r"^unknown caller-ID source scheme '(.*?)' in '(.*)'; use serial, tcp, udp, ami, sim or a "
+                r"pyserial URL such as rfc2217://$"),
+     "unknown caller-ID source scheme '%1' in '%2'; use serial, tcp, udp, ami, sim or a pyserial URL such as "
+     "rfc2217://"),
+    (re.compile(r"^'(.*)' is not a caller-ID source URL \(expected .*\)$"),
+     "'%1' is not a caller-ID source URL (for example serial://COM3, tcp://host:3333, udp://0.0.0.0:3520, "
+     "ami://user:secret@host, sim://)"),
+    (re.compile(r"^no answer within (.*) s$"), "no answer within %1 s"),
+)
+# The forwarding rules' sentences (the core words them with values inside): recognised by their distinctive part.
+DISPATCH_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("is not an e-mail address", "This is not an e-mail address (name@domain, e.g. damkar@purwakartakab.go.id)."),
+    ("an e-mail address has at most", "An e-mail address has at most 200 characters."),
+    ("the web address must start with", "The web address must start with http:// or https://."),
+    ("a web address cannot contain spaces", "A web address cannot contain spaces."),
+    ("the web address has no server name", "The web address has no server name (e.g. https://server/112)."),
+    ("the port in the web address", "The port in the web address must be a number from 1 to 65535."),
+    ("a web address has at most", "A web address has at most 500 characters."),
+    ("WhatsApp numbers must be Indonesian", "WhatsApp numbers must be Indonesian (+62)."),
+    ("is not a valid telephone number", "This is not a valid telephone number (e.g. 0812-3456-7890)."),
+    ("2-40 lower-case letters", "2-40 lower-case letters, digits or _ (e.g. damkar)."),
+    ("the agency's full name", "Enter the agency's full name (at most 200 characters)."),
+    ("a short name for lists", "Enter a short name for lists (at most 40 characters)."),
+    ("is already used", "Already used by another entry."),
+    ("a call sign of letters", "A call sign of letters, digits, -, / or . (e.g. DAMKAR-04)."),
+    ("choose the unit type", "Choose the unit type."),
+    ("choose the agency the unit belongs to", "Choose the agency the unit belongs to."),
+    ("unknown desa/kelurahan", "Unknown desa/kelurahan."),
+    ("choose at least one agency or unit", "Choose at least one agency or unit."),
+    ("the mail server's name", "Enter the mail server's name (e.g. smtp.purwakartakab.go.id)."),
+    ("a port between 1 and 65535", "A port from 1 to 65535 (587 for STARTTLS, 465 for SSL)."),
+    ("STARTTLS, SSL or none", "Choose STARTTLS, SSL or none."),
+    ("the sender address", "Enter the sender address (e.g. cc112@purwakartakab.go.id)."),
+    ("has no e-mail address", "An agency you chose has no e-mail address or webhook; an admin enters it "
+                              "under Agencies. Untick that channel or choose another agency."),
+    ("has no webhook address", "An agency you chose has no e-mail address or webhook; an admin enters it "
+                               "under Agencies. Untick that channel or choose another agency."),
+)
+
+
+def core_text(text: str) -> str:
+    """A sentence the core wrote, in the console's language when it is a known one; otherwise as written."""
+    translated = QCoreApplication.translate("CoreMessages", text)
+    if translated != text:
+        return translated
+    for pattern, template in _PATTERNS:
+        match = pattern.match(text)
+        if match:
+            result = QCoreApplication.translate("CoreMessages", template)
+            for number, value in enumerate(match.groups(), start=1):
+                result = result.replace(f"%{number}", value)
+            return result
+    for needle, sentence in DISPATCH_PROBLEMS:
+        if needle in text:
+            return QCoreApplication.translate("Dispatch", sentence)
+    return text
+
+
+# Core sentences (English, from callcenter/) that the UI translates; listed so pyside6-lupdate keeps them.
+CORE_MESSAGES = (
+    QT_TRANSLATE_NOOP("CoreMessages", "choose a category"),
+    QT_TRANSLATE_NOOP("CoreMessages", "P1, P2, P3 or P4"),
+    QT_TRANSLATE_NOOP("CoreMessages", "describe what happened"),
+    QT_TRANSLATE_NOOP("CoreMessages", "give the kecamatan (or at least an address)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown kecamatan"),
+    QT_TRANSLATE_NOOP("CoreMessages", "unknown desa/kelurahan"),
+    QT_TRANSLATE_NOOP("CoreMessages", "this desa/kelurahan is not in the chosen kecamatan"),
+    QT_TRANSLATE_NOOP("CoreMessages", "give both latitude and longitude, or neither"),
+    QT_TRANSLATE_NOOP("CoreMessages", "between -90 and 90"),
+    QT_TRANSLATE_NOOP("CoreMessages", "between -180 and 180"),
+    QT_TRANSLATE_NOOP("CoreMessages", "not a valid telephone number"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the note is empty"),
+    QT_TRANSLATE_NOOP("CoreMessages", "say how it ended"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a reason is required"),
+    QT_TRANSLATE_NOOP("CoreMessages", "between 0 and 720 hours"),
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot be edited"),
+    QT_TRANSLATE_NOOP("CoreMessages", "write the handover note (write 'nihil' if nothing is open)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "give the source a name (for example 'Line 112 modem')"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a closed incident cannot be edited; reopen it first"),
+    QT_TRANSLATE_NOOP("CoreMessages", "only a missed call can be called back"),
+    QT_TRANSLATE_NOOP("CoreMessages", "another operator is handling this call"),
+    QT_TRANSLATE_NOOP("CoreMessages", "this shift session belongs to another operator"),
+    QT_TRANSLATE_NOOP("CoreMessages", "this shift session has already ended"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a shift session belongs to a logged-in operator"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the caller-ID source URL is empty"),
+    QT_TRANSLATE_NOOP("CoreMessages", "Connection refused"),
+    QT_TRANSLATE_NOOP("CoreMessages", "connection closed"),
+    QT_TRANSLATE_NOOP("CoreMessages", "connection lost"),
+    QT_TRANSLATE_NOOP("CoreMessages", "stopped"),
+    QT_TRANSLATE_NOOP("CoreMessages", "at most %1 characters (now %2)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "at most %1 characters"),
+    QT_TRANSLATE_NOOP("CoreMessages", "incident %1 is already closed"),
+    QT_TRANSLATE_NOOP("CoreMessages", "incident %1 is not closed"),
+    QT_TRANSLATE_NOOP("CoreMessages", "this source is already configured (%1)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "unknown caller-ID source scheme '%1' in '%2'; use serial, tcp, udp, ami, sim or a pyserial URL such "
+        "as rfc2217://"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "'%1' is not a caller-ID source URL (for example serial://COM3, tcp://host:3333, udp://0.0.0.0:3520, "
+        "ami://user:secret@host, sim://)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessages", "no answer within %1 s"),
+)
+
+
+# -- the incident form's own wording of its fields' problems (context "", the console's) --------------------
+def _t(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+def translate_problem(text: str) -> str:
+    """The core's validation texts (English) in the operator's language."""
+    known = {
+        "choose a category": _t("choose a category"),
+        "P1, P2, P3 or P4": _t("P1, P2, P3 or P4"),
+        "describe what happened": _t("describe what happened"),
+        "give the kecamatan (or at least an address)": _t("give the kecamatan (or at least an address)"),
+        "unknown kecamatan": _t("unknown kecamatan: pick one from the list"),
+        "unknown desa/kelurahan": _t("unknown desa/kelurahan: pick one from the list"),
+        "this desa/kelurahan is not in the chosen kecamatan":
+            _t("this desa/kelurahan is not in the chosen kecamatan"),
+        "give both latitude and longitude, or neither": _t("give both latitude and longitude, or neither"),
+        "between -90 and 90": _t("latitude must be between -90 and 90"),
+        "between -180 and 180": _t("longitude must be between -180 and 180"),
+        "not a valid telephone number": _t("not a valid telephone number"),
+    }
+    if text in known:
+        return known[text]
+    match = re.fullmatch(r"at most ([\d,]+) characters \(now ([\d,]+)\)", text)
+    if match:
+        return _t("too long: at most {limit} characters (now {count})").format(limit=match[1], count=match[2])
+    return text[:300]
