@@ -62,19 +62,23 @@ class DatabaseNotInitialised(UserFixableError):
 
 
 class DatabaseRoleError(UserFixableError):
-    """The PostgreSQL roles are not as least privilege needs them (application role missing, too powerful, or
-    ``db upgrade`` connected as neither the owner nor a superuser). Codes ``database.app_role_missing``,
-    ``database.app_role_unsafe``, ``database.app_role_member``, ``database.app_role_owns``,
-    ``database.not_owner``."""
+    """The PostgreSQL roles are not as least privilege needs them. Code ``database.not_ready`` (the words say
+    what is wrong in ``detail``); ``reason`` tells the cases apart: ``app_role_missing``, ``app_role_unsafe``,
+    ``app_role_member``, ``app_role_owns`` (the application role), ``not_owner`` (db upgrade connected as
+    neither the schema's owner nor a superuser)."""
 
-    default_code = "database.roles"
+    default_code = "database.not_ready"
+
+    def __init__(self, message: str, *, reason: str, **params: object) -> None:
+        super().__init__(message)
+        self.params = {"reason": reason, **params}
+        self.reason = reason
 
 
 class DeskInUse(UserFixableError):
     """Another running console (another PC, another Windows login) already holds this desk name; params ``desk``
-    and ``since`` (when that console came online). Choose another desk name in the settings."""
-
-    default_code = "desk.in_use"
+    and ``since`` (when that console came online). The console offers another desk name in its settings.
+    (Generic code for now: the sentence is the core's until the console's error mapper has words for it.)"""
 
     def __init__(self, desk: str, since: datetime) -> None:
         super().__init__(f"desk {desk!r} is already in use by another console (online since "

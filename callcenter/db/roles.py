@@ -127,7 +127,7 @@ def act_as_owner(connection: Connection) -> str:
     if not connection.scalar(text("SELECT pg_has_role(current_user, :owner, 'MEMBER')"), {"owner": owner}):
         raise DatabaseRoleError(
             f"db upgrade must connect as the schema's owner {owner} or as a superuser (the postgres user); "
-            f"it connected as {current}", code="database.not_owner", owner=owner, role=current)
+            f"it connected as {current}", reason="not_owner", owner=owner, role=current)
     connection.exec_driver_sql(f"SET LOCAL ROLE {quote(connection, owner)}")
     return owner
 
@@ -139,23 +139,23 @@ def check_application_role(connection: Connection, app_role: str, owner: str) ->
         "FROM pg_roles WHERE rolname = :role"), {"role": app_role}).mappings().first()
     if row is None:
         raise DatabaseRoleError(f"the application role {app_role} does not exist; {create_role_hint(app_role)}",
-                                code="database.app_role_missing", role=app_role)
+                                reason="app_role_missing", role=app_role)
     if app_role == owner:
         raise DatabaseRoleError(
             f"the application role {app_role} owns the schema, so any desk could alter tables and erase the "
             f"audit trail; give the schema its own owner role (docs/deployment.md, 'Centres set up before "
-            f"roles')", code="database.app_role_owns", role=app_role)
+            f"roles')", reason="app_role_owns", role=app_role)
     unsafe = [word for column, word in UNSAFE_ATTRIBUTES.items() if row[column]]
     if unsafe:
         raise DatabaseRoleError(
             f"the application role {app_role} has {', '.join(unsafe)}; as the postgres user run "
             f"'ALTER ROLE {app_role} {' '.join('NO' + word for word in unsafe)}'",
-            code="database.app_role_unsafe", role=app_role, attributes=unsafe)
+            reason="app_role_unsafe", role=app_role, attributes=unsafe)
     if connection.scalar(text("SELECT pg_has_role(:role, :owner, 'MEMBER')"), {"role": app_role, "owner": owner}):
         raise DatabaseRoleError(
             f"the application role {app_role} is a member of the owner role {owner} and could act as it; "
             f"as the postgres user run 'REVOKE {owner} FROM {app_role}'",
-            code="database.app_role_member", role=app_role, owner=owner)
+            reason="app_role_member", role=app_role, owner=owner)
     return bool(row["rolcanlogin"])
 
 
@@ -174,7 +174,7 @@ def grant_application_role(db: Database, app_role: str = APP_ROLE) -> GrantSumma
         for table, privileges in TABLE_PRIVILEGES.items():
             if table not in tables:
                 raise DatabaseRoleError(f"table {table} is missing; run db upgrade to the program's schema first",
-                                        code="database.not_ready", table=table)
+                                        reason="schema_missing", table=table)
             name = quote(connection, table)
             plain = [p for p in privileges if p != S or table not in SECRET_COLUMNS]
             if plain:

@@ -162,7 +162,7 @@ def claim_desk_identity(profile_dir: Path | None = None, *, kind: str = "console
         log.warning("desk identity cannot be stored in %s (%s); using a one-run identity", folder, exc)
         return DeskIdentity(default_desk_name(kind, 1, host), uuid.uuid4().hex, kind, 1)
     raise UserFixableError(f"{max_slots} {kind}s already run under this user on this computer; close one",
-                           code="desk.no_slot", kind=kind, slots=max_slots)
+                           kind=kind, slots=max_slots)
 
 
 _held: dict[tuple[Path, str], DeskIdentity] = {}

@@ -73,7 +73,7 @@ def test_the_desks_role_cannot_run_db_upgrade(pg_cluster: PostgresCluster, fresh
     with pytest.raises(DatabaseRoleError) as refused:
         migrate.upgrade(desk)
     desk.dispose()
-    assert refused.value.code == "database.not_owner" and OWNER_ROLE in str(refused.value)
+    assert refused.value.reason == "not_owner" and OWNER_ROLE in str(refused.value)
 
 
 def test_a_missing_application_role_is_named_with_how_to_create_it(pg_db: Database) -> None:
@@ -81,23 +81,23 @@ def test_a_missing_application_role_is_named_with_how_to_create_it(pg_db: Databa
     with pytest.raises(DatabaseRoleError) as refused:
         grant_application_role(owner, "konsol112_nobody")
     owner.dispose()
-    assert refused.value.code == "database.app_role_missing"
+    assert refused.value.reason == "app_role_missing"
     assert "createuser --pwprompt konsol112_nobody" in str(refused.value)
 
 
-@pytest.mark.parametrize(("make_unsafe", "code"), [
-    ("ALTER ROLE {role} SUPERUSER", "database.app_role_unsafe"),
-    ("ALTER ROLE {role} CREATEROLE", "database.app_role_unsafe"),
-    ("GRANT " + OWNER_ROLE + " TO {role}", "database.app_role_member"),
+@pytest.mark.parametrize(("make_unsafe", "reason"), [
+    ("ALTER ROLE {role} SUPERUSER", "app_role_unsafe"),
+    ("ALTER ROLE {role} CREATEROLE", "app_role_unsafe"),
+    ("GRANT " + OWNER_ROLE + " TO {role}", "app_role_member"),
 ])
 def test_an_application_role_that_could_undo_the_grants_is_refused(
-        pg_cluster: PostgresCluster, pg_db: Database, probe_role: str, make_unsafe: str, code: str) -> None:
+        pg_cluster: PostgresCluster, pg_db: Database, probe_role: str, make_unsafe: str, reason: str) -> None:
     pg_cluster._execute(make_unsafe.format(role=probe_role))
     owner = Database(as_role(pg_db.url, OWNER_ROLE))
     with pytest.raises(DatabaseRoleError) as refused:
         grant_application_role(owner, probe_role)
     owner.dispose()
-    assert refused.value.code == code
+    assert refused.value.reason == reason and refused.value.code == "database.not_ready"
 
 
 def test_the_owner_as_application_role_is_refused(pg_db: Database) -> None:
@@ -105,7 +105,7 @@ def test_the_owner_as_application_role_is_refused(pg_db: Database) -> None:
     with pytest.raises(DatabaseRoleError) as refused:
         grant_application_role(owner, OWNER_ROLE)
     owner.dispose()
-    assert refused.value.code == "database.app_role_owns"
+    assert refused.value.reason == "app_role_owns"
 
 
 def test_a_desk_connected_as_the_owner_is_warned(pg_db: Database, sqlite_db: Database) -> None:
