@@ -99,6 +99,8 @@ class GrantSummary:
         secret = "; ".join(f"{t}.{c}" for t, cs in SECRET_COLUMNS.items() for c in sorted(cs))
         lines.append(f"  not readable: {secret} (logins are checked by {', '.join(self.functions)})")
         lines.append("  refused: CREATE/ALTER/DROP, TRUNCATE, REFERENCES, TRIGGER, UPDATE/DELETE on audit_log")
+        lines.append(f"  its password, never on a command line: as the postgres user 'createuser --pwprompt "
+                     f"{self.app_role}' creates the role, psql's '\\password {self.app_role}' changes it")
         lines += [f"  note: {note}" for note in self.notes]
         return lines
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from callcenter.db import migrate
 from callcenter.db.database import Database
@@ -19,7 +20,7 @@ from callcenter.db.roles import (
     connection_warning,
     grant_application_role,
 )
-from callcenter.errors import DatabaseRoleError
+from callcenter.errors import DatabaseRoleError, DatabaseUnavailable
 from tests.pg import PostgresCluster, as_role
 
 _names = itertools.count(1)
@@ -131,3 +132,31 @@ def test_grants_follow_the_schema_again_and_again(pg_cluster: PostgresCluster, p
                                       "WHERE grantee = :r"), {"r": probe_role}).scalar()
     owner.dispose()
     assert first == second == sum(len(p) for t, p in TABLE_PRIVILEGES.items() if t != "operators") + 2
+
+
+def test_a_centre_set_up_before_roles_moves_to_them_as_the_guide_says(pg_cluster: PostgresCluster,
+                                                                      probe_role: str) -> None:
+    """docs/deployment.md, 'Centres set up before roles': one role owned everything and every desk used it."""
+    legacy = probe_role
+    name = f"legacy{os.getpid()}_{next(_names)}"
+    pg_cluster._execute(f'CREATE DATABASE "{name}" OWNER {legacy}')
+    old = Database(as_role(pg_cluster.superuser_url(name), legacy))
+    migrate.upgrade(old)  # the old way: the desks' own role builds the schema
+    with pytest.raises(DatabaseRoleError) as refused:  # db upgrade names the problem
+        grant_application_role(old, legacy)
+    assert refused.value.reason == "app_role_owns"
+    old.dispose()
+    pg_cluster._execute(f"REASSIGN OWNED BY {legacy} TO {OWNER_ROLE}", database=name)
+    superuser = Database(pg_cluster.superuser_url(name))
+    migrate.upgrade(superuser)
+    grant_application_role(superuser)
+    superuser.dispose()
+    desk = Database(as_role(pg_cluster.superuser_url(name), APP_ROLE))
+    with pytest.raises(DBAPIError, match="permission denied"), desk.write() as session:
+        session.execute(text("DELETE FROM audit_log"))
+    desk.dispose()
+    old = Database(as_role(pg_cluster.superuser_url(name), legacy))  # the old role: not even let in any more
+    with pytest.raises(DatabaseUnavailable, match="permission denied for database"), old.write() as session:
+        session.execute(text("DELETE FROM audit_log"))
+    old.dispose()
+    pg_cluster._execute(f"DROP OWNED BY {legacy}", database=name)
