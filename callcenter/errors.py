@@ -76,6 +76,32 @@ class DatabaseNotInitialised(UserFixableError):
     default_code = "database.not_ready"
 
 
+class DatabaseRoleError(UserFixableError):
+    """The PostgreSQL roles are not as least privilege needs them. Code ``database.not_ready`` (the words say
+    what is wrong in ``detail``); ``reason`` tells the cases apart: ``app_role_missing``, ``app_role_unsafe``,
+    ``app_role_member``, ``app_role_owns`` (the application role), ``not_owner`` (db upgrade connected as
+    neither the schema's owner nor a superuser)."""
+
+    default_code = "database.not_ready"
+
+    def __init__(self, message: str, *, reason: str, **params: object) -> None:
+        super().__init__(message)
+        self.params = {"reason": reason, **params}
+        self.reason = reason
+
+
+class DeskInUse(UserFixableError):
+    """Another running console (another PC, another Windows login) already holds this desk name; params ``desk``
+    and ``since`` (when that console came online). The console offers another desk name in its settings.
+    (Generic code for now: the sentence is the core's until the console's error mapper has words for it.)"""
+
+    def __init__(self, desk: str, since: datetime) -> None:
+        super().__init__(f"desk {desk!r} is already in use by another console (online since "
+                         f"{since.isoformat(timespec='seconds')}); give this console another desk name",
+                         desk=desk, since=since)
+        self.desk = desk
+
+
 class SourceError(UserFixableError):
     """A caller-ID source cannot be opened (port busy or missing, host unreachable, bad URL)."""
 

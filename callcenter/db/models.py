@@ -73,7 +73,9 @@ class Operator(Base):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     full_name: Mapped[str] = mapped_column(String(120))
     role: Mapped[Role] = mapped_column(str_enum(Role, 16))
-    password_hash: Mapped[str] = mapped_column(String(255))
+    # Never loaded with the row: on PostgreSQL the application role may not read it at all (see
+    # callcenter.db.credentials); reading it by accident raises at once on every backend.
+    password_hash: Mapped[str] = mapped_column(String(255), deferred=True, deferred_raiseload=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -459,6 +461,8 @@ class Desk(Base):
     online: Mapped[bool] = mapped_column(Boolean, default=True)
     line_host: Mapped[bool] = mapped_column(Boolean, default=False)
     app_version: Mapped[str | None] = mapped_column(String(40))
+    desk_key: Mapped[str | None] = mapped_column(String(64))
+    """The identity key of the console instance that holds this name (callcenter.services.desk_identity)."""
 
 
 class CallerLocation(Base):
