@@ -74,8 +74,8 @@ def test_the_first_live_server_in_the_list_is_used(pg_cluster: PostgresCluster) 
 
 def test_a_server_turned_read_only_means_switching_and_the_pool_is_dropped(pg_cluster: PostgresCluster) -> None:
     """What a desk sees when its server is demoted under it: 'switching', then live again on its own."""
-    url = pg_cluster.create_database("readonly_t")
-    db = Database(url)
+    pg_cluster.create_database("readonly_t")
+    db = Database(pg_cluster.owner_url("readonly_t"))  # the probe table is DDL: the owner's work
     try:
         with db.write() as session:  # the pool now holds a read-write connection
             session.execute(text("CREATE TABLE probe (n int)"))
