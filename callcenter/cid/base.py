@@ -348,7 +348,7 @@ class WarningLimiter:
         self.burst = burst
         self.interval_s = interval_s
         self._clock = clock
-        self._window_start = clock()
+        self.window_start = clock()
         self._passed = 0
         self._suppressed: dict[str, int] = {}
         self.total_suppressed = 0
@@ -362,7 +362,7 @@ class WarningLimiter:
             if not isinstance(result, ParseWarning):
                 out.append(result)
                 continue
-            if self._clock() - self._window_start >= self.interval_s:
+            if self._clock() - self.window_start >= self.interval_s:
                 due = self.summary(result.received_at)
                 if due is not None:
                     out.append(due)
@@ -380,9 +380,9 @@ class WarningLimiter:
 
     def summary(self, now: datetime) -> ParseWarning | None:
         """The summary of what was held back since the interval began (None when nothing was); starts anew."""
-        elapsed = self._clock() - self._window_start
+        elapsed = self._clock() - self.window_start
         suppressed, self._suppressed = self._suppressed, {}
-        self._window_start = self._clock()
+        self.window_start = self._clock()
         self._passed = 0
         if not suppressed:
             return None
