@@ -62,6 +62,7 @@ _RECORD = re.compile(
     rb"(?P<dmonth>\d{2})/(?P<dday>\d{2}) (?P<dhour>\d{2}):(?P<dminute>\d{2}):(?P<dsecond>\d{2})"
     rb")"
 )
+_CONTEXT = 9  # "<S>" and the 6 serial bytes
 _MAYBE_RECORD = re.compile(
     rb"(?<![0-9])\d{2,5} (?:[IO] [SE] |[A-Za-z][A-Za-z0-9]{0,2}  )"  # the start of a record, whole
     rb"|(?<![0-9])\d{1,5}(?: (?:[IO](?: [SE]?)?|[A-Za-z][A-Za-z0-9]{0,2} ?)?)?$"  # or cut off at the end
@@ -79,6 +80,8 @@ class CallerIdComParser:
         self.tz = tz
         self.year = year
         self._buffer = bytearray()
+        self._consumed = 0
+        """Bytes at the start of the buffer already parsed, kept only as context for the record-start rule."""
         self._repeats = RepeatFilter()
 
     def feed(self, data: bytes, now: datetime) -> list[ParseResult]:
@@ -94,7 +97,7 @@ class CallerIdComParser:
 
     def _scan(self, now: datetime, out: list[ParseResult], *, final: bool) -> None:
         data = bytes(self._buffer)
-        pos = 0
+        pos = self._consumed
         while True:
             match = _RECORD.search(data, pos)
             if match is None:
@@ -135,7 +138,11 @@ class CallerIdComParser:
             keep = CALL_RECORD_LENGTH + 40
             self._gap(rest[:-keep], now, out)
             pos = len(data) - keep
-        del self._buffer[:pos]
+        # Whether a record starts here depends on the bytes just before it: keep those as context, so the
+        # result is the same however the stream was split.
+        cut = max(0, pos - _CONTEXT)
+        del self._buffer[:cut]
+        self._consumed = pos - cut
 
     def _gap(self, data: bytes, now: datetime, out: list[ParseResult]) -> None:
         """Bytes between records: packet headers, ``$``, blanks and padding are expected; anything else is noise."""
