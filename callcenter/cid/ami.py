@@ -196,8 +196,8 @@ class AmiParser:
             out.append(warning(self.format, f"block with more than {MAX_KEYS_PER_BLOCK} keys ignored",
                                raw.encode("utf-8"), now))
             return
-        if "response" in block:
-            return
+        if "response" in block or "action" in block:
+            return  # answers to our actions, and actions echoed in a capture: nothing about calls
         event = block.get("event")
         if event is None:
             out.append(warning(self.format, "AMI block without Event or Response", raw.encode("utf-8"), now))

@@ -129,8 +129,7 @@ _PRIVATE_WORDS = frozenset({"P", "PRIVATE", "RESTRICTED", "ANONYMOUS", "WITHHELD
 _UNAVAILABLE_WORDS = frozenset({"O", "OUT-OF-AREA", "OUT OF AREA", "UNAVAILABLE", "UNKNOWN", "<UNKNOWN>",
                                 "NO-CALLERID", "NO CALLERID", "NO CALLER ID", "NO-NUMBER", "NO NUMBER"})
 _NUMBER_CHARS = re.compile(r"[^0-9+]")
-_SEPARATORS = re.compile(r"[\s\-.()/]")
-_NOT_DIALABLE = re.compile(r"[^0-9+\s\-.()/]")
+_KEPT_CHARS = re.compile(r"[^0-9A-Za-z*#]")
 _DIALABLE = re.compile(r"\+?[0-9]+")
 _FIRST_DIGIT = re.compile(r"[0-9]")
 
@@ -160,11 +159,14 @@ def clean_number(text: str | None) -> tuple[str | None, Presentation]:
     if word in _UNAVAILABLE_WORDS:
         return None, Presentation.UNAVAILABLE
     first_digit = _FIRST_DIGIT.search(kept)
-    if first_digit is not None and _NOT_DIALABLE.search(kept, first_digit.start()):
-        # Letters before the first digit are a device's prefix (an OBi's "ob"); letters after it belong to
-        # the number itself (masked "+31260xxxxxx", "0#*10459") and stay.
-        plus = "+" if kept[:first_digit.start()].endswith("+") else ""
-        return (plus + _SEPARATORS.sub("", kept[first_digit.start():]))[:40], Presentation.ALLOWED
+    if first_digit is not None:
+        # Letters before the first digit are a device's prefix (an OBi's "ob"); letters, '*' and '#' after it
+        # belong to the number itself (masked "+31260xxxxxx", "0#*10459") and stay. Separators and invisible
+        # characters go.
+        rest = _KEPT_CHARS.sub("", kept[first_digit.start():])
+        if not rest.isdigit():
+            plus = "+" if kept[:first_digit.start()].endswith("+") else ""
+            return (plus + rest)[:40], Presentation.ALLOWED
     digits = _NUMBER_CHARS.sub("", word)
     # '+' belongs only in front: "12+34" is noise, keep the digits.
     plus = "+" if digits.startswith("+") else ""

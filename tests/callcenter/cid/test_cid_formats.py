@@ -286,7 +286,7 @@ def test_tci_corpus_records() -> None:
         ("03", "9415557218", "allowed", "SARASOTA, FL"),
         ("01", "4075557777", "allowed", "John on Cell"),
         (None, "4075551212", "allowed", "WIRELESS CALL"),
-        (None, None, "unavailable", "-UNKNOWN CALLER-"),
+        (None, None, "unavailable", None),  # "-UNKNOWN CALLER-" is a marker, not a name
         (None, None, "unavailable", None),
     ]
     assert events(results, EventKind.INFO)[0].detail == "message_waiting_off"
