@@ -307,9 +307,14 @@ class IntakeService:
                 "presentation": event.presentation, "cid_name": caller_name(event.name),
                 "cid_verified": event.verified, "state": CallState.RINGING,
             })
-        table = Call.__table__
-        ids = list(session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),  # type: ignore[arg-type]
-                                   rows).scalars())
+        # Core statements built once per dialect, on the session's connection: a ringing call is three small
+        # statements, and the ORM's bulk machinery around them cost more than the statements themselves.
+        statements = _statements(session)
+        connection = session.connection()
+        if len(rows) == 1:
+            ids = [connection.execute(statements.insert_call, rows[0]).scalar_one()]
+        else:
+            ids = list(connection.execute(statements.insert_calls, rows).scalars())
         now = self.clock()
         per_caller: dict[str, list[datetime]] = {}
         notices = []
@@ -322,14 +327,9 @@ class IntakeService:
             notices.append(CallNotice("ringing", call_id, row["line_id"], row["number_raw"], row["e164"],
                                       event.received_at))
         if per_caller:
-            upsert = _dialect_insert(session, Caller)
-            session.execute(
-                upsert.on_conflict_do_update(index_elements=["e164"], set_={
-                    "call_count": Caller.call_count + upsert.excluded.call_count,
-                    "last_seen": upsert.excluded.last_seen}),
-                [{"e164": e164, "first_seen": min(times), "last_seen": max(times), "call_count": len(times),
-                  "prank_count": 0, "ghost_count": 0} for e164, times in per_caller.items()],
-            )
+            callers = [{"e164": e164, "first_seen": min(times), "last_seen": max(times), "call_count": len(times),
+                        "prank_count": 0, "ghost_count": 0} for e164, times in per_caller.items()]
+            connection.execute(statements.count_callers, callers[0] if len(callers) == 1 else callers)
         record_changes(session, [("call", call_id, "ring") for call_id in ids], now)
         return notices
 
@@ -538,6 +538,34 @@ def _event_time(event: CallerIdEvent) -> datetime:
 def _e164(number: str | None) -> str | None:
     """E.164 only for a dialable number: one kept with letters (a masked number) is never normalised."""
     return phone.to_e164(number) if is_dialable(number) else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Statements:
+    insert_call: Any
+    insert_calls: Any
+    count_callers: Any
+
+
+_STATEMENTS: dict[str, _Statements] = {}
+
+
+def _statements(session: Session) -> _Statements:
+    """The hot path's statements for this database's dialect, built (and compiled, once cached) only once."""
+    dialect = session.get_bind().dialect.name
+    cached = _STATEMENTS.get(dialect)
+    if cached is None:
+        table = Call.__table__
+        upsert = _dialect_insert(session, Caller.__table__)
+        callers = Caller.__table__.c
+        cached = _STATEMENTS[dialect] = _Statements(
+            insert_call=insert(table).returning(table.c.id),  # type: ignore[arg-type]
+            insert_calls=insert(table).returning(table.c.id, sort_by_parameter_order=True),  # type: ignore[arg-type]
+            count_callers=upsert.on_conflict_do_update(index_elements=["e164"], set_={
+                "call_count": callers.call_count + upsert.excluded.call_count,
+                "last_seen": upsert.excluded.last_seen}),
+        )
+    return cached
 
 
 def _dialect_insert(session: Session, model: Any) -> Any:
