@@ -107,8 +107,8 @@ def _finder(db: Any) -> Callable[[str], bool]:
     """A cheap "is the call with this number committed?" on a connection of its own (read-only use)."""
     connection = db.engine.raw_connection()
     cursor = connection.cursor()
-    placeholder = "?" if db.is_sqlite else "%s"
-    query = f"SELECT 1 FROM calls WHERE number_raw = {placeholder} LIMIT 1"
+    query = ("SELECT 1 FROM calls WHERE number_raw = ? LIMIT 1" if db.is_sqlite
+             else "SELECT 1 FROM calls WHERE number_raw = %s LIMIT 1")
 
     def found(number: str) -> bool:
         cursor.execute(query, (number,))

@@ -148,8 +148,8 @@ def decode_message(
         return None, [warning(fmt, str(problem), data, now)]
     warnings: list[ParseWarning] = []
     if not message.clean:
-        problem = "checksum mismatch and malformed" if not message.checksum_ok else "malformed"
-        return None, [warning(fmt, f"{problem} caller-ID message: line noise, dropped", data, now)]
+        what = "checksum mismatch and malformed" if not message.checksum_ok else "malformed"
+        return None, [warning(fmt, f"{what} caller-ID message: line noise, dropped", data, now)]
     if not message.checksum_ok:
         warnings.append(warning(fmt, "checksum mismatch: caller ID delivered but unverified", data, now))
     timestamp: datetime | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from callcenter.cid.ami import AmiParser
-from callcenter.cid.events import CallerIdEvent, EventKind, ParseResult, Presentation
+from callcenter.cid.events import CallerIdEvent, ParseResult, Presentation
 from tests.callcenter.cid.amitrace import Call, event
 
 NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
