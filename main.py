@@ -311,7 +311,7 @@ def run_console(args: argparse.Namespace) -> int:
                     return status
                 operator = login.operator
             actor = operator.as_actor()
-            worker.submit(partial(shifts.start_session, actor, socket.gethostname()))
+            worker.run(worker, partial(shifts.start_session, actor, socket.gethostname()))
             # Presence on a thread of its own, so a busy worker never makes this desk look dead to the supervisor.
             heartbeat = Heartbeat(presence, actor, desk_name())
             heartbeat.start()

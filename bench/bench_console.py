@@ -85,14 +85,14 @@ class Console:
         """Process events until the database worker has nothing left to do (first data loaded)."""
         from PySide6.QtCore import QEventLoop
 
-        from ui.views.models import LazyTableModel
+        from ui.table_model import KeyedTableModel
 
         deadline = time.perf_counter() + timeout
         quiet_since = None
         while time.perf_counter() < deadline:
             self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
             busy = self.worker.pending() > 0 or any(
-                getattr(model, "_fetching", False) for model in self.window.findChildren(LazyTableModel))
+                getattr(model, "_fetching", False) for model in self.window.findChildren(KeyedTableModel))
             if busy:
                 quiet_since = None
             elif quiet_since is None:
@@ -127,7 +127,7 @@ def _login(db: Any) -> Any:
 
 def usable(db: Any) -> dict[str, Any]:
     from ui.app import create_application, freeze_startup_heap
-    from ui.views.models import LazyTableModel
+    from ui.table_model import KeyedTableModel
 
     app = create_application(sys.argv[:1])
     before = rss_mb()
@@ -140,7 +140,7 @@ def usable(db: Any) -> dict[str, Any]:
     shown = time.perf_counter()
     console.settle()
     loaded = time.perf_counter()
-    models = console.window.findChildren(LazyTableModel)
+    models = console.window.findChildren(KeyedTableModel)
     rows = {type(model).__name__: model.rowCount() for model in models}
     result = {"login_to_window_shown_s": round(shown - accepted, 3),
               "login_to_first_data_s": round(loaded - accepted, 3), "target_s": 2.0,

@@ -160,12 +160,12 @@ def _run(url: str, count: int, seed_days: int) -> int:
     def inserted(_parent: QModelIndex, first: int, last: int) -> None:
         now = time.time()
         for row in range(first, last + 1):
-            shown.setdefault((int(model.row_key(row)), "ring"), now)  # type: ignore[call-overload]
+            shown.setdefault((int(model.key_at(row)), "ring"), now)  # type: ignore[call-overload]
 
     def removing(_parent: QModelIndex, first: int, last: int) -> None:
         now = time.time()
         for row in range(first, last + 1):
-            shown.setdefault((int(model.row_key(row)), "claim"), now)  # type: ignore[call-overload]
+            shown.setdefault((int(model.key_at(row)), "claim"), now)  # type: ignore[call-overload]
 
     model.rowsInserted.connect(inserted)
     model.rowsAboutToBeRemoved.connect(removing)

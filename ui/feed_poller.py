@@ -65,7 +65,7 @@ class FeedPoller(QObject):
             current = follower if follower is not None else FeedFollower(db)
             return current, current.poll()
 
-        self.worker.submit(job, self._done, self._failed)
+        self.worker.run(self, job, self._done, self._failed)
 
     def _done(self, result: tuple[FeedFollower, list[Change]]) -> None:
         self._in_flight = False

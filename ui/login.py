@@ -149,7 +149,7 @@ class LoginDialog(QDialog):
         self.login_button.setEnabled(False)
         self.error.hide()
         auth = self.auth
-        self.worker.submit(lambda: auth.authenticate(username, password), self._done, self._failed)
+        self.worker.run(self, lambda: auth.authenticate(username, password), self._done, self._failed)
 
     def _done(self, operator: OperatorInfo) -> None:
         self.operator = operator
@@ -225,7 +225,7 @@ class FirstRunDialog(QDialog):
         username, full_name, password = self.username.text(), self.full_name.text(), self.password.text()
         auth = self.auth
         self.create_button.setEnabled(False)
-        self.worker.submit(lambda: auth.create_first_admin(username, full_name, password), self._done,
+        self.worker.run(self, lambda: auth.create_first_admin(username, full_name, password), self._done,
                            self._failed)
 
     def _done(self, operator: OperatorInfo) -> None:

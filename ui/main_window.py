@@ -310,6 +310,7 @@ class MainWindow(QMainWindow):
         bridge.feed_changes.connect(self.on_feed_changes)
         bridge.database_state.connect(self._database_state)
         worker.error.connect(self._worker_error)
+        worker.database_state.connect(self._desk_database_state)
 
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(1000)
@@ -437,6 +438,9 @@ class MainWindow(QMainWindow):
     def _database_state(self, reachable: bool, reason: str) -> None:
         self.set_outage("feed", None if reachable else reason)
 
+    def _desk_database_state(self, reachable: bool, reason: str) -> None:
+        self.set_outage("desk", None if reachable else reason)
+
     def set_outage(self, witness: str, reason: str | None) -> None:
         """One witness (intake, feed, desk) says the database is away (reason) or back (None)."""
         if reason is None:
@@ -522,22 +526,18 @@ class MainWindow(QMainWindow):
         """Submit to the worker; answers that arrive after the window closed are dropped."""
         def done(result: object) -> None:
             if self._alive:
-                if "desk" in self._down:
-                    self.set_outage("desk", None)
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
             if not self._alive:
                 return
-            if isinstance(exc, DatabaseUnavailable):
-                self.set_outage("desk", str(exc))
             if on_error is not None:
                 on_error(exc)
             else:
                 self._busy = False
                 self.show_status(describe_error(exc), error=True)
 
-        self.worker.submit(job, done, failed)
+        self.worker.run(self, job, done, failed)
 
     def _calls_committed(self, _notices: list[object]) -> None:
         self.refresh_ringing()
@@ -546,8 +546,7 @@ class MainWindow(QMainWindow):
         if not self._alive:
             return
         if isinstance(exc, DatabaseUnavailable):
-            self.set_outage("desk", str(exc))  # the banner says it once, not a message per failed job
-            return
+            return  # the outage banner says it once (worker.database_state), not a message per failed job
         self.show_status(describe_error(exc), error=True)
 
     # -- ringing -------------------------------------------------------------------------------------------

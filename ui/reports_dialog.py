@@ -81,7 +81,7 @@ class ReportsDialog(QDialog):
         self._build_ui(language)
         self.progress.connect(self._on_progress)
         self._set_busy(False)
-        self.worker.submit(self.reports.shift_specs, self._on_specs, self._on_error)
+        self.worker.run(self, self.reports.shift_specs, self._on_specs, self._on_error)
 
     # -- layout ------------------------------------------------------------------------------------------------
     def _build_ui(self, language: str) -> None:
@@ -302,7 +302,7 @@ class ReportsDialog(QDialog):
                 return
             job = self._range_job(_pydate(self.date_from.date()), _pydate(self.date_to.date()), lang, target, cancel)
         self._start(cancel, 3, self.tr("Building the report…"))
-        self.worker.submit(job, self._on_built, self._on_error)
+        self.worker.run(self, job, self._on_built, self._on_error)
 
     def _shift_job(self, shift_date: date, code: str, lang: str, target: Path,
                    cancel: threading.Event) -> Callable[[], _Built]:
@@ -516,7 +516,7 @@ class ReportsDialog(QDialog):
             return counted[0]
 
         self._start(cancel, 0, self.tr("Exporting {0}…").format(names[what]))
-        self.worker.submit(job, lambda rows: self._on_exported(rows, path), self._on_error)
+        self.worker.run(self, job, lambda rows: self._on_exported(rows, path), self._on_error)
 
     def _on_exported(self, rows: int, path: Path) -> None:
         self._finish()

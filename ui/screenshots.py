@@ -26,11 +26,11 @@ from callcenter.clock import ManualClock
 from callcenter.db import migrate
 from callcenter.db.database import Database, sqlite_url
 from callcenter.db.refdata import load_reference_data
-from callcenter.services.demo import DEMO_PASSWORD, seed_demo
 from callcenter.reports.export import ExportService
 from callcenter.services.auth import AuthService
 from callcenter.services.callers import CallerService
 from callcenter.services.calls import CallService
+from callcenter.services.demo import DEMO_PASSWORD, seed_demo
 from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentService
 from callcenter.services.intake import IntakeService

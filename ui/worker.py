@@ -1,8 +1,12 @@
-"""The one database worker: every database call from the console runs on this thread.
+"""The console's one way to run slow work: a job queue on a thread of its own, answers back on the GUI thread.
 
-Widgets never touch the database. They ``submit`` a callable; its result (or error) comes back to the GUI
-thread through a signal and is handed to the ``on_done`` / ``on_error`` callbacks there. Worker code never
-touches a widget.
+Widgets never touch the database. They ``run(owner, job, on_done, on_error)``: ``job`` runs on the worker's
+thread (it must not touch a widget); its result (or error) comes back to the GUI thread through a queued signal
+and is handed to the callbacks there, in submission order, but only while ``owner`` still exists: a dialog closed
+(and deleted) while its query ran simply drops the answer, instead of crashing on a deleted C++ object.
+
+The console has two queues: ``database`` for every database call, and ``render`` for slow work that must not
+hold the ringing calls up behind it (PDF reports, slips).
 """
 
 from __future__ import annotations
@@ -11,11 +15,16 @@ import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from callcenter.errors import DatabaseUnavailable
+
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -40,34 +49,48 @@ class _Runner(QObject):
             self.done.emit(job.id, result)
 
 
+@dataclass(slots=True)
+class _Callbacks:
+    owner: QObject
+    on_done: Callable[[Any], object] | None
+    on_error: Callable[[BaseException], object] | None
+
+
 class DbWorker(QObject):
-    """Submit database work from the GUI thread; callbacks run back on the GUI thread, in submission order."""
+    """A job queue on its own thread; callbacks run back on the GUI thread while their owner lives."""
 
     _dispatch = Signal(object)
     error = Signal(object)
-    """Every failure not handled by an ``on_error`` callback is emitted here (the main window shows it)."""
+    """Every failure not handled by an ``on_error`` callback (the main window shows it)."""
+    database_state = Signal(bool, str)
+    """(reachable, reason): a job found the database away, or a job succeeded again after that."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, name: str = "database", parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.name = name
         self._thread = QThread()
-        self._thread.setObjectName("database-worker")
+        self._thread.setObjectName(f"{name}-worker")
         self._runner = _Runner()
         self._runner.moveToThread(self._thread)
         self._dispatch.connect(self._runner.run)
         self._runner.done.connect(self._on_done)
         self._runner.failed.connect(self._on_failed)
         self._ids = itertools.count(1)
-        self._callbacks: dict[int, tuple[Callable[[Any], object] | None, Callable[[BaseException], object] | None]] = {}
+        self._callbacks: dict[int, _Callbacks] = {}
+        self._database_down = False
         self._thread.start()
 
-    def submit(self, function: Callable[[], Any], on_done: Callable[[Any], object] | None = None,
-               on_error: Callable[[BaseException], object] | None = None) -> int:
-        job = _Job(next(self._ids), function)
-        self._callbacks[job.id] = (on_done, on_error)
-        self._dispatch.emit(job)
-        return job.id
+    def run(self, owner: QObject, job: Callable[[], T], on_done: Callable[[T], object] | None = None,
+            on_error: Callable[[BaseException], object] | None = None) -> int:
+        """Queue ``job``; ``on_done(result)`` or ``on_error(exc)`` run on the GUI thread if ``owner`` still
+        exists then. Without ``on_error`` a failure goes to the ``error`` signal. Returns the job's id."""
+        job_item = _Job(next(self._ids), job)
+        self._callbacks[job_item.id] = _Callbacks(owner, on_done, on_error)
+        self._dispatch.emit(job_item)
+        return job_item.id
 
     def pending(self) -> int:
+        """Jobs queued or running whose answers have not come back yet."""
         return len(self._callbacks)
 
     def stop(self, timeout_ms: int = 5000) -> None:
@@ -76,15 +99,23 @@ class DbWorker(QObject):
 
     @Slot(int, object)
     def _on_done(self, job_id: int, result: object) -> None:
-        on_done, _ = self._callbacks.pop(job_id, (None, None))
-        if on_done is not None:
-            on_done(result)
+        callbacks = self._callbacks.pop(job_id, None)
+        if self._database_down and self.name == "database":
+            self._database_down = False
+            self.database_state.emit(True, "")
+        if callbacks is None or callbacks.on_done is None or not shiboken6.isValid(callbacks.owner):
+            return
+        callbacks.on_done(result)
 
     @Slot(int, object)
     def _on_failed(self, job_id: int, exc: BaseException) -> None:
-        _, on_error = self._callbacks.pop(job_id, (None, None))
-        if on_error is not None:
-            on_error(exc)
-        else:
-            log.error("database job failed: %s", exc, exc_info=exc)
-            self.error.emit(exc)
+        callbacks = self._callbacks.pop(job_id, None)
+        if isinstance(exc, DatabaseUnavailable):
+            self._database_down = True
+            self.database_state.emit(False, str(exc))
+        if callbacks is not None and callbacks.on_error is not None:
+            if shiboken6.isValid(callbacks.owner):
+                callbacks.on_error(exc)
+            return
+        log.error("%s job failed: %s", self.name, exc, exc_info=exc)
+        self.error.emit(exc)

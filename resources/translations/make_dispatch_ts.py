@@ -250,7 +250,7 @@ INDONESIAN = {
 
 def source_strings() -> list[str]:
     sys.path.insert(0, str(ROOT))
-    from ui.dispatch import common, deliveries, timeline, unit_board
+    from ui.dispatch import common, timeline
 
     found: list[str] = []
     for path in sorted((ROOT / "ui" / "dispatch").glob("*.py")):
@@ -260,8 +260,7 @@ def source_strings() -> list[str]:
                 found.append(node.args[0].value)
     found += list(common.FIELD_NAMES.values()) + [text for _, text in common.PROBLEM_PATTERNS]
     found += [text for _, text in common.REASON_PATTERNS]
-    found += list(unit_board.UnitBoardModel.COLUMNS) + list(timeline.STEP_LABELS.values())
-    found += list(deliveries.DeliveriesModel.COLUMNS)
+    found += list(timeline.STEP_LABELS.values())
     return list(dict.fromkeys(found))
 
 

@@ -39,9 +39,9 @@ def test_a_supervisor_opens_the_live_board_with_f12_and_an_incident_from_it(qtbo
     assert board is not None and window.board_window is not None and window.board_window.isVisible()
     qtbot.waitUntil(lambda: board.snapshot is not None, timeout=5000)
     call_id = console.ring("081234567801")  # from the line, through the change feed
-    qtbot.waitUntil(lambda: board.waiting_model.keys() == [call_id], timeout=5000)
+    qtbot.waitUntil(lambda: board.waiting_model.shown_keys() == [call_id], timeout=5000)
     incident_id = _fire(console)
-    qtbot.waitUntil(lambda: board.incidents_model.keys().count(incident_id) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: board.incidents_model.shown_keys().count(incident_id) == 1, timeout=5000)
     board.incident_activated.emit(incident_id)
     qtbot.waitUntil(lambda: any(isinstance(w, IncidentDetailDialog) and w.incident_id == incident_id
                                 for w in QApplication.topLevelWidgets() if w.isVisible()), timeout=3000)

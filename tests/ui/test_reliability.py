@@ -185,7 +185,7 @@ def test_a_locked_database_shows_one_banner_spools_calls_and_recovers_by_itself(
                 record_change(session, "desk", "x", "test", console.clock())
 
         for _ in range(3):
-            console.worker.submit(write)
+            console.worker.run(console.worker, write)
         qtbot.waitUntil(lambda: "desk" in window._down, timeout=5000)
         console.idle(qtbot)
         assert window.status_label.text() == ""

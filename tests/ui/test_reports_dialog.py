@@ -141,7 +141,7 @@ def test_admin_range_report_export_progress_and_cancel(qtbot: QtBot, sqlite_db: 
     # Cancel: the worker is held busy, the export waits behind it, the window stays usable and Cancel wins.
     monkeypatch.setattr(export, "CHUNK", 5)
     release = threading.Event()
-    worker.submit(lambda: release.wait(10))
+    worker.run(worker, lambda: release.wait(10))
     cancelled_target = tmp_path / "incidents.csv"
     monkeypatch.setattr(dialog, "ask_save_path", lambda *_args: cancelled_target)
     dialog.export_incidents_action.trigger()

@@ -176,7 +176,7 @@ class _AdminDialog(QDialog):
             self._pending_status = tr("Deleted.")
             self.reload()
 
-        self.worker.submit(lambda: self.delete_entry(entry_id), deleted, self._failed)
+        self.worker.run(self, lambda: self.delete_entry(entry_id), deleted, self._failed)
 
     def delete_entry(self, entry_id: int) -> None:
         raise NotImplementedError
@@ -242,7 +242,7 @@ class AgencyAdminDialog(_AdminDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.worker.submit(lambda: (self.dispatch.agencies(), self.dispatch.categories()), self._loaded,
+        self.worker.run(self, lambda: (self.dispatch.agencies(), self.dispatch.categories()), self._loaded,
                            self._failed)
 
     def delete_entry(self, entry_id: int) -> None:
@@ -335,7 +335,7 @@ class AgencyAdminDialog(_AdminDialog):
             self._loaded((records, categories), select=saved.id)
             self._saved_message(saved.short_name)
 
-        self.worker.submit(work, done, self._failed)
+        self.worker.run(self, work, done, self._failed)
 
 
 class UnitAdminDialog(_AdminDialog):
@@ -367,7 +367,7 @@ class UnitAdminDialog(_AdminDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.worker.submit(lambda: (self.dispatch.units(), self.dispatch.agencies(), self.dispatch.home_areas(),
+        self.worker.run(self, lambda: (self.dispatch.units(), self.dispatch.agencies(), self.dispatch.home_areas(),
                                     self._home_codes()), self._loaded, self._failed)
 
     def delete_entry(self, entry_id: int) -> None:
@@ -446,7 +446,7 @@ class UnitAdminDialog(_AdminDialog):
             self._loaded(loaded, select=saved.unit_id)
             self._saved_message(saved.call_sign)
 
-        self.worker.submit(work, done, self._failed)
+        self.worker.run(self, work, done, self._failed)
 
 
 
@@ -511,7 +511,7 @@ class SmtpSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.worker.submit(lambda: self._current(), self._show, lambda exc: self.status.setText(error_text(exc)))
+        self.worker.run(self, lambda: self._current(), self._show, lambda exc: self.status.setText(error_text(exc)))
 
     def _current(self) -> tuple[SmtpSettings, bool]:
         current = SmtpSettings.from_setting(self.settings.get(SMTP_SETTING))
@@ -562,4 +562,4 @@ class SmtpSettingsDialog(QDialog):
             self.status.setStyleSheet(ERROR_STYLE)
             self.status.setText(error_text(exc))
 
-        self.worker.submit(work, done, failed)
+        self.worker.run(self, work, done, failed)

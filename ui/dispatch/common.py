@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
 from datetime import datetime, timedelta
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from callcenter.clock import to_wib
@@ -210,69 +208,3 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, UserFixableError | KonsolError):
         return str(exc)
     return tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
-
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-class PagedRowModel(QAbstractTableModel):
-    """Rows are ids with a cached row each; ``set_rows`` replaces the cache (loaded on the database worker).
-
-    Rows reach the view in batches (canFetchMore/fetchMore), so a long list never stalls a paint. Subclasses give
-    ``COLUMNS`` (English source strings) and ``cell(row, column, role)``; ``key`` gives a row's identity.
-    """
-
-    COLUMNS: Sequence[str] = ()
-    FETCH_BATCH = 100
-
-    def __init__(self, key: Callable[[Any], Hashable], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.key = key
-        self._ids: list[Hashable] = []
-        self._rows: dict[Hashable, Any] = {}
-        self._loaded = 0
-
-    def cell(self, row: Any, column: int, role: int) -> Any:
-        return None
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._ids = [self.key(row) for row in rows]
-        self._rows = {self.key(row): row for row in rows}
-        self._loaded = min(len(self._ids), self.FETCH_BATCH)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[self._ids[row]] if 0 <= row < self._loaded else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self._loaded
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._loaded < len(self._ids)
-
-    def fetchMore(self, parent: Index) -> None:
-        if parent.isValid():
-            return
-        more = min(self.FETCH_BATCH, len(self._ids) - self._loaded)
-        if more <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
-        self._loaded += more
-        self.endInsertRows()
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.COLUMNS):
-            return tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        return None if row is None else self.cell(row, index.column(), role)

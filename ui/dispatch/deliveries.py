@@ -24,7 +24,6 @@ from callcenter.services.base import Actor
 from callcenter.services.dispatch import DeliveryRow, DispatchService
 from ui.dispatch.common import (
     OUTBOX_COLOURS,
-    PagedRowModel,
     channel_text,
     error_text,
     outbox_state_text,
@@ -32,19 +31,22 @@ from ui.dispatch.common import (
     tr,
     wib,
 )
-from ui.views.common import submit
+from ui.table_model import KeyedTableModel
 from ui.worker import DbWorker
 
 RETRYABLE = (DeliveryChannel.EMAIL, DeliveryChannel.WEBHOOK)
 
 
-class DeliveriesModel(PagedRowModel):
-    COLUMNS = ("Incident", "To", "Channel", "Address", "State", "Attempts", "Next try", "Reason")
+class DeliveriesModel(KeyedTableModel):
     INCIDENT, TO, CHANNEL, ADDRESS, STATE, ATTEMPTS, NEXT, REASON = range(8)
-    FETCH_BATCH = 200
+    PUSH_BATCH = 200
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(lambda row: row.delivery.id, parent)
+    def headers(self) -> list[str]:
+        return [tr("Incident"), tr("To"), tr("Channel"), tr("Address"), tr("State"), tr("Attempts"), tr("Next try"),
+                tr("Reason")]
+
+    def key(self, row: DeliveryRow) -> int:
+        return row.delivery.id
 
     def cell(self, row: DeliveryRow, column: int, role: int) -> Any:
         delivery = row.delivery
@@ -72,8 +74,6 @@ class DeliveriesModel(PagedRowModel):
             return QBrush(OUTBOX_COLOURS[delivery.state])
         if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON and delivery.last_error:
             return delivery.last_error
-        if role == Qt.ItemDataRole.UserRole:
-            return delivery.id
         return None
 
 
@@ -130,19 +130,14 @@ class DeliveriesPanel(QWidget):
             return
         self._loading = True
         unsent = self.unsent_only.isChecked()
-        submit(self, self.worker, lambda: self.dispatch.delivery_board(unsent_only=unsent), self._loaded, self._failed)
+        self.worker.run(self, lambda: self.dispatch.delivery_board(unsent_only=unsent), self._loaded, self._failed)
 
     def _loaded(self, rows: list[DeliveryRow]) -> None:
         self._loading = False
-        selected = self.selected()
-        self.model.set_rows(rows)
+        self.model.set_rows(rows)  # diffed: the selected message stays selected
         failing = sum(1 for row in rows if row.delivery.state in (OutboxState.FAILED, OutboxState.GAVE_UP))
         self.summary.setText(tr("%1 failed").replace("%1", str(failing)) if failing else "")
         self.summary.setStyleSheet("color: #b91c1c; font-weight: bold;" if failing else "")
-        if selected is not None:
-            for row in range(self.model.rowCount()):
-                if self.model.data(self.model.index(row, 0), Qt.ItemDataRole.UserRole) == selected:
-                    self.table.selectRow(row)
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -156,5 +151,5 @@ class DeliveriesPanel(QWidget):
         message_id = self.selected()
         if message_id is None:
             return
-        submit(self, self.worker, lambda: self.dispatch.retry(self.actor, message_id), lambda _d: self.refresh(),
+        self.worker.run(self, lambda: self.dispatch.retry(self.actor, message_id), lambda _d: self.refresh(),
                            lambda exc: QMessageBox.warning(self, tr("Retry"), error_text(exc)))

@@ -24,10 +24,10 @@ from callcenter.db.database import Database, sqlite_url
 from callcenter.db.migrate import upgrade
 from callcenter.db.models import Agency, Category
 from callcenter.db.refdata import load_reference_data
-from callcenter.services.demo import seed_demo
 from callcenter.forwarding.channels import default_senders
 from callcenter.forwarding.outbox import OutboxWorker, RetryPolicy
 from callcenter.services.auth import AuthService
+from callcenter.services.demo import seed_demo
 from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentDraft, IncidentService
 from ui.dispatch import DeliveriesPanel, DispatchDialog, DispatchTimelineWidget, UnitBoardPanel

@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from callcenter.db.enums import DeliveryChannel, OutboxState, UnitStatus
-from callcenter.services.dispatch_messages import DispatchFacts
 from callcenter.forwarding.slip import render_slip
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DispatchService, DispatchView, Suggestions, UnitBusy
+from callcenter.services.dispatch_messages import DispatchFacts
 from ui.dispatch.common import UNIT_COLOURS, channel_text, error_text, tr, unit_status_text
 from ui.dispatch.printing import print_or_save
-from ui.views.common import submit
 from ui.worker import DbWorker
 
 UNIT_ROLE = Qt.ItemDataRole.UserRole
@@ -153,7 +152,7 @@ class DispatchDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
-        submit(self, self.worker, lambda: self.dispatch.suggestions(incident_id), self._show, self._load_failed)
+        self.worker.run(self, lambda: self.dispatch.suggestions(incident_id), self._show, self._load_failed)
 
     # -- loading ---------------------------------------------------------------------------------------------
     def _show(self, hints: Suggestions) -> None:
@@ -253,7 +252,7 @@ class DispatchDialog(QDialog):
         note = self.note.text().strip() or None
         self.forward_button.setEnabled(False)
         self.status.setText(tr("Forwarding…"))
-        submit(self, self.worker,
+        self.worker.run(self,
             lambda: self.dispatch.forward(self.actor, self.incident_id, agencies, units, channels,
                                           confirm_busy=confirm_busy, note=note),
             self._done, self._failed)
@@ -300,10 +299,10 @@ def send_whatsapp(parent: QWidget, worker: DbWorker, dispatch: DispatchService, 
     def got(content: dict[str, Any]) -> None:
         QGuiApplication.clipboard().setText(str(content.get("text", "")))
         open_url(QUrl(str(content.get("link", ""))))
-        worker.submit(lambda: dispatch.mark_delivered(actor, message_id, "wa.me link opened, text copied"),
-                      None, lambda exc: QMessageBox.warning(parent, tr("WhatsApp"), error_text(exc)))
+        worker.run(parent, lambda: dispatch.mark_delivered(actor, message_id, "wa.me link opened, text copied"),
+                   None, lambda exc: QMessageBox.warning(parent, tr("WhatsApp"), error_text(exc)))
 
-    worker.submit(lambda: dispatch.delivery_content(message_id), got,
+    worker.run(parent, lambda: dispatch.delivery_content(message_id), got,
                   lambda exc: QMessageBox.warning(parent, tr("WhatsApp"), error_text(exc)))
 
 
@@ -315,8 +314,8 @@ def print_delivery(parent: QWidget, worker: DbWorker, dispatch: DispatchService,
         name = "slip-" + facts.incident_number.replace("/", "-") + (f"-{facts.unit}" if facts.unit else "") + ".pdf"
         how = print_slip(parent, pdf, name)
         if how:
-            worker.submit(lambda: dispatch.mark_delivered(actor, message_id, how), None,
-                          lambda exc: QMessageBox.warning(parent, tr("Dispatch slip"), error_text(exc)))
+            worker.run(parent, lambda: dispatch.mark_delivered(actor, message_id, how), None,
+                       lambda exc: QMessageBox.warning(parent, tr("Dispatch slip"), error_text(exc)))
 
-    worker.submit(lambda: dispatch.delivery_content(message_id), got,
+    worker.run(parent, lambda: dispatch.delivery_content(message_id), got,
                   lambda exc: QMessageBox.warning(parent, tr("Dispatch slip"), error_text(exc)))

@@ -37,7 +37,6 @@ from ui.dispatch.common import (
 )
 from ui.dispatch.dialog import print_delivery, send_whatsapp
 from ui.dispatch.printing import print_or_save
-from ui.views.common import submit
 from ui.worker import DbWorker
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -154,7 +153,7 @@ class DispatchTimelineWidget(QWidget):
         if self._loading:
             return
         self._loading = True
-        submit(self, self.worker, lambda: self.dispatch.dispatches(self.incident_id), self._show, self._failed)
+        self.worker.run(self, lambda: self.dispatch.dispatches(self.incident_id), self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -264,7 +263,7 @@ class DispatchTimelineWidget(QWidget):
                 return
         for button in self.step_buttons.values():
             button.setEnabled(False)
-        submit(self, self.worker, lambda: self.dispatch.update_status(self.actor, view.id, status, note),
+        self.worker.run(self, lambda: self.dispatch.update_status(self.actor, view.id, status, note),
                            lambda _view: self._recorded(), self._action_failed)
 
     def _recorded(self) -> None:
@@ -310,5 +309,5 @@ class DispatchTimelineWidget(QWidget):
         delivery = self.selected_delivery()
         if delivery is None:
             return
-        submit(self, self.worker, lambda: self.dispatch.retry(self.actor, delivery.id), lambda _d: self._recorded(),
+        self.worker.run(self, lambda: self.dispatch.retry(self.actor, delivery.id), lambda _d: self._recorded(),
                            lambda exc: QMessageBox.warning(self, tr("Retry"), error_text(exc)))

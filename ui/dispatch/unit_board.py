@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -33,32 +33,38 @@ from callcenter.services.base import Actor
 from callcenter.services.dispatch import DispatchService, UnitBoardRow
 from ui.dispatch.common import (
     UNIT_COLOURS,
-    PagedRowModel,
     duration_text,
     error_text,
     tr,
     unit_status_text,
     wib,
 )
-from ui.views.common import submit
+from ui.table_model import KeyedTableModel
 from ui.worker import DbWorker
 
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
-class UnitBoardModel(PagedRowModel):
+
+class UnitBoardModel(KeyedTableModel):
     """Every unit; the time-in-status column is recomputed from ``status_since`` on every tick."""
 
-    COLUMNS = ("Unit", "Type", "Agency", "Status", "Time in status", "Incident", "Home base")
     UNIT, TYPE, AGENCY, STATUS, TIME, INCIDENT, HOME = range(7)
+    PUSH_BATCH = 100
 
     def __init__(self, parent: QWidget | None = None, clock: Callable[[], datetime] = utcnow) -> None:
-        super().__init__(lambda row: row.unit_id, parent)
+        super().__init__(parent)
         self._clock = clock
 
-    def tick(self) -> None:
+    def headers(self) -> list[str]:
+        return [tr("Unit"), tr("Type"), tr("Agency"), tr("Status"), tr("Time in status"), tr("Incident"),
+                tr("Home base")]
+
+    def key(self, row: UnitBoardRow) -> int:
+        return row.unit_id
+
+    def tick(self, roles: Sequence[int] = (Qt.ItemDataRole.DisplayRole,)) -> None:
         """Time moves on: repaint the time-in-status column."""
-        if self._loaded:
-            self.dataChanged.emit(self.index(0, self.TIME), self.index(self._loaded - 1, self.TIME),
-                                  [Qt.ItemDataRole.DisplayRole])
+        super().tick(roles)
 
     def cell(self, row: UnitBoardRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -69,9 +75,7 @@ class UnitBoardModel(PagedRowModel):
             return QBrush(UNIT_COLOURS[row.status])
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QBrush(QColor("white"))
-        if role == Qt.ItemDataRole.UserRole:
-            return row.unit_id
-        if role == Qt.ItemDataRole.UserRole + 1:  # sort key
+        if role == SORT_ROLE:
             if column == self.TIME:
                 return row.status_since.timestamp()
             return self._display(row, column)
@@ -113,7 +117,7 @@ class UnitBoardPanel(QWidget):
         self.model = UnitBoardModel(self, clock)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
+        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
 
@@ -178,18 +182,15 @@ class UnitBoardPanel(QWidget):
         if self._loading:
             return
         self._loading = True
-        submit(self, self.worker, self.dispatch.unit_board, self._loaded, self._failed)
+        self.worker.run(self, self.dispatch.unit_board, self._loaded, self._failed)
 
     def _loaded(self, rows: list[UnitBoardRow]) -> None:
         self._loading = False
-        selected = self.selected_unit()
-        self.model.set_rows(rows)
-        while self.model.canFetchMore(QModelIndex()):
-            self.model.fetchMore(QModelIndex())
+        self.model.set_rows(rows)  # diffed: the selected unit stays selected
+        while self.model.canFetchMore():  # sorting and filtering need every unit in the proxy
+            self.model.fetchMore()
         free = sum(1 for row in rows if row.status is UnitStatus.AVAILABLE)
         self.summary.setText(tr("%1 of %2 units available").replace("%1", str(free)).replace("%2", str(len(rows))))
-        if selected is not None:
-            self.select_unit(selected)
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -218,6 +219,6 @@ class UnitBoardPanel(QWidget):
         unit_id = self.selected_unit()
         if unit_id is None:
             return
-        submit(self, self.worker, lambda: self.dispatch.set_unit_status(self.actor, unit_id, status),
+        self.worker.run(self, lambda: self.dispatch.set_unit_status(self.actor, unit_id, status),
                            lambda _result: self.refresh(),
                            lambda exc: QMessageBox.warning(self, tr("Unit status"), error_text(exc)))

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QDateTime,
@@ -44,7 +43,7 @@ from callcenter.clock import WIB, to_wib, utcnow
 from callcenter.services.base import Actor
 from callcenter.services.supervisor import AUDIT_PAGE, AuditFacets, AuditFilter, AuditRow, SupervisorService
 from ui.supervisor.board import describe_error
-from ui.views.common import submit
+from ui.table_model import KeyedTableModel
 from ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -54,12 +53,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("AuditLogDialog", text)
 
 
-class AuditLogModel(QAbstractTableModel):
+class AuditLogModel(KeyedTableModel):
     """Audit rows newest first, paged in from the worker as the view scrolls (canFetchMore/fetchMore)."""
 
     TIME, USER, ACTION, ENTITY, ENTITY_ID, DETAIL = range(6)
-    loaded = Signal()
-    failed = Signal(str)
 
     def __init__(self, worker: DbWorker, supervisor: SupervisorService, actor: Actor,
                  parent: QObject | None = None) -> None:
@@ -68,92 +65,30 @@ class AuditLogModel(QAbstractTableModel):
         self.supervisor = supervisor
         self.actor = actor
         self.filter = AuditFilter()
-        self._rows: list[AuditRow] = []
-        self._ids: list[int] = []
-        self._exhausted = True
-        self._loading = False
-        self._generation = 0
+        self._bind(self.filter)
+
+    def _bind(self, flt: AuditFilter) -> None:
+        supervisor, actor = self.supervisor, self.actor  # the worker thread reads plain values only
+        self.filter = flt
+        self.load_by_page(self.worker, lambda offset, limit: supervisor.audit_log(actor, flt, offset=offset,
+                                                                                  limit=limit), page=AUDIT_PAGE)
 
     def set_filter(self, flt: AuditFilter) -> None:
-        self.beginResetModel()
-        self.filter = flt
-        self._rows, self._ids = [], []
-        self._exhausted = False
-        self._loading = False
-        self._generation += 1  # pages of an older filter arriving late are dropped
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
+        """Show the entries ``flt`` selects; pages of an older filter arriving late are dropped."""
+        self._bind(flt)
+        self.reload()
 
     def headers(self) -> list[str]:
         return [self.tr("Time (WIB)"), self.tr("Who"), self.tr("Action"), self.tr("Entity"), self.tr("Id"),
                 self.tr("Detail")]
 
-    def row_data(self, row: int) -> AuditRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < 6:
-            return None
-        row = self._rows[index.row()]
+    def cell(self, row: AuditRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return [to_wib(row.at).strftime("%Y-%m-%d %H:%M:%S"), row.username, row.action, row.entity,
-                    row.entity_id or "", (row.detail or "").replace("\n", " ")[:200]][index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.DETAIL:
+                    row.entity_id or "", (row.detail or "").replace("\n", " ")[:200]][column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.DETAIL:
             return row.detail
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 6:
-            return self.headers()[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and not self._exhausted and not self._loading
-
-    def fetchMore(self, parent: Index) -> None:
-        if not self.canFetchMore(parent):
-            return
-        self._loading = True
-        generation, flt, offset = self._generation, self.filter, len(self._rows)
-        submit(self, self.worker, lambda: self.supervisor.audit_log(self.actor, flt, offset=offset, limit=AUDIT_PAGE),
-                           lambda rows: self._arrived(generation, rows),
-                           lambda error: self._failed(generation, error))
-
-    def _arrived(self, generation: int, rows: list[AuditRow]) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False
-        seen = set(self._ids)
-        fresh = [row for row in rows if row.id not in seen]  # rows written meanwhile may shift a page
-        if len(rows) < AUDIT_PAGE:
-            self._exhausted = True
-        if fresh:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(fresh) - 1)
-            self._rows.extend(fresh)
-            self._ids.extend(row.id for row in fresh)
-            self.endInsertRows()
-        self.loaded.emit()
-
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False
-        self._exhausted = True
-        self.failed.emit(describe_error(error))
 
 
 def _qdatetime(moment: datetime) -> QDateTime:
@@ -251,8 +186,9 @@ class AuditLogDialog(QDialog):
 
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.model.failed.connect(self.status.setText)
-        self.model.loaded.connect(self._update_status)
+        self.model.failed.connect(lambda error: self.status.setText(describe_error(error)))
+        self.model.reloaded.connect(self._update_status)
+        self.model.rowsInserted.connect(self._update_status)
         self.total: int | None = None
 
         bottom = QHBoxLayout()
@@ -263,7 +199,7 @@ class AuditLogDialog(QDialog):
         layout.addLayout(bottom)
         self.resize(1100, 640)
 
-        submit(self, self.worker, lambda: self.supervisor.audit_facets(self.actor), self._fill_facets,
+        self.worker.run(self, lambda: self.supervisor.audit_facets(self.actor), self._fill_facets,
                            lambda error: self.status.setText(describe_error(error)))
         self.apply_filter()
 
@@ -307,7 +243,7 @@ class AuditLogDialog(QDialog):
         self.total = None
         self.status.setText(tr("Loading…"))
         self.model.set_filter(flt)
-        submit(self, self.worker, lambda: self.supervisor.audit_count(self.actor, flt),
+        self.worker.run(self, lambda: self.supervisor.audit_count(self.actor, flt),
                            lambda total: self._got_total(flt, total),
                            lambda error: self.status.setText(describe_error(error)))
 
@@ -331,7 +267,7 @@ class AuditLogDialog(QDialog):
         if not current.isValid():
             self.details.clear()
             return
-        row = self.model.row_data(current.row())
+        row = self.model.row_at(current.row())
         parts = [f"{row.action} · {row.entity} {row.entity_id or ''} · {row.username}"]
         if row.detail:
             parts.append(row.detail)
@@ -356,5 +292,5 @@ class AuditLogDialog(QDialog):
             self.status.setText(tr("%1 entries exported to %2").replace("%1", f"{count:,}").replace("%2", str(path)))
             self.exported.emit(str(path), count)
 
-        submit(self, self.worker, lambda: self.supervisor.export_audit_csv(self.actor, flt, path), done,
+        self.worker.run(self, lambda: self.supervisor.export_audit_csv(self.actor, flt, path), done,
                            lambda error: self.status.setText(describe_error(error)))

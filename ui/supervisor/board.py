@@ -73,7 +73,6 @@ from ui.supervisor.models import (
     UnitsModel,
     WaitingCallsModel,
 )
-from ui.views.common import submit
 from ui.worker import DbWorker
 
 TICK_MS = 1000
@@ -363,7 +362,7 @@ class SupervisorBoard(QWidget):
             self._dirty = True  # one more fetch when this one is back; never a queue of them
             return
         self._busy = True
-        submit(self, self.worker, lambda: self.supervisor.board(self.actor), self._apply, self._failed_refresh)
+        self.worker.run(self, lambda: self.supervisor.board(self.actor), self._apply, self._failed_refresh)
 
     def _failed_refresh(self, error: BaseException) -> None:
         self._busy = False
@@ -527,7 +526,7 @@ class SupervisorBoard(QWidget):
             self.action_failed.emit(text)
             self.refresh()
 
-        submit(self, self.worker, function, done, failed)
+        self.worker.run(self, function, done, failed)
 
     def reassign_incident(self, incident_id: int, operator_id: int) -> None:
         self._run(lambda: self.incidents.reassign(self.actor, incident_id, operator_id), tr("Incident reassigned."))
@@ -556,7 +555,7 @@ class SupervisorBoard(QWidget):
         model = view.model()
         if not index.isValid() or not isinstance(model, RowModel):
             return None
-        return model.row_data(index.row())
+        return model.row_at(index.row())
 
     def _selected_call_view(self) -> QTableView:
         return self.missed_view if self.missed_view.hasFocus() else self.waiting_view
@@ -575,7 +574,7 @@ class SupervisorBoard(QWidget):
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.reassign_incident(row.id, dialog.combo.currentData())
 
-        submit(self, self.worker, lambda: self.supervisor.operators(self.actor), choose,
+        self.worker.run(self, lambda: self.supervisor.operators(self.actor), choose,
                            lambda e: self.show_message(describe_error(e), kind="action"))
 
     def close_selected(self) -> None:
@@ -599,7 +598,7 @@ class SupervisorBoard(QWidget):
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.reopen_incident(dialog.combo.currentData(), dialog.reason.toPlainText())
 
-        submit(self, self.worker, lambda: self.supervisor.recently_closed(self.actor), choose,
+        self.worker.run(self, lambda: self.supervisor.recently_closed(self.actor), choose,
                            lambda e: self.show_message(describe_error(e), kind="action"))
 
     def unblock_selected(self) -> None:
@@ -621,7 +620,7 @@ class SupervisorBoard(QWidget):
 
     def _activate_incident(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.incident_activated.emit(self.incidents_model.row_data(index.row()).id)
+            self.incident_activated.emit(self.incidents_model.row_at(index.row()).id)
 
     # -- lifetime --------------------------------------------------------------------------------------
     def stop(self) -> None:

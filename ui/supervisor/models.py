@@ -1,8 +1,7 @@
-"""Table models for the supervisor board: ids plus a row cache, updated in place from each board snapshot.
+"""Table models for the supervisor board, on the console's one keyed table model (ui.table_model).
 
-A snapshot replaces the rows by id: rows that left are removed, new ones inserted, the order moved with the
-persistent indexes (the supervisor's selection survives a refresh), and every remaining cell refreshed.
-Timers are computed from the model's clock at paint time, so ``tick()`` recolours without the database.
+Each board snapshot is pushed and applied as a diff, so the supervisor's selection survives a refresh. Timers are
+computed from the model's clock at paint time, so ``tick()`` recolours without the database.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -32,11 +30,12 @@ from callcenter.services.supervisor import (
     incident_sla,
     level,
 )
+from ui.table_model import KEY_ROLE, KeyedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SLA_ROLE = Qt.ItemDataRole.UserRole + 1
 """The row's SLA state (``Sla``) for views and tests."""
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
+ID_ROLE = KEY_ROLE
 """The row's key (call id, incident id, desk name)."""
 
 SLA_COLOURS = {Sla.GREEN: QColor("#d9f2dc"), Sla.AMBER: QColor("#ffe2a8"), Sla.RED: QColor("#f7b9b5")}
@@ -55,121 +54,18 @@ def wib_time(moment: datetime | None) -> str:
     return "" if moment is None else to_wib(moment).strftime("%H:%M:%S")
 
 
-class RowModel(QAbstractTableModel):
-    """Base: ``_ids`` in display order, ``_rows`` by id; subclasses say the headers and the cells."""
+class RowModel(KeyedTableModel):
+    """A board table: pushed snapshots (diffed, so the supervisor's selection survives), timers computed from
+    the clock at paint time, SLA colours."""
 
     def __init__(self, clock: Clock = utcnow, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.clock = clock
         self.thresholds = SlaThresholds.from_setting(None)
-        self._ids: list[Hashable] = []
-        self._rows: dict[Hashable, Any] = {}
-
-    # -- subclass interface ----------------------------------------------------------------------------
-    def headers(self) -> Sequence[str]:
-        raise NotImplementedError
-
-    def header_tips(self) -> Sequence[str]:
-        return []
-
-    def key(self, row: Any) -> Hashable:
-        return row.id  # type: ignore[no-any-return]
-
-    def cell(self, row: Any, column: int, role: int) -> Any:
-        raise NotImplementedError
-
-    # -- data ------------------------------------------------------------------------------------------
-    def row_key(self, row: int) -> Hashable:
-        return self._ids[row]
-
-    def row_data(self, row: int) -> Any:
-        return self._rows[self._ids[row]]
-
-    def keys(self) -> list[Hashable]:
-        return list(self._ids)
-
-    def row_of(self, key: Hashable) -> int:
-        try:
-            return self._ids.index(key)
-        except ValueError:
-            return -1
 
     def set_rows(self, rows: Sequence[Any]) -> None:
-        new_ids = [self.key(row) for row in rows]
-        new_rows = dict(zip(new_ids, rows, strict=True))
-        wanted = set(new_ids)
-        self._rows = {**self._rows, **new_rows}  # both old and new rows readable while rows move
-        end = len(self._ids) - 1
-        while end >= 0:  # remove departed rows, contiguous runs at a time, from the bottom up
-            if self._ids[end] in wanted:
-                end -= 1
-                continue
-            start = end
-            while start > 0 and self._ids[start - 1] not in wanted:
-                start -= 1
-            self.beginRemoveRows(QModelIndex(), start, end)
-            del self._ids[start:end + 1]
-            self.endRemoveRows()
-            end = start - 1
-        present = set(self._ids)
-        added = [key for key in new_ids if key not in present]
-        if added:
-            first = len(self._ids)
-            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
-            self._ids.extend(added)
-            self.endInsertRows()
-        if self._ids != new_ids:
-            self.layoutAboutToBeChanged.emit()
-            position = {key: row for row, key in enumerate(new_ids)}
-            old_ids = self._ids
-            persistent = self.persistentIndexList()
-            moved = [self.createIndex(position[old_ids[index.row()]], index.column()) for index in persistent]
-            self._ids = new_ids
-            self.changePersistentIndexList(persistent, moved)
-            self.layoutChanged.emit()
-        self._rows = new_rows
-        self.tick()
-
-    def tick(self) -> None:
-        """Timers moved on: repaint every cell (the data is computed from the clock)."""
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
-
-    # -- Qt --------------------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids) or not 0 <= index.column() < len(
-                self.headers()):
-            return None
-        row = self._rows[self._ids[index.row()]]
-        if role == ID_ROLE:
-            return self._ids[index.row()]
-        return self.cell(row, index.column(), role)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            tips = self.header_tips()
-            return (tips[section] or None) if 0 <= section < len(tips) else None
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return False  # the snapshot is bounded (at most a few hundred live rows); nothing to page in
+        super().set_rows(rows)
+        self.tick()  # the timers of unchanged rows moved on too
 
     def _sla_cell(self, state: Sla, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from callcenter.db.enums import Role
 from callcenter.services.base import Actor
 from callcenter.services.callers import MAX_REASON, CallerHistory, CallerService, CallSummary, IncidentSummary
+from ui.table_model import SimpleTableModel
 from ui.views.common import (
     MessageBar,
     call_state_text,
@@ -29,12 +30,11 @@ from ui.views.common import (
     error_text,
     shortcut_tip,
     status_text,
-    submit,
     wib_full,
     wib_short,
     wib_table,
 )
-from ui.views.models import StaticTableModel, static_table
+from ui.views.models import static_table
 from ui.worker import DbWorker
 
 BLOCK_KEY = "Ctrl+B"
@@ -79,10 +79,10 @@ class CallerHistoryDialog(QDialog):
             grid.addWidget(value, 1, column)
             self.counts[key] = value
 
-        self.calls_model = StaticTableModel(
+        self.calls_model = SimpleTableModel(
             (self.tr("Time (WIB)"), self.tr("Status"), self.tr("Type"), self.tr("Operator"), self.tr("Incident")),
             self._call_cell, self)
-        self.incidents_model = StaticTableModel(
+        self.incidents_model = SimpleTableModel(
             (self.tr("Number"), self.tr("Opened (WIB)"), self.tr("Category"), self.tr("Priority"),
              self.tr("Status")),
             self._incident_cell, self)
@@ -153,7 +153,7 @@ class CallerHistoryDialog(QDialog):
     @Slot()
     def reload(self) -> None:
         callers, number = self.callers, self.number
-        submit(self, self.worker, lambda: callers.history(number), self._loaded, self._failed)
+        self.worker.run(self, lambda: callers.history(number), self._loaded, self._failed)
 
     def _loaded(self, history: CallerHistory) -> None:
         self.history = history
@@ -207,13 +207,13 @@ class CallerHistoryDialog(QDialog):
             self.reason.setFocus()
             return
         callers, actor, number = self.callers, self.actor, self.number
-        submit(self, self.worker, lambda: callers.block(actor, number, reason), lambda _until: self._changed(
+        self.worker.run(self, lambda: callers.block(actor, number, reason), lambda _until: self._changed(
 self.tr("Number blocked for 24 hours.")), self._failed)
 
     @Slot()
     def unblock(self) -> None:
         callers, actor, number = self.callers, self.actor, self.number
-        submit(self, self.worker, lambda: callers.unblock(actor, number),
+        self.worker.run(self, lambda: callers.unblock(actor, number),
                lambda _none: self._changed(self.tr("Block removed.")), self._failed)
 
     def _changed(self, text: str) -> None:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any, ClassVar
+from typing import ClassVar
 
-import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
@@ -24,7 +22,6 @@ from callcenter.errors import (
     UserFixableError,
     ValidationError,
 )
-from ui.worker import DbWorker
 
 
 def _t(text: str) -> str:
@@ -335,21 +332,3 @@ def timeline_text(text: str) -> str:
             result = _t(template)
             return result.replace("%1", match.group(1)) if match.groups() else result
     return text
-
-
-# -- database jobs for widgets -----------------------------------------------------------------------------
-
-def submit(owner: QObject, worker: DbWorker, job: Callable[[], Any], on_done: Callable[[Any], object],
-           on_error: Callable[[BaseException], object]) -> int:
-    """Run ``job`` on the database worker; the callbacks run only while ``owner`` still exists (a dialog
-    closed, or a panel torn down, while its query was running simply drops the answer)."""
-
-    def done(result: Any) -> None:
-        if shiboken6.isValid(owner):
-            on_done(result)
-
-    def failed(error: BaseException) -> None:
-        if shiboken6.isValid(owner):
-            on_error(error)
-
-    return worker.submit(job, done, failed)

@@ -24,8 +24,9 @@ from callcenter.services.base import Actor
 from callcenter.services.incidents import IncidentService, IncidentView
 from callcenter.services.shifts import MAX_HANDOVER, PendingCall, ShiftService
 from callcenter.shift_windows import ShiftWindow
-from ui.views.common import MessageBar, age_text, category_text, error_text, shortcut_tip, status_text, submit, wib_time
-from ui.views.models import StaticTableModel, static_table
+from ui.table_model import SimpleTableModel
+from ui.views.common import MessageBar, age_text, category_text, error_text, shortcut_tip, status_text, wib_time
+from ui.views.models import static_table
 from ui.worker import DbWorker
 
 SAVE_KEY = "Ctrl+S"
@@ -64,12 +65,12 @@ class HandoverDialog(QDialog):
         self.message = MessageBar(self)
 
         now = shifts.clock
-        self.incident_model = StaticTableModel(
+        self.incident_model = SimpleTableModel(
             (self.tr("Number"), self.tr("Age"), self.tr("Priority"), self.tr("Status"), self.tr("Category")),
             lambda row, column: (row.number, age_text(now() - row.created_at), str(row.priority),
                                  status_text(row.status), category_text(row.category_name_id,
                                                                         row.category_name_en))[column], self)
-        self.missed_model = StaticTableModel(
+        self.missed_model = SimpleTableModel(
             (self.tr("Time"), self.tr("Number")),
             lambda row, column: (wib_time(row.received_at, now()),
                                  row.display_number or self.tr("(no caller ID)"))[column], self)
@@ -136,7 +137,7 @@ class HandoverDialog(QDialog):
             return _Open(shifts.current_window(), mine, shifts.pending_missed_calls(),
                          shifts.count_pending_missed_calls())
 
-        submit(self, self.worker, job, self._loaded, self._failed)
+        self.worker.run(self, job, self._loaded, self._failed)
 
     def _loaded(self, state: _Open) -> None:
         self.state = state
@@ -191,7 +192,7 @@ class HandoverDialog(QDialog):
         shifts, actor = self.shifts, self.actor
         desk = QHostInfo.localHostName() or None
         self.save_button.setEnabled(False)
-        submit(self, self.worker, lambda: shifts.hand_over(actor, text, desk), self._saved, self._failed)
+        self.worker.run(self, lambda: shifts.hand_over(actor, text, desk), self._saved, self._failed)
 
     def _saved(self, session_id: int) -> None:
         self.saved_session = session_id

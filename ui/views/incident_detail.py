@@ -36,6 +36,7 @@ from callcenter.services.incidents import LIMITS, IncidentService, IncidentView,
 from callcenter.services.lookups import AreaChoice, CategoryChoice, LookupService
 from callcenter.services.queues import LinkedCall, QueueService
 from ui.dispatch.timeline import DispatchTimelineWidget
+from ui.table_model import SimpleTableModel
 from ui.views.caller_history import CallerHistoryDialog
 from ui.views.common import (
     MessageBar,
@@ -45,12 +46,11 @@ from ui.views.common import (
     error_text,
     shortcut_tip,
     status_text,
-    submit,
     timeline_text,
     wib_full,
     wib_time,
 )
-from ui.views.models import StaticTableModel, static_table
+from ui.views.models import static_table
 from ui.worker import DbWorker
 
 SAVE_KEY = "Ctrl+S"
@@ -192,7 +192,7 @@ class IncidentDetailDialog(QDialog):
         shortcut_tip(self.note_button, self.tr("Add the note to the timeline"), NOTE_KEY)
         self.note_button.clicked.connect(self.add_note)
         # The calls that reported it, with the way to each caller's history.
-        self.calls_model = StaticTableModel(
+        self.calls_model = SimpleTableModel(
             (self.tr("Time"), self.tr("Number"), self.tr("Caller ID name"), self.tr("Type"), self.tr("Operator")),
             self._call_cell, self)
         self.calls_view = static_table(self.calls_model, self)
@@ -305,7 +305,7 @@ class IncidentDetailDialog(QDialog):
     def show_caller_history(self) -> None:
         """The history of the selected call's number (the first call's when none is selected)."""
         index = self.calls_view.currentIndex()
-        row = self.calls_model.item(index.row()) if index.isValid() else (self.calls[0] if self.calls else None)
+        row = self.calls_model.row_at(index.row()) if index.isValid() else (self.calls[0] if self.calls else None)
         if not isinstance(row, LinkedCall) or not (row.e164 or row.number_raw):
             return
         self.history_dialog = CallerHistoryDialog(self.worker, self.callers, self.actor,
@@ -330,7 +330,7 @@ class IncidentDetailDialog(QDialog):
             return (incidents.get(incident_id), incidents.timeline(incident_id), lists,
                     queues.incident_calls(incident_id))
 
-        submit(self, self.worker, job, self._loaded, self._failed)
+        self.worker.run(self, job, self._loaded, self._failed)
 
     def _loaded(self, result: tuple[IncidentView, list[TimelineEntry], Any, list[LinkedCall]]) -> None:
         view, timeline, lists, calls = result
@@ -475,7 +475,7 @@ class IncidentDetailDialog(QDialog):
         self.message.clear_message()
         incidents, actor, incident_id, version = self.incidents, self.actor, self.incident_id, self.view.version
         self.save_button.setEnabled(False)
-        submit(self, self.worker, lambda: (incidents.update(actor, incident_id, version, changes),
+        self.worker.run(self, lambda: (incidents.update(actor, incident_id, version, changes),
                         incidents.timeline(incident_id)),
                self._saved, self._failed)
 
@@ -498,7 +498,7 @@ class IncidentDetailDialog(QDialog):
             incidents.add_note(actor, incident_id, text)
             return incidents.timeline(incident_id)
 
-        submit(self, self.worker, job, self._note_added, self._failed)
+        self.worker.run(self, job, self._note_added, self._failed)
 
     def _note_added(self, timeline: list[TimelineEntry]) -> None:
         self.timeline = timeline
@@ -525,7 +525,7 @@ class IncidentDetailDialog(QDialog):
             dispatch.finish_open(actor, incident_id, disposition)
             return incidents.close(actor, incident_id, disposition), incidents.timeline(incident_id)
 
-        submit(self, self.worker, job, self._status_changed, self._failed)
+        self.worker.run(self, job, self._status_changed, self._failed)
 
     def _reload_if_untouched(self) -> None:
         """A dispatch step changes the incident's status and timeline; fields being edited are never overwritten."""
@@ -557,7 +557,7 @@ class IncidentDetailDialog(QDialog):
 
     def reopen(self, reason: str) -> None:
         incidents, actor, incident_id = self.incidents, self.actor, self.incident_id
-        submit(self, self.worker,
+        self.worker.run(self,
                lambda: (incidents.reopen(actor, incident_id, reason), incidents.timeline(incident_id)),
                self._status_changed, self._failed)
 

@@ -22,7 +22,7 @@ from callcenter.services.base import Actor
 from callcenter.services.calls import CallService
 from callcenter.services.feed import Change
 from callcenter.services.queues import MissedCallRow, QueueService
-from ui.views.common import MessageBar, error_text, shortcut_tip, submit, wib_full
+from ui.views.common import MessageBar, error_text, shortcut_tip, wib_full
 from ui.views.models import MissedCallModel
 from ui.views.queue import COALESCE_MS, TICK_MS, keep_selection, make_table
 from ui.worker import DbWorker
@@ -79,7 +79,7 @@ class MissedCallsPanel(QWidget):
         self.view = make_table(self.model, self)
         self.view.setObjectName("missedTable")
         self.view.empty_text = self.tr("No missed calls waiting for a callback.")
-        self.model.modelReset.connect(self.view.viewport().update)
+        self.model.reloaded.connect(self.view.viewport().update)
         for column, width in ((0, 100), (1, 90), (2, 120), (3, 110), (4, 70), (5, 70)):
             self.view.horizontalHeader().resizeSection(column, width)
         keep_selection(self.view, self.model)
@@ -91,7 +91,8 @@ class MissedCallsPanel(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("missedTitle")
         self.show_done = QCheckBox(self.tr("Show calls already called back"), self)
-        self.show_done.toggled.connect(self.reload)
+        self.include_called_back = False  # the checkbox's state, as the worker thread may read it
+        self.show_done.toggled.connect(self._show_done_toggled)
         self.callback_button = QPushButton(self.tr("Call back…"), self)
         self.callback_button.setObjectName("callbackButton")
         shortcut_tip(self.callback_button, self.tr("Record a callback to the selected number"), CALLBACK_KEY)
@@ -120,13 +121,17 @@ class MissedCallsPanel(QWidget):
         self._ticker.timeout.connect(self.model.tick)
         self._ticker.start()
         self.view.selectionModel().currentChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
+        self.model.reloaded.connect(self._update_buttons)
         self._update_title()
         self._update_buttons()
         self.reload()
 
     def _ids(self) -> list[int]:
-        return self.queues.missed_call_ids(include_called_back=self.show_done.isChecked())
+        return self.queues.missed_call_ids(include_called_back=self.include_called_back)
+
+    def _show_done_toggled(self, checked: bool) -> None:
+        self.include_called_back = checked
+        self.reload()
 
     @Slot()
     def reload(self) -> None:
@@ -139,7 +144,7 @@ class MissedCallsPanel(QWidget):
 
     def selected(self) -> MissedCallRow | None:
         index = self.view.currentIndex()
-        row = self.model.item(index.row()) if index.isValid() else None
+        row = self.model.row_at(index.row()) if index.isValid() else None
         return row if isinstance(row, MissedCallRow) else None
 
     @Slot()
@@ -157,7 +162,7 @@ class MissedCallsPanel(QWidget):
 
     def record_callback(self, call_id: int, note: str) -> None:
         self.message.clear_message()
-        submit(self, self.worker, lambda: self.calls.record_callback(self.actor, call_id, note.strip()),
+        self.worker.run(self, lambda: self.calls.record_callback(self.actor, call_id, note.strip()),
                lambda _info: self._recorded(), self._failed)
 
     def _recorded(self) -> None:

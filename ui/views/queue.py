@@ -25,8 +25,9 @@ from callcenter.services.base import Actor
 from callcenter.services.feed import Change
 from callcenter.services.incidents import OPEN_STATUSES, IncidentService
 from callcenter.services.queues import QueueService
+from ui.table_model import KeyedTableModel
 from ui.views.common import MessageBar, error_text, status_text
-from ui.views.models import IncidentQueueModel, LazyTableModel
+from ui.views.models import IncidentQueueModel
 from ui.worker import DbWorker
 
 SEARCH_DELAY_MS = 250
@@ -53,7 +54,7 @@ class TableView(QTableView):
             painter.end()
 
 
-def make_table(model: LazyTableModel, parent: QWidget | None = None) -> TableView:
+def make_table(model: KeyedTableModel, parent: QWidget | None = None) -> TableView:
     view = TableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -70,23 +71,15 @@ def make_table(model: LazyTableModel, parent: QWidget | None = None) -> TableVie
     return view
 
 
-def keep_selection(view: QTableView, model: LazyTableModel) -> None:
-    """Reloads reset the model; put the cursor back on the same id (or the first row) so focus is not lost."""
-    state: dict[str, int | None] = {"id": None}
+def keep_selection(view: QTableView, model: KeyedTableModel) -> None:
+    """Reloads keep the current row (the model diffs); when the list had none and the table has the focus, the
+    cursor goes to the first row so the keyboard keeps working."""
 
-    def remember() -> None:
-        index = view.currentIndex()
-        state["id"] = model.id_at(index.row()) if index.isValid() else None
+    def first_row_if_lost() -> None:
+        if not view.currentIndex().isValid() and model.rowCount() and view.hasFocus():
+            view.setCurrentIndex(model.index(0, 0))
 
-    def restore() -> None:
-        row = model.row_of(state["id"]) if state["id"] is not None else None
-        if row is None and model.rowCount() and view.hasFocus():
-            row = 0
-        if row is not None:
-            view.setCurrentIndex(model.index(row, 0))
-
-    model.modelAboutToBeReset.connect(remember)
-    model.modelReset.connect(restore)
+    model.reloaded.connect(first_row_if_lost)
 
 
 class QueuePanel(QWidget):
@@ -160,7 +153,7 @@ class QueuePanel(QWidget):
             model.reloaded.connect(self._update_titles)
             model.rowsInserted.connect(self._update_titles)
             model.failed.connect(self._show_error)
-            model.modelReset.connect(view.viewport().update)
+            model.reloaded.connect(view.viewport().update)
             header = view.horizontalHeader()
             for column, width in ((0, 150), (1, 80), (2, 110), (3, 200), (4, 70)):
                 header.resizeSection(column, width)
@@ -270,7 +263,7 @@ class QueuePanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _activate(self, model: IncidentQueueModel, row: int) -> None:
-        incident_id = model.id_at(row)
+        incident_id = model.key_at(row)
         if incident_id is not None:
             self.incident_activated.emit(incident_id)
 

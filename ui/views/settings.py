@@ -31,8 +31,8 @@ from callcenter.db.enums import Role
 from callcenter.services.base import Actor
 from callcenter.services.settings import SettingsService
 from callcenter.services.source_config import MAX_HOST, MAX_NAME, MAX_URL, SourceConfig, SourceConfigService
-from ui.views.common import MessageBar, core_text, error_text, shortcut_tip, submit
-from ui.views.models import StaticTableModel
+from ui.table_model import SimpleTableModel
+from ui.views.common import MessageBar, core_text, error_text, shortcut_tip
 from ui.worker import DbWorker
 
 SETTINGS_ORG = "Diskominfo Purwakarta"
@@ -132,7 +132,7 @@ class SettingsDialog(QDialog):
     def _sources_tab(self) -> QWidget:
         page = QWidget(self)
         self.source_message = MessageBar(page)
-        self.source_model = StaticTableModel(
+        self.source_model = SimpleTableModel(
             (self.tr("Name"), self.tr("URL"), self.tr("Desk"), self.tr("Enabled")), self._source_cell, page)
         self.source_view = QTableView(page)
         self.source_view.setObjectName("sourceTable")
@@ -261,7 +261,7 @@ class SettingsDialog(QDialog):
     @Slot()
     def reload_sources(self) -> None:
         sources = self.sources
-        submit(self, self.worker, sources.list, self._sources_loaded, self._source_failed)
+        self.worker.run(self, sources.list, self._sources_loaded, self._source_failed)
 
     def _sources_loaded(self, rows: list[SourceConfig]) -> None:
         selected = self.selected_source()
@@ -272,7 +272,7 @@ class SettingsDialog(QDialog):
 
     def selected_source(self) -> SourceConfig | None:
         index = self.source_view.currentIndex()
-        row = self.source_model.item(index.row()) if index.isValid() else None
+        row = self.source_model.row_at(index.row()) if index.isValid() else None
         return row if isinstance(row, SourceConfig) else None
 
     @Slot()
@@ -353,10 +353,10 @@ class SettingsDialog(QDialog):
         name, url, host = self.name.text(), self.effective_url(), self.host.text()
         editing = self.editing
         if editing is None:
-            submit(self, self.worker, lambda: sources.add(actor, name, url, host), lambda _id: self._source_saved(),
+            self.worker.run(self, lambda: sources.add(actor, name, url, host), lambda _id: self._source_saved(),
                    self._source_failed)
         else:
-            submit(self, self.worker, lambda: sources.update(actor, editing.id, name=name, url=url, host=host),
+            self.worker.run(self, lambda: sources.update(actor, editing.id, name=name, url=url, host=host),
                    lambda _none: self._source_saved(), self._source_failed)
 
     def _source_saved(self) -> None:
@@ -371,7 +371,7 @@ class SettingsDialog(QDialog):
         if row is None:
             return
         sources, actor = self.sources, self.actor
-        submit(self, self.worker, lambda: sources.set_enabled(actor, row.id, not row.enabled),
+        self.worker.run(self, lambda: sources.set_enabled(actor, row.id, not row.enabled),
                lambda _none: self._source_done(), self._source_failed)
 
     @Slot()
@@ -380,7 +380,7 @@ class SettingsDialog(QDialog):
         if row is None:
             return
         sources, actor = self.sources, self.actor
-        submit(self, self.worker, lambda: sources.remove(actor, row.id), lambda _none: self._source_done(),
+        self.worker.run(self, lambda: sources.remove(actor, row.id), lambda _none: self._source_done(),
                self._source_failed)
 
     def _source_done(self) -> None:
@@ -401,7 +401,7 @@ class SettingsDialog(QDialog):
         self.test_button.setEnabled(False)
         self.test_state.setStyleSheet("color:#52606d;")
         self.test_state.setText(self.tr("Testing for up to %1 seconds…").replace("%1", f"{TEST_SECONDS:g}"))
-        submit(self, self.worker, lambda: sources.test(url, TEST_SECONDS), self._tested, self._test_failed)
+        self.worker.run(self, lambda: sources.test(url, TEST_SECONDS), self._tested, self._test_failed)
 
     def _tested(self, state: LineState) -> None:
         self.last_test = state
@@ -458,7 +458,7 @@ class SettingsDialog(QDialog):
 
     def reload_prank_rule(self) -> None:
         settings = self.settings
-        submit(self, self.worker, lambda: settings.get("prank_rule"), self._prank_loaded,
+        self.worker.run(self, lambda: settings.get("prank_rule"), self._prank_loaded,
                lambda error: self.prank_message.show_message(error_text(error)))
 
     def _prank_loaded(self, rule: dict[str, Any]) -> None:
@@ -471,6 +471,6 @@ class SettingsDialog(QDialog):
         rule = {"count": self.prank_count.value(), "window_hours": self.prank_window.value(),
                 "block_hours": self.prank_block.value()}
         settings, actor = self.settings, self.actor
-        submit(self, self.worker, lambda: settings.set(actor, "prank_rule", rule),
+        self.worker.run(self, lambda: settings.set(actor, "prank_rule", rule),
                lambda _none: self.prank_message.show_message(self.tr("Rule saved."), "ok"),
                lambda error: self.prank_message.show_message(error_text(error)))

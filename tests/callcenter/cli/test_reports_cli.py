@@ -15,8 +15,8 @@ from pypdf import PdfReader
 
 from callcenter.cli import reports as cli
 from callcenter.db.database import Database
-from callcenter.services.demo import seed_demo
 from callcenter.services.base import SYSTEM
+from callcenter.services.demo import seed_demo
 from callcenter.services.report_data import ReportService
 
 REPO = Path(__file__).resolve().parents[3]

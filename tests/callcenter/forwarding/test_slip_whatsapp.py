@@ -5,8 +5,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from pypdf import PdfReader
 
-from callcenter.services.dispatch_messages import DispatchFacts, whatsapp_link, whatsapp_number, whatsapp_text
 from callcenter.forwarding.slip import render_slip
+from callcenter.services.dispatch_messages import DispatchFacts, whatsapp_link, whatsapp_number, whatsapp_text
 
 HOSTILE = "Api <b>besar</b> & asap </para><font size=40>X</font> \"kutip\" 🚒 — Ñ é ü"
 

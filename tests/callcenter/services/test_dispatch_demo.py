@@ -14,13 +14,13 @@ from callcenter.clock import ManualClock, to_wib
 from callcenter.db.database import Database
 from callcenter.db.enums import DeliveryChannel, DispatchStatus, IncidentStatus, OutboxState, UnitStatus
 from callcenter.db.models import Agency, Category
-from callcenter.services.demo import seed_demo
 from callcenter.forwarding.channels import send_webhook
-from callcenter.services.dispatch_messages import DispatchFacts
 from callcenter.forwarding.outbox import OutboxWorker, RetryPolicy
 from callcenter.forwarding.slip import render_slip
 from callcenter.services.auth import AuthService
+from callcenter.services.demo import seed_demo
 from callcenter.services.dispatch import DispatchService
+from callcenter.services.dispatch_messages import DispatchFacts
 from callcenter.services.incidents import IncidentDraft, IncidentService
 from tests.callcenter.forwarding.servers import closed_port
 

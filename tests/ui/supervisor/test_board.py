@@ -16,6 +16,7 @@ from tests.callcenter.services.conftest import ring
 from tests.ui.supervisor.conftest import Stack
 from ui.supervisor import AuditLogDialog, SupervisorBoard
 from ui.supervisor.models import SLA_COLOURS, SLA_ROLE, IncidentsModel
+from ui.table_model import KEY_ROLE
 
 
 def _incident(stack: Stack, priority: Priority = Priority.P1) -> int:
@@ -86,7 +87,7 @@ def test_incident_sla_colours_follow_the_clock(qtbot: QtBot, stack: Stack) -> No
     assert colour() is Sla.RED
     assert model.data(sla_cell, Qt.ItemDataRole.BackgroundRole) == SLA_COLOURS[Sla.RED]
     assert model.data(sla_cell) == board.incidents_model.tr("not forwarded")
-    assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole + 2) == incident_id
+    assert model.data(model.index(0, 0), KEY_ROLE) == incident_id
     with qtbot.waitSignal(board.incident_activated, timeout=1000) as opened:
         board.incidents_view.activated.emit(model.index(0, 0))
     assert opened.args == [incident_id]
@@ -99,10 +100,10 @@ def test_actions_reassign_close_reopen_unblock(qtbot: QtBot, stack: Stack) -> No
     CallService(stack.db, stack.clock).end(stack.operator, missed)
     board = stack.board(qtbot)
     qtbot.waitUntil(lambda: board.incidents_model.rowCount() == 1, timeout=5000)
-    assert board.missed_model.row_data(0).blocked
+    assert board.missed_model.row_at(0).blocked
 
     board.reassign_incident(incident_id, stack.boss.id or 0)
-    qtbot.waitUntil(lambda: board.incidents_model.row_data(0).assigned_to == "hendra", timeout=5000)
+    qtbot.waitUntil(lambda: board.incidents_model.row_at(0).assigned_to == "hendra", timeout=5000)
 
     with qtbot.waitSignal(board.action_failed, timeout=5000) as refused:
         board.close_incident(incident_id, "   ")
@@ -116,7 +117,7 @@ def test_actions_reassign_close_reopen_unblock(qtbot: QtBot, stack: Stack) -> No
     qtbot.waitUntil(lambda: board.incidents_model.rowCount() == 1, timeout=5000)
 
     board.unblock_number("081234567802")
-    qtbot.waitUntil(lambda: not board.missed_model.row_data(0).blocked, timeout=5000)
+    qtbot.waitUntil(lambda: not board.missed_model.row_at(0).blocked, timeout=5000)
     assert stack.supervisor.audit_count(stack.boss, AuditFilter(action="caller.unblock")) == 1
 
 
@@ -188,7 +189,7 @@ def test_a_board_on_a_hidden_tab_waits_and_catches_up_when_shown(qtbot: QtBot, s
     qtbot.wait(200)
     assert board.waiting_model.rowCount() == 0  # nobody is looking: no database work
     tabs.setCurrentWidget(board)
-    qtbot.waitUntil(lambda: board.waiting_model.keys() == [call_id], timeout=5000)
+    qtbot.waitUntil(lambda: board.waiting_model.shown_keys() == [call_id], timeout=5000)
 
 
 def test_a_stale_claim_shows_red_and_the_supervisor_releases_it(qtbot: QtBot, stack: Stack) -> None:
@@ -199,13 +200,13 @@ def test_a_stale_claim_shows_red_and_the_supervisor_releases_it(qtbot: QtBot, st
     CallService(stack.db, stack.clock).claim(stack.operator, call_id)
     stack.clock.advance(90)  # PC-OPS-1 fell silent
     board = stack.board(qtbot)
-    qtbot.waitUntil(lambda: board.waiting_model.keys() == [call_id], timeout=5000)
+    qtbot.waitUntil(lambda: board.waiting_model.shown_keys() == [call_id], timeout=5000)
     model = board.waiting_model
     note = model.index(0, WaitingCallsModel.NOTE)
     assert "asep" in note.data() and "PC-OPS-1" in note.data()
     assert model.data(note, SLA_ROLE) is Sla.RED
     assert board.tiles["waiting"].value.text() == "0"  # nothing rings: the stale call is shown apart
     board.release_call(call_id, "Meja PC-OPS-1 mati listrik")
-    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.row_data(0).stale_operator is None, timeout=5000)
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.row_at(0).stale_operator is None, timeout=5000)
     assert model.data(model.index(0, WaitingCallsModel.NOTE)) == model.tr("Ringing")
     assert stack.supervisor.audit_count(stack.boss, AuditFilter(action="call.release_stale")) == 1

@@ -50,7 +50,7 @@ def test_callback_with_a_note_removes_the_call_from_the_list(qtbot: QtBot, qtmod
     qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: model.total() == 2, timeout=3000)
     settle(qtbot, worker)
-    assert second not in model.shown_ids() and first in model.shown_ids()
+    assert second not in model.shown_keys() and first in model.shown_keys()
     assert calls.get(second).callback_at == clock()
     assert QueueService(db, clock).missed_call_rows([second])[0].callback_note == "Sudah ditelepon <b>aman</b> & 🙏 ÉÈ"
     assert panel.message.text() == "Callback recorded."
@@ -99,7 +99,7 @@ def test_a_locked_database_gives_a_clear_message_and_loses_nothing(qtbot: QtBot,
         other_desk.execute("ROLLBACK")
         other_desk.close()
     settle(qtbot, worker)
-    assert panel.model.shown_ids() == [call_id]  # still waiting for its callback
+    assert panel.model.shown_keys() == [call_id]  # still waiting for its callback
     panel.record_callback(call_id, "ditelepon")  # the lock is gone: the same action now works
     qtbot.waitUntil(lambda: panel.model.total() == 0, timeout=3000)
     impatient.dispose()

@@ -15,6 +15,7 @@ from callcenter.services.queues import QueueService
 from tests.callcenter.services.conftest import make_actor, ring
 from tests.callcenter.services.test_incidents import fire
 from tests.ui.views.conftest import settle, show
+from ui import table_model
 from ui.views import models
 from ui.views.queue import QueuePanel
 from ui.worker import DbWorker
@@ -34,7 +35,7 @@ def column(panel: QueuePanel, view_model: models.IncidentQueueModel, col: int) -
 def test_queues_pass_the_model_tester_and_page_lazily(qtbot: QtBot, qtmodeltester, worker: DbWorker,  # type: ignore[no-untyped-def]
                                                       db: Database, clock: ManualClock, operator: Actor,
                                                       monkeypatch) -> None:
-    monkeypatch.setattr(models, "PAGE", 5)
+    monkeypatch.setattr(table_model, "PAGE", 5)
     incidents = IncidentService(db, clock)
     other = make_actor(db, clock, "dewi", Role.OPERATOR)
     for n in range(12):
@@ -78,7 +79,7 @@ def test_age_ticks_every_second_without_querying(qtbot: QtBot, worker: DbWorker,
     qtbot.waitUntil(lambda: model.index(0, model.AGE).data() == "25:07", timeout=2500)
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color().name() == models.LATE_BACKGROUND[2].name()
     assert statements == []
-    assert model.id_at(0) == incident.id
+    assert model.key_at(0) == incident.id
 
 
 def test_search_finds_an_incident_by_caller_number(qtbot: QtBot, worker: DbWorker, db: Database,
@@ -134,11 +135,11 @@ def test_an_incident_reassigned_to_me_moves_into_my_tab(qtbot: QtBot, worker: Db
     mine = incidents.create(operator, fire(db))
     panel = make_panel(qtbot, worker, db, clock, operator)
     feed = FeedFollower(db)
-    assert panel.mine_model.shown_ids() == [mine.id]
+    assert panel.mine_model.shown_keys() == [mine.id]
     incidents.reassign(boss, theirs.id, operator.id or 0)
     incidents.reassign(boss, mine.id, other.id or 0)
     panel.on_changes(feed.poll())
-    qtbot.waitUntil(lambda: panel.mine_model.shown_ids() == [theirs.id], timeout=3000)
+    qtbot.waitUntil(lambda: panel.mine_model.shown_keys() == [theirs.id], timeout=3000)
     settle(qtbot, worker)
     assert panel.all_model.total() == 2
 
@@ -162,6 +163,6 @@ def test_priority_filter(qtbot: QtBot, worker: DbWorker, db: Database, clock: Ma
     panel.priority_filter.setCurrentIndex(panel.priority_filter.findData(Priority.P1))
     qtbot.waitUntil(lambda: panel.all_model.total() == 1, timeout=3000)
     settle(qtbot, worker)
-    assert panel.all_model.shown_ids() == [p1.id] and panel.mine_model.shown_ids() == [p1.id]
+    assert panel.all_model.shown_keys() == [p1.id] and panel.mine_model.shown_keys() == [p1.id]
     panel.priority_filter.setCurrentIndex(0)
     qtbot.waitUntil(lambda: panel.all_model.total() == 2, timeout=3000)
