@@ -113,9 +113,9 @@ class Console:
 
 def _login(db: Any) -> Any:
     from callcenter.db.enums import Role
-    from callcenter.services.demo import DEMO_PASSWORD
     from callcenter.services.auth import AuthService
     from callcenter.services.base import SYSTEM
+    from callcenter.services.demo import DEMO_PASSWORD
 
     auth = AuthService(db)
     try:

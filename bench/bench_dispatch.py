@@ -41,10 +41,10 @@ def main() -> int:
     from callcenter.db.enums import DeliveryChannel, DispatchStatus
     from callcenter.db.models import Agency, Area, Category
     from callcenter.db.refdata import load_reference_data
-    from callcenter.services.demo import seed_demo
     from callcenter.forwarding.channels import send_webhook
     from callcenter.forwarding.outbox import OutboxWorker
     from callcenter.services.auth import AuthService
+    from callcenter.services.demo import seed_demo
     from callcenter.services.dispatch import DispatchService
     from callcenter.services.incidents import IncidentDraft, IncidentService
 
