@@ -225,3 +225,11 @@ def test_two_megabytes_of_garbage_on_a_source_write_few_warning_lines(tmp_path: 
                      if isinstance(r, ParseWarning))
     summary = limiter.summary(NOW)
     assert shown <= 5 and summary is not None and limiter.total_suppressed > 1000
+
+
+def test_auto_recognises_serial_records_with_the_dollar_prefix() -> None:
+    from callcenter.cid.auto import AutoParser
+
+    parser = AutoParser()
+    [call] = events(run(parser, b"$01 I S 0276 G A3 09/26 11:28 AM 708-980-7710   Mike Sandman En \r\n"))
+    assert parser.detected == "callerid-com" and call.number == "7089807710"
