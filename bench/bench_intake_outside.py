@@ -11,6 +11,8 @@ run: on a shared machine, figures measured under load are reported as such, neve
 Targets (issue 13), on a quiet machine: p99 <= 2.5 ms SQLite, <= 5 ms PostgreSQL.
 
 Usage: python -m bench.bench_intake_outside [--samples N] [--runs R] [--backend sqlite|postgresql|both]
+       [--profile FOLDER]   # also sample the ingest process with py-spy during the timed frames (raw stacks,
+                            # and a summary of where its time went, in the JSON)
 """
 
 from __future__ import annotations
@@ -138,7 +140,51 @@ def _wait(found: Callable[[str], bool], number: str, timeout: float) -> float | 
         time.sleep(POLL_SLEEP_S)
 
 
-def run_once(backend: str, samples: int, gap_s: float) -> dict[str, Any]:
+WAITING = ("Queue.get (queue.py", "serialposix.py", "Event.wait (threading.py", "Condition.wait (threading.py")
+"""Stacks of a thread waiting for the next frame: not time spent on one."""
+PROFILE_GROUPS = (
+    ("commit (fsync)", ("do_commit (sqlalchemy",)),
+    ("SQL statements", ("_execute_context (sqlalchemy",)),
+    ("session and transaction set-up", ("callcenter/db/database.py", "sqlalchemy/orm/session.py")),
+    ("number description (phonenumbers)", ("callcenter/phone.py",)),
+    ("parsing the frame", ("callcenter/cid/modem.py", "callcenter/cid/base.py")),
+)
+
+
+def _start_profiler(pid: int, path: Path) -> subprocess.Popen[bytes] | None:
+    spy = shutil.which("py-spy")
+    if spy is None:
+        return None
+    # --idle: a thread blocked in fsync is on the frame's path; waiting for the next frame is filtered out below.
+    return subprocess.Popen([spy, "record", "--pid", str(pid), "--rate", "1000", "--format", "raw", "--idle",
+                             "--output", str(path), "--threads", "--nonblocking"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def summarise_profile(path: Path) -> dict[str, Any]:
+    """Where the ingest process spent its time on the frame's path (the source thread reading and parsing, the
+    intake thread committing): each sample goes to the first group whose frames its stack holds, else to
+    "other"; samples of a thread waiting for the next frame are left out."""
+    totals: dict[str, int] = {name: 0 for name, _ in PROFILE_GROUPS} | {"other": 0}
+    on_path = 0
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        stack, _, count_text = line.rpartition(" ")
+        if not count_text.isdigit():
+            continue
+        if "callcenter/services/intake.py" not in stack and "callcenter/cid/sources" not in stack:
+            continue  # other threads (heartbeat, the main thread's wait) are not on the frame's path
+        if any(marker in stack for marker in WAITING):
+            continue
+        count = int(count_text)
+        on_path += count
+        group = next((name for name, needles in PROFILE_GROUPS if any(needle in stack for needle in needles)),
+                     "other")
+        totals[group] += count
+    return {"samples_on_the_frame_path": on_path, "sample_rate_hz": 1000,
+            "share": {name: round(count / on_path, 3) if on_path else 0.0 for name, count in totals.items()}}
+
+
+def run_once(backend: str, samples: int, gap_s: float, profile: Path | None = None) -> dict[str, Any]:
     folder = Path(tempfile.mkdtemp(prefix="k112-outside-"))
     context = _sqlite(folder) if backend == "sqlite" else _postgresql(folder)
     try:
@@ -158,6 +204,7 @@ def run_once(backend: str, samples: int, gap_s: float) -> dict[str, Any]:
                 else:
                     raise RuntimeError("ingest did not commit a warm-up call within 50 s; see ingest.log")
                 load_before = _load()
+                profiler = _start_profiler(ingest.pid, profile) if profile is not None else None
                 latencies: list[float] = []
                 for index in range(samples):
                     frame, number = _frame(index)
@@ -169,6 +216,9 @@ def run_once(backend: str, samples: int, gap_s: float) -> dict[str, Any]:
                     latencies.append((seen - written) * 1000)
                     time.sleep(gap_s)
                 load_after = _load()
+                if profiler is not None:
+                    profiler.send_signal(2)  # SIGINT: py-spy writes what it sampled and exits
+                    profiler.wait(60)
             finally:
                 ingest.terminate()
                 ingest.wait(30)
@@ -177,8 +227,9 @@ def run_once(backend: str, samples: int, gap_s: float) -> dict[str, Any]:
                 db.dispose()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    profiled = summarise_profile(profile) if profile is not None and profile.exists() else None
     return {
-        "backend": backend, "durability": durability, "samples": len(latencies),
+        "backend": backend, "durability": durability, "samples": len(latencies), "profile": profiled,
         "p50_ms": round(_percentile(latencies, 0.5), 3), "p90_ms": round(_percentile(latencies, 0.9), 3),
         "p99_ms": round(_percentile(latencies, 0.99), 3), "max_ms": round(max(latencies), 3),
         "mean_ms": round(statistics.mean(latencies), 3), "target_p99_ms": TARGET_P99_MS[backend],
@@ -192,12 +243,21 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per backend (default 3)")
     parser.add_argument("--gap", type=float, default=0.02, help="seconds between frames (default 0.02)")
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--profile", type=Path, default=None, metavar="FOLDER",
+                        help="sample the ingest process with py-spy into FOLDER (needs py-spy)")
     args = parser.parse_args()
     if sys.platform == "win32":
         print(json.dumps({"error": "pseudo-terminals are POSIX only"}))
         return 2
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
-    runs = {backend: [run_once(backend, args.samples, args.gap) for _ in range(args.runs)] for backend in backends}
+    if args.profile is not None:
+        args.profile.mkdir(parents=True, exist_ok=True)
+
+    def profile_path(backend: str, run: int) -> Path | None:
+        return None if args.profile is None else args.profile / f"ingest-{backend}-{run}.txt"
+
+    runs = {backend: [run_once(backend, args.samples, args.gap, profile_path(backend, run))
+                      for run in range(args.runs)] for backend in backends}
     summary = {backend: {"p99_ms_per_run": [run["p99_ms"] for run in results],
                          "p50_ms_per_run": [run["p50_ms"] for run in results],
                          "best_p99_ms": min(run["p99_ms"] for run in results),

@@ -25,12 +25,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
-from callcenter import phone
-from callcenter.cid.base import is_dialable
 from callcenter.cid.events import CallerIdEvent, EventKind, Presentation
 from callcenter.clock import Clock, utcnow
 from callcenter.db.database import Database
@@ -38,6 +35,7 @@ from callcenter.db.enums import CallState, Direction
 from callcenter.db.models import Call, Caller, Line
 from callcenter.errors import DatabaseUnavailable
 from callcenter.services.base import record_change, record_changes
+from callcenter.services.intake_sql import count_caller, dialable_e164, dialect_insert, event_time, statements_for
 from callcenter.services.spool import Spool, SpoolError, event_to_record, record_to_event
 
 log = logging.getLogger(__name__)
@@ -302,14 +300,14 @@ class IntakeService:
             number = event.number
             rows.append({
                 "event_key": event_key, "line_id": self._line_id(session, source_key, event.line or "1"),
-                "direction": Direction.INCOMING, "received_at": _event_time(event),
-                "number_raw": number[:40] if number else None, "e164": _e164(number),
+                "direction": Direction.INCOMING, "received_at": event_time(event),
+                "number_raw": number[:40] if number else None, "e164": dialable_e164(number),
                 "presentation": event.presentation, "cid_name": caller_name(event.name),
                 "cid_verified": event.verified, "state": CallState.RINGING,
             })
         # Core statements built once per dialect, on the session's connection: a ringing call is three small
         # statements, and the ORM's bulk machinery around them cost more than the statements themselves.
-        statements = _statements(session)
+        statements = statements_for(session)
         connection = session.connection()
         if len(rows) == 1:
             ids = [connection.execute(statements.insert_call, rows[0]).scalar_one()]
@@ -389,7 +387,7 @@ class IntakeService:
             return cached
         line_id = session.scalar(select(Line.id).where(Line.source_key == source_key, Line.code == code))
         if line_id is None:
-            statement = _dialect_insert(session, Line).values(
+            statement = dialect_insert(session, Line).values(
                 source_key=source_key, code=code, name=f"Line {code}", active=True, created_at=self.clock())
             session.execute(statement.on_conflict_do_nothing())
             line_id = session.scalar(select(Line.id).where(Line.source_key == source_key, Line.code == code))
@@ -401,36 +399,28 @@ class IntakeService:
                      *, no_caller_id: bool = False, outgoing: bool = False) -> CallNotice | None:
         line_id = self._line_id(session, source_key, line_code)
         number = None if no_caller_id else event.number
-        e164 = _e164(number)
+        e164 = dialable_e164(number)
         presentation = Presentation.UNAVAILABLE if no_caller_id else event.presentation
         if source_key.startswith("udp:") and self._seen_recently_locked(session, line_id, number, event.received_at):
             self.duplicates += 1
             return None  # the same broadcast heard by another desk: the database already has it
         values: dict[str, Any] = {
             "event_key": event_key, "line_id": line_id, "direction": Direction.OUTGOING if outgoing
-            else Direction.INCOMING, "received_at": _event_time(event), "device_time": None,
+            else Direction.INCOMING, "received_at": event_time(event), "device_time": None,
             "number_raw": number[:40] if number else None, "e164": e164, "presentation": presentation,
             "cid_name": NO_CALLER_ID_NAME if no_caller_id else caller_name(event.name),
             "cid_verified": event.verified, "state": CallState.ENDED if outgoing else CallState.RINGING,
         }
-        statement = _dialect_insert(session, Call).values(**values).on_conflict_do_nothing(
+        statement = dialect_insert(session, Call).values(**values).on_conflict_do_nothing(
             index_elements=["event_key"]).returning(Call.id)
         call_id = session.scalar(statement)
         if call_id is None:
             self.duplicates += 1
             return None  # replayed or repeated: already committed once
         if e164 and not outgoing:
-            self._count_caller(session, e164, _event_time(event))
+            count_caller(session, e164, event_time(event))
         record_change(session, "call", call_id, "outgoing" if outgoing else "ring", self.clock())
         return CallNotice("outgoing" if outgoing else "ringing", call_id, line_id, number, e164, event.received_at)
-
-    @staticmethod
-    def _count_caller(session: Session, e164: str, at: datetime) -> None:
-        upsert = _dialect_insert(session, Caller).values(
-            e164=e164, first_seen=at, last_seen=at, call_count=1, prank_count=0, ghost_count=0)
-        session.execute(upsert.on_conflict_do_update(
-            index_elements=["e164"],
-            set_={"call_count": Caller.call_count + 1, "last_seen": upsert.excluded.last_seen}))
 
     def _seen_recently_locked(self, session: Session, line_id: int, number: str | None, at: datetime) -> bool:
         """The duplicate check for broadcasts, serialised across desks until this transaction commits.
@@ -472,7 +462,7 @@ class IntakeService:
         ).one_or_none()
         if call is None or call.ended_at is not None:
             return None
-        ended_at = _event_time(event)
+        ended_at = event_time(event)
         duration = event.duration_s
         if duration is None:
             duration = max(0, int((ended_at - call.received_at).total_seconds()))
@@ -490,7 +480,7 @@ class IntakeService:
 
     def _answer_call(self, session: Session, call_id: int, event: CallerIdEvent) -> CallNotice | None:
         """A desk answered: the call is answered at that moment, by that desk (first answer wins)."""
-        at = _event_time(event)
+        at = event_time(event)
         desk = {"answered_channel": (event.desk_channel or None) and event.desk_channel[:80],
                 "answered_extension": (event.desk_extension or None) and event.desk_extension[:40]}
         result = session.execute(
@@ -513,7 +503,7 @@ class IntakeService:
         if call is None:
             return None
         number = event.number[:40] if event.number else None
-        e164 = _e164(number)
+        e164 = dialable_e164(number)
         name = caller_name(event.name) or (call.cid_name if number == call.number_raw else None)
         if (number, e164, event.presentation, name) == (call.number_raw, call.e164, call.presentation,
                                                         call.cid_name):
@@ -525,53 +515,9 @@ class IntakeService:
                 session.execute(update(Caller).where(Caller.e164 == call.e164, Caller.call_count > 0)
                                 .values(call_count=Caller.call_count - 1))
             if e164:
-                self._count_caller(session, e164, call.received_at)
+                count_caller(session, e164, call.received_at)
         record_change(session, "call", call_id, "caller_id", self.clock())
         return CallNotice("caller_id", call_id, call.line_id, number, e164, call.received_at)
-
-
-def _event_time(event: CallerIdEvent) -> datetime:
-    """When it happened: the source's own clock (AMI Timestamp) when it says, else when the frame arrived."""
-    return event.occurred_at or event.received_at
-
-
-def _e164(number: str | None) -> str | None:
-    """E.164 only for a dialable number: one kept with letters (a masked number) is never normalised."""
-    return phone.to_e164(number) if is_dialable(number) else None
-
-
-@dataclass(frozen=True, slots=True)
-class _Statements:
-    insert_call: Any
-    insert_calls: Any
-    count_callers: Any
-
-
-_STATEMENTS: dict[str, _Statements] = {}
-
-
-def _statements(session: Session) -> _Statements:
-    """The hot path's statements for this database's dialect, built (and compiled, once cached) only once."""
-    dialect = session.get_bind().dialect.name
-    cached = _STATEMENTS.get(dialect)
-    if cached is None:
-        table = Call.__table__
-        upsert = _dialect_insert(session, Caller.__table__)
-        callers = Caller.__table__.c
-        cached = _STATEMENTS[dialect] = _Statements(
-            insert_call=insert(table).returning(table.c.id),  # type: ignore[arg-type]
-            insert_calls=insert(table).returning(table.c.id, sort_by_parameter_order=True),  # type: ignore[arg-type]
-            count_callers=upsert.on_conflict_do_update(index_elements=["e164"], set_={
-                "call_count": callers.call_count + upsert.excluded.call_count,
-                "last_seen": upsert.excluded.last_seen}),
-        )
-    return cached
-
-
-def _dialect_insert(session: Session, model: Any) -> Any:
-    if session.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(model)
-    return sqlite.insert(model)
 
 
 class IntakeWorker:
