@@ -130,17 +130,18 @@ _UNAVAILABLE_WORDS = frozenset({"O", "OUT-OF-AREA", "OUT OF AREA", "UNAVAILABLE"
                                 "NO-CALLERID", "NO CALLERID", "NO CALLER ID", "NO-NUMBER", "NO NUMBER"})
 _NUMBER_CHARS = re.compile(r"[^0-9+]")
 _KEPT_CHARS = re.compile(r"[^0-9A-Za-z*#]")
-_DIALABLE = re.compile(r"\+?[0-9]+")
+_NOT_DIALABLE = re.compile(r"[^0-9+\s\-.()/]")  # a letter, '*', '#': not something to dial
 _FIRST_DIGIT = re.compile(r"[0-9]")
 
 
 def is_dialable(number: str | None) -> bool:
-    """True for a number of digits (with an optional leading '+'): only such a number gets an E.164 form.
+    """True for a number of digits (a leading '+', blanks and separators allowed): only such a number gets an
+    E.164 form.
 
     A number kept with its letters or symbols (a masked ``+31260xxxxxx``, ``0#*10459``) is evidence to show,
     never something to normalise: phonenumbers would read letters as a vanity number and invent digits.
     """
-    return number is not None and _DIALABLE.fullmatch(number) is not None
+    return number is not None and _NOT_DIALABLE.search(number) is None and _FIRST_DIGIT.search(number) is not None
 
 
 def clean_number(text: str | None) -> tuple[str | None, Presentation]:
