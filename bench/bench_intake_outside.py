@@ -105,6 +105,30 @@ def _prepare(url: str) -> Any:
     return db
 
 
+def _commit_floor(db: Any, count: int = 200) -> dict[str, float]:
+    """The disk's part: one-row INSERT + COMMIT through the raw DB-API on the same database and settings
+    (SQLite gets synchronous=FULL from the engine, PostgreSQL its durable cluster), nothing else."""
+    connection = db.engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute("CREATE TABLE bench_floor (id INTEGER PRIMARY KEY, note TEXT)")
+        connection.commit()
+        marker = "?" if db.is_sqlite else "%s"
+        latencies = []
+        for index in range(count):
+            started = time.perf_counter()
+            if db.is_sqlite:
+                cursor.execute("BEGIN IMMEDIATE")
+            cursor.execute(f"INSERT INTO bench_floor (id, note) VALUES ({marker}, 'x')", (index,))  # noqa: S608
+            connection.commit()
+            latencies.append((time.perf_counter() - started) * 1000)
+        cursor.execute("DROP TABLE bench_floor")
+        connection.commit()
+    finally:
+        connection.close()
+    return {"p50_ms": round(_percentile(latencies, 0.5), 3), "p99_ms": round(_percentile(latencies, 0.99), 3)}
+
+
 def _finder(db: Any) -> Callable[[str], bool]:
     """A cheap "is the call with this number committed?" on a connection of its own (read-only use)."""
     connection = db.engine.raw_connection()
@@ -216,6 +240,7 @@ def run_once(backend: str, samples: int, gap_s: float, profile: Path | None = No
                     latencies.append((seen - written) * 1000)
                     time.sleep(gap_s)
                 load_after = _load()
+                floor = _commit_floor(db)
                 if profiler is not None:
                     profiler.send_signal(2)  # SIGINT: py-spy writes what it sampled and exits
                     profiler.wait(60)
@@ -233,6 +258,7 @@ def run_once(backend: str, samples: int, gap_s: float, profile: Path | None = No
         "p50_ms": round(_percentile(latencies, 0.5), 3), "p90_ms": round(_percentile(latencies, 0.9), 3),
         "p99_ms": round(_percentile(latencies, 0.99), 3), "max_ms": round(max(latencies), 3),
         "mean_ms": round(statistics.mean(latencies), 3), "target_p99_ms": TARGET_P99_MS[backend],
+        "baseline_raw_insert_commit": floor,
         "load_before": load_before, "load_after": load_after,
     }
 
