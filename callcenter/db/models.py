@@ -157,6 +157,13 @@ class Call(Base):
     cid_name: Mapped[str | None] = mapped_column(String(80))
     cid_verified: Mapped[bool | None] = mapped_column(Boolean)
     state: Mapped[CallState] = mapped_column(str_enum(CallState, 10), default=CallState.RINGING)
+    answered_channel: Mapped[str | None] = mapped_column(String(80))
+    """The desk channel that answered, as the line reported it (``PJSIP/201-0000002a``) (0007)."""
+    answered_extension: Mapped[str | None] = mapped_column(String(40))
+    answered_via: Mapped[str | None] = mapped_column(String(10))
+    """``line``: the caller-ID source said a desk answered; NULL: claimed on the console (or not answered)."""
+    talk_s: Mapped[int | None] = mapped_column(Integer)
+    """Seconds from the answer to the end of the call (``duration_s`` counts from its arrival)."""
     claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
     call_type: Mapped[CallType | None] = mapped_column(str_enum(CallType, 16))
     classified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
