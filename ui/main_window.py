@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
     logout_requested = Signal()
     """Emitted once the operator may leave (the handover, when there is one, is saved)."""
     sources_changed = Signal()
+    desk_renamed = Signal(str)
     closing = Signal()
     """The window is closing for good: controllers stop their timers and save what they hold."""
     resized = Signal()
@@ -162,6 +163,10 @@ class MainWindow(QMainWindow):
                                                                  role=self.role_name()))
         self.operator_label.setObjectName("headerInfo")
         layout.addWidget(self.operator_label)
+        self.desk_label = QLabel()
+        self.desk_label.setObjectName("headerInfo")
+        self.desk_label.setToolTip(_t("This console's desk: the supervisor sees the desk by this name"))
+        layout.addWidget(self.desk_label)
         self.clock_label = QLabel()
         self.clock_label.setObjectName("appTitle")
         layout.addWidget(self.clock_label)
@@ -232,6 +237,9 @@ class MainWindow(QMainWindow):
     # -- small helpers -------------------------------------------------------------------------------------
     def _line_alarm(self, text: str) -> None:
         self.notices.set_notice("lines", "line" if text else None, text)
+
+    def set_desk_name(self, name: str) -> None:
+        self.desk_label.setText(_t("desk {name}").format(name=name))
 
     def role_name(self) -> str:
         return {"operator": _t("operator"), "supervisor": _t("supervisor"), "admin": _t("admin")}.get(
