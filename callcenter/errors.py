@@ -39,6 +39,23 @@ class DatabaseUnavailable(UserFixableError):
     default_code = "database.unavailable"
 
 
+class DatabaseSwitching(DatabaseUnavailable):
+    """The database is failing over to another server (Patroni promoting a standby): writes pause for seconds,
+    connections find the new primary by themselves. An action that was under way may or may not have been
+    committed: re-read before trying it again (the desk journal does)."""
+
+    default_code = "database.switching"
+
+
+class DatabaseUrlError(UserFixableError):
+    """The database address (``--db``, ``$CALLCENTER_DB``) cannot be used as written; the message shows the
+    right form. Bad input, not an outage. Codes: ``database.bad_url`` (not a URL, a malformed host list),
+    ``database.unsupported`` (neither SQLite nor PostgreSQL), ``database.no_driver`` (its driver is not installed),
+    ``database.folder`` (a folder, not a file), ``database.not_sqlite`` (a file that is not a SQLite database)."""
+
+    default_code = "database.bad_url"
+
+
 class DatabaseTooNew(UserFixableError):
     """The database schema was written by a newer Konsol 112 than this one."""
 
@@ -68,13 +85,31 @@ class DatabaseMissing(DatabaseNotInitialised):
     default_code = "database.missing"
 
 
-class DatabaseUrlError(UserFixableError):
-    """``--db`` cannot name a database Konsol 112 can use: bad input, not an outage. Codes: ``database.bad_url``
-    (not a URL), ``database.unsupported`` (neither SQLite nor PostgreSQL), ``database.no_driver`` (its driver is not
-    installed), ``database.folder`` (a folder, not a file), ``database.not_sqlite`` (a file that is not a SQLite
-    database)."""
+class DatabaseRoleError(UserFixableError):
+    """The PostgreSQL roles are not as least privilege needs them. Code ``database.not_ready`` (the words say
+    what is wrong in ``detail``); ``reason`` tells the cases apart: ``app_role_missing``, ``app_role_unsafe``,
+    ``app_role_member``, ``app_role_owns`` (the application role), ``not_owner`` (db upgrade connected as
+    neither the schema's owner nor a superuser)."""
 
-    default_code = "database.bad_url"
+    default_code = "database.not_ready"
+
+    def __init__(self, message: str, *, reason: str, **params: object) -> None:
+        super().__init__(message)
+        self.params = {"reason": reason, **params}
+        self.reason = reason
+
+
+class DeskInUse(UserFixableError):
+    """Another running console (another PC, another Windows login) already holds this desk name; params ``desk``
+    and ``since`` (when that console came online). The console offers another desk name in its settings."""
+
+    default_code = "desk.in_use"
+
+    def __init__(self, desk: str, since: datetime) -> None:
+        super().__init__(f"desk {desk!r} is already in use by another console (online since "
+                         f"{since.isoformat(timespec='seconds')}); give this console another desk name",
+                         desk=desk, since=since)
+        self.desk = desk
 
 
 class SourceError(UserFixableError):

@@ -28,6 +28,7 @@ import pytest
 
 from callcenter.clock import ManualClock
 from callcenter.db.database import Database, sqlite_url
+from callcenter.db.roles import OWNER_ROLE
 from tests.pg import PostgresCluster, find_pg_bin
 
 REPO = Path(__file__).resolve().parents[1]
@@ -81,8 +82,12 @@ def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresClu
             pytest.skip(message)
         cluster = PostgresCluster.start(bin_dir)
     try:
-        template = Database(cluster.url(cluster.template_name))
+        # As db upgrade does it: the superuser connects, the migration acts as the owner, then the grants.
+        from callcenter.db.roles import grant_application_role
+
+        template = Database(cluster.superuser_url(cluster.template_name))
         _prepare(template)
+        grant_application_role(template)
         template.dispose()
         yield cluster
     finally:
@@ -97,12 +102,27 @@ def _sqlite_db(template: Path, tmp_path: Path) -> Database:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    """A fresh, migrated database with reference data, on each backend."""
+    """A fresh, migrated database with reference data, on each backend; on PostgreSQL connected as the
+    application role, as every desk is (``owner_db`` is the same database as its owner, for admin work)."""
     if request.param == "sqlite":
         database = _sqlite_db(request.getfixturevalue("sqlite_template"), tmp_path)
     else:
         cluster: PostgresCluster = request.getfixturevalue("pg_cluster")
         database = Database(cluster.create_database(f"t{os.getpid()}_{next(_pg_counter)}"))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def owner_db(db: Database) -> Iterator[Database]:
+    """``db`` as the schema owner would see it (migrations, reference data, tampering by hand); on SQLite the same
+    file, since one file has no roles."""
+    if db.is_sqlite:
+        yield db
+        return
+    from tests.pg import as_role
+
+    database = Database(as_role(db.url, OWNER_ROLE))
     yield database
     database.dispose()
 
@@ -116,6 +136,7 @@ def sqlite_db(sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def pg_db(pg_cluster: PostgresCluster) -> Iterator[Database]:
+    """A fresh PostgreSQL database connected as the application role (a desk)."""
     database = Database(pg_cluster.create_database(f"t{os.getpid()}_{next(_pg_counter)}"))
     yield database
     database.dispose()

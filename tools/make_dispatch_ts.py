@@ -249,6 +249,21 @@ INDONESIAN = {
     "%1 failed": "%1 gagal",
     "Close": "Tutup",
     "Close (Esc)": "Tutup (Esc)",
+    "Deliver the selected message again now: print the slip, open WhatsApp, or resend the e-mail or webhook (R)":
+        "Kirim ulang pesan yang dipilih sekarang: cetak slip, buka WhatsApp, atau kirim ulang e-mail/webhook (R)",
+    "Choose the message to deliver again (arrow keys), then R.":
+        "Pilih pesan yang akan dikirim ulang (tombol panah), lalu R.",
+    "printed": "dicetak",
+    "WhatsApp to %1: the chat is open and the text is copied; press Send there.":
+        "WhatsApp ke %1: obrolan sudah terbuka dan teks sudah disalin; tekan Kirim di sana.",
+    "WhatsApp to %1: no web browser could open the link. The text is copied: paste it into WhatsApp yourself, "
+    "then retry (R) in Deliveries.":
+        "WhatsApp ke %1: tidak ada peramban web yang dapat membuka tautan. Teks sudah disalin: tempelkan sendiri ke "
+        "WhatsApp, lalu kirim ulang (R) di Pengiriman.",
+    "The slip %1 is waiting: print it later from Deliveries (Ctrl+4, then R).":
+        "Slip %1 menunggu: cetak nanti dari Pengiriman (Ctrl+4, lalu R).",
+    "Slip %1: %2.": "Slip %1: %2.",
+    "saved in %1": "disimpan di %1",
 }
 
 

@@ -19,6 +19,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from callcenter.clock import to_wib, utcnow
 from callcenter.errors import KonsolError, UserFixableError, ValidationError
+from callcenter.geo.coordinates import CoordinateError
+from ui.map.style import coordinate_error_text
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +61,19 @@ MESSAGES: Mapping[str, object] = {  # QT_TRANSLATE_NOOP returns its text (typed 
         "Errors", "{name} has history (units or dispatches), so it cannot be deleted; untick \"Active\" instead."),
     "operator.name_taken": QT_TRANSLATE_NOOP("Errors", "The username {username} is already taken."),
     "operator.not_first": QT_TRANSLATE_NOOP("Errors", "Operators already exist; an admin creates further accounts."),
+    "desk.in_use": QT_TRANSLATE_NOOP(
+        "Errors", "Another console already works as desk {desk}. Two consoles cannot share a desk: give this one "
+                  "another name under Settings, or close the other console."),
     "shift.not_yours": QT_TRANSLATE_NOOP("Errors", "This shift session belongs to another operator."),
     "shift.ended": QT_TRANSLATE_NOOP("Errors", "This shift session has already ended."),
     "database.unavailable": QT_TRANSLATE_NOOP(
         "Errors", "The database cannot be reached. Nothing you typed is lost; try again in a moment. ({detail})"),
+    "database.switching": QT_TRANSLATE_NOOP(
+        "Errors", "The database is switching to its standby server. Nothing you did is lost: it is kept on this "
+                  "desk and saved when the database is back, in a few seconds."),
+    "database.bad_url": QT_TRANSLATE_NOOP("Errors", "The database address cannot be used: {detail}"),
+    "journal.unwritable": QT_TRANSLATE_NOOP(
+        "Errors", "This desk cannot write its journal, so work done while the database is away is at risk: {detail}"),
     "database.too_new": QT_TRANSLATE_NOOP(
         "Errors", "The database was written by a newer Konsol 112 (schema {database}; this program knows "
                   "{program}). Install the newer Konsol 112 on this PC; nothing was changed."),
@@ -79,8 +90,6 @@ MESSAGES: Mapping[str, object] = {  # QT_TRANSLATE_NOOP returns its text (typed 
     "spool.unwritable": QT_TRANSLATE_NOOP("Errors", "The local spool file cannot be written: {detail}"),
     "database.missing": QT_TRANSLATE_NOOP(
         "Errors", "There is no database at {path}. An admin creates it with 'db upgrade'."),
-    "database.bad_url": QT_TRANSLATE_NOOP(
-        "Errors", "{url} is not a database address; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE."),
     "database.unsupported": QT_TRANSLATE_NOOP(
         "Errors", "Konsol 112 works with SQLite and PostgreSQL databases, not {backend}."),
     "database.no_driver": QT_TRANSLATE_NOOP(
@@ -108,6 +117,8 @@ MESSAGES: Mapping[str, object] = {  # QT_TRANSLATE_NOOP returns its text (typed 
                                              "again."),
     "conflict": QT_TRANSLATE_NOOP("Errors", "Someone else changed this first: {detail}"),
     "cancelled": QT_TRANSLATE_NOOP("Errors", "Cancelled."),
+    # The map's words (ui.map.style.coordinate_error_text) say what to paste instead; this is the fallback.
+    "geo.coordinates": QT_TRANSLATE_NOOP("Errors", "Not a coordinate: {detail}"),
 }
 UNEXPECTED = QT_TRANSLATE_NOOP("Errors", "Something went wrong ({detail}). Try again; if it happens again, tell "
                                          "the technician (the log file is named in the key list, F1).")
@@ -128,6 +139,8 @@ def fill(template: str, values: Mapping[str, object]) -> str:
 
 def error_text(error: BaseException, now: datetime | None = None) -> str:
     """One or two sentences an operator understands, in the console's language."""
+    if isinstance(error, CoordinateError):
+        return coordinate_error_text(error)
     if isinstance(error, ValidationError):
         return problems_text(error)
     if isinstance(error, OSError):

@@ -9,13 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from callcenter.cid.sources import LineState, LineStatus
 from callcenter.clock import to_wib
-
-BLINK_MS = 600
 
 
 def _t(text: str) -> str:
@@ -37,6 +35,9 @@ class _Line:
 class LineStrip(QFrame):
     """Feed it ``LineState``s (``on_line_state``) and ringing counts per source (``set_ringing``)."""
 
+    alarm_changed = Signal(str)
+    """The words of the line-down alarm changed ("" when every line is up again)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lineStrip")
@@ -44,16 +45,8 @@ class LineStrip(QFrame):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
 
-        self.alarm = QFrame()
-        self.alarm.setObjectName("lineAlarm")
-        alarm_layout = QHBoxLayout(self.alarm)
-        alarm_layout.setContentsMargins(16, 8, 16, 8)
-        self.alarm_label = QLabel()
-        self.alarm_label.setWordWrap(True)
-        alarm_layout.addWidget(self.alarm_label, 1)
-        self.alarm.hide()
-        outer.addWidget(self.alarm)
-
+        self.alarm_text = ""
+        """What is wrong with the lines, in words (empty when every line is up); the window shows it."""
         row = QWidget()
         self._chips_layout = QHBoxLayout(row)
         self._chips_layout.setContentsMargins(12, 4, 12, 4)
@@ -71,9 +64,6 @@ class LineStrip(QFrame):
         self._lines: dict[str, _Line] = {}
         self._chips: dict[str, QLabel] = {}
         self._names: dict[str, str] = {}
-        self._blink = QTimer(self)
-        self._blink.setInterval(BLINK_MS)
-        self._blink.timeout.connect(self._toggle_blink)
 
     # -- input -----------------------------------------------------------------------------------------
     def on_line_state(self, state: object) -> None:
@@ -103,7 +93,7 @@ class LineStrip(QFrame):
         return [line.state for line in self._lines.values() if line.state.status is LineStatus.DOWN]
 
     def alarm_visible(self) -> bool:
-        return not self.alarm.isHidden()
+        return bool(self.alarm_text)
 
     def chip_text(self, source_key: str) -> str:
         chip = self._chips.get(source_key)
@@ -133,13 +123,12 @@ class LineStrip(QFrame):
                 reason = state.reason or _t("no reason given")
                 parts.append(_t("{line}: {reason} (since {time} WIB)").format(
                     line=self._names.get(state.source_key) or state.display, reason=reason, time=since))
-            self.alarm_label.setText(_t("LINE DOWN - calls on this line cannot reach you. ") + "; ".join(parts))
-            if self.alarm.isHidden():
-                self.alarm.show()
-                self._blink.start()
-        elif not self.alarm.isHidden():
-            self.alarm.hide()
-            self._blink.stop()
+            alarm = _t("LINE DOWN - calls on this line cannot reach you. ") + "; ".join(parts)
+        else:
+            alarm = ""
+        if alarm != self.alarm_text:
+            self.alarm_text = alarm
+            self.alarm_changed.emit(alarm)
 
     def _describe(self, line: _Line) -> tuple[str, str]:
         state = line.state
@@ -160,9 +149,6 @@ class LineStrip(QFrame):
             text += "\n" + state.reason
         return text
 
-    def _toggle_blink(self) -> None:
-        self.alarm.setProperty("blink", not bool(self.alarm.property("blink")))
-        _restyle(self.alarm)
 
 
 def line_state(source_key: str, display: str, status: LineStatus, reason: str | None,

@@ -35,6 +35,7 @@ from ui.app import icon
 from ui.call_form import CallForm
 from ui.incident_form import IncidentForm
 from ui.line_strip import LineStrip
+from ui.notice_bar import NoticeBar
 from ui.ring_banner import RingBanner
 from ui.shortcuts import ShortcutMap, ShortcutOverlay, with_key
 
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
     logout_requested = Signal()
     """Emitted once the operator may leave (the handover, when there is one, is saved)."""
     sources_changed = Signal()
+    desk_renamed = Signal(str)
     closing = Signal()
     """The window is closing for good: controllers stop their timers and save what they hold."""
     resized = Signal()
@@ -86,13 +88,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._build_header())
         self.line_strip = LineStrip()
         layout.addWidget(self.line_strip)
-        # Loud and above the calls: the database is away (calls go to the spool) or even the spool fails.
-        self.outage_banner = QLabel()
-        self.outage_banner.setObjectName("outageBanner")
-        self.outage_banner.setWordWrap(True)
-        self.outage_banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.outage_banner.hide()
-        layout.addWidget(self.outage_banner)
+        # Loud and above the calls, in a slot of fixed height: a line down, the database away, the spool failing.
+        self.notices = NoticeBar()
+        self.line_strip.alarm_changed.connect(self._line_alarm)
+        layout.addWidget(self.notices)
         self.banner = RingBanner(clock)
         layout.addWidget(self.banner)
 
@@ -164,6 +163,10 @@ class MainWindow(QMainWindow):
                                                                  role=self.role_name()))
         self.operator_label.setObjectName("headerInfo")
         layout.addWidget(self.operator_label)
+        self.desk_label = QLabel()
+        self.desk_label.setObjectName("headerInfo")
+        self.desk_label.setToolTip(_t("This console's desk: the supervisor sees the desk by this name"))
+        layout.addWidget(self.desk_label)
         self.clock_label = QLabel()
         self.clock_label.setObjectName("appTitle")
         layout.addWidget(self.clock_label)
@@ -232,11 +235,22 @@ class MainWindow(QMainWindow):
             self.side_tabs.setTabToolTip(index, with_key(description or title, key))
 
     # -- small helpers -------------------------------------------------------------------------------------
+    def _line_alarm(self, text: str) -> None:
+        self.notices.set_notice("lines", "line" if text else None, text)
+
+    def set_desk_name(self, name: str) -> None:
+        self.desk_label.setText(_t("desk {name}").format(name=name))
+
     def role_name(self) -> str:
         return {"operator": _t("operator"), "supervisor": _t("supervisor"), "admin": _t("admin")}.get(
             str(self.actor.role), str(self.actor.role))
 
     def show_status(self, text: str, error: bool = False) -> None:
+        """A sentence in the status bar. News never hides a warning still on show: it is added after it."""
+        if not error and self._status_timer.isActive() and self.status_label.objectName() == "ringWarn" \
+                and self.status_label.text():
+            text = f"{self.status_label.text()}  ·  {text}"
+            error = True
         self.status_label.setObjectName("ringWarn" if error else "statusNote")
         self.status_label.style().unpolish(self.status_label)
         self.status_label.style().polish(self.status_label)

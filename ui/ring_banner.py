@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Signal,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from callcenter import phone
@@ -98,7 +98,36 @@ def describe_caller(call: CallInfo, history: CallerHistory | None, now: datetime
     return "  ·  ".join(meta), "  ·  ".join(warn)
 
 
+class ElidedLabel(QLabel):
+    """One line, cut with "…" to the width it gets (the whole text in the tooltip): it never grows taller."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.full_text = ""
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(20, self.width())
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, width))
+
+
 class RingCard(QFrame):
+    """One ringing call: the number and how long it waits, then one line of what we know and up to two lines of
+    warnings. Every card has the same height, so the banner never grows while the operator works below it."""
+
+    WARN_LINES = 2
+
     def __init__(self, ringing: RingingCall, now: datetime, first: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ringCard")
@@ -123,22 +152,34 @@ class RingCard(QFrame):
             meta = _t("line {line}").format(line=ringing.line_name) + "  ·  " + meta
         if ringing.call.cid_name and ringing.call.e164:
             meta = ringing.call.cid_name + "  ·  " + meta
-        self.meta = QLabel(meta)
+        self.meta = ElidedLabel(meta)
         self.meta.setObjectName("ringMeta")
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)
-        self.meta.setWordWrap(True)
         layout.addWidget(self.meta)
         self.warn = QLabel(warn)
         self.warn.setObjectName("ringWarn")
         self.warn.setTextFormat(Qt.TextFormat.PlainText)
         self.warn.setWordWrap(True)
-        self.warn.setVisible(bool(warn))
+        self.warn.setToolTip(warn)
+        self.warn.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.warn.setFixedHeight(self.warn.fontMetrics().lineSpacing() * self.WARN_LINES + 2)
         layout.addWidget(self.warn)
+        self.setFixedHeight(card_height(self))
         self.tick(now)
 
     def tick(self, now: datetime) -> None:
         seconds = max(0, int((now - self._received).total_seconds()))
         self.waiting.setText(_t("waiting {time}").format(time=f"{seconds // 60}:{seconds % 60:02d}"))
+
+
+def card_height(widget: QWidget) -> int:
+    """The one height of every card: margins, the number row, the meta line and two warning lines."""
+
+    number_font = QFont(widget.font())
+    number_font.setPointSize(16)
+    number_font.setBold(True)
+    lines = QFontMetrics(widget.font()).lineSpacing()
+    bold_lines = QFontMetrics(QFont(widget.font().family(), widget.font().pointSize(), QFont.Weight.Bold)).lineSpacing()
+    return 6 + QFontMetrics(number_font).height() + 2 + lines + 2 + bold_lines * RingCard.WARN_LINES + 2 + 6 + 4
 
 
 # What Qt Multimedia says while looking for a sound server on a PC that has none: expected, not a fault.
@@ -227,19 +268,25 @@ class RingBanner(QFrame):
         left_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         left = QVBoxLayout(left_box)
         left.setContentsMargins(0, 0, 0, 0)
+        left.setSpacing(4)
         self.title = QLabel()
         self.title.setObjectName("ringTitle")
         left.addWidget(self.title)
+        # One fixed area for the cards (or the idle text) and one fixed line for notes: calls coming and going,
+        # and notes appearing, never move what the operator is working on below the banner.
+        self._cards_area = QWidget()
+        self._cards_box = QHBoxLayout(self._cards_area)
+        self._cards_box.setContentsMargins(0, 0, 0, 0)
+        self._cards_box.setSpacing(8)
         self.idle = QLabel(_t("No calls waiting. New calls appear here and ring."))
         self.idle.setObjectName("ringIdle")
-        left.addWidget(self.idle)
-        self._cards_box = QHBoxLayout()
-        self._cards_box.setSpacing(8)
-        left.addLayout(self._cards_box)
+        self._cards_box.addWidget(self.idle)
+        self._cards_area.setFixedHeight(card_height(self))
+        left.addWidget(self._cards_area)
         self.taken = QLabel()
         self.taken.setObjectName("ringTaken")
         self.taken.setTextFormat(Qt.TextFormat.PlainText)
-        self.taken.hide()
+        self.taken.setFixedHeight(self.taken.fontMetrics().lineSpacing() + 2)
         left.addWidget(self.taken)
         layout.addWidget(left_box, 1)
 
@@ -261,8 +308,9 @@ class RingBanner(QFrame):
         self._taken_timer = QTimer(self)
         self._taken_timer.setSingleShot(True)
         self._taken_timer.setInterval(TAKEN_NOTE_MS)
-        self._taken_timer.timeout.connect(self.taken.hide)
+        self._taken_timer.timeout.connect(self.taken.clear)
         self.set_calls([])
+        self.setFixedHeight(self.sizeHint().height())
 
     # -- state -----------------------------------------------------------------------------------------
     @property
@@ -305,7 +353,6 @@ class RingBanner(QFrame):
     def show_note(self, text: str) -> None:
         """A short note under the cards (who took a call, who hung up); it fades after a few seconds."""
         self.taken.setText(text)
-        self.taken.show()
         self._taken_timer.start()
 
     # -- keys ------------------------------------------------------------------------------------------

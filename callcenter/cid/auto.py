@@ -32,7 +32,7 @@ _SIGNATURES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(CID\s+)?RING(\s+\w{1,4})?$|^(DATE|TIME|NMBR|NAME|MESG|DDN_NMBR|DDN|NBR|DATE TIME)\s*="),
      "modem"),
     (re.compile(r"^(04|80)([0-9A-Fa-f]{2})+$"), "modem"),
-    (re.compile(r"^\d{2} [IO] [SE] \d{4} [GB] |^\d{2} [RFNH] +\d{2}/\d{2} \d{2}:\d{2}:\d{2}$"),
+    (re.compile(r"^\$?\d{2,5} [IO] [SE] \d{4} [GB] |^\$?\d{2,5} [RFNH] +\d{2}/\d{2} \d{2}:\d{2}:\d{2}$"),
      "callerid-com"),
     (re.compile(r"^\s*\d{1,2}\s+\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}\s*[AP]M|###DATE"), "tci"),
 )

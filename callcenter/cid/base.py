@@ -8,7 +8,9 @@ can turn it into a ``ParseWarning``.
 from __future__ import annotations
 
 import re
+import time
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -105,11 +107,13 @@ def decode_text(data: bytes) -> str:
         return data.decode("latin-1", errors="replace")
 
 
-_CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
+# Unicode category Cc, and the bidirectional controls (embeddings, overrides, isolates, marks): a caller name
+# holding U+202E would show the rest of the row, and of a printed report line, reversed.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(text: str) -> str:
-    """Drop control characters (a name is shown on screen and printed) and surrounding blanks."""
+    """Drop control and bidi control characters (a name is shown and printed) and surrounding blanks."""
     return _CONTROL_CHARACTERS.sub("", text).strip()
 
 
@@ -122,22 +126,48 @@ def clean_name(text: str | None) -> str | None:
 
 
 _PRIVATE_WORDS = frozenset({"P", "PRIVATE", "RESTRICTED", "ANONYMOUS", "WITHHELD", "BLOCKED"})
-_UNAVAILABLE_WORDS = frozenset({"O", "OUT-OF-AREA", "OUT OF AREA", "UNAVAILABLE", "UNKNOWN", "<UNKNOWN>"})
+_UNAVAILABLE_WORDS = frozenset({"O", "OUT-OF-AREA", "OUT OF AREA", "UNAVAILABLE", "UNKNOWN", "<UNKNOWN>",
+                                "NO-CALLERID", "NO CALLERID", "NO CALLER ID", "NO-NUMBER", "NO NUMBER"})
 _NUMBER_CHARS = re.compile(r"[^0-9+]")
+_KEPT_CHARS = re.compile(r"[^0-9A-Za-z*#]")
+_NOT_DIALABLE = re.compile(r"[^0-9+\s\-.()/]")  # a letter, '*', '#': not something to dial
+_FIRST_DIGIT = re.compile(r"[0-9]")
+
+
+def is_dialable(number: str | None) -> bool:
+    """True for a number of digits (a leading '+', blanks and separators allowed): only such a number gets an
+    E.164 form.
+
+    A number kept with its letters or symbols (a masked ``+31260xxxxxx``, ``0#*10459``) is evidence to show,
+    never something to normalise: phonenumbers would read letters as a vanity number and invent digits.
+    """
+    return number is not None and _NOT_DIALABLE.search(number) is None and _FIRST_DIGIT.search(number) is not None
 
 
 def clean_number(text: str | None) -> tuple[str | None, Presentation]:
-    """Digits and '+' only; 'P' means withheld, 'O' means not delivered (number None in both cases).
+    """Digits and '+'; 'P' means withheld, 'O' means not delivered (number None in both cases).
 
-    A field with no digits at all (empty, '-', text) is treated as a number that was not delivered.
+    A field with no digits at all (empty, '-', text) is treated as a number that was not delivered. A field
+    with letters or symbols after its first digit (a masked number, a PBX feature code) is kept as received,
+    less blanks and separators: cutting it to its digits would invent another number. ``is_dialable`` tells.
     """
     if text is None:
         return None, Presentation.UNAVAILABLE
-    word = clean_text(text).upper()
+    kept = clean_text(text)
+    word = kept.upper()
     if word in _PRIVATE_WORDS:
         return None, Presentation.PRIVATE
     if word in _UNAVAILABLE_WORDS:
         return None, Presentation.UNAVAILABLE
+    first_digit = _FIRST_DIGIT.search(kept)
+    if first_digit is not None:
+        # Letters before the first digit are a device's prefix (an OBi's "ob"); letters, '*' and '#' after it
+        # belong to the number itself (masked "+31260xxxxxx", "0#*10459") and stay. Separators and invisible
+        # characters go.
+        rest = _KEPT_CHARS.sub("", kept[first_digit.start():])
+        if not rest.isdigit():
+            plus = "+" if kept[:first_digit.start()].endswith("+") else ""
+            return (plus + rest)[:40], Presentation.ALLOWED
     digits = _NUMBER_CHARS.sub("", word)
     # '+' belongs only in front: "12+34" is noise, keep the digits.
     plus = "+" if digits.startswith("+") else ""
@@ -235,6 +265,9 @@ def make_event(
     call_ref: str | None = None,
     detail: str | None = None,
     direction: str = "incoming",
+    occurred_at: datetime | None = None,
+    desk_channel: str | None = None,
+    desk_extension: str | None = None,
 ) -> CallerIdEvent:
     """A ``CallerIdEvent`` whose number and name are cleaned the same way for every format.
 
@@ -247,7 +280,15 @@ def make_event(
         format=fmt, kind=kind, received_at=now, raw=raw, line=line, number=number,
         presentation=presentation, name=clean_name(name_text), timestamp=timestamp, duration_s=duration_s,
         verified=verified, history=history, call_ref=call_ref, detail=detail, direction=direction,
+        occurred_at=occurred_at, desk_channel=desk_channel, desk_extension=desk_extension,
     )
+
+
+def number_warning(fmt: str, number: str | None, raw: bytes | str, now: datetime) -> ParseWarning | None:
+    """The flag for a number kept as received that is not a dialable number (see ``clean_number``)."""
+    if number is None or is_dialable(number):
+        return None
+    return warning(fmt, f"number field {number!r} is not a dialable number; kept as received", raw, now)
 
 
 def warning(fmt: str, message: str, raw: bytes | str, now: datetime) -> ParseWarning:
@@ -293,3 +334,66 @@ class LineParser(ABC):
     def _resolve(self, month: int, day: int, hour: int, minute: int, second: int, now: datetime) -> datetime:
         return resolve_month_day(month, day, hour, minute, second,
                                  received_at=now, tz=self.tz, year=self.year)
+
+
+class WarningLimiter:
+    """A noisy line must not flood the log: the first ``burst`` warnings of each interval pass one by one,
+    the rest are counted and reported as one summary warning when the interval is over (or on ``summary``).
+
+    Counts are kept per message kind (the message with its numbers and quoted values blanked), bounded.
+    """
+
+    MAX_KINDS = 16
+
+    def __init__(self, fmt: str, *, burst: int = 5, interval_s: float = 60.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.format = fmt
+        self.burst = burst
+        self.interval_s = interval_s
+        self._clock = clock
+        self.window_start = clock()
+        self._passed = 0
+        self._suppressed: dict[str, int] = {}
+        self.total_suppressed = 0
+
+    def filter(self, results: list[ParseResult]) -> list[ParseResult]:
+        """``results`` with the excess warnings taken out and a due summary put in their place."""
+        if not any(isinstance(result, ParseWarning) for result in results):
+            return results
+        out: list[ParseResult] = []
+        for result in results:
+            if not isinstance(result, ParseWarning):
+                out.append(result)
+                continue
+            if self._clock() - self.window_start >= self.interval_s:
+                due = self.summary(result.received_at)
+                if due is not None:
+                    out.append(due)
+            if self._passed < self.burst:
+                self._passed += 1
+                out.append(result)
+                continue
+            kind = _WARNING_KIND.sub("N", result.message)[:60]
+            if kind in self._suppressed or len(self._suppressed) < self.MAX_KINDS:
+                self._suppressed[kind] = self._suppressed.get(kind, 0) + 1
+            else:
+                self._suppressed["other"] = self._suppressed.get("other", 0) + 1
+            self.total_suppressed += 1
+        return out
+
+    def summary(self, now: datetime) -> ParseWarning | None:
+        """The summary of what was held back since the interval began (None when nothing was); starts anew."""
+        elapsed = self._clock() - self.window_start
+        suppressed, self._suppressed = self._suppressed, {}
+        self.window_start = self._clock()
+        self._passed = 0
+        if not suppressed:
+            return None
+        count = sum(suppressed.values())
+        kinds = ", ".join(f"{kind} x{number}" for kind, number in
+                          sorted(suppressed.items(), key=lambda item: -item[1]))
+        return ParseWarning(format=self.format, received_at=now, raw=b"",
+                            message=f"{count} more warnings in {elapsed:.0f} s not shown one by one ({kinds})")
+
+
+_WARNING_KIND = re.compile(r"'[^']*'|\"[^\"]*\"|\d+")

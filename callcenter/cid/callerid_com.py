@@ -7,10 +7,20 @@ Call record (62 characters)::
 
 ``D`` inbound/outbound, ``S`` start/end, ``DDDD`` duration in seconds (end records), ``C`` the unit's checksum
 verdict on the line signal (G good, B bad), ``RR`` ring type and count.
-Detail record (31 characters): ``LL R|F|N|H`` + 13 spaces + ``MM/DD HH:MM:SS`` (ring, off-hook, on-hook,
-hook flash).
-Ethernet Link units send each record as a UDP payload ``^^<U>`` + 6 binary bytes + ``<S>`` + 6 bytes +
-optional ``$`` + the record, so a whole datagram can be fed here as well as a serial byte stream.
+Detail record: ``LL R|F|N|H`` + spaces + ``MM/DD HH:MM:SS`` (ring, off-hook, on-hook, hook flash; some units
+also send other codes such as ``r``, ``V61`` or ``L``, reported as they are).
+
+What the units really send, and the vendor's own parsers accept (they search each packet for the record
+pattern rather than reading fixed offsets):
+
+- serial output prefixes each record with ``$`` (``$01 I S 0276 G A3 09/26 11:28 AM 708-980-7710 ...``);
+- Ethernet Link units send ``^^<U>`` + unit number + ``<S>`` + serial number + optional ``$`` + the record,
+  with binary unit/serial bytes (which may themselves be CR, LF or ``^``) and units whose number is 5 digits;
+- several short datagrams may arrive in one buffer, one after another, unpadded: each record starts anew at
+  the next ``^^<U>`` or record pattern, so the next record never leaks into the previous caller's name;
+- records may come without any ``^^`` header, and the line field may be longer than 2 digits;
+- the number field of a wide record may hold letters or symbols (``No-CallerID``, ``0#*10459``): the record
+  is accepted and the characters kept; a number that is not dialable is flagged, never rewritten.
 """
 
 from __future__ import annotations
@@ -22,9 +32,11 @@ from zoneinfo import ZoneInfo
 from callcenter.cid.base import (
     MAX_LINE_BYTES,
     RepeatFilter,
+    clean_number,
     clean_text,
     decode_text,
     make_event,
+    number_warning,
     resolve_month_day,
     warning,
 )
@@ -32,17 +44,33 @@ from callcenter.cid.events import EventKind, ParseResult
 from callcenter.clock import WIB
 
 PACKET_HEADER = b"^^<U>"
-_SERIAL_TAG = b"<S>"
-_HEADER_LENGTH = len(PACKET_HEADER) + 6 + len(_SERIAL_TAG) + 6  # 20 bytes before the optional '$'
 CALL_RECORD_LENGTH = 62
 DETAIL_RECORD_LENGTH = 31
-_LINE_END = re.compile(rb"[\r\n]")
+TAIL_LENGTH = 31
+"""After ``AM``/``PM``: a blank, the number (14 columns), a blank, the name (15 columns)."""
+LOOKAHEAD = 48
+"""Longer than any record pattern: a record starting inside a tail is seen whole within this many bytes."""
 
-_CALL_RECORD = re.compile(
-    r"^(\d{2}) ([IO]) ([SE]) (\d{4}) ([GB]) (\S{2}) (\d{2})/(\d{2}) (\d{2}):(\d{2}) ([AP]M) ?(.*)$"
+# The record begins right after the 6 serial bytes of a header, or anywhere not preceded by a digit.
+_START = rb"(?:(?<=<S>[\s\S]{6})|(?<![0-9]))"
+_RECORD = re.compile(
+    _START + rb"(?:"
+    rb"(?P<line>\d{2,5}) (?P<dir>[IO]) (?P<phase>[SE]) (?P<duration>\d{4}) (?P<check>[GB]) (?P<rings>\S\S) "
+    rb"(?P<month>\d{2})/(?P<day>\d{2}) (?P<hour>\d{2}):(?P<minute>\d{2}) (?P<meridiem>[AP]M)"
+    rb"|"
+    rb"(?P<dline>\d{2,5}) (?P<code>[A-Za-z][A-Za-z0-9]{0,2}) {1,20}"
+    rb"(?P<dmonth>\d{2})/(?P<dday>\d{2}) (?P<dhour>\d{2}):(?P<dminute>\d{2}):(?P<dsecond>\d{2})"
+    rb")"
 )
-_DETAIL_RECORD = re.compile(r"^(\d{2}) ([RFNH]) +(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})$")
-_DETAILS = {"F": "off_hook", "N": "on_hook", "H": "hook_flash"}
+_CONTEXT = 9  # "<S>" and the 6 serial bytes
+_MAYBE_RECORD = re.compile(
+    rb"(?<![0-9])\d{2,5} (?:[IO] [SE] |[A-Za-z][A-Za-z0-9]{0,2}  )"  # the start of a record, whole
+    rb"|(?<![0-9])\d{1,5}(?: (?:[IO](?: [SE]?)?|[A-Za-z][A-Za-z0-9]{0,2} ?)?)?$"  # or cut off at the end
+)
+_TAIL_END = re.compile(rb"[\r\n]|\^\^<U>")
+_HEADER = re.compile(rb"\^\^<U>(?:[\s\S]{0,8}?<S>[\s\S]{0,6})?")
+_FILLER = b" \t\r\n\x00$^"
+_DETAILS = {"R": "ring", "F": "off_hook", "N": "on_hook", "H": "hook_flash"}
 
 
 class CallerIdComParser:
@@ -52,6 +80,8 @@ class CallerIdComParser:
         self.tz = tz
         self.year = year
         self._buffer = bytearray()
+        self._consumed = 0
+        """Bytes at the start of the buffer already parsed, kept only as context for the record-start rule."""
         self._repeats = RepeatFilter()
 
     def feed(self, data: bytes, now: datetime) -> list[ParseResult]:
@@ -67,87 +97,64 @@ class CallerIdComParser:
 
     def _scan(self, now: datetime, out: list[ParseResult], *, final: bool) -> None:
         data = bytes(self._buffer)
-        pos = 0
-        header_at = data.find(PACKET_HEADER)  # the next packet header at or after pos (-1: none)
-        while pos < len(data):
-            if header_at != -1 and header_at < pos:
-                header_at = data.find(PACKET_HEADER, pos)
-            if header_at == pos:
-                consumed = self._packet(data, pos, now, out, final=final)
-                if consumed == 0:
-                    break
-                pos += consumed
+        pos = self._consumed
+        while True:
+            match = _RECORD.search(data, pos)
+            if match is None:
+                break
+            if match.group("line") is None:
+                self._gap(data[pos:match.start()], now, out)
+                self._detail_record(match, data[match.start():match.end()], now, out)
+                pos = match.end()
                 continue
-            line_end = _LINE_END.search(data, pos)
-            if line_end is not None and (header_at == -1 or line_end.start() < header_at):
-                self._record(data[pos:line_end.start()], now, out)
-                pos = line_end.end()
-                continue
-            if header_at != -1:
-                # Text before a packet header (a serial record without its newline, or noise).
-                self._record(data[pos:header_at], now, out)
-                pos = header_at
-                continue
-            if final:
-                self._record(data[pos:], now, out)
-                pos = len(data)
-            elif len(data) - pos > MAX_LINE_BYTES:
-                out.append(warning(self.format, f"no record end within {MAX_LINE_BYTES} bytes; discarded",
-                                   data[pos:], now))
-                pos = len(data)
-            break
-        del self._buffer[:pos]
-
-    def _packet(self, data: bytes, pos: int, now: datetime, out: list[ParseResult], *, final: bool) -> int:
-        """Consume the UDP packet at ``pos``; returns the bytes used, 0 when more bytes are needed."""
-        available = len(data) - pos
-        if available < _HEADER_LENGTH + 1 and not final:
-            return 0
-        if data[pos + 11:pos + 14] != _SERIAL_TAG:
-            out.append(warning(self.format, "packet header without its <S> serial tag",
-                               data[pos:pos + _HEADER_LENGTH], now))
-            return len(PACKET_HEADER)
-        start = pos + _HEADER_LENGTH
-        if data[start:start + 1] == b"$":
-            start += 1
-        if len(data) < start + 4 and not final:
-            return 0
-        record_type = data[start + 3:start + 4]
-        end = start + (CALL_RECORD_LENGTH if record_type in (b"I", b"O") else DETAIL_RECORD_LENGTH)
-        # A record shorter than its nominal length ends at a newline or at the next packet.
-        line_end = _LINE_END.search(data, start, end)
-        next_packet = data.find(PACKET_HEADER, start, end)
-        stops = [stop for stop in (line_end.start() if line_end else -1, next_packet) if stop != -1]
-        if stops:
+            tail_start = match.end()
+            limit = tail_start + TAIL_LENGTH
+            stops = [limit]
+            terminator = _TAIL_END.search(data, tail_start, limit + len(PACKET_HEADER) - 1)
+            if terminator is not None and terminator.start() >= limit:
+                terminator = None
+            if terminator is not None:
+                stops.append(terminator.start())
+            following = _RECORD.search(data, tail_start, limit + LOOKAHEAD)
+            if following is not None:
+                stops.append(following.start())
             end = min(stops)
-        elif len(data) < end and not final:
-            return 0
-        end = min(end, len(data))
-        if end <= start:  # the next packet (or the end of the data, when flushing) follows the header
-            header_end = min(start, len(data))
-            out.append(warning(self.format, "packet without a record", data[pos:header_end], now))
-            return header_end - pos
-        self._record(data[start:end], now, out)
-        return end - pos
+            # A full tail is final unless a record might be starting inside it (and not yet be whole).
+            undecided = terminator is None and following is None and len(data) < limit + LOOKAHEAD and (
+                len(data) < limit or _MAYBE_RECORD.search(data, tail_start, limit) is not None
+                or _cut_header(data, limit))
+            if undecided and not final:
+                break  # the number and name, or a record starting inside them, may still be on their way
+            self._gap(data[pos:match.start()], now, out)
+            end = min(end, len(data))
+            self._call_record(match, data[match.start():end], data[tail_start:end], now, out)
+            pos = end
+        rest = data[pos:]
+        if final:
+            self._gap(rest, now, out)
+            pos = len(data)
+        elif len(rest) > MAX_LINE_BYTES:
+            # No record in this much: report it, keep the last bytes (a record may be starting there).
+            keep = CALL_RECORD_LENGTH + 40
+            self._gap(rest[:-keep], now, out)
+            pos = len(data) - keep
+        # Whether a record starts here depends on the bytes just before it: keep those as context, so the
+        # result is the same however the stream was split.
+        cut = max(0, pos - _CONTEXT)
+        del self._buffer[:cut]
+        self._consumed = pos - cut
 
-    def _record(self, data: bytes, now: datetime, out: list[ParseResult]) -> None:
-        text = decode_text(data).rstrip()
-        if not text.strip():
-            return
-        stripped = text.strip()
-        call = _CALL_RECORD.match(stripped)
-        if call is not None:
-            self._call_record(call, stripped, data, now, out)
-            return
-        detail = _DETAIL_RECORD.match(stripped)
-        if detail is not None:
-            self._detail_record(detail, stripped, data, now, out)
-            return
-        out.append(warning(self.format, "not a CallerID.com record", data, now))
+    def _gap(self, data: bytes, now: datetime, out: list[ParseResult]) -> None:
+        """Bytes between records: packet headers, ``$``, blanks and padding are expected; anything else is noise."""
+        leftover = _HEADER.sub(b"", data).strip(_FILLER)
+        if leftover:
+            out.append(warning(self.format, "not a CallerID.com record", leftover, now))
 
     def _timestamp(self, groups: tuple[int, ...], data: bytes, now: datetime,
                    out: list[ParseResult]) -> datetime | None:
         month, day, hour, minute, second = groups
+        if month == 0 and day == 0:
+            return None  # counter records (V, L) carry an elapsed time, not a date
         try:
             return resolve_month_day(month, day, hour, minute, second, received_at=now, tz=self.tz,
                                      year=self.year)
@@ -155,48 +162,68 @@ class CallerIdComParser:
             out.append(warning(self.format, f"{problem}; timestamp left empty", data, now))
             return None
 
-    def _call_record(self, match: re.Match[str], text: str, data: bytes, now: datetime,
+    def _call_record(self, match: re.Match[bytes], record: bytes, tail: bytes, now: datetime,
                      out: list[ParseResult]) -> None:
-        line, direction, phase, duration, checksum, rings, month, day, hour, minute, meridiem, rest = (
-            match.groups()
-        )
+        text = decode_text(record).rstrip(" \x00")
         if self._repeats.is_repeat(text, now):
             return
-        hour_24 = int(hour) % 12 + (12 if meridiem == "PM" else 0)
-        timestamp = self._timestamp((int(month), int(day), hour_24, int(minute), 0), data, now, out)
-        # NUMBER is 14 columns, then a space, then NAME (15 columns); trailing blanks may be trimmed.
-        if rest[14:15] in ("", " "):
-            number_text, name_text = rest[:14], rest[15:]
-        else:  # a unit (or emulator) with other column widths: the number is the first word
-            number_text, _, name_text = rest.partition(" ")
-        verified = checksum == "G"
+        hour = int(match["hour"])
+        hour_24 = hour % 12 + (12 if match["meridiem"] == b"PM" else 0)
+        timestamp = self._timestamp((int(match["month"]), int(match["day"]), hour_24, int(match["minute"]), 0),
+                                    record, now, out)
+        number_text, name_text = _split_number_name(decode_text(tail).removeprefix(" ").rstrip(" \x00"))
+        verified = match["check"] == b"G"
         if not verified:
-            out.append(warning(self.format, "unit reports a bad caller-ID checksum (B)", data, now))
-        kind = EventKind.END if phase == "E" else EventKind.OUTGOING if direction == "O" else EventKind.INCOMING
+            out.append(warning(self.format, "unit reports a bad caller-ID checksum (B)", record, now))
+        flagged = number_warning(self.format, clean_number(number_text)[0], record, now)
+        if flagged is not None:
+            out.append(flagged)
+        direction, phase = match["dir"], match["phase"]
+        kind = EventKind.END if phase == b"E" else EventKind.OUTGOING if direction == b"O" else EventKind.INCOMING
         out.append(make_event(
             self.format, kind, now, text,
             number_text=number_text,
             name_text=name_text,
-            line=line,
+            line=decode_text(match["line"]),
             timestamp=timestamp,
-            duration_s=int(duration) if phase == "E" else None,
+            duration_s=int(match["duration"]) if phase == b"E" else None,
             verified=verified,
-            direction="outgoing" if direction == "O" else "incoming",
-            detail=clean_text(rings),
+            direction="outgoing" if direction == b"O" else "incoming",
+            detail=decode_text(match["rings"]),
         ))
 
-    def _detail_record(self, match: re.Match[str], text: str, data: bytes, now: datetime,
+    def _detail_record(self, match: re.Match[bytes], record: bytes, now: datetime,
                        out: list[ParseResult]) -> None:
-        line, code = match.group(1), match.group(2)
+        text = decode_text(record)
         if self._repeats.is_repeat(text, now):
             return
-        numbers = tuple(int(value) for value in match.groups()[2:])
-        timestamp = self._timestamp(numbers, data, now, out)
+        code = decode_text(match["code"])
+        numbers = tuple(int(match[name]) for name in ("dmonth", "dday", "dhour", "dminute", "dsecond"))
+        timestamp = self._timestamp(numbers, record, now, out)
         out.append(make_event(
             self.format,
             EventKind.RING if code == "R" else EventKind.INFO,
-            now, text,
-            line=line,
+            now, clean_text(text),
+            line=decode_text(match["dline"]),
             timestamp=timestamp,
-            detail=_DETAILS.get(code, "ring"),
+            detail=_DETAILS.get(code, f"detail_{code}"),
         ))
+
+
+def _cut_header(data: bytes, limit: int) -> bool:
+    """The data ends in the first bytes of a packet header that may reach back into the tail."""
+    if len(data) >= limit + len(PACKET_HEADER) - 1:
+        return False
+    return any(data.endswith(PACKET_HEADER[:size]) for size in range(1, len(PACKET_HEADER)))
+
+
+def _split_number_name(tail: str) -> tuple[str, str]:
+    """NUMBER is 14 columns, then a blank, then NAME; trailing blanks may be trimmed, a short field ends early."""
+    if len(tail) <= 15:
+        number, _, name = tail.strip().partition(" ")
+        return number, name
+    if tail[14] == " ":
+        return tail[:14], tail[15:]
+    # A unit (or emulator) with other column widths: the number is the first word.
+    number, _, name = tail.partition(" ")
+    return number, name

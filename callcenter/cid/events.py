@@ -49,9 +49,17 @@ class CallerIdEvent:
     call_ref: str | None = None
     """A correlation id from the source (AMI Uniqueid/Linkedid, NCID call id) when it has one."""
     detail: str | None = None
-    """For INFO events: answered | not_answered | hung_up | off_hook | on_hook | ... ; MESG text otherwise."""
+    """For INFO events: answered | not_answered | hung_up | off_hook | on_hook | caller_id | ... ; MESG text
+    otherwise. ``caller_id`` carries a corrected identity (number, presentation, name) for a call already
+    announced (AMI NewCallerid, a modem's second NMBR in one ring cycle)."""
     direction: str = "incoming"
     """incoming or outgoing (CallerID.com records and NCID OUT: say which)."""
+    occurred_at: datetime | None = None
+    """When the source's own clock says this happened (aware UTC; AMI ``Timestamp:``), or None."""
+    desk_channel: str | None = None
+    """For ``answered``: the channel of the desk that answered (``PJSIP/201-0000002a``), when the source knows."""
+    desk_extension: str | None = None
+    """For ``answered``: that desk's extension or device name (``201``)."""
 
 
 @dataclass(frozen=True, slots=True)

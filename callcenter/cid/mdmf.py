@@ -2,12 +2,17 @@
 
 A message is ``[type][length][payload][checksum]`` where the sum of all bytes is 0 mod 256.
 SDMF payload: ``MMDDhhmm`` then the number (or ``O`` out of area / ``P`` private).
-MDMF payload: parameters ``[id][length][value]``: 0x01 date/time, 0x02 number, 0x03 dialable number,
-0x04 reason the number is absent, 0x07 name, 0x08 reason the name is absent.
+MDMF payload: parameters ``[id][length][value]`` (ETSI EN 300 659-3, Bellcore GR-30): 0x01 date/time,
+0x02 the calling line (the caller), 0x03 the called line (the number that was dialled: the centre's own
+number, never the caller), 0x04 the reason the caller's number is absent (``O`` unavailable, ``P`` private),
+0x07 the caller's name, 0x08 the reason the name is absent.
 
-A message whose checksum is wrong but whose structure is intact is still delivered, marked
-``verified=False`` and accompanied by a warning: a wrong digit is possible, and the dispatcher should know.
-Bytes that do not form a message at all are skipped (resynchronising on the next 0x04/0x80).
+Line noise is not a call. A message whose checksum is wrong is delivered only when it parses cleanly
+(every parameter known and well formed, a date of 8 digits, a number of digits): marked ``verified=False``
+with a warning, because a wrong digit is possible and the dispatcher should know. A checksum failure that
+does not parse cleanly is dropped and counted (``dropped``). Bytes that do not form a message at all are
+skipped (resynchronising on the next 0x04/0x80). Where a ring already announced the call (modem hex mode),
+the modem parser keeps the call without the unverified number instead.
 """
 
 from __future__ import annotations
@@ -45,6 +50,10 @@ class DecodedMessage:
     number_absent: str | None = None
     name: str | None = None
     name_absent: str | None = None
+    called: str | None = None
+    """0x03: the called line (the centre's own number); kept for the record, never the caller."""
+    clean: bool = True
+    """Every parameter known and well formed: what tells a message with a bad checksum from line noise."""
 
 
 def message_length(data: bytes) -> int | None:
@@ -64,7 +73,9 @@ def parse_message(data: bytes) -> DecodedMessage:
         stamp, number = payload[:8], payload[8:]
         if len(stamp) != 8 or not stamp.isdigit() or not number:
             raise ValueError("SDMF payload is not MMDDhhmm followed by a number")
-        return DecodedMessage(SDMF, checksum_ok, date_time=stamp.decode("ascii"), number=decode_text(number))
+        clean = set(number) <= _NUMBER_BYTES or number in _ABSENCE_CODES
+        return DecodedMessage(SDMF, checksum_ok, date_time=stamp.decode("ascii"), number=decode_text(number),
+                              clean=clean)
     params: dict[int, bytes] = {}
     pos = 0
     while pos < len(payload):
@@ -76,7 +87,6 @@ def parse_message(data: bytes) -> DecodedMessage:
     if not params.keys() & _KNOWN_PARAMS:
         raise ValueError("MDMF message without any caller-ID parameter")
     stamp_bytes = params.get(PARAM_DATE_TIME)
-    number_bytes = params.get(PARAM_NUMBER, params.get(PARAM_DIALABLE_NUMBER))
 
     def text(param: int) -> str | None:
         value = params.get(param)
@@ -85,11 +95,37 @@ def parse_message(data: bytes) -> DecodedMessage:
     return DecodedMessage(
         MDMF, checksum_ok,
         date_time=None if stamp_bytes is None else decode_text(stamp_bytes),
-        number=None if number_bytes is None else decode_text(number_bytes),
+        number=text(PARAM_NUMBER),
         number_absent=text(PARAM_NUMBER_ABSENT),
         name=text(PARAM_NAME),
         name_absent=text(PARAM_NAME_ABSENT),
+        called=text(PARAM_DIALABLE_NUMBER),
+        clean=_parses_cleanly(params),
     )
+
+
+_ABSENCE_CODES = frozenset({b"O", b"P"})
+_NUMBER_BYTES = frozenset(b"0123456789+*#")
+
+
+def _parses_cleanly(params: dict[int, bytes]) -> bool:
+    """Each known parameter well formed, and something that makes a call (a date, a number, a reason why
+    the number is absent): what a real message still is, and random bytes almost never are. Parameters this
+    parser does not use (ETSI's 0x11 call type, ...) are allowed."""
+    stamp = params.get(PARAM_DATE_TIME)
+    if stamp is not None and (len(stamp) != 8 or not stamp.isdigit()):
+        return False
+    for param in (PARAM_NUMBER, PARAM_DIALABLE_NUMBER):
+        value = params.get(param)
+        if value is not None and (len(value) < 3 or not set(value) <= _NUMBER_BYTES):
+            return False
+    for param in (PARAM_NUMBER_ABSENT, PARAM_NAME_ABSENT):
+        if param in params and params[param] not in _ABSENCE_CODES:
+            return False
+    name = params.get(PARAM_NAME)
+    if name is not None and not all(byte >= 0x20 for byte in name):
+        return False
+    return bool(params.keys() & {PARAM_DATE_TIME, PARAM_NUMBER, PARAM_NUMBER_ABSENT})
 
 
 def decode_message(
@@ -111,6 +147,9 @@ def decode_message(
     except ValueError as problem:
         return None, [warning(fmt, str(problem), data, now)]
     warnings: list[ParseWarning] = []
+    if not message.clean:
+        what = "checksum mismatch and malformed" if not message.checksum_ok else "malformed"
+        return None, [warning(fmt, f"{what} caller-ID message: line noise, dropped", data, now)]
     if not message.checksum_ok:
         warnings.append(warning(fmt, "checksum mismatch: caller ID delivered but unverified", data, now))
     timestamp: datetime | None = None
@@ -148,6 +187,9 @@ class MdmfParser:
         self.year = year
         self._buffer = bytearray()
         self._garbage = bytearray()
+        self.dropped = 0
+        """Messages that looked like caller ID but were line noise (see the module docstring)."""
+        self._dropped_since_report = 0
 
     def feed(self, data: bytes, now: datetime) -> list[ParseResult]:
         self._buffer += data
@@ -179,8 +221,11 @@ class MdmfParser:
             except ValueError:
                 pos = self._skip(data, pos, now, out)
                 continue
-            if not message.checksum_ok and message.date_time is None and message.number is None:
-                # A bad checksum and nothing recognisable inside: noise that happened to start like a message.
+            if not message.clean:
+                # Noise that happened to start like a message (a bad checksum, or a good one by chance, and
+                # parameters no device sends): counted, and its bytes skipped one by one as line noise.
+                self.dropped += 1
+                self._dropped_since_report += 1
                 pos = self._skip(data, pos, now, out)
                 continue
             self._report_garbage(now, out)
@@ -200,6 +245,9 @@ class MdmfParser:
 
     def _report_garbage(self, now: datetime, out: list[ParseResult]) -> None:
         if self._garbage:
-            out.append(warning(self.format, f"{len(self._garbage)} bytes of line noise skipped",
+            dropped = (f" ({self._dropped_since_report} that began like a message dropped)"
+                       if self._dropped_since_report else "")
+            out.append(warning(self.format, f"{len(self._garbage)} bytes of line noise skipped{dropped}",
                                bytes(self._garbage), now))
             self._garbage.clear()
+            self._dropped_since_report = 0

@@ -13,13 +13,19 @@ Spaces around ``=`` are optional; ``DDN_NMBR``, ``DDN`` and ``NBR`` replace ``NM
 print ``DATE TIME=MM/DD HH:MM`` on one line; UK/ETSI lines deliver the block before the first RING.
 A block becomes one INCOMING event as soon as it has both a number and a name (lowest latency); a block
 without a name completes at the next RING, a blank line, or when the line goes idle (``flush``).
-Unformatted output is one line of hex digits: the raw SDMF/MDMF message, decoded by ``mdmf``.
+Unformatted output is one line of hex digits: the raw SDMF/MDMF message, decoded by ``mdmf``. A hex message
+that is line noise (see ``mdmf``) is dropped, unless a RING already announced the call: then the call stands,
+without the unverified number.
+
+A second, different NMBR in one ring cycle (a withheld marker, then the number, as some exchanges send) keeps
+the number and warns: before the call was delivered the number replaces the marker; after, an INFO
+``caller_id`` event corrects the call. A second different number never replaces a first one.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from callcenter.cid.base import (
@@ -34,6 +40,9 @@ from callcenter.cid.base import (
 from callcenter.cid.events import EventKind, ParseResult, Presentation
 from callcenter.cid.mdmf import MESSAGE_TYPES, decode_message
 from callcenter.clock import WIB
+
+RING_CYCLE = timedelta(seconds=8)
+"""Rings and caller-ID blocks closer together than this belong to one call (as intake counts rings)."""
 
 _RING = re.compile(r"^(?:CID\s+)?RING(?:\s+([A-Z0-9]{1,4}))?$", re.IGNORECASE)
 _FIELD = re.compile(r"^([A-Za-z][A-Za-z_ ]*?)\s*=\s*(.*)$")
@@ -58,6 +67,10 @@ class ModemParser(LineParser):
         self._raw_lines: list[str] = []
         self._emitted = False
         """The current block was already delivered (number and name seen); absorb its late duplicates."""
+        self._delivered: tuple[str | None, Presentation, str | None, datetime] | None = None
+        """Number, presentation and name of the call last delivered in this ring cycle, and when."""
+        self._rang_at: datetime | None = None
+        """When the last RING came (a ring announces a call even if its caller ID is unreadable)."""
         self._repeats = RepeatFilter()
 
     def _handle_line(self, line: bytes, now: datetime, out: list[ParseResult]) -> None:
@@ -73,6 +86,9 @@ class ModemParser(LineParser):
         if ring is not None:
             self._complete(now, out)
             self._emitted = False
+            if self._rang_at is None or now - self._rang_at > RING_CYCLE:
+                self._delivered = None  # a new ring cycle
+            self._rang_at = now
             suffix = ring.group(1)
             out.append(make_event(self.format, EventKind.RING, now, text,
                                   line=suffix.upper() if suffix else None))
@@ -92,7 +108,11 @@ class ModemParser(LineParser):
             event, warnings = decode_message(bytes.fromhex(text), now, tz=self.tz, year=self.year,
                                              fmt=self.format, raw=text)
             out.extend(warnings)
+            if event is None and self._ringing(now) and self._delivered is None:
+                # A ring already announced this call: it stands, without the unreadable number.
+                event = make_event(self.format, EventKind.INCOMING, now, text, number_text="O", verified=False)
             if event is not None and not self._repeats.is_repeat(text, now):
+                self._delivered = (event.number, event.presentation, event.name, now)
                 out.append(event)
             return
         out.append(warning(self.format, "unrecognised modem line", line, now))
@@ -104,13 +124,15 @@ class ModemParser(LineParser):
             return
         if key in _NUMBER_KEYS:
             key = "NMBR"
+        if key == "NMBR" and self._second_number(value, text, line, now, out):
+            return
         if self._emitted:
             if key not in _DATE_KEYS:
-                return  # a second NMBR, a NAME or MESG for a call already delivered: the first one stands
+                return  # a NAME or MESG for a call already delivered: the first one stands
             self._emitted = False
         elif key in self._fields:
             if key not in _NEW_BLOCK_KEYS:
-                return  # a second NMBR line keeps the first
+                return  # a second NAME line keeps the first
             self._complete(now, out)  # a new DATE/TIME with no separator: the next call's block
             self._emitted = False
         self._fields[key] = value
@@ -118,6 +140,40 @@ class ModemParser(LineParser):
         if "NMBR" in self._fields and "NAME" in self._fields:
             self._complete(now, out)
             self._emitted = True
+
+    def _ringing(self, now: datetime) -> bool:
+        return self._rang_at is not None and now - self._rang_at <= RING_CYCLE
+
+    def _second_number(self, value: str, text: str, line: bytes, now: datetime, out: list[ParseResult]) -> bool:
+        """Handle an NMBR that is not the first of its ring cycle; False when it is the first."""
+        number, presentation = clean_number(value)
+        if "NMBR" in self._fields and not self._emitted:
+            first, _ = clean_number(self._fields["NMBR"])
+            if number == first:
+                return True
+            if first is None and number is not None:
+                out.append(warning(self.format, f"second NMBR {value!r} in one ring cycle replaces the "
+                                                f"withheld marker {self._fields['NMBR']!r}", line, now))
+                self._fields["NMBR"] = value
+                self._raw_lines.append(text)
+                return True
+            out.append(warning(self.format, f"second, different NMBR {value!r} in one ring cycle ignored",
+                               line, now))
+            return True
+        delivered = self._delivered
+        if delivered is None or (not self._emitted and any(key in self._fields for key in _DATE_KEYS)):
+            return False  # a block of its own (a new call)
+        if delivered[3] < now - RING_CYCLE or number == delivered[0]:
+            return not self._emitted and delivered[3] >= now - RING_CYCLE
+        if delivered[0] is None and number is not None:
+            out.append(warning(self.format, f"second NMBR {value!r} in one ring cycle replaces the withheld "
+                                            "marker of the call already delivered", line, now))
+            self._delivered = (number, presentation, delivered[2], now)
+            out.append(make_event(self.format, EventKind.INFO, now, text, number=number,
+                                  presentation=presentation, name_text=delivered[2] or "", detail="caller_id"))
+            return True
+        out.append(warning(self.format, f"second, different NMBR {value!r} in one ring cycle ignored", line, now))
+        return True
 
     def _handle_idle(self, now: datetime, out: list[ParseResult]) -> None:
         self._complete(now, out)
@@ -141,13 +197,15 @@ class ModemParser(LineParser):
                 and number_text.upper() not in ("O", "OUT-OF-AREA", "UNAVAILABLE"):
             out.append(warning(self.format, f"NMBR {number_text!r} holds no digits", raw_bytes, now))
         mesg = fields.get("MESG")
-        out.append(make_event(
+        event = make_event(
             self.format, EventKind.INCOMING, now, raw,
             number=number, presentation=presentation,
             name_text=fields.get("NAME", ""),
             timestamp=timestamp,
             detail=mesg or None,
-        ))
+        )
+        self._delivered = (event.number, event.presentation, event.name, now)
+        out.append(event)
 
     def _timestamp(self, fields: dict[str, str], raw: bytes, now: datetime,
                    out: list[ParseResult]) -> datetime | None:

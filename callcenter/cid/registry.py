@@ -22,13 +22,17 @@ PARSERS: dict[str, str] = {
 FORMATS = tuple(PARSERS)
 
 
-def make_parser(fmt: str, *, tz: ZoneInfo = WIB) -> FrameParser:
-    """A fresh parser for ``fmt``; ``tz`` is the zone of the device clock (for year inference)."""
+def make_parser(fmt: str, *, tz: ZoneInfo = WIB, datefmt: str | None = None) -> FrameParser:
+    """A fresh parser for ``fmt``; ``tz`` is the zone of the device clock (for year inference).
+
+    ``datefmt`` (``mdy`` or ``dmy``) is the order of day and month in NCID dates; other formats ignore it.
+    """
     try:
         target = PARSERS[fmt]
     except KeyError:
         raise ValueError(f"unknown caller-ID format {fmt!r}; known: {', '.join(FORMATS)}") from None
     module_name, class_name = target.split(":")
     cls = getattr(importlib.import_module(module_name), class_name)
-    parser: FrameParser = cls(tz=tz)
+    options = {"datefmt": datefmt} if datefmt is not None and fmt == "ncid" else {}
+    parser: FrameParser = cls(tz=tz, **options)
     return parser

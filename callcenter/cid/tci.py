@@ -21,6 +21,7 @@ _TCI_RECORD = re.compile(r"^\s*(\d{1,2})\s+(\d{1,2})/(\d{1,2})\s+(\d{1,2}):(\d{2
 _NETCALLERID = re.compile(r"###DATE(\d*)\.\.\.NMBR(.*?)\.\.\.NAME(.*?)\+\+\+")
 _NUMBER_COLUMN, _NAME_COLUMN = 25, 55
 _MESSAGE_WAITING = re.compile(r"^-MSG (ON|OFF)-$")
+_MARKER_NAME = re.compile(r"^-[A-Z][A-Z ]*-$")
 
 
 class TciParser(LineParser):
@@ -83,5 +84,7 @@ class TciParser(LineParser):
                                           0, now)
             except ValueError as problem:
                 out.append(warning(self.format, f"{problem}; timestamp left empty", line, now))
+        if _MARKER_NAME.match(clean_text(name_text)):
+            name_text = ""  # "-UNKNOWN CALLER-": the device's way of saying there is no name
         out.append(make_event(self.format, EventKind.INCOMING, now, stripped, number_text=number_text,
                               name_text=name_text, timestamp=timestamp))

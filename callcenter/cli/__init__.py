@@ -16,19 +16,17 @@ from typing import Any
 
 from callcenter import __version__
 from callcenter.cid import decode, simulate
-from callcenter.cli import aml, ingest, outbox, reports
+from callcenter.cli import aml, database, ingest, locate, outbox, reports, users
 from callcenter.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     ArgumentParser,
     Handler,
-    UsageError,
     add_db_option,
     configure_logging,
     execute,
     open_database,
     preflight_console,
-    read_password_from_stdin,
 )
 from callcenter.errors import UserFixableError
 
@@ -51,30 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail to stderr")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    db = commands.add_parser("db", help="create or upgrade the database; load demo history")
-    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    upgrade = db_commands.add_parser("upgrade", help="create or upgrade the schema and load the reference data")
-    add_db_option(upgrade)
-    upgrade.set_defaults(handler=cmd_db_upgrade)
-    seed = db_commands.add_parser("seed-demo", help="add a realistic, deterministic demo history")
-    add_db_option(seed)
-    seed.add_argument("--days", type=int, default=30, help="days of history (default 30)")
-    seed.add_argument("--calls-per-day", type=int, default=150, help="average calls per day (default 150)")
-    seed.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same history")
-    seed.add_argument("--with-logins", action="store_true",
-                      help="also create the demo accounts operator1..6, supervisor and admin with the published demo "
-                           "password; each must choose its own at its first login (without this option the demo "
-                           "operators cannot log in)")
-    seed.set_defaults(handler=cmd_db_seed_demo)
-
-    user = commands.add_parser("user", help="manage operator accounts")
-    user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    add = user_commands.add_parser("add", help="add an account; the password is read from stdin")
-    add.add_argument("name", help="username (letters, digits, '.', '_' or '-')")
-    add.add_argument("--role", choices=("operator", "supervisor", "admin"), required=True)
-    add.add_argument("--full-name", default=None, help="the person's name as shown in reports")
-    add_db_option(add)
-    add.set_defaults(handler=cmd_user_add)
+    database.add_parser(commands)
+    users.add_parser(commands)
 
     lookup = commands.add_parser("lookup", help="describe a telephone number (JSON), with its history")
     lookup.add_argument("number")
@@ -88,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     reports.add_parser(commands)
     outbox.add_parser(commands)
     aml.add_parser(commands)
+    locate.add_parser(commands)
     return parser
 
 
@@ -104,58 +81,6 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 # -- handlers -----------------------------------------------------------------------------------------------
-
-def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from callcenter.clock import utcnow
-    from callcenter.db import migrate
-    from callcenter.db.refdata import load_reference_data
-
-    db = open_database(args, check=False, create=True)
-    before, after = migrate.upgrade(db)
-    with db.write() as session:
-        counts = load_reference_data(session, utcnow())
-    print(f"database {db.display_url()}: schema {before or 'empty'} -> {after}; reference data added: "
-          f"{counts.areas} areas, {counts.agencies} agencies, {counts.categories} categories, "
-          f"{counts.shifts} shifts, {counts.settings} settings")
-    return EXIT_OK
-
-
-def cmd_db_seed_demo(args: argparse.Namespace) -> int:
-    from callcenter.services.demo import DEMO_PASSWORD, DemoLogins, seed_demo
-
-    if args.days < 1 or args.calls_per_day < 1:
-        raise UsageError("--days and --calls-per-day must be at least 1")
-    db = open_database(args)
-    logins = DemoLogins.MUST_CHANGE if args.with_logins else DemoLogins.NONE
-    counts = seed_demo(db, days=args.days, calls_per_day=args.calls_per_day, seed=args.seed,
-                       progress=lambda message: log.info(message), logins=logins)
-    print(f"demo history: {counts.calls:,} calls, {counts.incidents:,} incidents, {counts.dispatches:,} dispatches, "
-          f"{counts.callers:,} callers in {counts.seconds:.1f} s")
-    created = ", ".join(counts.accounts_created)
-    if counts.accounts_created and logins is DemoLogins.MUST_CHANGE:
-        print(f"accounts created: {created}, with the demo password {DEMO_PASSWORD!r}; each must choose its own "
-              "password at its first login")
-    elif counts.accounts_created:
-        print(f"demo operators created without a password (they cannot log in; with --with-logins they could): "
-              f"{created}")
-    else:
-        print("no accounts created")
-    if counts.accounts_kept:
-        print(f"existing accounts kept as they were (passwords unchanged): {', '.join(counts.accounts_kept)}")
-    return EXIT_OK
-
-
-def cmd_user_add(args: argparse.Namespace) -> int:
-    from callcenter.db.enums import Role
-    from callcenter.services.auth import AuthService
-    from callcenter.services.base import SYSTEM
-
-    password = read_password_from_stdin()
-    db = open_database(args)
-    info = AuthService(db).create_operator(SYSTEM, args.name, args.full_name or args.name, Role(args.role), password)
-    print(f"added {info.role} {info.username!r} (id {info.id})")
-    return EXIT_OK
-
 
 def cmd_lookup(args: argparse.Namespace) -> int:
     import os

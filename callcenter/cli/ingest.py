@@ -38,6 +38,9 @@ def add_parser(subparsers: Any) -> None:
     aml_https.add_options(parser)
     parser.add_argument("--spool", metavar="FILE", default=None,
                         help="spool file for events the database could not take (default: in the data folder)")
+    parser.add_argument("--desk", metavar="NAME", default=None,
+                        help="the name the supervisor board shows for this service (default: HOST#ingest, "
+                             "HOST#ingest2 for a second one)")
     add_db_option(parser)
     parser.set_defaults(handler=run)
 
@@ -75,12 +78,18 @@ def run(args: argparse.Namespace) -> int:
     from callcenter.cid.sources import Subscriber as SourceSubscriber
     from callcenter.db import migrate
     from callcenter.db.database import Database, resolve_url
-    from callcenter.errors import DatabaseUnavailable
+    from callcenter.db.roles import connection_warning
+    from callcenter.errors import DatabaseUnavailable, ValidationError
     from callcenter.services.base import SYSTEM
+    from callcenter.services.desk_identity import check_desk_name, claim_desk_identity
     from callcenter.services.intake import IntakeService, IntakeWorker
-    from callcenter.services.presence import Heartbeat, PresenceService, desk_name
+    from callcenter.services.presence import Heartbeat, PresenceService
     from callcenter.services.spool import Spool, SpoolError
 
+    try:
+        desk_override = check_desk_name(args.desk) if args.desk is not None else None
+    except ValidationError as exc:
+        raise UsageError(f"--desk: {exc.problems['desk']}") from exc
     spool = Spool(Path(args.spool) if args.spool else default_spool_path())
     try:
         spool.check()
@@ -92,6 +101,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         migrate.check_schema(db)
         urls = list(args.source) or configured_sources(db)
+        warning = connection_warning(db)
+        if warning:
+            log.warning(warning)
     except DatabaseUnavailable as exc:
         # Start anyway: calls are spooled until the database is back. Without --source there is nothing to read.
         if not args.source:
@@ -117,7 +129,9 @@ def run(args: argparse.Namespace) -> int:
     worker = IntakeWorker(intake)
     worker.start()
     # The supervisor sees the line service as a desk (line host): online while it runs, offline when it stops.
-    heartbeat = Heartbeat(PresenceService(db), SYSTEM, desk_name("ingest"), line_host=True)
+    identity = claim_desk_identity(kind="ingest")
+    heartbeat = Heartbeat(PresenceService(db), SYSTEM, desk_override or identity.name, desk_key=identity.key,
+                          line_host=True)
     heartbeat.start()
 
     def on_event(source_key: str, event: CallerIdEvent) -> None:
@@ -134,7 +148,8 @@ def run(args: argparse.Namespace) -> int:
         source.subscribe(SourceSubscriber(on_event=on_event, on_warning=on_warning, on_state=on_state))
         aml_https.take_sms(source, db)
         source.start()
-    log.info("ingest running: %d source(s), database %s, spool %s", len(sources), db.display_url(), spool.path)
+    log.info("ingest running as desk %s: %d source(s), database %s, spool %s", heartbeat.desk, len(sources),
+             db.display_url(), spool.path)
 
     stop = threading.Event()
 
@@ -156,6 +171,7 @@ def run(args: argparse.Namespace) -> int:
             https_server.stop()
         worker.stop(timeout=30)
         heartbeat.stop()
+        identity.release()
         pending = len(spool.pending())
         log.info("stopped: %d call(s) persisted, %d event(s) spooled, %d waiting in the spool",
                  intake.persisted, intake.spooled, pending)

@@ -2,7 +2,13 @@
 
 ``Database.read()`` gives a session for queries; ``Database.write()`` a session whose transaction takes the
 write lock up front on SQLite (BEGIN IMMEDIATE), so a read-then-write never fails half way, and commits on
-success. Environment failures surface as ``DatabaseUnavailable``; everything else propagates untouched.
+success. Environment failures surface as ``DatabaseUnavailable`` (``DatabaseSwitching`` while a PostgreSQL
+failover is under way); everything else propagates untouched. ``Database.health`` tells the console whether the
+database is live, switching or away.
+
+PostgreSQL may be given as several servers (libpq multi-host, see ``callcenter.db.urls``): connections then go
+to whichever is the primary, and an error meaning "this server is no longer the primary" (read-only, shutting
+down, in recovery) throws away the whole pool, so the next attempt connects to the new one.
 """
 
 from __future__ import annotations
@@ -16,11 +22,13 @@ from typing import Any
 
 import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from callcenter.errors import DatabaseMissing, DatabaseUnavailable, DatabaseUrlError
+from callcenter.db import urls
+from callcenter.db.health import HealthMonitor, LinkState
+from callcenter.errors import DatabaseMissing, DatabaseSwitching, DatabaseUnavailable, DatabaseUrlError
 from callcenter.redact import redact_url
 
 APP_NAME = "Konsol112"
@@ -54,7 +62,9 @@ def sqlite_url(path: Path) -> str:
 
 
 def parse_database_url(url: str) -> URL:
-    """The parsed URL, or ``DatabaseUrlError`` saying in one sentence why Konsol 112 cannot use it (opens nothing)."""
+    """The parsed URL (a PostgreSQL host list in libpq's form, see ``callcenter.db.urls``), or
+    ``DatabaseUrlError`` saying in one sentence why Konsol 112 cannot use it. Opens nothing."""
+    url = urls.normalize_url(url)
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError):
@@ -116,10 +126,16 @@ def create_sqlite_file(path: Path) -> None:
                                   path=str(path)) from exc
 
 
+# SQLSTATEs of a server that is no longer (or not yet) the primary: read-only transaction (a standby, or a
+# primary Patroni demoted), administrator/crash shutdown, "cannot connect now" (starting up, in recovery).
+NOT_PRIMARY_SQLSTATES = frozenset({"25006", "57P01", "57P02", "57P03"})
+
+
 def make_engine(url: str, *, create: bool = True, sqlite_busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
                 **kwargs: Any) -> Engine:
     """An engine for ``url``. A SQLite file that does not exist is created only with ``create`` (``db upgrade``,
     the console's first-run set-up, tests and tools); otherwise ``DatabaseMissing`` says how to create it."""
+    url = urls.normalize_url(url)
     parsed = parse_database_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_file(parsed)
@@ -138,7 +154,26 @@ def make_engine(url: str, *, create: bool = True, sqlite_busy_timeout_ms: int = 
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 5)
     kwargs.setdefault("max_overflow", 10)
-    return create_engine(parsed, **kwargs)
+    if parsed.get_backend_name() == "postgresql":
+        kwargs["connect_args"] = urls.missing_connect_defaults(url) | dict(kwargs.get("connect_args", {}))
+    engine = create_engine(parsed, **kwargs)
+    if parsed.get_backend_name() == "postgresql":
+        event.listen(engine, "handle_error", _drop_pool_when_not_primary)
+    return engine
+
+
+def _sqlstate(error: BaseException) -> str | None:
+    original = getattr(error, "orig", error)
+    state = getattr(original, "sqlstate", None)
+    return state if isinstance(state, str) else None
+
+
+def _drop_pool_when_not_primary(context: ExceptionContext) -> None:
+    """A server that turned read-only or is shutting down will not be the primary again soon: treat it as a
+    disconnect, so SQLAlchemy invalidates this connection and every other one pooled before it."""
+    state = _sqlstate(context.original_exception)
+    if state in NOT_PRIMARY_SQLSTATES or (state or "").startswith("08"):
+        context.is_disconnect = True
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
@@ -148,7 +183,9 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        # FULL: a committed call survives a power cut. In WAL mode NORMAL may lose the last transactions when
+        # the machine (not the program) stops; FULL syncs the WAL at every commit (DESIGN: reliability).
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.close()
@@ -165,6 +202,10 @@ def is_unavailable(error: BaseException) -> bool:
         return True
     if isinstance(error, DBAPIError) and error.connection_invalidated:
         return True
+    state = _sqlstate(error)
+    if state in NOT_PRIMARY_SQLSTATES or (state or "").startswith("08"):
+        return True
+    # SQLite reports these conditions only in words (no SQLSTATE).
     text = str(getattr(error, "orig", error)).lower()
     return any(marker in text for marker in ("readonly", "read-only", "disk is full", "database is locked",
                                              "file is not a database"))
@@ -174,9 +215,11 @@ class Database:
     """The engine plus session factories; the one object services share to reach the data."""
 
     def __init__(self, url: str, *, engine: Engine | None = None, create: bool = True, **engine_kwargs: Any) -> None:
-        self.url = url
-        self.engine = engine if engine is not None else make_engine(url, create=create, **engine_kwargs)
+        self.url = urls.normalize_url(url)
+        self.engine = engine if engine is not None else make_engine(self.url, create=create, **engine_kwargs)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.multi_host = urls.is_multi_host(self.url)
+        self.health = HealthMonitor()
 
     @property
     def dialect(self) -> str:
@@ -187,7 +230,8 @@ class Database:
         return self.dialect == "sqlite"
 
     def display_url(self) -> str:
-        return self.engine.url.render_as_string(hide_password=True)
+        """The address for people and logs: passwords hidden, every server of a multi-host URL listed."""
+        return urls.display_url(self.url)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -196,8 +240,9 @@ class Database:
                 yield session
         except DBAPIError as exc:
             if is_unavailable(exc):
-                raise DatabaseUnavailable(_describe(exc)) from exc
+                raise self._unavailable(exc) from exc
             raise
+        self.health.ok()
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -209,8 +254,9 @@ class Database:
                 session.commit()
         except DBAPIError as exc:
             if is_unavailable(exc):
-                raise DatabaseUnavailable(_describe(exc)) from exc
+                raise self._unavailable(exc) from exc
             raise
+        self.health.ok()
 
     @contextmanager
     def connection(self, *, transaction: bool = False) -> Iterator[Connection]:
@@ -220,17 +266,36 @@ class Database:
                 yield connection
         except DBAPIError as exc:
             if is_unavailable(exc):
-                raise DatabaseUnavailable(_describe(exc)) from exc
+                raise self._unavailable(exc) from exc
             raise
+        self.health.ok()
+
+    def is_switching_error(self, error: DBAPIError) -> bool:
+        """A failover rather than an outage: the server says it is not the primary (any URL), or a server of
+        a multi-host URL went away (Patroni will promote another)."""
+        if self.is_sqlite:
+            return False
+        state = _sqlstate(error)
+        if state in NOT_PRIMARY_SQLSTATES:
+            return True
+        return self.multi_host and (isinstance(error, OperationalError) or error.connection_invalidated
+                                    or (state or "").startswith("08"))
+
+    def _unavailable(self, exc: DBAPIError) -> DatabaseUnavailable:
+        detail = _first_line(exc)
+        state = self.health.failed(switching=self.is_switching_error(exc), detail=detail)
+        if state is LinkState.SWITCHING:
+            return DatabaseSwitching(f"the database is switching to another server: {detail}", detail=detail)
+        if "readonly" in detail.lower():  # SQLite: the file (or its folder) may be read but not written by this user
+            return DatabaseUnavailable(f"the database is read-only for this user ({detail}); ask for write "
+                                       "permission or use another copy", detail=detail)
+        return DatabaseUnavailable(f"the database cannot be used right now: {detail}", detail=detail)
 
     def dispose(self) -> None:
         self.engine.dispose()
 
 
-def _describe(exc: DBAPIError) -> str:
+def _first_line(exc: DBAPIError) -> str:
     original = getattr(exc, "orig", None)
     text = str(original if original is not None else exc).strip().splitlines()
-    first = text[0] if text else type(exc).__name__
-    if "readonly" in first.lower():  # SQLite: the file (or its folder) may be read but not written by this user
-        return f"the database is read-only for this user ({first}); ask for write permission or use another copy"
-    return f"the database cannot be used right now: {first}"
+    return text[0] if text else type(exc).__name__

@@ -11,6 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
 from callcenter.db.database import Database
+from callcenter.db.roles import act_as_owner
 from callcenter.errors import DatabaseNotInitialised, DatabaseTooNew
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -60,8 +61,10 @@ def upgrade(db: Database) -> tuple[str | None, str]:
                         raise RuntimeError(f"migration left {len(dangling)} dangling foreign key(s): {dangling[:3]}")
             finally:
                 raw.execute("PRAGMA foreign_keys=ON")
-        else:
+        elif before != head_revision():  # at head there is nothing to do, and a desk's role may say so
             with connection.begin():
+                # Whoever connected (the owner, or the postgres superuser), the schema belongs to the owner role.
+                act_as_owner(connection)
                 command.upgrade(_config(connection), "head")
     return before, head_revision()
 

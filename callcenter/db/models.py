@@ -74,7 +74,9 @@ class Operator(Base):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     full_name: Mapped[str] = mapped_column(String(120))
     role: Mapped[Role] = mapped_column(str_enum(Role, 16))
-    password_hash: Mapped[str] = mapped_column(String(255))
+    # Never loaded with the row: on PostgreSQL the application role may not read it at all (see
+    # callcenter.db.credentials); reading it by accident raises at once on every backend.
+    password_hash: Mapped[str] = mapped_column(String(255), deferred=True, deferred_raiseload=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -158,6 +160,13 @@ class Call(Base):
     cid_name: Mapped[str | None] = mapped_column(String(80))
     cid_verified: Mapped[bool | None] = mapped_column(Boolean)
     state: Mapped[CallState] = mapped_column(str_enum(CallState, 10), default=CallState.RINGING)
+    answered_channel: Mapped[str | None] = mapped_column(String(80))
+    """The desk channel that answered, as the line reported it (``PJSIP/201-0000002a``) (0007)."""
+    answered_extension: Mapped[str | None] = mapped_column(String(40))
+    answered_via: Mapped[str | None] = mapped_column(String(10))
+    """``line``: the caller-ID source said a desk answered; NULL: claimed on the console (or not answered)."""
+    talk_s: Mapped[int | None] = mapped_column(Integer)
+    """Seconds from the answer to the end of the call (``duration_s`` counts from its arrival)."""
     claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
     call_type: Mapped[CallType | None] = mapped_column(str_enum(CallType, 16))
     classified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -223,6 +232,9 @@ class Agency(Base):
     email: Mapped[str | None] = mapped_column(String(200))
     webhook_url: Mapped[str | None] = mapped_column(String(500))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    """Where the agency's post is (set on the map by an admin); None until set."""
+    longitude: Mapped[float | None] = mapped_column(Float)
 
 
 class Unit(Base):
@@ -459,6 +471,8 @@ class Desk(Base):
     online: Mapped[bool] = mapped_column(Boolean, default=True)
     line_host: Mapped[bool] = mapped_column(Boolean, default=False)
     app_version: Mapped[str | None] = mapped_column(String(40))
+    desk_key: Mapped[str | None] = mapped_column(String(64))
+    """The identity key of the console instance that holds this name (callcenter.services.desk_identity)."""
 
 
 class CallerLocation(Base):

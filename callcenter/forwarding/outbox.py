@@ -6,6 +6,11 @@ the desk dies mid-send the lease runs out and another desk tries again. States: 
 tried), ``retrying`` (dicoba ulang: being tried again), ``failed`` (gagal, with the reason; tried again after
 an exponential backoff), ``sent`` (terkirim), ``gave_up`` (failed ``max_attempts`` times; an operator may press
 Retry). Only e-mail and webhook are sent here; the slip and WhatsApp are completed at the operator's desk.
+
+Across a database failover: while the database is away the worker backs off (0.5 s doubling to 10 s) and finds
+the new primary by itself. A message that was sent but could not be marked sent is remembered and marked
+before anything else is claimed, so it is not sent again; a claim whose answer was lost (committed, but the
+connection died) is this worker's own lease, which it may take again at once.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from callcenter.clock import Clock, utcnow
 from callcenter.db.database import Database
 from callcenter.db.enums import DeliveryChannel, OutboxState
 from callcenter.db.models import OutboxMessage
+from callcenter.errors import DatabaseUnavailable
 from callcenter.redact import redact_text
 from callcenter.services.base import SYSTEM, audit, record_change
 
@@ -32,6 +38,8 @@ log = logging.getLogger(__name__)
 
 CLAIMABLE = (OutboxState.PENDING, OutboxState.FAILED, OutboxState.RETRYING)
 MAX_REASON = 1000
+OUTAGE_BACKOFF_FIRST_S = 0.5
+OUTAGE_BACKOFF_MAX_S = 10.0
 
 
 class DeliveryError(Exception):
@@ -88,7 +96,7 @@ class Outbox:
                 select(OutboxMessage.id).where(
                     OutboxMessage.state.in_(CLAIMABLE), OutboxMessage.channel.in_(wanted),
                     OutboxMessage.next_attempt_at <= now,
-                    or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
+                    self._free_or_mine(now))
                 .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit)))
         for message_id in candidates:
             with self.db.write() as session:
@@ -96,7 +104,7 @@ class Outbox:
                     update(OutboxMessage)
                     .where(OutboxMessage.id == message_id, OutboxMessage.state.in_(CLAIMABLE),
                            OutboxMessage.next_attempt_at <= now,
-                           or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
+                           self._free_or_mine(now))
                     .values(claimed_by=self.worker_id, claimed_until=now + self.lease,
                             attempts=OutboxMessage.attempts + 1)
                     .execution_options(synchronize_session=False)
@@ -111,6 +119,11 @@ class Outbox:
                 claimed.append(OutboxItem(message.id, message.channel, message.target, dict(message.payload),
                                           message.attempts))
         return claimed
+
+    def _free_or_mine(self, now: Any) -> Any:
+        """Unclaimed, lease run out, or leased to this very worker (a claim whose answer was lost)."""
+        return or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now,
+                   OutboxMessage.claimed_by == self.worker_id)
 
     def succeeded(self, item: OutboxItem) -> bool:
         now = self.clock()
@@ -156,6 +169,8 @@ class OutboxWorker(threading.Thread):
         self._wake = threading.Event()
         self.sent = 0
         self.failures = 0
+        self._unmarked: list[Callable[[], object]] = []
+        """Outcomes of sends that the database could not record yet; recorded before anything new is claimed."""
 
     def wake(self) -> None:
         self._wake.set()
@@ -167,16 +182,26 @@ class OutboxWorker(threading.Thread):
             self.join(timeout)
 
     def run(self) -> None:
+        backoff = OUTAGE_BACKOFF_FIRST_S
         while not self._stop_event.is_set():
+            wait = self.poll_interval
             try:
                 self.run_once()
-            except Exception:  # the database may be away for a moment; the table keeps every message
+                backoff = OUTAGE_BACKOFF_FIRST_S
+            except DatabaseUnavailable as exc:  # away or switching: the table keeps every message
+                log.warning("outbox waits for the database (next try in %.1f s): %s", backoff, exc)
+                wait = backoff
+                backoff = min(OUTAGE_BACKOFF_MAX_S, backoff * 2)
+            except Exception:
                 log.exception("outbox pass failed; trying again")
-            self._wake.wait(self.poll_interval)
+            self._wake.wait(wait)
             self._wake.clear()
 
     def run_once(self) -> int:
         """One pass: claim what is due and send it. Returns how many messages were attempted."""
+        while self._unmarked:  # DatabaseUnavailable propagates: nothing new is claimed before these are recorded
+            self._unmarked[0]()
+            self._unmarked.pop(0)
         items = self.outbox.claim(self.senders)
         for item in items:
             if self._stop_event.is_set():
@@ -194,11 +219,20 @@ class OutboxWorker(threading.Thread):
             log.exception("outbox sender for %s failed unexpectedly", item.channel)
             reason = f"{type(exc).__name__}: {exc}"
         else:
-            self.outbox.succeeded(item)
             self.sent += 1
             log.info("outbox %s sent via %s (attempt %s)", item.id, item.channel, item.attempts)
+            self._record(lambda: self.outbox.succeeded(item))
             return
         self.failures += 1
-        state = self.outbox.failed(item, reason)
-        log.warning("outbox %s via %s failed (attempt %s, now %s): %s", item.id, item.channel, item.attempts,
-                    state, redact_text(reason))
+        log.warning("outbox %s via %s failed (attempt %s): %s", item.id, item.channel, item.attempts,
+                    redact_text(reason))
+        self._record(lambda: self.outbox.failed(item, reason))
+
+    def _record(self, outcome: Callable[[], object]) -> None:
+        """Write a send's outcome; when the database is away, keep it for the next pass (a sent message must
+        not be sent again because its lease ran out while the database was switching)."""
+        try:
+            outcome()
+        except DatabaseUnavailable:
+            self._unmarked.append(outcome)
+            raise

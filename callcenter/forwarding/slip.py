@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from callcenter.forwarding.slip_map import coordinates_text, locator_block
 from callcenter.services.dispatch_messages import PRIORITY_WORDS, DispatchFacts, shorten, wib_text
 
 MAX_DESCRIPTION_ON_SLIP = 1500
@@ -75,7 +76,7 @@ def render_slip(facts: DispatchFacts) -> bytes:
         ("Prioritas", escape(PRIORITY_WORDS.get(facts.priority, facts.priority))),
         ("Lokasi", _text(facts.location_line(), MAX_LOCATION_ON_SLIP)),
         ("Patokan", _text(facts.landmark)),
-        ("Koordinat", _text(facts.coordinates())),
+        ("Koordinat", _text(coordinates_text(facts))),
         ("Keterangan", _text(facts.description, MAX_DESCRIPTION_ON_SLIP)),
         ("Pelapor", _text(facts.reporter_name)),
         ("Nomor telepon balik", f"<b>{_text(facts.callback_display())}</b>"),
@@ -96,6 +97,7 @@ def render_slip(facts: DispatchFacts) -> bytes:
                       colWidths=[80 * mm, 90 * mm], rowHeights=[22 * mm])
     signature.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.5, colors.grey),
                                    ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    locator = locator_block(facts, regular, bold, small)
     story = [
         Paragraph(escape(facts.centre), header),
         Paragraph("SLIP PENUGASAN / DISPATCH", title),
@@ -103,7 +105,8 @@ def render_slip(facts: DispatchFacts) -> bytes:
         Paragraph(escape(facts.incident_number), number),
         Spacer(1, 4 * mm),
         table,
-        Spacer(1, 8 * mm),
+        *([Spacer(1, 4 * mm), locator] if locator is not None else []),
+        Spacer(1, 6 * mm),
         signature,
         Spacer(1, 3 * mm),
         Paragraph("Dicetak oleh Konsol 112. Laporkan perkembangan (diterima, menuju lokasi, tiba, selesai) ke "

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from callcenter.clock import to_wib
-from callcenter.reports import sections
+from callcenter.reports import map_page, sections
 from callcenter.reports.common import (
     CONTENT_WIDTH,
     build_document,
@@ -50,6 +50,7 @@ def render_range_report(data: RangeReportData, out: Path | BinaryIO, lang: str =
     story += sections.call_types(summary, s, st)
     story += sections.answer_times(summary, s, st)
     story += sections.incidents(summary, s, st)
+    story += map_page.kecamatan_map(summary, s, st)
     story += sections.intervals(summary, s, st)
     story += sections.carried(summary.carried_over, summary.carried_over_total, s("sec_carried_range"), s, st)
     story += trends(data, s)

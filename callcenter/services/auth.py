@@ -3,18 +3,24 @@
 An account whose password was given to it (``must_change_password``: the published demo password of
 ``db seed-demo --with-logins``) gets no login until its owner chooses a new password: ``authenticate`` raises
 ``PasswordChangeRequired`` once the password is right, and ``change_password_at_login`` is the way in. An account
-whose hash is ``NO_PASSWORD`` (demo staff that only carry history) cannot log in at all.
+that never had a password (``NO_PASSWORD``, ``password_changed_at`` empty: demo staff that only carry history)
+cannot log in at all and does not count as an account for the first-run admin.
 """
 
 from __future__ import annotations
 
+import base64
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import HashingError
+from argon2.low_level import hash_secret
 from sqlalchemy import func, select, update
 
+from callcenter.db import credentials
+from callcenter.db.credentials import PasswordSetting
 from callcenter.db.enums import Role
 from callcenter.db.models import Operator
 from callcenter.errors import (
@@ -35,12 +41,16 @@ MAX_PASSWORD_LENGTH = 256
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 LOGIN_ROLES = (Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN)
 NO_PASSWORD = "!"
-"""Stored instead of a hash for an account that cannot log in: no password verifies against it."""
+"""Stored instead of a hash for an account that cannot log in: it is no argon2 hash, so no password matches it."""
 
 # argon2id with argon2-cffi's defaults (RFC 9106 low-memory profile): memory-hard, ~50 ms per check.
 _hasher = PasswordHasher()
 # Checked against when the username does not exist, so both paths cost the same time.
-_DUMMY_HASH = _hasher.hash("konsol112-timing-equaliser")
+_DUMMY_SETTING = credentials.split_hash(_hasher.hash("konsol112-timing-equaliser"))
+_SETTING = re.compile(r"^\$argon2(id|i|d)\$v=([0-9]+)\$m=([0-9]+),t=([0-9]+),p=([0-9]+)\$([A-Za-z0-9+/]+)$")
+_TYPES = {"id": Type.ID, "i": Type.I, "d": Type.D}
+# A setting beyond these is no hash this program wrote; refusing it keeps a tampered row from exhausting memory.
+_MAX_MEMORY_KIB, _MAX_TIME_COST, _MAX_PARALLELISM = 1 << 20, 32, 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +92,12 @@ def normalise_username(username: str) -> str:
 
 class AuthService(Service):
     def has_operators(self) -> bool:
-        """True once an account exists that can log in (demo staff without a password do not count: a database
-        seeded with them still offers the first-run admin)."""
+        """True once an account exists that can log in. Demo staff without a password (``password_changed_at``
+        empty) do not count, so a database seeded with them still offers the first-run admin. (Decided without
+        the hash, which the application role may not read.)"""
         with self.db.read() as session:
             return bool(session.scalar(select(func.count()).select_from(Operator)
-                                       .where(Operator.password_hash != NO_PASSWORD)))
+                                       .where(Operator.password_changed_at.is_not(None))))
 
     def create_operator(self, actor: Actor, username: str, full_name: str, role: Role, password: str) -> OperatorInfo:
         """Admins create accounts; the system actor (command line ``user add``) may too."""
@@ -156,7 +167,7 @@ class AuthService(Service):
         with self.db.read() as session:
             operator = session.scalar(select(Operator).where(Operator.username == name))
         if operator is None:
-            _verify(_DUMMY_HASH, password)
+            _candidate(_DUMMY_SETTING, password)
             self._audit_login(None, name, now, "login.failed", "unknown username")
             raise AuthenticationFailed("wrong username or password")
         if operator.locked_until is not None and operator.locked_until > now:
@@ -165,7 +176,7 @@ class AuthService(Service):
         if not operator.active:
             self._audit_login(operator.id, name, now, "login.refused", "account inactive")
             raise AccountInactive(f"account {name!r} is deactivated")
-        if not _verify(operator.password_hash, password):
+        if not self._password_matches(operator.id, password):
             with self.db.write() as session:
                 failures = session.scalar(
                     update(Operator).where(Operator.id == operator.id)
@@ -200,9 +211,19 @@ class AuthService(Service):
 
     def verify_password(self, actor: Actor, password: str) -> bool:
         """Unlocking an idle console: the same operator's password, without touching the lockout counters."""
+        return actor.id is not None and self._password_matches(actor.id, password)
+
+    def _password_matches(self, operator_id: int, password: str) -> bool:
+        """Hash the typed password with the stored setting here, compare on the server (callcenter.db.credentials).
+
+        The slow hashing runs between two short reads, never inside a transaction."""
         with self.db.read() as session:
-            stored = session.scalar(select(Operator.password_hash).where(Operator.id == actor.id))
-        return stored is not None and _verify(stored, password)
+            setting = credentials.password_setting(session, operator_id)
+        candidate = _candidate(setting, password)
+        if candidate is None:
+            return False
+        with self.db.read() as session:
+            return credentials.password_matches(session, operator_id, candidate)
 
     def change_password(self, actor: Actor, old_password: str, new_password: str) -> None:
         if not self.verify_password(actor, old_password):
@@ -251,8 +272,20 @@ class AuthService(Service):
                   detail=detail)
 
 
-def _verify(stored_hash: str, password: str) -> bool:
+def _candidate(setting: PasswordSetting | None, password: str) -> str | None:
+    """The encoded argon2 hash of ``password`` with the stored algorithm, cost and salt; None if unusable."""
+    match = _SETTING.match(setting.setting) if setting is not None else None
+    if setting is None or match is None:
+        return None
+    kind, version, memory, time_cost, parallelism, salt = match.groups()
+    if int(memory) > _MAX_MEMORY_KIB or int(time_cost) > _MAX_TIME_COST or int(parallelism) > _MAX_PARALLELISM:
+        return None
+    digest_bytes = setting.digest_length * 3 // 4  # unpadded base64
     try:
-        return bool(_hasher.verify(stored_hash, password))
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
+        encoded = hash_secret(password.encode("utf-8"), base64.b64decode(salt + "=" * (-len(salt) % 4)),
+                              time_cost=int(time_cost), memory_cost=int(memory), parallelism=int(parallelism),
+                              hash_len=digest_bytes, type=_TYPES[kind], version=int(version))
+    except HashingError:  # argon2 refuses out-of-range parameters: no password matches such a hash
+        return None
+    return encoded.decode("ascii")
+

@@ -203,12 +203,20 @@ def seed_demo(db: Database, *, days: int = 30, calls_per_day: int = 150, seed: i
         if db.dialect == "postgresql":
             for table in ("calls", "incidents", "dispatches", "dispatch_events", "incident_notes", "callers",
                           "shift_sessions"):
-                session.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608 - fixed table names
-                    f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"
-                ))
+                _advance_sequence(session, table)
     return SeedCounts(len(builder.calls), len(builder.incidents), len(builder.dispatches), builder.caller_count,
                       created, kept, logins, _time.perf_counter() - started)
+
+
+def _advance_sequence(session: Session, table: str) -> None:
+    """Move the id sequence past the explicit ids just inserted. With nextval, not setval: the application
+    role may use a sequence but not set it (callcenter.db.roles)."""
+    sequence = f"pg_get_serial_sequence('{table}', 'id')"
+    current = session.scalar(text(f"SELECT nextval({sequence})"))
+    highest = session.scalar(text(f"SELECT COALESCE(MAX(id), 0) FROM {table}"))  # noqa: S608 - fixed names
+    if current is not None and highest is not None and highest > current:
+        session.execute(text(f"SELECT count(nextval({sequence})) FROM generate_series(1, :n)"),  # noqa: S608
+                        {"n": highest - current})
 
 
 def _call_times(rng: random.Random, start: datetime, end: datetime, per_day: int) -> Iterator[datetime]:
@@ -239,7 +247,8 @@ def _ensure_operators(session: Session, now: datetime,
         if logins is DemoLogins.NONE and role is not Role.OPERATOR:
             continue  # a supervisor or admin who cannot log in would only clutter the account list
         operator = Operator(username=username, full_name=full_name, role=role, password_hash=password_hash,
-                            active=True, failed_logins=0, created_at=now, password_changed_at=now,
+                            active=True, failed_logins=0, created_at=now,
+                            password_changed_at=None if logins is DemoLogins.NONE else now,
                             must_change_password=logins is DemoLogins.MUST_CHANGE)
         session.add(operator)
         session.flush()

@@ -753,6 +753,28 @@ class DispatchService(Service):
             record_change(session, "outbox", message.id, "update", now)
             return _delivery(message)
 
+    def mark_failed(self, actor: Actor, message_id: int, reason: str) -> DeliveryView:
+        """The desk's part of a delivery did not happen (no browser for the WhatsApp link, the printer refused):
+        recorded with the reason, so the deliveries list shows it and the operator can try again."""
+        reason = reason.strip()[:500] or "the delivery did not happen"
+        now = self.clock()
+        self.require(actor, Role.OPERATOR, "record deliveries")
+        with self.db.write() as session:
+            message = session.get(OutboxMessage, message_id)
+            if message is None:
+                raise NotFound("delivery", message_id)
+            if message.state is OutboxState.SENT:
+                raise ConflictError("this message was already sent", entity="outbox", entity_id=message_id,
+                                    code="delivery.already_sent")
+            before = {"state": message.state}
+            message.state = OutboxState.FAILED
+            message.attempts += 1
+            message.last_error = reason
+            audit(session, actor, "outbox.failed", "outbox", message.id, now, before=before,
+                  after={"state": OutboxState.FAILED}, detail=reason)
+            record_change(session, "outbox", message.id, "update", now)
+            return _delivery(message)
+
     def retry(self, actor: Actor, message_id: int) -> DeliveryView:
         """Try again now (also after the worker gave up)."""
         now = self.clock()
@@ -1041,6 +1063,7 @@ def _facts(session: Session, incident: Incident, category: Category, agency: Age
         agency_short=agency.short_name, unit=unit.call_sign if unit else None,
         unit_type=unit.unit_type if unit else None, operator=operator,
         created_at=incident.created_at.isoformat(), dispatched_at=now.isoformat(),
+        desa_code=incident.desa_code, kecamatan_code=incident.kecamatan_code,
     )
 
 

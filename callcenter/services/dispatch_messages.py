@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from callcenter import phone
 from callcenter.clock import to_wib
+from callcenter.geo.coordinates import format_decimal, maps_link
 
 MAX_DESCRIPTION_IN_MESSAGE = 1500  # a wa.me link and a phone screen both need a bounded text
 PRIORITY_WORDS = {"P1": "P1 (sangat darurat)", "P2": "P2 (darurat)", "P3": "P3 (tidak mendesak)",
@@ -44,6 +45,9 @@ class DispatchFacts:
     dispatched_at: str
     """ISO 8601 UTC: when it was forwarded."""
     centre: str = "Call Center 112 Kabupaten Purwakarta"
+    desa_code: str | None = None
+    """Kemendagri code of the desa (the slip's locator map); None in snapshots taken before it was recorded."""
+    kecamatan_code: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -66,7 +70,13 @@ class DispatchFacts:
     def coordinates(self) -> str | None:
         if self.latitude is None or self.longitude is None:
             return None
-        return f"{self.latitude:.6f}, {self.longitude:.6f}"
+        return format_decimal(self.latitude, self.longitude)
+
+    def map_link(self) -> str | None:
+        """A link a field officer's phone opens in its map app; None without coordinates."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        return maps_link(self.latitude, self.longitude)
 
 
 def wib_text(iso_utc: str) -> str:
@@ -93,6 +103,7 @@ def whatsapp_text(facts: DispatchFacts) -> str:
         lines.append(f"Patokan: {facts.landmark}")
     if facts.coordinates():
         lines.append(f"Koordinat: {facts.coordinates()}")
+        lines.append(f"Peta: {facts.map_link()}")
     lines += [
         f"Keterangan: {shorten(facts.description, MAX_DESCRIPTION_IN_MESSAGE)}",
         f"Pelapor: {facts.reporter_name or '-'}, telp. {facts.callback_display()}",

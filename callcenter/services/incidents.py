@@ -6,7 +6,8 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from callcenter import phone
@@ -142,15 +143,16 @@ def validate_draft(session: Session, draft: IncidentDraft) -> dict[str, str]:
 
 def next_number(session: Session, year: int) -> tuple[int, str]:
     """Allocate the next yearly sequence number inside the caller's (write) transaction."""
-    seq = session.scalar(
-        update(IncidentCounter).where(IncidentCounter.year == year)
-        .values(last_seq=IncidentCounter.last_seq + 1).returning(IncidentCounter.last_seq)
-    )
+    bump = (update(IncidentCounter).where(IncidentCounter.year == year)
+            .values(last_seq=IncidentCounter.last_seq + 1).returning(IncidentCounter.last_seq))
+    seq = session.scalar(bump)
     if seq is None:
-        # First incident of the year. Two desks racing here: one insert fails on the primary key and its
-        # transaction is retried by the caller; on SQLite the write lock already serialises us.
-        session.execute(insert(IncidentCounter).values(year=year, last_seq=1))
-        seq = 1
+        # First incident of the year. Two desks may race here: the counter row is created if missing (the
+        # loser's insert does nothing and waits for the winner's row), then both bump it in turn.
+        dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+        session.execute(dialect.insert(IncidentCounter).values(year=year, last_seq=0).on_conflict_do_nothing())
+        seq = session.scalar(bump)
+    assert seq is not None
     return seq, f"112/{year}/{seq:06d}"
 
 

@@ -4,6 +4,12 @@ Per event: normalise the number, de-duplicate (unique event key), write the call
 one transaction, and only after the commit publish a notice to subscribers (the console, the log). When the
 database cannot be written, events go to the local spool in order and are replayed when it is back; replay is
 idempotent because each spooled event keeps its key.
+
+A desk answering on the line (the source's INFO ``answered``: Asterisk's desk channel, NCID's ring count 0)
+makes the call ``answered`` with its answer time and the desk's channel and extension; its end then records the
+talk time and leaves the call ``ended``, not missed. An INFO ``caller_id`` corrects the identity of a call
+already stored (a later NewCallerid, a modem's second NMBR). Call times come from the source's own clock
+(``occurred_at``, AMI's Timestamp) when it gives one, else from the receive time.
 """
 
 from __future__ import annotations
@@ -19,11 +25,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
-from callcenter import phone
 from callcenter.cid.events import CallerIdEvent, EventKind, Presentation
 from callcenter.clock import Clock, utcnow
 from callcenter.db.database import Database
@@ -31,6 +35,7 @@ from callcenter.db.enums import CallState, Direction
 from callcenter.db.models import Call, Caller, Line
 from callcenter.errors import DatabaseUnavailable
 from callcenter.services.base import record_change, record_changes
+from callcenter.services.intake_sql import count_caller, dialable_e164, dialect_insert, event_time, statements_for
 from callcenter.services.locations import attach_waiting_locations
 from callcenter.services.spool import Spool, SpoolError, event_to_record, record_to_event
 
@@ -44,6 +49,7 @@ BROADCAST_LOCK = 1
 OPEN_CALL_LOOKBACK = timedelta(hours=4)
 MAX_BATCH = 1000
 NO_CALLER_ID_NAME = "tanpa caller ID"
+ANSWERED_ON_LINE = "line"
 # What boxes put in the name field when there is no name: not a name to show an operator.
 PLACEHOLDER_NAMES = frozenset({"NO NAME", "NONAME", "PRIVATE", "OUT-OF-AREA", "OUT OF AREA", "UNAVAILABLE",
                                "UNKNOWN", "ANONYMOUS", "WIRELESS CALLER", "O", "P", "-", ""})
@@ -59,7 +65,7 @@ def caller_name(name: str | None) -> str | None:
 class CallNotice:
     """Published after commit: what changed, for the console's models and the line service's log."""
 
-    action: str  # ringing | missed | ended | outgoing
+    action: str  # ringing | answered | caller_id | missed | ended | outgoing
     call_id: int
     line_id: int | None
     number: str | None
@@ -108,6 +114,7 @@ class IntakeService:
         self._line_state: dict[tuple[str, str], _LineState] = {}
         self._refs: dict[str, int] = {}
         self.persisted = 0
+        self.answered = 0
         self.spooled = 0
         self.duplicates = 0
         self.rejected = 0
@@ -285,6 +292,7 @@ class IntakeService:
             raise
         committed = time.perf_counter()
         self.persisted += sum(1 for notice in notices if notice.action in ("ringing", "outgoing"))
+        self.answered += sum(1 for notice in notices if notice.action == "answered")
         return [CallNotice(n.action, n.call_id, n.line_id, n.number, n.e164, n.received_at, committed)
                 for n in notices]
 
@@ -296,14 +304,19 @@ class IntakeService:
             number = event.number
             rows.append({
                 "event_key": event_key, "line_id": self._line_id(session, source_key, event.line or "1"),
-                "direction": Direction.INCOMING, "received_at": event.received_at,
-                "number_raw": number[:40] if number else None, "e164": phone.to_e164(number) if number else None,
+                "direction": Direction.INCOMING, "received_at": event_time(event),
+                "number_raw": number[:40] if number else None, "e164": dialable_e164(number),
                 "presentation": event.presentation, "cid_name": caller_name(event.name),
                 "cid_verified": event.verified, "state": CallState.RINGING,
             })
-        table = Call.__table__
-        ids = list(session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),  # type: ignore[arg-type]
-                                   rows).scalars())
+        # Core statements built once per dialect, on the session's connection: a ringing call is three small
+        # statements, and the ORM's bulk machinery around them cost more than the statements themselves.
+        statements = statements_for(session)
+        connection = session.connection()
+        if len(rows) == 1:
+            ids = [connection.execute(statements.insert_call, rows[0]).scalar_one()]
+        else:
+            ids = list(connection.execute(statements.insert_calls, rows).scalars())
         now = self.clock()
         per_caller: dict[str, list[datetime]] = {}
         notices = []
@@ -312,18 +325,13 @@ class IntakeService:
             if event.call_ref:
                 self._refs[event.call_ref] = call_id
             if row["e164"]:
-                per_caller.setdefault(row["e164"], []).append(event.received_at)
+                per_caller.setdefault(row["e164"], []).append(row["received_at"])
             notices.append(CallNotice("ringing", call_id, row["line_id"], row["number_raw"], row["e164"],
                                       event.received_at))
         if per_caller:
-            upsert = _dialect_insert(session, Caller)
-            session.execute(
-                upsert.on_conflict_do_update(index_elements=["e164"], set_={
-                    "call_count": Caller.call_count + upsert.excluded.call_count,
-                    "last_seen": upsert.excluded.last_seen}),
-                [{"e164": e164, "first_seen": min(times), "last_seen": max(times), "call_count": len(times),
-                  "prank_count": 0, "ghost_count": 0} for e164, times in per_caller.items()],
-            )
+            callers = [{"e164": e164, "first_seen": min(times), "last_seen": max(times), "call_count": len(times),
+                        "prank_count": 0, "ghost_count": 0} for e164, times in per_caller.items()]
+            connection.execute(statements.count_callers, callers[0] if len(callers) == 1 else callers)
         record_changes(session, [("call", call_id, "ring") for call_id in ids], now)
         return notices
 
@@ -357,6 +365,15 @@ class IntakeService:
             return notice
         if event.kind is EventKind.OUTGOING:
             return self._insert_call(session, source_key, event_key, event, line_code, outgoing=True)
+        if event.kind is EventKind.INFO and event.detail in ("answered", "caller_id"):
+            if event.direction == Direction.OUTGOING.value:
+                return None
+            call_id = self._open_call_for(session, source_key, line_code, event, state, keep_ref=True)
+            if call_id is None:
+                return None
+            if event.detail == "answered":
+                return self._answer_call(session, call_id, event)
+            return self._correct_identity(session, call_id, event)
         if event.kind is EventKind.END or (event.kind is EventKind.INFO and event.detail in ("not_answered",
                                                                                                "hung_up")):
             if event.direction == Direction.OUTGOING.value:
@@ -374,7 +391,7 @@ class IntakeService:
             return cached
         line_id = session.scalar(select(Line.id).where(Line.source_key == source_key, Line.code == code))
         if line_id is None:
-            statement = _dialect_insert(session, Line).values(
+            statement = dialect_insert(session, Line).values(
                 source_key=source_key, code=code, name=f"Line {code}", active=True, created_at=self.clock())
             session.execute(statement.on_conflict_do_nothing())
             line_id = session.scalar(select(Line.id).where(Line.source_key == source_key, Line.code == code))
@@ -386,31 +403,26 @@ class IntakeService:
                      *, no_caller_id: bool = False, outgoing: bool = False) -> CallNotice | None:
         line_id = self._line_id(session, source_key, line_code)
         number = None if no_caller_id else event.number
-        e164 = phone.to_e164(number) if number else None
+        e164 = dialable_e164(number)
         presentation = Presentation.UNAVAILABLE if no_caller_id else event.presentation
         if source_key.startswith("udp:") and self._seen_recently_locked(session, line_id, number, event.received_at):
             self.duplicates += 1
             return None  # the same broadcast heard by another desk: the database already has it
         values: dict[str, Any] = {
             "event_key": event_key, "line_id": line_id, "direction": Direction.OUTGOING if outgoing
-            else Direction.INCOMING, "received_at": event.received_at, "device_time": None,
+            else Direction.INCOMING, "received_at": event_time(event), "device_time": None,
             "number_raw": number[:40] if number else None, "e164": e164, "presentation": presentation,
             "cid_name": NO_CALLER_ID_NAME if no_caller_id else caller_name(event.name),
             "cid_verified": event.verified, "state": CallState.ENDED if outgoing else CallState.RINGING,
         }
-        statement = _dialect_insert(session, Call).values(**values).on_conflict_do_nothing(
+        statement = dialect_insert(session, Call).values(**values).on_conflict_do_nothing(
             index_elements=["event_key"]).returning(Call.id)
         call_id = session.scalar(statement)
         if call_id is None:
             self.duplicates += 1
             return None  # replayed or repeated: already committed once
         if e164 and not outgoing:
-            upsert = _dialect_insert(session, Caller).values(
-                e164=e164, first_seen=event.received_at, last_seen=event.received_at, call_count=1, prank_count=0,
-                ghost_count=0)
-            session.execute(upsert.on_conflict_do_update(
-                index_elements=["e164"],
-                set_={"call_count": Caller.call_count + 1, "last_seen": upsert.excluded.last_seen}))
+            count_caller(session, e164, event_time(event))
         record_change(session, "call", call_id, "outgoing" if outgoing else "ring", self.clock())
         return CallNotice("outgoing" if outgoing else "ringing", call_id, line_id, number, e164, event.received_at)
 
@@ -433,9 +445,9 @@ class IntakeService:
         return session.scalar(query.limit(1)) is not None
 
     def _open_call_for(self, session: Session, source_key: str, line_code: str, event: CallerIdEvent,
-                       state: _LineState | None) -> int | None:
+                       state: _LineState | None, *, keep_ref: bool = False) -> int | None:
         if event.call_ref and event.call_ref in self._refs:
-            return self._refs.pop(event.call_ref)
+            return self._refs[event.call_ref] if keep_ref else self._refs.pop(event.call_ref)
         if state is not None and state.call_id is not None:
             return state.call_id
         line_id = self._line_id(session, source_key, line_code)
@@ -448,29 +460,68 @@ class IntakeService:
 
     def _end_call(self, session: Session, call_id: int, event: CallerIdEvent) -> CallNotice | None:
         call = session.execute(
-            select(Call.state, Call.received_at, Call.line_id, Call.number_raw, Call.e164, Call.ended_at)
+            select(Call.state, Call.received_at, Call.answered_at, Call.answered_via, Call.line_id, Call.number_raw,
+                   Call.e164, Call.ended_at)
             .where(Call.id == call_id)
         ).one_or_none()
         if call is None or call.ended_at is not None:
             return None
+        ended_at = event_time(event)
         duration = event.duration_s
         if duration is None:
-            duration = max(0, int((event.received_at - call.received_at).total_seconds()))
+            duration = max(0, int((ended_at - call.received_at).total_seconds()))
+        talk = None if call.answered_at is None else max(0, round((ended_at - call.answered_at).total_seconds()))
         missed = call.state is CallState.RINGING
-        session.execute(
-            update(Call).where(Call.id == call_id, Call.ended_at.is_(None)).values(
-                ended_at=event.received_at, duration_s=duration,
-                **({"state": CallState.MISSED} if missed else {}))
-        )
+        values: dict[str, Any] = {"ended_at": ended_at, "duration_s": duration, "talk_s": talk}
+        if missed:
+            values["state"] = CallState.MISSED
+        elif call.state is CallState.ANSWERED and call.answered_via == ANSWERED_ON_LINE:
+            values["state"] = CallState.ENDED  # answered at a desk phone, now over; a console claim stays open
+        session.execute(update(Call).where(Call.id == call_id, Call.ended_at.is_(None)).values(**values))
         record_change(session, "call", call_id, "missed" if missed else "end", self.clock())
         return CallNotice("missed" if missed else "ended", call_id, call.line_id, call.number_raw, call.e164,
                           call.received_at)
 
+    def _answer_call(self, session: Session, call_id: int, event: CallerIdEvent) -> CallNotice | None:
+        """A desk answered: the call is answered at that moment, by that desk (first answer wins)."""
+        at = event_time(event)
+        desk = {"answered_channel": (event.desk_channel or None) and event.desk_channel[:80],
+                "answered_extension": (event.desk_extension or None) and event.desk_extension[:40]}
+        result = session.execute(
+            update(Call).where(Call.id == call_id, Call.state == CallState.RINGING, Call.ended_at.is_(None))
+            .values(state=CallState.ANSWERED, answered_at=at, answered_via=ANSWERED_ON_LINE, **desk)
+            .returning(Call.line_id, Call.number_raw, Call.e164, Call.received_at)
+        ).one_or_none()
+        if result is None:
+            # Claimed on a console first (or already over): the claim stands; still note which desk picked up.
+            session.execute(update(Call).where(Call.id == call_id, Call.answered_channel.is_(None))
+                            .values(**desk))
+            return None
+        record_change(session, "call", call_id, "answer", self.clock())
+        return CallNotice("answered", call_id, result.line_id, result.number_raw, result.e164, result.received_at)
 
-def _dialect_insert(session: Session, model: Any) -> Any:
-    if session.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(model)
-    return sqlite.insert(model)
+    def _correct_identity(self, session: Session, call_id: int, event: CallerIdEvent) -> CallNotice | None:
+        """The source corrected the caller (a later NewCallerid): the stored call carries the final identity."""
+        call = session.execute(select(Call.line_id, Call.number_raw, Call.e164, Call.presentation, Call.cid_name,
+                                      Call.received_at).where(Call.id == call_id)).one_or_none()
+        if call is None:
+            return None
+        number = event.number[:40] if event.number else None
+        e164 = dialable_e164(number)
+        name = caller_name(event.name) or (call.cid_name if number == call.number_raw else None)
+        if (number, e164, event.presentation, name) == (call.number_raw, call.e164, call.presentation,
+                                                        call.cid_name):
+            return None
+        session.execute(update(Call).where(Call.id == call_id).values(
+            number_raw=number, e164=e164, presentation=event.presentation, cid_name=name))
+        if e164 != call.e164:
+            if call.e164:
+                session.execute(update(Caller).where(Caller.e164 == call.e164, Caller.call_count > 0)
+                                .values(call_count=Caller.call_count - 1))
+            if e164:
+                count_caller(session, e164, call.received_at)
+        record_change(session, "call", call_id, "caller_id", self.clock())
+        return CallNotice("caller_id", call_id, call.line_id, number, e164, call.received_at)
 
 
 class IntakeWorker:

@@ -7,40 +7,42 @@ desks whose beats stopped and announces them offline on their behalf.
 
 Calls claimed by an operator whose desk went offline are *stale*: the supervisor sees them and decides.
 They are never released silently; ``release_stale`` is a supervisor's audited act.
+
+Each console has a desk identity of its own (callcenter.services.desk_identity): a name and a key. A beat with a
+key refuses a name that a live desk with another key holds (``DeskInUse``), so two consoles that were given the
+same name are told at once instead of taking turns at the desk on every beat.
 """
 
 from __future__ import annotations
 
 import logging
-import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, select, update
+from sqlalchemy import and_, exists, select, true, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Exists
 
 from callcenter import __version__, phone
 from callcenter.db.enums import CallState, Role
 from callcenter.db.models import Call, Desk, Operator
-from callcenter.errors import ConflictError, NotFound, ValidationError
+from callcenter.errors import ConflictError, DeskInUse, NotFound, ValidationError
 from callcenter.services.base import SYSTEM, Actor, Service, audit, record_change
+from callcenter.services.desk_identity import MAX_DESK_NAME, default_desk_name
 
 log = logging.getLogger(__name__)
 
 HEARTBEAT_INTERVAL_S = 5.0
 DEFAULT_TIMEOUT_S = 20.0
 """A desk that missed about four beats is offline (a busy PC or a short network glitch is not)."""
-MAX_DESK_NAME = 120
 
 
 def desk_name(suffix: str | None = None) -> str:
-    """This computer's desk name: the host name, plus ``#suffix`` for a second console on the same PC."""
-    host = socket.gethostname() or "desk"
-    name = f"{host}#{suffix}" if suffix else host
-    return name[:MAX_DESK_NAME]
+    """This computer's host name, plus ``#suffix``. A console's desk is its identity's name instead
+    (callcenter.services.desk_identity), which tells two consoles on one PC apart."""
+    return default_desk_name("console", 1) + (f"#{suffix}" if suffix else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +83,13 @@ def _presence_in_use() -> Exists:
 
 
 class PresenceService(Service):
-    def heartbeat(self, actor: Actor, desk: str, *, line_host: bool = False, app_version: str = __version__,
-                  timeout_s: float = DEFAULT_TIMEOUT_S) -> list[str]:
-        """Record that ``desk`` is alive with ``actor`` at it; returns the feed actions written (usually none)."""
+    def heartbeat(self, actor: Actor, desk: str, *, desk_key: str | None = None, line_host: bool = False,
+                  app_version: str = __version__, timeout_s: float = DEFAULT_TIMEOUT_S) -> list[str]:
+        """Record that ``desk`` is alive with ``actor`` at it; returns the feed actions written (usually none).
+
+        ``desk_key`` is the console's identity key: while another live console holds the name with another key,
+        the beat writes nothing and raises ``DeskInUse``. An audit row and a feed entry are written only when
+        something changed: the desk came online, or another operator sits at it."""
         desk = desk.strip()
         if not desk or len(desk) > MAX_DESK_NAME:
             raise ValidationError({"desk": f"a desk name of 1 to {MAX_DESK_NAME} characters"})
@@ -95,10 +101,14 @@ class PresenceService(Service):
             row = session.get(Desk, desk, with_for_update=True)
             if row is None:
                 session.add(Desk(name=desk, operator_id=actor.id, started_at=now, last_heartbeat=now, online=True,
-                                 line_host=line_host, app_version=app_version[:40]))
+                                 line_host=line_host, app_version=app_version[:40], desk_key=desk_key))
                 written.append("online")
             else:
                 was_online = row.online and row.last_heartbeat >= cutoff
+                if was_online and desk_key is not None and row.desk_key not in (None, desk_key):
+                    raise DeskInUse(desk, row.started_at)
+                if desk_key is not None:
+                    row.desk_key = desk_key
                 if not was_online:
                     row.started_at = now
                     written.append("online")
@@ -116,12 +126,14 @@ class PresenceService(Service):
             self._sweep(session, now, cutoff, exclude=desk)
         return written
 
-    def sign_off(self, actor: Actor, desk: str) -> None:
-        """The console closes (logout or exit): the desk is offline at once, without waiting for the timeout."""
+    def sign_off(self, actor: Actor, desk: str, *, desk_key: str | None = None) -> None:
+        """The console closes (logout or exit): the desk is offline at once, without waiting for the timeout.
+        With ``desk_key``, only if this console still holds the desk (never signs another console off)."""
         now = self.clock()
         self.require(actor, Role.OPERATOR, "report desk presence")
+        held = (Desk.desk_key.is_(None) | (Desk.desk_key == desk_key)) if desk_key is not None else true()
         with self.db.write() as session:
-            done = session.execute(update(Desk).where(Desk.name == desk, Desk.online.is_(True))
+            done = session.execute(update(Desk).where(Desk.name == desk, Desk.online.is_(True), held)
                                    .values(online=False)).rowcount  # type: ignore[attr-defined]
             if done:
                 audit(session, actor, "desk.offline", "desk", desk, now, detail="signed off")
@@ -186,20 +198,22 @@ class PresenceService(Service):
 class Heartbeat:
     """Beats for one desk on a thread of its own, so a busy database worker never makes a desk look dead.
 
-    A failed beat (database down) is logged and tried again at the next interval; ``stop()`` signs the desk
-    off so the supervisor sees it leave at once.
+    A failed beat (database down, ``DeskInUse``) is logged once, kept in ``last_error`` and tried again at the
+    next interval; ``stop()`` signs the desk off so the supervisor sees it leave at once.
     """
 
-    def __init__(self, presence: PresenceService, actor: Actor, desk: str, *, line_host: bool = False,
-                 interval_s: float = HEARTBEAT_INTERVAL_S,
+    def __init__(self, presence: PresenceService, actor: Actor, desk: str, *, desk_key: str | None = None,
+                 line_host: bool = False, interval_s: float = HEARTBEAT_INTERVAL_S,
                  on_error: Callable[[BaseException], None] | None = None) -> None:
         self.presence = presence
         self.actor = actor
         self.desk = desk
+        self.desk_key = desk_key
         self.line_host = line_host
         self.interval_s = interval_s
         self.on_error = on_error
         self.beats = 0
+        self.last_error: BaseException | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"heartbeat-{desk}", daemon=True)
 
@@ -211,17 +225,22 @@ class Heartbeat:
         self._thread.join(timeout)
         if sign_off:
             try:
-                self.presence.sign_off(self.actor, self.desk)
+                self.presence.sign_off(self.actor, self.desk, desk_key=self.desk_key)
             except Exception as exc:  # leaving while the database is away: the timeout will say it
                 log.warning("desk %s could not sign off: %s", self.desk, exc)
 
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                self.presence.heartbeat(self.actor, self.desk, line_host=self.line_host)
+                self.presence.heartbeat(self.actor, self.desk, desk_key=self.desk_key, line_host=self.line_host)
                 self.beats += 1
+                if self.last_error is not None:
+                    log.info("heartbeat of desk %s works again", self.desk)
+                self.last_error = None
             except Exception as exc:
-                log.warning("heartbeat of desk %s failed: %s", self.desk, exc)
+                if str(exc) != str(self.last_error):  # once per kind of failure, not every 5 s
+                    log.warning("heartbeat of desk %s failed: %s", self.desk, exc)
+                self.last_error = exc
                 if self.on_error is not None:
                     self.on_error(exc)
             self._stop.wait(self.interval_s)

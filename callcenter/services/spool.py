@@ -29,6 +29,7 @@ def event_to_record(source_key: str, event_key: str, event: CallerIdEvent) -> di
     record = asdict(event)
     record["received_at"] = event.received_at.isoformat()
     record["timestamp"] = event.timestamp.isoformat() if event.timestamp else None
+    record["occurred_at"] = event.occurred_at.isoformat() if event.occurred_at else None
     record["kind"] = str(event.kind)
     record["presentation"] = str(event.presentation)
     return {"source_key": source_key, "event_key": event_key, "event": record}
@@ -38,6 +39,7 @@ def record_to_event(record: dict[str, Any]) -> tuple[str, str, CallerIdEvent]:
     data = dict(record["event"])
     data["received_at"] = datetime.fromisoformat(data["received_at"])
     data["timestamp"] = datetime.fromisoformat(data["timestamp"]) if data.get("timestamp") else None
+    data["occurred_at"] = datetime.fromisoformat(data["occurred_at"]) if data.get("occurred_at") else None
     data["kind"] = EventKind(data["kind"])
     data["presentation"] = Presentation(data["presentation"])
     return record["source_key"], record["event_key"], CallerIdEvent(**data)

@@ -512,6 +512,10 @@
         <translation>{name} ({role})</translation>
     </message>
     <message>
+        <source>This console&apos;s desk: the supervisor sees the desk by this name</source>
+        <translation>Meja konsol ini: supervisor melihat meja dengan nama ini</translation>
+    </message>
+    <message>
         <source>Switch the console&apos;s language</source>
         <translation>Ganti bahasa konsol</translation>
     </message>
@@ -522,6 +526,10 @@
     <message>
         <source>Shortcuts</source>
         <translation>Pintasan</translation>
+    </message>
+    <message>
+        <source>desk {name}</source>
+        <translation>meja {name}</translation>
     </message>
     <message>
         <source>Log out</source>
@@ -563,7 +571,7 @@ Semua tombol: F1.</translation>
     </message>
     <message>
         <source>Log file (for the technician): {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Berkas log (untuk teknisi): {path}</translation>
     </message>
     <message>
         <source>Caller history of the call in hand</source>
@@ -878,6 +886,10 @@ Pulihkan sekarang?</translation>
         <translation>Angkat</translation>
     </message>
     <message>
+        <source>All lines and the database are working.</source>
+        <translation>Semua saluran dan basis data berjalan normal.</translation>
+    </message>
+    <message>
         <source>+{count} more</source>
         <translation>+{count} lagi</translation>
     </message>
@@ -943,7 +955,7 @@ Pulihkan sekarang?</translation>
     </message>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Terjadi kesalahan</translation>
     </message>
     <message>
         <source>Konsol 112 met an error it did not expect ({summary}). Calls are still being recorded. If something looks wrong, finish the call in hand and restart the console. The details are in the log file for the technician:

@@ -174,18 +174,6 @@ kategori</translation>
         <translation>(nonaktif)</translation>
     </message>
     <message>
-        <source>Your role may not do this.</source>
-        <translation>Peran Anda tidak diizinkan melakukan ini.</translation>
-    </message>
-    <message>
-        <source>It no longer exists; another desk may have removed it. Refresh and try again.</source>
-        <translation>Data ini sudah tidak ada; mungkin dihapus dari meja lain. Muat ulang lalu coba lagi.</translation>
-    </message>
-    <message>
-        <source>The database cannot be reached. Nothing was saved; try again in a moment.</source>
-        <translation>Basis data tidak dapat dihubungi. Tidak ada yang tersimpan; coba lagi sebentar lagi.</translation>
-    </message>
-    <message>
         <source>notified</source>
         <translation>diberitahu</translation>
     </message>
@@ -258,36 +246,40 @@ kategori</translation>
         <translation>gagal, percobaan dihentikan</translation>
     </message>
     <message>
-        <source>A dispatch cannot go back to an earlier status.</source>
-        <translation>Status penugasan tidak bisa mundur ke status sebelumnya.</translation>
-    </message>
-    <message>
-        <source>Record "acknowledged" before "cleared".</source>
-        <translation>Catat "diterima" sebelum "selesai".</translation>
-    </message>
-    <message>
-        <source>This dispatch was already updated (perhaps by another desk). Refresh and look again.</source>
-        <translation>Penugasan ini sudah diperbarui (mungkin dari meja lain). Muat ulang dan periksa lagi.</translation>
-    </message>
-    <message>
-        <source>The incident is closed; a supervisor reopens it before it can be forwarded.</source>
-        <translation>Kejadian sudah ditutup; supervisor perlu membukanya kembali sebelum diteruskan.</translation>
-    </message>
-    <message>
-        <source>It has history (units or dispatches), so it cannot be deleted; untick "Active" instead.</source>
-        <translation>Data ini sudah punya riwayat (unit atau penugasan), jadi tidak bisa dihapus; hapus centang "Aktif".</translation>
-    </message>
-    <message>
-        <source>The unit is on an open dispatch; record the status on that dispatch instead.</source>
-        <translation>Unit sedang dalam penugasan; catat statusnya pada penugasan tersebut.</translation>
-    </message>
-    <message>
-        <source>Unexpected error: %1</source>
-        <translation>Kesalahan tak terduga: %1</translation>
-    </message>
-    <message>
         <source>%1 d %2 h</source>
         <translation>%1 hr %2 j</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Kejadian</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Tujuan</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Saluran</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status kirim</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Next try</source>
+        <translation>Coba lagi pukul</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
     </message>
     <message>
         <source>Only messages not yet sent</source>
@@ -298,8 +290,12 @@ kategori</translation>
         <translation>Coba lagi (R)</translation>
     </message>
     <message>
-        <source>Send the selected failed message again now (R)</source>
-        <translation>Kirim ulang sekarang pesan gagal yang dipilih (R)</translation>
+        <source>Deliver the selected message again now: print the slip, open WhatsApp, or resend the e-mail or webhook (R)</source>
+        <translation>Kirim ulang pesan yang dipilih sekarang: cetak slip, buka WhatsApp, atau kirim ulang e-mail/webhook (R)</translation>
+    </message>
+    <message>
+        <source>Choose the message to deliver again (arrow keys), then R.</source>
+        <translation>Pilih pesan yang akan dikirim ulang (tombol panah), lalu R.</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -308,14 +304,6 @@ kategori</translation>
     <message>
         <source>%1 failed</source>
         <translation>%1 gagal</translation>
-    </message>
-    <message>
-        <source>Deliveries</source>
-        <translation>Pengiriman</translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation>Teruskan</translation>
     </message>
     <message>
         <source>Forward incident</source>
@@ -348,6 +336,10 @@ kategori</translation>
     <message>
         <source>N&amp;ote:</source>
         <translation>Cat&amp;atan:</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Teruskan</translation>
     </message>
     <message>
         <source>Forward to the ticked agencies and units (Ctrl+Enter)</source>
@@ -402,10 +394,6 @@ kategori</translation>
         <translation>Unit sedang bertugas</translation>
     </message>
     <message>
-        <source>Dispatch slip</source>
-        <translation>Slip penugasan</translation>
-    </message>
-    <message>
         <source>Location: %1</source>
         <translation>Lokasi: %1</translation>
     </message>
@@ -456,6 +444,34 @@ kategori</translation>
     <message>
         <source>%1 is %2</source>
         <translation>%1 sedang %2</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>dicetak</translation>
+    </message>
+    <message>
+        <source>WhatsApp to %1: the chat is open and the text is copied; press Send there.</source>
+        <translation>WhatsApp ke %1: obrolan sudah terbuka dan teks sudah disalin; tekan Kirim di sana.</translation>
+    </message>
+    <message>
+        <source>WhatsApp to %1: no web browser could open the link. The text is copied: paste it into WhatsApp yourself, then retry (R) in Deliveries.</source>
+        <translation>WhatsApp ke %1: tidak ada peramban web yang dapat membuka tautan. Teks sudah disalin: tempelkan sendiri ke WhatsApp, lalu kirim ulang (R) di Pengiriman.</translation>
+    </message>
+    <message>
+        <source>The slip %1 is waiting: print it later from Deliveries (Ctrl+4, then R).</source>
+        <translation>Slip %1 menunggu: cetak nanti dari Pengiriman (Ctrl+4, lalu R).</translation>
+    </message>
+    <message>
+        <source>Slip %1: %2.</source>
+        <translation>Slip %1: %2.</translation>
+    </message>
+    <message>
+        <source>saved in %1</source>
+        <translation>disimpan di %1</translation>
+    </message>
+    <message>
+        <source>Dispatch slip</source>
+        <translation>Slip penugasan</translation>
     </message>
     <message>
         <source>Print the dispatch slip now, or save it as a PDF?</source>
@@ -534,6 +550,14 @@ kategori</translation>
         <translation>Catat "%1" untuk penugasan yang dipilih (%2)</translation>
     </message>
     <message>
+        <source>Time in status</source>
+        <translation>Lama di status</translation>
+    </message>
+    <message>
+        <source>Home base</source>
+        <translation>Pos induk</translation>
+    </message>
+    <message>
         <source>Filter units (call sign, agency, status, incident)… Ctrl+F</source>
         <translation>Saring unit (kode panggil, instansi, status, kejadian)… Ctrl+F</translation>
     </message>
@@ -578,10 +602,6 @@ kategori</translation>
         <translation>Kode</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Nama</translation>
-    </message>
-    <message>
         <source>Short name</source>
         <translation>Nama singkat</translation>
     </message>
@@ -606,16 +626,8 @@ kategori</translation>
         <translation>Kode panggil</translation>
     </message>
     <message>
-        <source>Home base</source>
-        <translation>Pos induk</translation>
-    </message>
-    <message>
         <source>Channels</source>
         <translation>Saluran</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>Server</translation>
     </message>
     <message>
         <source>Port</source>
@@ -628,10 +640,6 @@ kategori</translation>
     <message>
         <source>Sender address</source>
         <translation>Alamat pengirim</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Catatan</translation>
     </message>
     <message>
         <source>This is not an e-mail address (name@domain, e.g. damkar@purwakartakab.go.id).</source>
@@ -762,14 +770,6 @@ kategori</translation>
         <translation>server tidak dapat dihubungi</translation>
     </message>
     <message>
-        <source>Time in status</source>
-        <translation>Lama di status</translation>
-    </message>
-    <message>
-        <source>Incident</source>
-        <translation>Kejadian</translation>
-    </message>
-    <message>
         <source>Acknowledged</source>
         <translation>Diterima</translation>
     </message>
@@ -788,34 +788,6 @@ kategori</translation>
     <message>
         <source>Cancel…</source>
         <translation>Batalkan…</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>Tujuan</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Saluran</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Alamat</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status kirim</translation>
-    </message>
-    <message>
-        <source>Attempts</source>
-        <translation>Percobaan</translation>
-    </message>
-    <message>
-        <source>Next try</source>
-        <translation>Coba lagi pukul</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Alasan</translation>
     </message>
 </context>
 </TS>

@@ -108,6 +108,18 @@
         <translation>Sesi shift ini sudah berakhir.</translation>
     </message>
     <message>
+        <source>The database is switching to its standby server. Nothing you did is lost: it is kept on this desk and saved when the database is back, in a few seconds.</source>
+        <translation>Basis data sedang berpindah ke server cadangannya. Tidak ada pekerjaan yang hilang: disimpan di meja ini dan dikirim begitu basis data kembali, dalam beberapa detik.</translation>
+    </message>
+    <message>
+        <source>The database address cannot be used: {detail}</source>
+        <translation>Alamat basis data tidak dapat dipakai: {detail}</translation>
+    </message>
+    <message>
+        <source>This desk cannot write its journal, so work done while the database is away is at risk: {detail}</source>
+        <translation>Meja ini tidak dapat menulis jurnalnya, sehingga pekerjaan selama basis data tidak tersedia terancam hilang: {detail}</translation>
+    </message>
+    <message>
         <source>The database cannot be reached. Nothing you typed is lost; try again in a moment. ({detail})</source>
         <translation>Basis data tidak dapat dihubungi. Tidak ada isian yang hilang; coba lagi sebentar lagi. ({detail})</translation>
     </message>
@@ -138,10 +150,6 @@
     <message>
         <source>There is no database at {path}. An admin creates it with 'db upgrade'.</source>
         <translation>Tidak ada basis data di {path}. Admin membuatnya dengan 'db upgrade'.</translation>
-    </message>
-    <message>
-        <source>{url} is not a database address; use sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE.</source>
-        <translation>{url} bukan alamat basis data; gunakan sqlite:///PATH atau postgresql+psycopg://USER@HOST/DATABASE.</translation>
     </message>
     <message>
         <source>Konsol 112 works with SQLite and PostgreSQL databases, not {backend}.</source>
@@ -196,6 +204,10 @@
         <translation>Dibatalkan.</translation>
     </message>
     <message>
+        <source>Not a coordinate: {detail}</source>
+        <translation>Bukan koordinat: {detail}</translation>
+    </message>
+    <message>
         <source>Something went wrong ({detail}). Try again; if it happens again, tell the technician (the log file is named in the key list, F1).</source>
         <translation>Terjadi kesalahan ({detail}). Coba lagi; bila terulang, beri tahu teknisi (nama berkas log ada di daftar tombol, F1).</translation>
     </message>
@@ -230,6 +242,10 @@
     <message>
         <source>The demo history of seed {seed} is already in this database.</source>
         <translation>Riwayat demo dengan seed {seed} sudah ada di basis data ini.</translation>
+    </message>
+    <message>
+        <source>Another console already works as desk {desk}. Two consoles cannot share a desk: give this one another name under Settings, or close the other console.</source>
+        <translation>Konsol lain sudah bekerja sebagai meja {desk}. Dua konsol tidak dapat memakai satu meja: beri konsol ini nama lain di Pengaturan, atau tutup konsol yang lain.</translation>
     </message>
 </context>
 </TS>

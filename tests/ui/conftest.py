@@ -31,6 +31,7 @@ from ui.drafts import DraftStore
 from ui.feed_poller import FeedPoller
 from ui.i18n import Translations
 from ui.main_window import MainWindow
+from ui.preferences import local_settings
 from ui.ring_banner import RingSound
 from ui.worker import DbWorker
 
@@ -64,6 +65,14 @@ def the_gui_thread_never_queries() -> Iterator[None]:
     finally:
         event.remove(Engine, "before_cursor_execute", guard)
     assert offences == [], "database work on the GUI thread"
+
+
+@pytest.fixture(autouse=True)
+def fresh_preferences() -> Iterator[None]:
+    """Each test starts with this PC's preferences empty (language, slip folders), as on a new desk."""
+    local_settings().clear()
+    yield
+    local_settings().clear()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -31,3 +31,25 @@ def test_the_console_comes_up_in_indonesian_with_an_empty_path(tmp_path: Path) -
     assert answer == "Angkat"
     assert sorted(p.name for p in (tmp_path / "cache").rglob("*.qm")) == sorted(
         p.stem + ".qm" for p in (REPO / "resources" / "translations").glob("*_id.ts"))
+
+
+def test_qts_own_dialogs_speak_indonesian(qtbot: object, translations: object) -> None:
+    """Qt ships no Indonesian for its own dialogs; resources/translations/qtbase_id.ts does."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox
+
+    from ui.i18n import Translations
+
+    assert isinstance(translations, Translations)
+    translations.install("id")
+    dialog = QFileDialog(None, "Simpan slip")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    texts = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"&Cari di:", "&Nama berkas:", "&Jenis berkas:"} <= texts
+    buttons = {button.text() for button in dialog.findChildren(QDialogButtonBox)[0].buttons()}
+    assert buttons == {"&Simpan", "Batal"}
+    box = QMessageBox(QMessageBox.Icon.Question, "?", "?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert {b.text() for b in box.buttons()} == {"&Ya", "&Tidak"}
+    dialog.deleteLater()
+    box.deleteLater()

@@ -189,8 +189,7 @@ def test_a_locked_database_shows_one_banner_spools_calls_and_recovers_by_itself(
     locker.execute("BEGIN EXCLUSIVE")
     try:
         assert console.intake.process([("test", _event(console, "081234567892"))]) == []  # spooled
-        qtbot.waitUntil(lambda: window.outage_banner.isVisible(), timeout=3000)
-        assert window.outage_banner.property("kind") == "down"
+        qtbot.waitUntil(lambda: window.notices.kind == "down", timeout=3000)
         # The desk's own work fails too: it joins the banner instead of a message per failure.
         def write() -> None:
             with console.db.write() as session:
@@ -206,7 +205,7 @@ def test_a_locked_database_shows_one_banner_spools_calls_and_recovers_by_itself(
         locker.rollback()
         locker.close()
     assert console.intake.replay_spool() == 1  # the intake worker does this on its own schedule
-    qtbot.waitUntil(lambda: not window.outage_banner.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: window.notices.kind == "none", timeout=5000)
     qtbot.waitUntil(lambda: len(window.banner.call_ids()) == 1, timeout=5000)
 
 
@@ -225,19 +224,19 @@ def test_a_spool_that_cannot_be_written_raises_a_red_alarm(qtbot: QtBot, sqlite_
         try:
             with pytest.raises(Exception, match="spool"):
                 console.intake.process([("test", _event(console, "081234567894"))])
-            qtbot.waitUntil(lambda: window.outage_banner.property("kind") == "alarm", timeout=3000)
-            assert window.outage_banner.isVisible() and console.intake.held == 1
+            qtbot.waitUntil(lambda: window.notices.kind == "alarm", timeout=3000)
+            assert "JANGAN tutup konsol" in window.notices.label.text() and console.intake.held == 1
         finally:
             locker.rollback()
             locker.close()
         console.intake.replay_spool()  # the held call goes to the database once it is back
         qtbot.waitUntil(lambda: len(window.banner.call_ids()) == 1, timeout=5000)
         # Nothing is held any more, but the spool is still broken: a warning stays until it is writable.
-        qtbot.waitUntil(lambda: window.outage_banner.property("kind") == "spool", timeout=3000)
+        qtbot.waitUntil(lambda: window.notices.kind == "spool", timeout=3000)
         blocker.unlink()
         console.intake.process([("test", _event(console, "081234567895"))])
         console.intake.spool_error = None  # what intake does after its next successful spool write
-        qtbot.waitUntil(lambda: not window.outage_banner.isVisible(), timeout=3000)
+        qtbot.waitUntil(lambda: window.notices.kind == "none", timeout=3000)
     finally:
         consoles.close()
         db.dispose()

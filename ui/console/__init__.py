@@ -22,7 +22,7 @@ from ui.console.crash import CrashReporter, start_log_file
 from ui.console.session import ConsoleSession
 from ui.console.startup import database_ready, demo_database_path, in_background, open_database, prepare_demo_database
 from ui.i18n import Translations
-from ui.views.settings import saved_language
+from ui.preferences import saved_language
 
 log = logging.getLogger("konsol112.console")
 

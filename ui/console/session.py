@@ -21,14 +21,16 @@ from callcenter.assembly import Lines, build_services
 from callcenter.cid.sources import Subscriber
 from callcenter.clock import utcnow
 from callcenter.db.database import Database, data_dir
+from callcenter.errors import DeskInUse
 from callcenter.forwarding.channels import default_senders
 from callcenter.forwarding.outbox import OutboxWorker
 from callcenter.services.auth import OperatorInfo
 from callcenter.services.base import Actor
 from callcenter.services.demo import DEMO_PASSWORD
+from callcenter.services.desk_identity import desk_identity
 from callcenter.services.intake import IntakeService, IntakeWorker
 from callcenter.services.notify import NotifyListener
-from callcenter.services.presence import Heartbeat, desk_name
+from callcenter.services.presence import Heartbeat
 from callcenter.services.settings import SettingsService
 from callcenter.services.spool import Spool
 from ui.app import freeze_startup_heap
@@ -36,12 +38,13 @@ from ui.bridge import CoreBridge
 from ui.console.startup import in_background
 from ui.console.window import Desk, DeskParts, build_desk
 from ui.drafts import DraftStore, default_folder
+from ui.errors import error_text
 from ui.feed_poller import FeedPoller
 from ui.i18n import Translations
 from ui.idle_lock import DEFAULT_IDLE_MINUTES
 from ui.login import FirstRunDialog, LoginDialog
+from ui.preferences import save_language
 from ui.ring_banner import RingSound
-from ui.views.settings import LANGUAGE_KEY, local_settings
 from ui.worker import DbWorker
 
 log = logging.getLogger("konsol112.console")
@@ -58,6 +61,7 @@ class ConsoleSession(QObject):
     """Owns the background parts and the login loop of one running console."""
 
     _lines_restarted = Signal()
+    _heartbeat_failed = Signal(object)
 
     def __init__(self, app: QApplication, db: Database, url: str, translations: Translations,
                  splash: QSplashScreen, *, demo: bool, started: float, log_path: Path | None) -> None:
@@ -86,8 +90,11 @@ class ConsoleSession(QObject):
         self.desk: Desk | None = None
         self.parts: DeskParts | None = None
         self.log_path = log_path
+        self.identity = desk_identity()
+        """This console's desk (stable across restarts; a second console on this PC is another desk)."""
         self._logout = False
         self._lines_restarted.connect(self._show_line_names)
+        self._heartbeat_failed.connect(self._desk_problem)
 
     def step(self, text: str) -> None:
         log.info("[%5.2f s] %s", time.perf_counter() - self.started, text)
@@ -113,7 +120,7 @@ class ConsoleSession(QObject):
         idle = in_background(self.app, lambda: idle_lock_minutes(self.services.settings))
         self.parts = DeskParts(self.services, reference, self.worker, self.render, self.bridge, RingSound(),
                                self.intake, self.intake_worker, self.outbox.wake,
-                               DraftStore(default_folder(self.demo)), idle, self.log_path)
+                               DraftStore(default_folder(self.demo)), idle, self.log_path, self.identity)
 
     def _source_urls(self) -> list[tuple[str, str]]:
         if self.demo:
@@ -149,10 +156,8 @@ class ConsoleSession(QObject):
             if operator is None:
                 return status
             actor = operator.as_actor()
-            self.worker.run(self, partial(self.services.shifts.start_session, actor, socket.gethostname()))
-            # Presence on a thread of its own: a busy worker never makes this desk look dead to the supervisor.
-            self.heartbeat = Heartbeat(self.services.presence, actor, desk_name())
-            self.heartbeat.start()
+            self.worker.run(self, partial(self.services.shifts.start_session, actor, self.identity.name))
+            self._start_heartbeat(actor)
             self.step(f"logged in as {actor.username} ({actor.role})")
             self._logout = False
             self._show(self._build(actor, self.translations.language))
@@ -184,12 +189,31 @@ class ConsoleSession(QObject):
     def _build(self, actor: Actor, language: str) -> Desk:
         assert self.parts is not None
         desk = build_desk(self.parts, actor, language)
-        self._show_line_names()
+        self.desk = desk
+        self._show_line_names()  # the lines opened before this window existed
         desk.window.language_change_requested.connect(self.change_language)
         desk.window.sources_changed.connect(self.restart_sources)
         desk.window.logout_requested.connect(self.logout)
-        self.desk = desk
+        desk.window.desk_renamed.connect(partial(self._renamed, actor))
         return desk
+
+    def _renamed(self, actor: Actor, _name: str) -> None:
+        """The desk has another name: the presence moves to it (the old name is signed off)."""
+        self._stop_heartbeat()
+        self._start_heartbeat(actor)
+        if self.desk is not None:
+            self.desk.window.notices.set_notice("desk", None)
+
+    def _start_heartbeat(self, actor: Actor) -> None:
+        # Presence on a thread of its own: a busy worker never makes this desk look dead to the supervisor.
+        self.heartbeat = Heartbeat(self.services.presence, actor, self.identity.name,
+                                   desk_key=self.identity.key, on_error=self._heartbeat_failed.emit)
+        self.heartbeat.start()
+
+    def _desk_problem(self, exc: BaseException) -> None:
+        """A heartbeat failed: a clash of desk names is said once, loudly; an outage is the notice slot's."""
+        if isinstance(exc, DeskInUse) and self.desk is not None:
+            self.desk.window.notices.set_notice("desk", "down", error_text(exc))
 
     def _show(self, desk: Desk) -> None:
         desk.window.showMaximized()
@@ -210,7 +234,7 @@ class ConsoleSession(QObject):
         if old.mode != "idle":
             old.window.show_status(_t("Finish the call in hand first; then change the language."), True)
             return
-        local_settings().setValue(LANGUAGE_KEY, new)
+        save_language(new)
         in_background(self.app, lambda: self.translations.prepare(new))
         self.translations.install(new)
         log.info("language changed to %s: rebuilding the window", new)

@@ -18,6 +18,7 @@ from callcenter.assembly import Services
 from callcenter.clock import Clock
 from callcenter.db.enums import Role
 from callcenter.services.base import Actor
+from callcenter.services.desk_identity import DeskIdentity
 from callcenter.services.intake import IntakeService, IntakeWorker
 from callcenter.services.reference import ReferenceData
 from ui.bridge import CoreBridge
@@ -59,6 +60,8 @@ class DeskParts:
     idle_minutes: float = 0.0
     """Lock the console after this many minutes without input (0: only by Ctrl+Shift+L)."""
     log_path: Path | None = None
+    identity: DeskIdentity | None = None
+    """This console's desk (its name in the header and on the supervisor's board)."""
 
     @property
     def clock(self) -> Clock:
@@ -94,7 +97,7 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
     flow.mode_changed.connect(partial(flow_mode.__setitem__, 0))
     flow.mode_changed.connect(window.apply_mode)
     window.mode_of = lambda: flow.mode
-    outage = OutageMonitor(window.outage_banner, window.database_label, parts.clock, parent=window)
+    outage = OutageMonitor(window.notices, window.database_label, parts.clock, parent=window)
     for source in (ringing.status, flow.status, outage.status):
         source.connect(window.show_status)
 
@@ -109,7 +112,10 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
     if parts.intake is not None:
         outage.watch_intake(parts.intake, parts.intake_worker)
 
-    panels = DeskPanels(window, worker, parts.render, services, bridge, flow, actor, parts.outbox_wake)
+    panels = DeskPanels(window, worker, parts.render, services, bridge, flow, actor, parts.outbox_wake,
+                        identity=parts.identity)
+    if parts.identity is not None:
+        window.set_desk_name(parts.identity.name)
 
     keys = window.shortcuts
     keys.add(window, ANSWER, _t("Answer the oldest ringing call"), flow.answer_oldest)

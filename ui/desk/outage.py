@@ -1,5 +1,5 @@
 """Is the database away? Three witnesses say so: intake (calls going to the spool), the change feed, and this
-desk's own jobs. The outage banner says it once, loudly, with what still works; it clears when all three agree
+desk's own jobs. The notice slot says it once, loudly, with what still works; it clears when all three agree
 the database is back. When even the spool fails, the alarm says calls are held in memory only.
 """
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel
 from callcenter.clock import Clock, to_wib
 from callcenter.errors import DatabaseUnavailable
 from ui.errors import error_text
+from ui.notice_bar import NoticeBar
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +40,9 @@ class IntakeState(Protocol):
 class OutageMonitor(QObject):
     status = Signal(str, bool)
 
-    def __init__(self, banner: QLabel, status_label: QLabel, clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(self, notices: NoticeBar, status_label: QLabel, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.banner = banner
+        self.notices = notices
         self.status_label = status_label
         self.clock = clock
         self.down: dict[str, str] = {}
@@ -132,14 +133,9 @@ class OutageMonitor(QObject):
                       ).format(time=since, reason=reason[:160])
             kind = "down"
         else:
-            self.banner.hide()
+            self.notices.set_notice("database", None)
             self.status_label.setText("")
             return
-        self.banner.setProperty("kind", kind)
-        self.banner.setStyleSheet(
-            "QLabel#outageBanner { color: white; font-weight: 700; font-size: 12pt; padding: 8px 14px; "
-            + ("background: #b71c1c; }" if kind == "alarm" else "background: #e65100; }"))
         self.status_label.setText({"down": _t("DATABASE UNREACHABLE"), "alarm": _t("SPOOL FAILED"),
                                    "spool": _t("SPOOL NOT WRITABLE")}[kind])
-        self.banner.setText(text)
-        self.banner.show()
+        self.notices.set_notice("database", kind, text)

@@ -11,12 +11,14 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from callcenter.assembly import Services
 from callcenter.db.enums import Role
 from callcenter.services.base import Actor
+from callcenter.services.desk_identity import DeskIdentity
 from callcenter.services.dispatch import DispatchView
 from callcenter.services.feed import Change
 from ui.bridge import CoreBridge
 from ui.desk.call_flow import CallFlow
 from ui.dispatch.deliveries import DeliveriesPanel
 from ui.dispatch.dialog import DispatchDialog
+from ui.dispatch.manual import ManualDeliveries
 from ui.dispatch.unit_board import UnitBoardPanel
 from ui.main_window import MainWindow
 from ui.shortcuts import (
@@ -51,7 +53,8 @@ class DeskPanels(QObject):
     caller_history_requested = Signal(str)
 
     def __init__(self, window: MainWindow, worker: DbWorker, render: DbWorker, services: Services,
-                 bridge: CoreBridge, flow: CallFlow, actor: Actor, outbox_wake: object | None = None) -> None:
+                 bridge: CoreBridge, flow: CallFlow, actor: Actor, outbox_wake: object | None = None, *,
+                 identity: DeskIdentity | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.worker = worker
@@ -61,13 +64,17 @@ class DeskPanels(QObject):
         self.bridge = bridge
         self.actor = actor
         self.outbox_wake = outbox_wake
+        self.identity = identity
         self.last_incident_id: int | None = None
         flow.incident_saved.connect(self._remember_incident)
 
+        self.manual = ManualDeliveries(worker, render, services.dispatch, actor, window)
+        """The desk's part of every forward (slips, WhatsApp): it outlives the dialogs that start it."""
+        self.manual.reported.connect(window.show_status)
         self.queue_panel = QueuePanel(worker, services.incidents, services.queues, actor)
         self.missed_panel = MissedCallsPanel(worker, services.calls, services.queues, actor)
         self.units_panel = UnitBoardPanel(worker, services.dispatch, actor, clock=services.clock)
-        self.deliveries_panel = DeliveriesPanel(worker, services.dispatch, actor)
+        self.deliveries_panel = DeliveriesPanel(worker, services.dispatch, actor, manual=self.manual)
         window.add_side_panel(self.queue_panel, _t("Open incidents"), FOCUS_QUEUE, _t("Show the open incidents"))
         window.add_side_panel(self.missed_panel, _t("Missed calls"), FOCUS_MISSED,
                               _t("Show the missed calls to call back"))
@@ -107,7 +114,7 @@ class DeskPanels(QObject):
     # -- dialogs ---------------------------------------------------------------------------------------------
     def open_incident(self, incident_id: int) -> None:
         dialog = IncidentDetailDialog(self.worker, self.services.incidents, self.actor, incident_id, self.window,
-                                      dispatch=self.services.dispatch)
+                                      dispatch=self.services.dispatch, manual=self.manual)
         self.bridge.feed_changes.connect(dialog.on_changes)
         self.window.open_dialog(dialog)
 
@@ -125,8 +132,10 @@ class DeskPanels(QObject):
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.worker, self.services.sources, self.services.settings, self.actor,
-                                self.window.language, self.window)
+                                self.window.language, self.window, desk=self.identity)
         dialog.language_changed.connect(self.window.language_change_requested.emit)
+        dialog.desk_renamed.connect(self.window.set_desk_name)
+        dialog.desk_renamed.connect(self.window.desk_renamed.emit)
         dialog.sources_changed.connect(self.window.sources_changed.emit)
         self.window.open_dialog(dialog)
 
@@ -152,7 +161,8 @@ class DeskPanels(QObject):
         if self.last_incident_id is None:
             self.window.show_status(_t("Save an incident first; then F4 forwards it."), True)
             return
-        dialog = DispatchDialog(self.worker, self.services.dispatch, self.actor, self.last_incident_id, self.window)
+        dialog = DispatchDialog(self.worker, self.services.dispatch, self.actor, self.last_incident_id, self.window,
+                                manual=self.manual)
         dialog.forwarded.connect(self._forwarded)
         self.window.open_dialog(dialog)
 

@@ -17,6 +17,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+RETRYABLE = (DeliveryChannel.EMAIL, DeliveryChannel.WEBHOOK)
+"""The channels the outbox worker sends (and retries) by itself; a printed slip and WhatsApp are the desk's part."""
+
+
 def dispatch_status_text(status: DispatchStatus) -> str:
     return {
         DispatchStatus.NOTIFIED: tr("notified"),

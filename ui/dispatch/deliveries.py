@@ -19,22 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callcenter.db.enums import DeliveryChannel, OutboxState
+from callcenter.db.enums import OutboxState
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DeliveryRow, DispatchService
 from ui.dispatch.common import (
     OUTBOX_COLOURS,
+    RETRYABLE,
     channel_text,
     outbox_state_text,
     reason_text,
     tr,
     wib,
 )
+from ui.dispatch.manual import ManualDeliveries
 from ui.errors import error_text
 from ui.table_model import KeyedTableModel
 from ui.worker import DbWorker
-
-RETRYABLE = (DeliveryChannel.EMAIL, DeliveryChannel.WEBHOOK)
 
 
 class DeliveriesModel(KeyedTableModel):
@@ -78,16 +78,19 @@ class DeliveriesModel(KeyedTableModel):
 
 
 class DeliveriesPanel(QWidget):
-    """Retry (R, or Ctrl+R anywhere in the panel) sends the selected failed e-mail/webhook message now."""
+    """Retry (R, or Ctrl+R anywhere in the panel) delivers the selected message again now: the outbox resends an
+    e-mail or webhook, the desk prints the slip or opens WhatsApp again."""
 
     REFRESH_MS = 3000
 
     def __init__(self, worker: DbWorker, dispatch: DispatchService, actor: Actor,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, manual: ManualDeliveries | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.dispatch = dispatch
         self.actor = actor
+        self.manual = manual or ManualDeliveries(worker, worker, dispatch, actor, self)
+        self.manual.changed.connect(self.refresh)
         self.model = DeliveriesModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -102,7 +105,8 @@ class DeliveriesPanel(QWidget):
         self.unsent_only.toggled.connect(self.refresh)
         self.summary = QLabel(self)
         self.retry_button = QPushButton(tr("Retry (R)"), self)
-        self.retry_button.setToolTip(tr("Send the selected failed message again now (R)"))
+        self.retry_button.setToolTip(tr("Deliver the selected message again now: print the slip, open WhatsApp, or "
+                                        "resend the e-mail or webhook (R)"))
         self.retry_button.clicked.connect(self.retry_selected)
         for keys in ("R", "Ctrl+R"):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -150,6 +154,11 @@ class DeliveriesPanel(QWidget):
     def retry_selected(self) -> None:
         message_id = self.selected()
         if message_id is None:
+            self.summary.setText(tr("Choose the message to deliver again (arrow keys), then R."))
+            return
+        row = self.model.row_at(self.model.row_of(message_id) or 0)
+        if row is not None and row.delivery.channel not in RETRYABLE:
+            self.manual.deliver_one(message_id, row.delivery.channel)
             return
         self.worker.run(self, lambda: self.dispatch.retry(self.actor, message_id), lambda _d: self.refresh(),
                            lambda exc: QMessageBox.warning(self, tr("Retry"), error_text(exc)))

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QDesktopServices, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,13 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callcenter.db.enums import DeliveryChannel, OutboxState, UnitStatus
-from callcenter.forwarding.slip import render_slip
+from callcenter.db.enums import DeliveryChannel, UnitStatus
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DispatchService, DispatchView, Suggestions, UnitBusy
-from callcenter.services.dispatch_messages import DispatchFacts
 from ui.dispatch.common import UNIT_COLOURS, channel_text, tr, unit_status_text
-from ui.dispatch.printing import print_or_save
+from ui.dispatch.manual import ManualDeliveries
 from ui.errors import error_text
 from ui.worker import DbWorker
 
@@ -47,17 +42,16 @@ class DispatchDialog(QDialog):
     forwarded = Signal(list)  # list[DispatchView]
 
     def __init__(self, worker: DbWorker, dispatch: DispatchService, actor: Actor, incident_id: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, manual: ManualDeliveries | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.dispatch = dispatch
         self.actor = actor
         self.incident_id = incident_id
+        self.manual = manual
+        """The desk's deliveries (slip, WhatsApp): they outlive this dialog."""
         self.suggestions: Suggestions | None = None
         self.result_views: list[DispatchView] = []
-        # Replaced in tests: there is no browser or printer on a test machine.
-        self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
-        self.print_slip: Callable[[QWidget, bytes, str], str | None] = print_or_save
         self.setWindowTitle(tr("Forward incident"))
         self.setMinimumSize(900, 560)
 
@@ -279,44 +273,6 @@ class DispatchDialog(QDialog):
         self.result_views = views
         self.status.clear()
         self.forwarded.emit(views)
-        self.deliver_manual(views)
+        if self.manual is not None:
+            self.manual.deliver(views)  # the desk's part goes on after this dialog has closed
         self.accept()
-
-    def deliver_manual(self, views: list[DispatchView]) -> None:
-        """The desk's part of delivery: WhatsApp text to the clipboard and the wa.me link opened; the slip
-        printed or saved. Each completed delivery is recorded; anything skipped stays pending on the timeline."""
-        for view in views:
-            for delivery in view.deliveries:
-                if delivery.state is not OutboxState.PENDING:
-                    continue
-                if delivery.channel is DeliveryChannel.WHATSAPP:
-                    send_whatsapp(self, self.worker, self.dispatch, self.actor, delivery.id, self.open_url)
-                elif delivery.channel is DeliveryChannel.PRINT:
-                    print_delivery(self, self.worker, self.dispatch, self.actor, delivery.id, self.print_slip)
-
-
-def send_whatsapp(parent: QWidget, worker: DbWorker, dispatch: DispatchService, actor: Actor, message_id: int,
-                  open_url: Callable[[QUrl], Any]) -> None:
-    def got(content: dict[str, Any]) -> None:
-        QGuiApplication.clipboard().setText(str(content.get("text", "")))
-        open_url(QUrl(str(content.get("link", ""))))
-        worker.run(parent, lambda: dispatch.mark_delivered(actor, message_id, "wa.me link opened, text copied"),
-                   None, lambda exc: QMessageBox.warning(parent, tr("WhatsApp"), error_text(exc)))
-
-    worker.run(parent, lambda: dispatch.delivery_content(message_id), got,
-                  lambda exc: QMessageBox.warning(parent, tr("WhatsApp"), error_text(exc)))
-
-
-def print_delivery(parent: QWidget, worker: DbWorker, dispatch: DispatchService, actor: Actor, message_id: int,
-                   print_slip: Callable[[QWidget, bytes, str], str | None]) -> None:
-    def got(content: dict[str, Any]) -> None:
-        facts = DispatchFacts.from_dict(content["facts"])
-        pdf = render_slip(facts)
-        name = "slip-" + facts.incident_number.replace("/", "-") + (f"-{facts.unit}" if facts.unit else "") + ".pdf"
-        how = print_slip(parent, pdf, name)
-        if how:
-            worker.run(parent, lambda: dispatch.mark_delivered(actor, message_id, how), None,
-                       lambda exc: QMessageBox.warning(parent, tr("Dispatch slip"), error_text(exc)))
-
-    worker.run(parent, lambda: dispatch.delivery_content(message_id), got,
-                  lambda exc: QMessageBox.warning(parent, tr("Dispatch slip"), error_text(exc)))

@@ -47,8 +47,9 @@ def paint_pdf(pdf: bytes, printer: QPrinter) -> int:
         buffer.close()
 
 
-def print_or_save(parent: QWidget, pdf: bytes, suggested_name: str) -> str | None:
-    """Ask: print (Qt's print dialog), save as PDF, or later. Returns "printed", "saved" or None."""
+def print_or_save(parent: QWidget, pdf: bytes, suggested_name: str, folder: Path) -> tuple[str | None, Path]:
+    """Ask: print (Qt's print dialog), save as PDF (offered in ``folder``), or later. Returns "printed", "saved"
+    or None (later, or cancelled), and the folder to offer next time."""
     box = QMessageBox(parent)
     box.setWindowTitle(tr("Dispatch slip"))
     box.setText(tr("Print the dispatch slip now, or save it as a PDF?"))
@@ -61,12 +62,13 @@ def print_or_save(parent: QWidget, pdf: bytes, suggested_name: str) -> str | Non
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, parent)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted and paint_pdf(pdf, printer):
-            return "printed"
-        return None
+            return "printed", folder
+        return None, folder
     if box.clickedButton() is save_button:
-        name, _filter = QFileDialog.getSaveFileName(parent, tr("Save dispatch slip"), suggested_name,
+        folder.mkdir(parents=True, exist_ok=True)
+        name, _filter = QFileDialog.getSaveFileName(parent, tr("Save dispatch slip"), str(folder / suggested_name),
                                                     tr("PDF files (*.pdf)"))
         if name:
-            save_pdf(pdf, Path(name))
-            return "saved"
-    return None
+            saved = save_pdf(pdf, Path(name))
+            return "saved", saved.parent
+    return None, folder

@@ -4,10 +4,9 @@ one key records the next status as the agency reports back."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QBrush, QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from callcenter.services.dispatch import DeliveryView, DispatchService, Dispatch
 from ui.dispatch.common import (
     DISPATCH_COLOURS,
     OUTBOX_COLOURS,
+    RETRYABLE,
     channel_text,
     dispatch_status_text,
     outbox_state_text,
@@ -34,8 +34,7 @@ from ui.dispatch.common import (
     tr,
     wib,
 )
-from ui.dispatch.dialog import print_delivery, send_whatsapp
-from ui.dispatch.printing import print_or_save
+from ui.dispatch.manual import ManualDeliveries
 from ui.errors import error_text
 from ui.worker import DbWorker
 
@@ -65,7 +64,7 @@ def delivery_text(delivery: DeliveryView) -> str:
         text += ": " + reason_text(delivery.last_error)
     if delivery.attempts:
         text += " " + tr("(%1 attempts)").replace("%1", str(delivery.attempts))
-    if delivery.state is OutboxState.FAILED:
+    if delivery.state is OutboxState.FAILED and delivery.channel in RETRYABLE:
         text += " — " + tr("next try %1").replace("%1", wib(delivery.next_attempt_at))
     return text
 
@@ -77,15 +76,17 @@ class DispatchTimelineWidget(QWidget):
     REFRESH_MS = 3000
 
     def __init__(self, worker: DbWorker, dispatch: DispatchService, actor: Actor, incident_id: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, manual: ManualDeliveries | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.dispatch = dispatch
         self.actor = actor
         self.incident_id = incident_id
         self.views: list[DispatchView] = []
-        self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
-        self.print_slip: Callable[[QWidget, bytes, str], str | None] = print_or_save
+        self.manual = manual or ManualDeliveries(worker, worker, dispatch, actor, self)
+        """The desk's deliveries (slip, WhatsApp); the console passes its own, which outlives this widget."""
+        self.manual.changed.connect(self.refresh)
+        self.manual.reported.connect(self._reported)
         self.ask_note: Callable[[str], str | None] = self._ask_note
 
         self.tree = QTreeWidget(self)
@@ -119,7 +120,8 @@ class DispatchTimelineWidget(QWidget):
         self.whatsapp_button.clicked.connect(self.whatsapp_selected)
         self.retry_button = QPushButton(tr("Retry (R)"), self)
         self._key("R", self.retry_button.click)
-        self.retry_button.setToolTip(tr("Send the selected failed message again now (R)"))
+        self.retry_button.setToolTip(tr("Deliver the selected message again now: print the slip, open WhatsApp, or "
+                                        "resend the e-mail or webhook (R)"))
         self.retry_button.clicked.connect(self.retry_selected)
         deliveries = QHBoxLayout()
         deliveries.addWidget(self.print_button)
@@ -247,9 +249,7 @@ class DispatchTimelineWidget(QWidget):
         self.print_button.setEnabled(view is not None)
         self.whatsapp_button.setEnabled(self.selected_delivery(DeliveryChannel.WHATSAPP) is not None)
         delivery = self.selected_delivery()
-        self.retry_button.setEnabled(delivery is not None and delivery.channel in
-                                     (DeliveryChannel.EMAIL, DeliveryChannel.WEBHOOK)
-                                     and delivery.state is not OutboxState.SENT)
+        self.retry_button.setEnabled(delivery is not None and delivery.state is not OutboxState.SENT)
 
     # -- actions ---------------------------------------------------------------------------------------------
     def record(self, status: DispatchStatus) -> None:
@@ -284,30 +284,28 @@ class DispatchTimelineWidget(QWidget):
         if view is None:
             return
         delivery = self.selected_delivery(DeliveryChannel.PRINT)
-        if delivery is not None:
-            print_delivery(self, self.worker, self.dispatch, self.actor, delivery.id, self._printed_via)
-            return
-        # No slip was queued for this forward: print one from any of its messages' facts, or say so.
-        any_delivery = view.deliveries[0] if view.deliveries else None
-        if any_delivery is None:
+        if delivery is None:
+            # No slip was queued for this forward: print one from any of its messages' facts, or say so.
+            delivery = view.deliveries[0] if view.deliveries else None
+        if delivery is None:
             self.message.setText(tr("This dispatch has no delivery to print from; forward with \"Printed slip\"."))
             return
-        print_delivery(self, self.worker, self.dispatch, self.actor, any_delivery.id, self._printed_via)
-
-    def _printed_via(self, parent: QWidget, pdf: bytes, name: str) -> str | None:
-        how = self.print_slip(parent, pdf, name)
-        QTimer.singleShot(300, self, self.refresh)
-        return how
+        self.manual.print_slip_of(delivery.id)
 
     def whatsapp_selected(self) -> None:
         delivery = self.selected_delivery(DeliveryChannel.WHATSAPP)
         if delivery is not None:
-            send_whatsapp(self, self.worker, self.dispatch, self.actor, delivery.id, self.open_url)
-            QTimer.singleShot(300, self, self.refresh)
+            self.manual.send_whatsapp(delivery.id)
+
+    def _reported(self, text: str, _error: bool) -> None:
+        self.message.setText(text)
 
     def retry_selected(self) -> None:
         delivery = self.selected_delivery()
         if delivery is None:
+            return
+        if delivery.channel not in RETRYABLE:  # the desk's own part: do it again, visibly
+            self.manual.deliver_one(delivery.id, delivery.channel)
             return
         self.worker.run(self, lambda: self.dispatch.retry(self.actor, delivery.id), lambda _d: self._recorded(),
                            lambda exc: QMessageBox.warning(self, tr("Retry"), error_text(exc)))

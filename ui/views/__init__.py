@@ -16,7 +16,7 @@ Every widget takes its dependencies through the constructor and does its databas
     settings.language_changed.connect(...)   # "id" | "en", already saved for this PC (QSettings)
     settings.sources_changed.connect(...)    # reopen this desk's caller-ID sources
 
-``ui.views.settings.saved_language()`` is the language chosen on this PC (read it before building the window);
+``ui.preferences.saved_language()`` is the language chosen on this PC (read it before building the window);
 ``ShiftService.start_session(actor, desk)`` at login gives the handover its session (without one, the handover
 still keeps the note on a session of its own). Shortcuts: Ctrl+F search, Enter open, Ctrl+K call back,
 Ctrl+S save, Ctrl+Enter add note, Ctrl+Shift+T close incident, Ctrl+Shift+O reopen, Ctrl+B block, Ctrl+U unblock,

@@ -35,6 +35,7 @@ from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import LIMITS, IncidentService, IncidentView, TimelineEntry
 from callcenter.services.lookups import AreaChoice, CategoryChoice, LookupService
 from callcenter.services.queues import LinkedCall, QueueService
+from ui.dispatch.manual import ManualDeliveries
 from ui.dispatch.timeline import DispatchTimelineWidget
 from ui.errors import error_text
 from ui.table_model import SimpleTableModel
@@ -73,9 +74,11 @@ def chip(text: str, foreground: str, background: str) -> str:
 
 class IncidentDetailDialog(QDialog):
     def __init__(self, worker: DbWorker, incidents: IncidentService, actor: Actor, incident_id: int,
-                 parent: QWidget | None = None, *, dispatch: DispatchService | None = None) -> None:
+                 parent: QWidget | None = None, *, dispatch: DispatchService | None = None,
+                 manual: ManualDeliveries | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
+        self.manual = manual
         self.incidents = incidents
         # Closing frees the units first (finish_open), so the service is needed even without the console's.
         self.dispatch = dispatch or DispatchService(incidents.db, incidents.clock)
@@ -218,7 +221,7 @@ class IncidentDetailDialog(QDialog):
         self.side_tabs.addTab(calls_page, self.tr("Calls"))
         # Each forward's steps (diterima, menuju, tiba, selesai) recorded here as the agency reports back.
         self.dispatch_timeline = DispatchTimelineWidget(self.worker, self.dispatch, self.actor, self.incident_id,
-                                                        self)
+                                                        self, manual=self.manual)
         self.dispatch_timeline.setObjectName("dispatchTimeline")
         self.dispatch_timeline.changed.connect(self._reload_if_untouched)
         self.side_tabs.addTab(self.dispatch_timeline, self.tr("Forwarding"))

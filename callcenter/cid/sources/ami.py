@@ -27,9 +27,10 @@ class AmiSource(StreamSource):
             banner = self._read_until(sock, buffer, b"\n")
             if b"Asterisk Call Manager" not in banner and b"Manager" not in banner:
                 raise SourceDown(f"{spec.host}:{spec.port} is not an Asterisk manager port")
-            # Events: call limits the stream to the call class (Newchannel, NewCallerid, Hangup, Dial*).
+            # Events: the call class (Newchannel, NewCallerid, Dial*, Bridge*, Hangup) and the agent class
+            # (AgentConnect: a queue member took the call) and nothing else.
             sock.sendall(_action("Login", ActionID="konsol112-login", Username=spec.username,
-                                 Secret=spec.password, Events="call"))
+                                 Secret=spec.password, Events="call,agent"))
             while True:
                 block = self._read_until(sock, buffer, b"\r\n\r\n")
                 fields = _fields(block)

@@ -20,6 +20,7 @@ from enum import StrEnum
 from time import monotonic
 from typing import Protocol
 
+from callcenter.cid.base import WarningLimiter
 from callcenter.cid.events import CallerIdEvent, FrameParser, ParseResult, ParseWarning
 from callcenter.cid.registry import make_parser
 from callcenter.cid.sources.url import SourceSpec
@@ -101,13 +102,16 @@ class Source(ABC):
         self.display = spec.display
         self.clock = clock
         self.backoff_max_s = backoff_max_s
-        self._parser_factory = parser_factory or (lambda: make_parser(spec.format))
+        datefmt = getattr(spec, "datefmt", None)
+        self._parser_factory = parser_factory or (lambda: make_parser(spec.format, datefmt=datefmt))
         self._subscribers: list[SourceSubscriber] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._state = LineState(self.key, self.display, LineStatus.DOWN, "not started", clock())
         self._last_received: datetime | None = None
+        self.warnings = WarningLimiter(spec.format)
+        """A noisy line gives a few warnings one by one and then a periodic summary with counts."""
 
     # -- public API ------------------------------------------------------------------------------------
 
@@ -160,6 +164,7 @@ class Source(ABC):
         self._set_state(LineStatus.UP, None)
 
     def _deliver(self, results: list[ParseResult]) -> None:
+        results = self.warnings.filter(results)
         for result in results:
             if isinstance(result, CallerIdEvent):
                 result = self._distinct_time(result)
@@ -173,6 +178,13 @@ class Source(ABC):
                         subscriber.on_warning(self.key, result)
                 except Exception:
                     log.exception("caller-ID subscriber failed on %s", self.display)
+
+    def _summarise_warnings(self) -> None:
+        """When the line goes quiet after a noisy interval, say how many warnings were held back."""
+        if monotonic() - self.warnings.window_start >= self.warnings.interval_s:
+            summary = self.warnings.summary(self.clock())
+            if summary is not None:
+                self._deliver([summary])
 
     def _distinct_time(self, event: CallerIdEvent) -> CallerIdEvent:
         """Events parsed from one read share its receive time; space them a microsecond apart so that
@@ -244,6 +256,7 @@ class StreamSource(Source):
                 elif pending and monotonic() - last_data >= IDLE_FLUSH_S:
                     pending = False
                     self._deliver(parser.flush(clock()))
+                    self._summarise_warnings()
                 if on_idle is not None:
                     on_idle()
         finally:

@@ -55,6 +55,8 @@ class TcpSpec:
     display: str
     key: str
     kind: str = field(default="tcp", init=False)
+    datefmt: str | None = None
+    """NCID only: ``dmy`` when the server sends ddmmyyyy dates (servers outside the US), ``mdy`` otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,13 +235,17 @@ def _parse_pyserial(url: str, scheme: str) -> SerialSpec:
 
 def _parse_tcp(url: str) -> TcpSpec:
     parts = urlsplit(url)
-    params = _query(parts.query, ("format",), url)
+    params = _query(parts.query, ("format", "datefmt"), url)
     fmt = _format(params, "ncid", url)
     host, port = _host_port(url, DEFAULT_NCID_PORT if fmt == "ncid" else None, url, need_host=True)
+    datefmt = params.get("datefmt", "").strip().lower() or None
+    if datefmt is not None and (fmt != "ncid" or datefmt not in ("dmy", "mdy")):
+        raise ValueError(f"datefmt={params['datefmt']!r} in {_redact(url)!r}: use datefmt=dmy or datefmt=mdy, "
+                         "and only with format=ncid")
     # Port 0 is allowed here: `simulate --to tcp://127.0.0.1:0` listens on a free port; a client refuses it.
     hostport = f"{_bracket(host)}:{port}"
-    return TcpSpec(host=host, port=port, format=fmt, display=f"tcp://{hostport}?format={fmt}",
-                   key=f"tcp://{hostport}")
+    shown = f"tcp://{hostport}?format={fmt}" + (f"&datefmt={datefmt}" if datefmt else "")
+    return TcpSpec(host=host, port=port, format=fmt, display=shown, key=f"tcp://{hostport}", datefmt=datefmt)
 
 
 def _parse_udp(url: str) -> UdpSpec:

@@ -61,7 +61,9 @@ def test_registry_builds_every_format() -> None:
 
 def test_modem_us_blocks_between_rings() -> None:
     results = run(ModemParser(), fixture("modem-us.txt"))
-    assert warnings(results) == []
+    # Two different numbers in one block: the first stands, and the operator's log says so (issue 13).
+    assert [w.message for w in warnings(results)] == [
+        "second, different NMBR '0822222222' in one ring cycle ignored"]
     summary = [(e.kind.value, e.line, e.number, e.presentation.value, e.name) for e in events(results)]
     assert summary == [
         ("ring", None, None, "allowed", None),
@@ -284,7 +286,7 @@ def test_tci_corpus_records() -> None:
         ("03", "9415557218", "allowed", "SARASOTA, FL"),
         ("01", "4075557777", "allowed", "John on Cell"),
         (None, "4075551212", "allowed", "WIRELESS CALL"),
-        (None, None, "unavailable", "-UNKNOWN CALLER-"),
+        (None, None, "unavailable", None),  # "-UNKNOWN CALLER-" is a marker, not a name
         (None, None, "unavailable", None),
     ]
     assert events(results, EventKind.INFO)[0].detail == "message_waiting_off"

@@ -68,7 +68,11 @@ def check_results(results: list[ParseResult]) -> None:
     for result in results:
         assert isinstance(result, CallerIdEvent | ParseWarning)
         if isinstance(result, CallerIdEvent):
-            assert result.number is None or result.number.lstrip("+").isdigit()
+            # Digits and '+', or a number kept as received with its letters or symbols (issue 13): never
+            # blanks or control characters, never longer than the database column.
+            number = result.number
+            assert number is None or (number[:1].isdigit() or number[:2].lstrip("+")[:1].isdigit())
+            assert number is None or (number.isprintable() and " " not in number and len(number) <= 40)
             assert isinstance(result.raw, str)
 
 

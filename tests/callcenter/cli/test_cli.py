@@ -53,15 +53,19 @@ def test_lookup_without_database(tmp_path: Path) -> None:
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_upgrade_seed_user_and_lookup_history(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     if backend == "sqlite":
-        url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
-    else:
+        url = admin_url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    else:  # as deployment.md: an empty database of the owner role; db upgrade as its owner; desks as the app role
         cluster = request.getfixturevalue("pg_cluster")
-        url = cluster.url(f"cli{os.getpid()}")
-        cluster._execute(f'CREATE DATABASE "cli{os.getpid()}"')
-    upgrade = run("db", "upgrade", db=url, home=tmp_path)
+        cluster.create_empty_database(f"cli{os.getpid()}")
+        admin_url, url = cluster.owner_url(f"cli{os.getpid()}"), cluster.url(f"cli{os.getpid()}")
+    upgrade = run("db", "upgrade", db=admin_url, home=tmp_path)
     assert upgrade.returncode == 0, upgrade.stderr
     assert "210 areas" in upgrade.stdout and "11 agencies" in upgrade.stdout
-    assert "0 areas" in run("db", "upgrade", db=url, home=tmp_path).stdout  # idempotent
+    if backend == "sqlite":
+        assert "SQLite: one file and no database roles" in upgrade.stdout
+    else:  # what the desks' role is and holds
+        assert "application role konsol112_app" in upgrade.stdout and "operators.password_hash" in upgrade.stdout
+    assert "0 areas" in run("db", "upgrade", db=admin_url, home=tmp_path).stdout  # idempotent
     seed = run("db", "seed-demo", "--days", "30", "--seed", "7", db=url, home=tmp_path)
     assert seed.returncode == 0, seed.stderr
     assert "calls" in seed.stdout
@@ -207,3 +211,27 @@ def test_seed_demo_on_a_real_database_creates_no_login_unless_asked(tmp_path: Pa
         "its first login",
         "existing accounts kept as they were (passwords unchanged): operator1, operator2, operator3, operator4, "
         "operator5, operator6, admin"]
+
+
+def test_user_add_reads_the_password_from_a_file_never_from_the_command_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'users.sqlite3'}"
+    assert run("db", "upgrade", db=url, home=tmp_path).returncode == 0
+    secret = tmp_path / "siti.password"
+    secret.write_text("rahasia-siti-1\nignored second line\n", encoding="utf-8")
+    secret.chmod(0o600)
+    added = run("user", "add", "siti", "--role", "operator", "--password-file", str(secret), db=url, home=tmp_path)
+    assert added.returncode == 0 and "operator 'siti'" in added.stdout and added.stderr == ""
+    from callcenter.db.database import Database
+    from callcenter.services.auth import AuthService
+
+    database = Database(url)
+    assert AuthService(database).authenticate("siti", "rahasia-siti-1").username == "siti"
+    database.dispose()
+    missing = run("user", "add", "budi", "--role", "operator", "--password-file", str(tmp_path / "nope"), db=url,
+                  home=tmp_path)
+    assert missing.returncode == 2 and missing.stderr.startswith("error: cannot read the password file")
+    if sys.platform != "win32":
+        secret.chmod(0o644)
+        shared = run("user", "add", "budi", "--role", "operator", "--password-file", str(secret), db=url,
+                     home=tmp_path)
+        assert shared.returncode == 0 and "can be read by other users" in shared.stderr

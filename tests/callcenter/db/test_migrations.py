@@ -37,28 +37,28 @@ def test_reference_data_is_purwakarta(db: Database) -> None:
         assert night is not None and (night.start_time.hour, night.end_time.hour) == (23, 7)
 
 
-def test_upgrade_again_keeps_admin_edits_and_adds_nothing_twice(db: Database) -> None:
+def test_upgrade_again_keeps_admin_edits_and_adds_nothing_twice(db: Database, owner_db: Database) -> None:
     from datetime import UTC, datetime
 
-    with db.write() as session:
+    with db.write() as session:  # an admin's edit at a desk
         session.execute(update(Agency).where(Agency.code == "damkar").values(phone="(0264) 200113"))
-    migrate.upgrade(db)
-    with db.write() as session:
+    migrate.upgrade(owner_db)
+    with owner_db.write() as session:
         counts = load_reference_data(session, datetime.now(UTC))
     assert counts.areas == counts.agencies == counts.categories == counts.shifts == 0
     with db.read() as session:
         assert session.scalar(select(Agency.phone).where(Agency.code == "damkar")) == "(0264) 200113"
 
 
-def test_a_database_newer_than_the_program_is_refused(db: Database) -> None:
+def test_a_database_newer_than_the_program_is_refused(db: Database, owner_db: Database) -> None:
     migrate.check_schema(db)  # at head: fine
-    with db.write() as session:
+    with owner_db.write() as session:  # a newer program's db upgrade
         session.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
     with pytest.raises(DatabaseTooNew) as refused:
         migrate.check_schema(db)
     assert "newer" in str(refused.value)
     with pytest.raises(DatabaseTooNew):
-        migrate.upgrade(db)
+        migrate.upgrade(owner_db)
 
 
 def test_an_empty_database_asks_for_db_upgrade(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -96,9 +96,14 @@ def test_upgrade_keeps_existing_data_across_every_migration(tmp_path) -> None:  
     db = Database(sqlite_url(tmp_path / "old.sqlite3"))
     with db.connection(transaction=True) as connection:
         command.upgrade(migrate._config(connection), "0001")
-    with db.write() as session:
-        load_reference_data(session, datetime(2026, 1, 1, tzinfo=UTC))
     with db.connection(transaction=True) as connection:
+        # Rows as the first release wrote them, in its own columns (today's ORM models have columns it lacked).
+        connection.exec_driver_sql(
+            "INSERT INTO agencies (id, code, name, short_name, kind, active) "
+            "VALUES (1, 'damkar', 'Dinas Pemadam Kebakaran', 'Damkar', 'pemadam_kebakaran', 1)")
+        connection.exec_driver_sql(
+            "INSERT INTO categories (id, code, name_id, name_en, kind, default_priority, active, sort_order) "
+            "VALUES (1, 'kebakaran', 'Kebakaran', 'Fire', 'emergency', 'P1', 1, 1)")
         connection.exec_driver_sql(
             "INSERT INTO operators (id, username, full_name, role, password_hash, active, failed_logins, created_at)"
             " VALUES (1, 'asep', 'Asep', 'operator', 'x', 1, 0, '2026-01-01 00:00:00')")
@@ -119,4 +124,7 @@ def test_upgrade_keeps_existing_data_across_every_migration(tmp_path) -> None:  
     with db.read() as session:
         assert session.execute(text("SELECT count(*) FROM dispatches WHERE unit_id = 1")).scalar() == 1
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("SELECT latitude, longitude FROM agencies WHERE id = 1")).one() == (None, None)
+    with db.write() as session:  # today's reference data loads on top of the upgraded rows
+        load_reference_data(session, datetime(2026, 1, 1, tzinfo=UTC))
     db.dispose()

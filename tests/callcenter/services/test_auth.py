@@ -19,10 +19,11 @@ from callcenter.services.auth import MAX_FAILURES, AuthService
 from callcenter.services.base import Actor
 
 
-def test_password_is_stored_as_argon2id_and_verifies(db: Database, clock: ManualClock, admin: Actor) -> None:
+def test_password_is_stored_as_argon2id_and_verifies(db: Database, owner_db: Database, clock: ManualClock,
+                                                     admin: Actor) -> None:
     auth = AuthService(db, clock)
     auth.create_operator(admin, "Siti", "Siti Rahayu", Role.OPERATOR, "kata-sandi-1")
-    with db.read() as session:
+    with owner_db.read() as session:  # a desk may not read it (tests/security/test_app_role.py)
         stored = session.scalar(select(Operator.password_hash).where(Operator.username == "siti"))
     assert stored is not None and stored.startswith("$argon2id$")
     assert "kata-sandi-1" not in stored

@@ -29,3 +29,21 @@ def test_a_desk_that_was_away_catches_up(db: Database, clock: ManualClock, opera
     returning = FeedFollower(db, start_at_end=False)
     returning.last_id = seen
     assert len([c for c in returning.poll() if c.action == "ring"]) == 5
+
+
+def test_a_change_committed_after_a_later_one_is_still_delivered(pg_db: Database) -> None:
+    """The line service's long replay transaction holds a lower id than a claim another desk committed first."""
+    from datetime import UTC, datetime
+
+    from callcenter.services.base import record_change
+
+    follower = FeedFollower(pg_db)
+    now = datetime.now(UTC)
+    with pg_db.write() as slow:
+        record_change(slow, "call", 1, "ring", now)  # takes the lower id, commits last
+        slow.flush()
+        with pg_db.write() as quick:
+            record_change(quick, "call", 2, "claim", now)
+        assert [(c.entity_id, c.action) for c in follower.poll()] == [("2", "claim")]
+    assert [(c.entity_id, c.action) for c in follower.poll()] == [("1", "ring")]
+    assert follower.poll() == []

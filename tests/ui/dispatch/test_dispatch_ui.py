@@ -30,6 +30,7 @@ from ui.dispatch import (
     UnitBoardModel,
     UnitBoardPanel,
 )
+from ui.dispatch.manual import ManualDeliveries
 from ui.dispatch.printing import save_pdf
 from ui.worker import DbWorker
 
@@ -103,17 +104,20 @@ def test_dispatch_dialog_preselects_forwards_and_completes_the_desk_deliveries(
         world: tuple[DispatchService, Actor, Actor, Fleet], tmp_path: Path) -> None:
     service, operator, _admin, fleet = world
     fire = make_fire(sqlite_db, clock, operator, description="Api <b>besar</b> & asap")
-    dialog = DispatchDialog(worker, service, operator, fire)
+    desk = QWidget()  # the main window's stand-in: the desk's deliveries outlive the dialog
+    qtbot.addWidget(desk)
+    manual = ManualDeliveries(worker, worker, service, operator, desk)
+    dialog = DispatchDialog(worker, service, operator, fire, manual=manual)
     qtbot.addWidget(dialog)
     opened: list[QUrl] = []
     saved: list[Path] = []
 
-    def save_instead_of_print(_parent: QWidget, pdf: bytes, name: str) -> str:
+    def save_instead_of_print(_parent: QWidget, pdf: bytes, name: str, folder: Path) -> tuple[str, Path]:
         saved.append(save_pdf(pdf, tmp_path / name))  # no printer here: "save as PDF"
-        return "saved"
+        return "saved", tmp_path
 
-    dialog.open_url = opened.append
-    dialog.print_slip = save_instead_of_print
+    manual.open_url = lambda url: opened.append(url) is None
+    manual.print_slip = save_instead_of_print
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()

@@ -4,7 +4,7 @@
 before the console opens. Existing accounts are not affected (false).
 
 Revision ID: 0006
-Revises: 0008
+Revises: 0011
 Create Date: 2026-12-06
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0006'
-down_revision = '0008'  # re-chained after main's 0008 (caller locations) when main was merged in
+down_revision = '0011'  # re-chained after main's newest (0011) when main was merged in; the lead re-chains at merge
 branch_labels = None
 depends_on = None
 
