@@ -31,7 +31,7 @@ pytestmark = pytest.mark.slow
 Command = tuple[str, ...]
 SAMPLES: dict[str, str] = {  # a valid value for each required argument, by its dest
     "number": "081234567890", "name": "budi", "to": "udp://127.0.0.1:9", "date": "2026-03-02", "shift": "pagi",
-    "date_from": "2026-03-01", "date_to": "2026-03-02", "out": "{tmp}/out/report.pdf",
+    "date_from": "2026-03-01", "date_to": "2026-03-02", "out": "{tmp}/out/report.pdf", "latitude": "-6.5569",
 }
 STDIN = "rahasia-123\n"  # a password for the commands that read one
 CREATES_A_DATABASE = {("db", "upgrade")}  # the one command that may make a database where there was none
@@ -49,6 +49,8 @@ SPECIFIC: dict[Command, list[tuple[str, list[str], int]]] = {
     ("db", "seed-demo"): [("zero days", ["--days", "0"], 2)],
     ("simulate",): [("a negative count", ["--count", "-1"], 2), ("a target of no known kind", ["--to", "x://y"], 2)],
     ("cid", "decode"): [("a folder to decode", ["{tmp}"], 2), ("a file that is not there", ["{tmp}/none.txt"], 2)],
+    ("aml", "decode"): [("a folder to decode", ["{tmp}"], 2)],
+    ("locate",): [("a latitude without its longitude", [], 2), ("a longitude that is no number", ["abc"], 2)],
 }
 
 
