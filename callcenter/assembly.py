@@ -12,12 +12,15 @@ from dataclasses import dataclass, field
 from callcenter.cid.sources import LineState, LineStatus, Source, Subscriber, make_source
 from callcenter.clock import Clock, utcnow
 from callcenter.db.database import Database
+from callcenter.geo.regions import load_geography
 from callcenter.reports.export import ExportService
 from callcenter.services.auth import AuthService
 from callcenter.services.callers import CallerService
 from callcenter.services.calls import CallService
 from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentService
+from callcenter.services.location_views import AreaMatch, LocationViews
+from callcenter.services.map_data import MapService
 from callcenter.services.presence import PresenceService
 from callcenter.services.queues import QueueService
 from callcenter.services.reference import ReferenceService
@@ -51,6 +54,8 @@ class Services:
     settings: SettingsService
     presence: PresenceService
     supervisor: SupervisorService
+    map: MapService
+    locations: LocationViews
 
 
 def build_services(db: Database, clock: Clock = utcnow) -> Services:
@@ -61,8 +66,17 @@ def build_services(db: Database, clock: Clock = utcnow) -> Services:
         reports=ReportService(db, clock), exports=ExportService(db, clock), queues=QueueService(db, clock),
         shifts=ShiftService(db, clock), sources=SourceConfigService(db, clock),
         settings=SettingsService(db, clock), presence=PresenceService(db, clock),
-        supervisor=SupervisorService(db, clock),
+        supervisor=SupervisorService(db, clock), map=MapService(db, clock),
+        locations=LocationViews(db, clock, locator=area_of),
     )
+
+
+def area_of(latitude: float, longitude: float) -> AreaMatch | None:
+    """The desa and kecamatan of a point (a phone's location), from the offline map's polygons."""
+    found = load_geography().locate(latitude, longitude)
+    if found.desa_code is None:
+        return None
+    return AreaMatch(found.desa_code, found.desa, found.kecamatan_code, found.kecamatan)
 
 
 @dataclass

@@ -125,7 +125,8 @@ CONSOLE_SOURCES = ("ui/app.py", "ui/errors.py", "ui/call_form.py", "ui/incident_
                    "ui/login.py", "ui/main_window.py", "ui/notice_bar.py", "ui/ring_banner.py", "ui/shortcuts.py",
                    "ui/idle_lock.py",
                    "ui/desk/call_flow.py", "ui/desk/drafts.py", "ui/desk/lock.py", "ui/desk/outage.py",
-                   "ui/desk/panels.py", "ui/desk/ringing.py", "ui/desk/supervision.py", "ui/console/window.py",
+                   "ui/desk/panels.py", "ui/desk/ringing.py", "ui/desk/supervision.py", "ui/desk/map_desk.py",
+                   "ui/console/window.py",
                    "ui/console/__init__.py", "ui/console/startup.py", "ui/console/session.py",
                    "ui/console/crash.py")
 

@@ -730,12 +730,20 @@ Semua tombol: F1.</translation>
         <translation>Papan supervisor</translation>
     </message>
     <message>
+        <source>Board</source>
+        <translation>Papan</translation>
+    </message>
+    <message>
         <source>Supervisor board: waiting calls, open incidents, desks, units and shift figures, live</source>
         <translation>Papan supervisor: panggilan menunggu, insiden terbuka, meja, unit dan angka shift, langsung</translation>
     </message>
     <message>
         <source>Audit log: who did what, with filters and CSV export</source>
         <translation>Log audit: siapa melakukan apa, dengan filter dan ekspor CSV</translation>
+    </message>
+    <message>
+        <source>Map of the shift</source>
+        <translation>Peta shift ini</translation>
     </message>
     <message>
         <source>Supervisor board - Konsol 112</source>
@@ -946,6 +954,18 @@ Pulihkan sekarang?</translation>
 {path}</source>
         <translation>Konsol 112 mengalami kesalahan yang tidak terduga ({summary}). Panggilan tetap tercatat. Bila ada yang tampak salah, selesaikan panggilan yang sedang ditangani lalu mulai ulang konsol. Rinciannya ada di berkas log untuk teknisi:
 {path}</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Peta</translation>
+    </message>
+    <message>
+        <source>Show the map of Purwakarta</source>
+        <translation>Tampilkan peta Purwakarta</translation>
+    </message>
+    <message>
+        <source>Desa {desa}, Kec. {kecamatan}.</source>
+        <translation>Desa {desa}, Kec. {kecamatan}.</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,7 @@ from ui.call_form import call_type_names
 from ui.desk.call_flow import CallFlow
 from ui.desk.drafts import DraftKeeper
 from ui.desk.lock import LockController
+from ui.desk.map_desk import MapDesk
 from ui.desk.outage import OutageMonitor
 from ui.desk.panels import DeskPanels
 from ui.desk.ringing import RingingController
@@ -80,6 +81,7 @@ class Desk:
     lock: LockController
     drafts: DraftKeeper | None
     supervision: Supervision | None
+    map: MapDesk
 
     @property
     def mode(self) -> str:
@@ -154,11 +156,14 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
         drafts.status.connect(window.show_status)
         lock.locking.connect(drafts.save)
 
+    map_desk = MapDesk(window, worker, parts.render, services, flow, panels.open_incident)
+    bridge.feed_changes.connect(map_desk.on_changes)
+
     supervision = None
     if actor.at_least(Role.SUPERVISOR):
-        supervision = Supervision(window, worker, services, bridge, actor, panels.open_incident)
+        supervision = Supervision(window, worker, services, bridge, actor, panels.open_incident, map_desk)
 
-    desk = Desk(window, ringing, flow, outage, panels, lock, drafts, supervision)
+    desk = Desk(window, ringing, flow, outage, panels, lock, drafts, supervision, map_desk)
     window.closing.connect(partial(_closing, desk, parts.sound))
     ringing.refresh()
     return desk
