@@ -967,5 +967,17 @@ Pulihkan sekarang?</translation>
         <source>Desa {desa}, Kec. {kecamatan}.</source>
         <translation>Desa {desa}, Kec. {kecamatan}.</translation>
     </message>
+    <message>
+        <source>Put the caller&apos;s phone location into the incident form</source>
+        <translation>Masukkan lokasi HP penelepon ke formulir kejadian</translation>
+    </message>
+    <message>
+        <source>There is no phone location for the call in hand.</source>
+        <translation>Tidak ada lokasi HP untuk panggilan yang sedang ditangani.</translation>
+    </message>
+    <message>
+        <source>The phone&apos;s location is in the form: check it with the caller.</source>
+        <translation>Lokasi HP sudah masuk formulir: pastikan dengan penelepon.</translation>
+    </message>
 </context>
 </TS>

@@ -29,6 +29,7 @@ from ui.desk.lock import LockController
 from ui.desk.map_desk import MapDesk
 from ui.desk.outage import OutageMonitor
 from ui.desk.panels import DeskPanels
+from ui.desk.phone_location import PhoneLocation
 from ui.desk.ringing import RingingController
 from ui.desk.supervision import Supervision
 from ui.drafts import DraftStore
@@ -93,7 +94,8 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
     window = MainWindow(actor, parts.reference, language, parts.clock)
     flow_mode: list[str] = ["idle"]
     ringing = RingingController(worker, services.calls, services.callers, services.references, actor, window.banner,
-                                window.line_strip, parts.sound, busy=lambda: flow_mode[0] != "idle", parent=window)
+                                window.line_strip, parts.sound, busy=lambda: flow_mode[0] != "idle", parent=window,
+                                locations=services.locations)
     flow = CallFlow(worker, services.calls, services.callers, services.incidents, actor, ringing, window.stack,
                     window.call_form, window.incident_form, window.call_stretch, parent=window)
     flow.mode_changed.connect(partial(flow_mode.__setitem__, 0))
@@ -158,6 +160,8 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
 
     map_desk = MapDesk(window, worker, parts.render, services, flow, panels.open_incident)
     bridge.feed_changes.connect(map_desk.on_changes)
+    phone = PhoneLocation(window, worker, services.locations, actor, flow, map_desk)
+    bridge.feed_changes.connect(phone.on_changes)
 
     supervision = None
     if actor.at_least(Role.SUPERVISOR):

@@ -44,6 +44,8 @@ class CallFlow(QObject):
     """An incident was saved or a call linked to one (its id): F4 forwards it."""
     finished = Signal()
     """Back to the ringing calls: nothing is left in the forms (drafts can go)."""
+    call_changed = Signal(object)
+    """The call in hand (a CallInfo), or None when there is none any more."""
 
     def __init__(self, worker: DbWorker, calls: CallService, callers: CallerService, incidents: IncidentService,
                  actor: Actor, ringing: RingingController, stack: QStackedWidget, call_form: CallForm,
@@ -120,6 +122,7 @@ class CallFlow(QObject):
 
     def _take_call(self, info: CallInfo, history: CallerHistory | None) -> None:
         self.current = info
+        self.call_changed.emit(info)
         self.current_history = history
         self._set_mode("call")
         self.call_form.show()
@@ -271,6 +274,8 @@ class CallFlow(QObject):
             self.incident_form.set_suggestions(views)
 
     def back_to_idle(self) -> None:
+        if self.current is not None:
+            self.call_changed.emit(None)
         self.current = None
         self.current_history = None
         self._set_mode("idle")
