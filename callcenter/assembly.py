@@ -7,7 +7,9 @@ The console's own assembly (worker threads, Qt bridge, window) is ``ui.console``
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from callcenter.cid.sources import LineState, LineStatus, Source, Subscriber, make_source
 from callcenter.clock import Clock, utcnow
@@ -79,12 +81,32 @@ def area_of(latitude: float, longitude: float) -> AreaMatch | None:
     return AreaMatch(found.desa_code, found.desa, found.kecamatan_code, found.kecamatan)
 
 
+def receive_phone_messages(source: Source, db: Database) -> None:
+    """A GSM modem source (``format=aml``) hands every SMS it receives to the caller-location service: an AML
+    message becomes a caller location, any other SMS is kept for the operators. Other sources: nothing to do."""
+    from callcenter.cid.sources.aml_modem import AmlModemSource
+    from callcenter.services.locations import LocationService
+
+    if not isinstance(source, AmlModemSource):
+        return
+    locations = LocationService(db)
+
+    def store(sms: Any) -> None:
+        stored = locations.receive_sms(sms)
+        log.info("SMS from %s stored as %s %d%s", sms.sender or "?", stored.kind, stored.id,
+                 f" (call {stored.call_id})" if stored.call_id else "")
+
+    source.on_message(store)
+
+
 @dataclass
 class Lines:
     """The caller-ID sources one desk (or the line service) reads; a bad URL becomes a down line with the
-    reason, never a crash. ``subscriber`` receives every source's events, warnings and states."""
+    reason, never a crash. ``subscriber`` receives every source's events, warnings and states; ``prepare`` sees
+    each source before it starts (the console hands a GSM modem's SMS to the caller-location service)."""
 
     subscriber: Subscriber
+    prepare: Callable[[Source], None] | None = None
     sources: list[Source] = field(default_factory=list)
     refused: list[LineState] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
@@ -102,6 +124,8 @@ class Lines:
                 self.names[key] = name
                 continue
             source.subscribe(self.subscriber)
+            if self.prepare is not None:
+                self.prepare(source)
             source.start()
             self.names[source.key] = name
             log.info("caller-ID source %s: %s", name, source.display)

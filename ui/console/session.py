@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QSplashScreen
 
-from callcenter.assembly import Lines, build_services
+from callcenter.assembly import Lines, build_services, receive_phone_messages
 from callcenter.cid.sources import Subscriber
 from callcenter.clock import utcnow
 from callcenter.db.database import Database, data_dir
@@ -82,7 +82,8 @@ class ConsoleSession(QObject):
         self.intake.subscribe(self.bridge.on_calls)
         self.intake_worker = IntakeWorker(self.intake)
         self.lines = Lines(Subscriber(on_event=self.intake_worker.submit, on_warning=self.bridge.on_warning,
-                                      on_state=self.bridge.on_line_state))
+                                      on_state=self.bridge.on_line_state),
+                           prepare=partial(receive_phone_messages, db=db))
         self.poller = FeedPoller(self.worker, db, self.bridge)
         self.listener: NotifyListener | None = None
         self.outbox = OutboxWorker(db, default_senders(db))
