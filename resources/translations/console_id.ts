@@ -742,6 +742,10 @@ Semua tombol: F1.</translation>
         <translation>Log audit: siapa melakukan apa, dengan filter dan ekspor CSV</translation>
     </message>
     <message>
+        <source>Phone locations and SMS</source>
+        <translation>Lokasi HP dan SMS</translation>
+    </message>
+    <message>
         <source>Map of the shift</source>
         <translation>Peta shift ini</translation>
     </message>

@@ -21,6 +21,7 @@ from ui.map.feed import MapFeed
 from ui.map.panel import MapPanel
 from ui.shortcuts import AUDIT_LOG, SUPERVISOR_BOARD, with_key
 from ui.supervisor import AuditLogDialog, SupervisorBoard
+from ui.supervisor.phone_messages import PhoneMessagesPanel
 from ui.worker import DbWorker
 
 
@@ -59,6 +60,7 @@ class Supervision(QObject):
         super().__init__(window)
         self.map_desk = map_desk
         self.map_panel: MapPanel | None = None
+        self.phone_messages: PhoneMessagesPanel | None = None
         self.map_feed: MapFeed | None = None
         self.window = window
         self.worker = worker
@@ -95,6 +97,8 @@ class Supervision(QObject):
             if callable(self._open_incident):
                 board.incident_activated.connect(self._open_incident)
             window = BoardWindow(board, self.window)
+            self.phone_messages = PhoneMessagesPanel(self.worker, services.locations, self.actor, services.clock)
+            window.tabs.addTab(self.phone_messages, _t("Phone locations and SMS"))
             # The board's charts need room: as large as the screen allows, up to 1600x900.
             available = self.window.screen().availableGeometry()
             window.resize(min(1600, available.width()), min(900, available.height()))
@@ -139,6 +143,8 @@ class Supervision(QObject):
             self.board.on_changes(changes)
             if self.map_feed is not None:
                 self.map_feed.on_changes(changes)
+            if self.phone_messages is not None:
+                self.phone_messages.on_changes(changes)
         elif changes:
             self._dirty = True
 
