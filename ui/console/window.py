@@ -18,6 +18,7 @@ from callcenter.assembly import Services
 from callcenter.clock import Clock
 from callcenter.db.enums import Role
 from callcenter.services.base import Actor
+from callcenter.services.desk_actions import DeskActions
 from callcenter.services.desk_identity import DeskIdentity
 from callcenter.services.intake import IntakeService, IntakeWorker
 from callcenter.services.reference import ReferenceData
@@ -64,6 +65,8 @@ class DeskParts:
     log_path: Path | None = None
     identity: DeskIdentity | None = None
     """This console's desk (its name in the header and on the supervisor's board)."""
+    actions: DeskActions | None = None
+    """The operator's actions, kept in this desk's journal while the database is away (and applied after)."""
 
     @property
     def clock(self) -> Clock:
@@ -97,7 +100,8 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
                                 window.line_strip, parts.sound, busy=lambda: flow_mode[0] != "idle", parent=window,
                                 locations=services.locations)
     flow = CallFlow(worker, services.calls, services.callers, services.incidents, actor, ringing, window.stack,
-                    window.call_form, window.incident_form, window.call_stretch, parent=window)
+                    window.call_form, window.incident_form, window.call_stretch, parent=window,
+                    actions=parts.actions)
     flow.mode_changed.connect(partial(flow_mode.__setitem__, 0))
     flow.mode_changed.connect(window.apply_mode)
     window.mode_of = lambda: flow.mode
@@ -112,6 +116,7 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
     bridge.feed_changes.connect(ringing.on_changes)
     bridge.database_state.connect(outage.feed_state)
     worker.database_state.connect(outage.desk_state)
+    bridge.desk_state.connect(outage.journal_state)
     worker.error.connect(outage.unhandled_error)
     if parts.intake is not None:
         outage.watch_intake(parts.intake, parts.intake_worker)
