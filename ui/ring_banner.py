@@ -160,6 +160,9 @@ class RingCard(QFrame):
             meta = _t("line {line}").format(line=ringing.line_name) + "  ·  " + meta
         if ringing.call.cid_name and ringing.call.e164:
             meta = ringing.call.cid_name + "  ·  " + meta
+        if ringing.call.answered_extension:  # a desk phone took it: a desk still has to log it
+            meta = _t("answered at desk phone {extension}: log it with F2").format(
+                extension=ringing.call.answered_extension) + "  ·  " + meta
         self._meta = meta
         self._location = ringing.location
         self.meta = ElidedLabel(meta)

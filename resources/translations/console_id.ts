@@ -898,6 +898,10 @@ Pulihkan sekarang?</translation>
         <translation>saluran {line}</translation>
     </message>
     <message>
+        <source>answered at desk phone {extension}: log it with F2</source>
+        <translation>diangkat di telepon meja {extension}: catat dengan F2</translation>
+    </message>
+    <message>
         <source>waiting {time}</source>
         <translation>menunggu {time}</translation>
     </message>
