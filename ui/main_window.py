@@ -42,7 +42,7 @@ from ui.shortcuts import ShortcutMap, ShortcutOverlay, with_key
 log = logging.getLogger(__name__)
 
 WIDE_SCREEN = 1600
-FORM_SIDE_WIDTH = 340
+FORM_SIDE_MIN, FORM_SIDE_MAX = 240, 460
 STATUS_MS = 8000
 
 
@@ -115,7 +115,8 @@ class MainWindow(QMainWindow):
         self.incident_form = IncidentForm(reference, language)
         self.form_side = QWidget()
         """Beside the incident form: the compact map (ui.desk.map_desk), shown while the form is."""
-        self.form_side.setFixedWidth(FORM_SIDE_WIDTH)
+        self.form_side.setMinimumWidth(FORM_SIDE_MIN)  # the form keeps the room it needs; the map takes the rest
+        self.form_side.setMaximumWidth(FORM_SIDE_MAX)
         self.form_side.hide()
         form_row = QHBoxLayout()
         form_row.setContentsMargins(0, 0, 0, 0)
