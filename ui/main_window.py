@@ -42,6 +42,7 @@ from ui.shortcuts import ShortcutMap, ShortcutOverlay, with_key
 log = logging.getLogger(__name__)
 
 WIDE_SCREEN = 1600
+FORM_SIDE_MIN, FORM_SIDE_MAX = 240, 460
 STATUS_MS = 8000
 
 
@@ -112,7 +113,16 @@ class MainWindow(QMainWindow):
         self.call_form = CallForm()
         call_layout.addWidget(self.call_form)
         self.incident_form = IncidentForm(reference, language)
-        call_layout.addWidget(self.incident_form, 1)
+        self.form_side = QWidget()
+        """Beside the incident form: the compact map (ui.desk.map_desk), shown while the form is."""
+        self.form_side.setMinimumWidth(FORM_SIDE_MIN)  # the form keeps the room it needs; the map takes the rest
+        self.form_side.setMaximumWidth(FORM_SIDE_MAX)
+        self.form_side.hide()
+        form_row = QHBoxLayout()
+        form_row.setContentsMargins(0, 0, 0, 0)
+        form_row.addWidget(self.incident_form, 1)
+        form_row.addWidget(self.form_side)
+        call_layout.addLayout(form_row, 1)
         self.incident_form.hide()
         self.call_stretch = QWidget()
         call_layout.addWidget(self.call_stretch, 1)

@@ -14,10 +14,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSplashScreen
 
-from callcenter.assembly import Lines, build_services
+from callcenter.assembly import Lines, build_services, receive_phone_messages
 from callcenter.cid.sources import Subscriber
 from callcenter.clock import utcnow
 from callcenter.db.database import Database, data_dir
@@ -27,8 +27,10 @@ from callcenter.forwarding.outbox import OutboxWorker
 from callcenter.services.auth import OperatorInfo
 from callcenter.services.base import Actor
 from callcenter.services.demo import DEMO_PASSWORD
+from callcenter.services.desk_actions import DeskActions, open_desk_journal
 from callcenter.services.desk_identity import desk_identity
 from callcenter.services.intake import IntakeService, IntakeWorker
+from callcenter.services.journal import JournalWorker, desk_state
 from callcenter.services.notify import NotifyListener
 from callcenter.services.presence import Heartbeat
 from callcenter.services.settings import SettingsService
@@ -82,7 +84,8 @@ class ConsoleSession(QObject):
         self.intake.subscribe(self.bridge.on_calls)
         self.intake_worker = IntakeWorker(self.intake)
         self.lines = Lines(Subscriber(on_event=self.intake_worker.submit, on_warning=self.bridge.on_warning,
-                                      on_state=self.bridge.on_line_state))
+                                      on_state=self.bridge.on_line_state),
+                           prepare=partial(receive_phone_messages, db=db))
         self.poller = FeedPoller(self.worker, db, self.bridge)
         self.listener: NotifyListener | None = None
         self.outbox = OutboxWorker(db, default_senders(db))
@@ -92,6 +95,16 @@ class ConsoleSession(QObject):
         self.log_path = log_path
         self.identity = desk_identity()
         """This console's desk (stable across restarts; a second console on this PC is another desk)."""
+        journal_folder = data_dir() / ("demo" if demo else "") / "journal"
+        self.journal = open_desk_journal(journal_folder / f"desk-{self.identity.key[:16]}.jsonl", db)
+        """What the operator did while the database was away, applied (once) when it is back."""
+        self.actions = DeskActions(db, self.journal)
+        self.journal_worker = JournalWorker(self.journal)
+        self._unsubscribe_health = db.health.subscribe(lambda _health: self._say_desk_state())
+        self.journal.subscribe(lambda *_args: self._say_desk_state())
+        self._desk_state_timer = QTimer(self)  # also counts what the operator keeps on the desk meanwhile
+        self._desk_state_timer.setInterval(1000)
+        self._desk_state_timer.timeout.connect(self._say_desk_state)
         self._logout = False
         self._lines_restarted.connect(self._show_line_names)
         self._heartbeat_failed.connect(self._desk_problem)
@@ -120,7 +133,11 @@ class ConsoleSession(QObject):
         idle = in_background(self.app, lambda: idle_lock_minutes(self.services.settings))
         self.parts = DeskParts(self.services, reference, self.worker, self.render, self.bridge, RingSound(),
                                self.intake, self.intake_worker, self.outbox.wake,
-                               DraftStore(default_folder(self.demo)), idle, self.log_path, self.identity)
+                               DraftStore(default_folder(self.demo)), idle, self.log_path, self.identity,
+                               self.actions)
+        self.journal_worker.start()
+        self._desk_state_timer.start()
+        self._say_desk_state()
 
     def _source_urls(self) -> list[tuple[str, str]]:
         if self.demo:
@@ -133,7 +150,14 @@ class ConsoleSession(QObject):
         if heartbeat is not None:
             in_background(self.app, heartbeat.stop)
 
+    def _say_desk_state(self) -> None:
+        """From any thread: the database link and this desk's journal, for the notice slot."""
+        state = desk_state(self.db.health.current, self.journal)
+        self.bridge.desk_state.emit(str(state), len(self.journal))
+
     def stop(self) -> None:
+        self._unsubscribe_health()
+        self.journal_worker.stop()
         self._stop_heartbeat()
         if self.listener is not None:
             self.listener.stop()
