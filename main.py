@@ -16,6 +16,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command is not None:
         return cli.run(args_list)
     configure_logging(args.verbose)
+    refused = cli.preflight_console(args)  # a --db it cannot use is one sentence, before any window
+    if refused is not None:
+        return refused
     from ui.console import run as run_console  # Qt loads only for the console, never for a command
 
     return run_console(args)

@@ -40,6 +40,14 @@
         <translation>Konsol 112 tidak dapat membuka database {db}: {detail}. Periksa kabel jaringan atau server, lalu jalankan Konsol 112 lagi.</translation>
     </message>
     <message>
+        <source>There is no database yet</source>
+        <translation>Belum ada database</translation>
+    </message>
+    <message>
+        <source>There is no Konsol 112 database at {db}. Create a new, empty one there now?</source>
+        <translation>Belum ada database Konsol 112 di {db}. Buat database baru yang kosong di sana sekarang?</translation>
+    </message>
+    <message>
         <source>Preparing the demo ...</source>
         <translation>Menyiapkan demo ...</translation>
     </message>

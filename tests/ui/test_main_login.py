@@ -105,9 +105,34 @@ def test_first_start_on_an_empty_database(qtbot, tmp_path: Path, monkeypatch: py
     status = main.run(["--db", url, "--lang", "id"])
     timer.stop()
     assert status == 0
-    assert "belum berisi tabel Konsol 112" in seen[0]
+    assert "Belum ada database Konsol 112 di" in seen[0] and "fresh.sqlite3" in seen[0]
     assert seen[1:] == ["first run", "login", "Dewi Lestari (admin)", "handover", "login again"]
     db = Database(url)
     [admin] = AuthService(db).list_operators()
     assert admin.username == "admin"
     db.dispose()
+
+
+def test_a_mistyped_database_path_leaves_nothing_behind(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answering No to "create a new database there?" creates neither the file nor its folders."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    mistyped = tmp_path / "konsol112-sever" / "data.sqlite3"
+    seen: list[str] = []
+
+    def decline() -> None:
+        box = visible(QMessageBox)
+        if box is not None and not seen:
+            seen.append(box.text())
+            box.button(QMessageBox.StandardButton.No).click()
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(decline)
+    timer.start()
+    status = main.run(["--db", sqlite_url(mistyped), "--lang", "id"])
+    timer.stop()
+    assert status == 1
+    assert len(seen) == 1 and "Belum ada database Konsol 112 di" in seen[0]
+    assert not mistyped.parent.exists()

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         url = resolve_url(args.db)
     say(_t("Opening the database ..."))
-    db = open_database(url)
+    db = open_database(app, url)
     if db is None:
         splash.close()
         return 1

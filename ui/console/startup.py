@@ -19,8 +19,14 @@ from callcenter.clock import utcnow
 from callcenter.db import migrate
 from callcenter.db.database import Database, data_dir, sqlite_url
 from callcenter.db.refdata import load_reference_data
-from callcenter.errors import DatabaseNotInitialised, DatabaseTooNew, DatabaseUnavailable, UserFixableError
-from callcenter.services.demo import seed_demo
+from callcenter.errors import (
+    DatabaseMissing,
+    DatabaseNotInitialised,
+    DatabaseTooNew,
+    DatabaseUnavailable,
+    UserFixableError,
+)
+from callcenter.services.demo import DemoLogins, seed_demo
 from ui.errors import error_text
 
 log = logging.getLogger("konsol112.console")
@@ -68,7 +74,7 @@ def prepare_demo_database(path: Path, *, seed: int, progress: Callable[[str], No
         progress(_t("Creating the demo database ..."))
         _set_up(db)
         progress(_t("Adding three days of demo history ..."))
-        seed_demo(db, days=3, calls_per_day=150, seed=seed, progress=progress)
+        seed_demo(db, days=3, calls_per_day=150, seed=seed, progress=progress, logins=DemoLogins.DEMO)
     finally:
         db.dispose()
     return url
@@ -119,12 +125,40 @@ def database_ready(app: QApplication, db: Database) -> bool:
     return False
 
 
-def open_database(url: str) -> Database | None:
-    """The database at ``url``, or None after saying why it cannot be used (a bad URL, a missing driver)."""
+def open_database(app: QApplication, url: str) -> Database | None:
+    """The database at ``url``, or None after saying why it cannot be used (a bad URL, a missing driver). A SQLite
+    file that is not there yet is created (and set up) only after the admin says yes: a mistyped path must not
+    leave an empty database and its folders behind."""
     try:
-        return Database(url)
+        return Database(url, create=False)
+    except DatabaseMissing as exc:
+        return _offer_new_database(app, url, exc)
+    except UserFixableError as exc:
+        log.error("database %s not opened: %s", url, exc)
+        QMessageBox.critical(None, _t("The database cannot be reached"), error_text(exc))
+        return None
     except Exception as exc:
         log.error("database %s not opened: %s", url, exc)
         QMessageBox.critical(None, _t("The database cannot be reached"), _t(
             "Konsol 112 cannot use the database address {db}: {detail}").format(db=url, detail=exc))
         return None
+
+
+def _offer_new_database(app: QApplication, url: str, missing: DatabaseMissing) -> Database | None:
+    answer = QMessageBox.question(None, _t("There is no database yet"), _t(
+        "There is no Konsol 112 database at {db}. Create a new, empty one there now?").format(
+            db=missing.params.get("path", url)))
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        db = Database(url, create=True)
+    except UserFixableError as exc:
+        QMessageBox.critical(None, _t("The database is not ready"), error_text(exc))
+        return None
+    try:
+        in_background(app, lambda: _set_up(db))
+    except UserFixableError as exc:
+        db.dispose()
+        QMessageBox.critical(None, _t("The database is not ready"), error_text(exc))
+        return None
+    return db
