@@ -51,27 +51,30 @@ def run(args: argparse.Namespace) -> int:
     def say(text: str) -> None:
         splash.showMessage(text, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
 
-    if args.demo:
-        say(_t("Preparing the demo ..."))
-        seed = random.randrange(1, 1_000_000)
-        url = in_background(app, lambda: prepare_demo_database(demo_database_path(), seed=seed,
-                                                              progress=lambda m: log.info("demo: %s", m)))
-        step(f"demo database ready at {demo_database_path()}")
-    else:
-        url = resolve_url(args.db)
-    say(_t("Opening the database ..."))
-    db = open_database(app, url)
-    if db is None:
-        splash.close()
-        return 1
-    if not database_ready(app, db):
-        splash.close()
-        db.dispose()
-        return 1
-    step(f"database {db.display_url()} checked")
-    session = ConsoleSession(app, db, url, translations, splash, demo=args.demo, started=started, log_path=log_path)
     try:
-        session.start()
-        return session.run()
+        if args.demo:
+            say(_t("Preparing the demo ..."))
+            seed = random.randrange(1, 1_000_000)
+            url = in_background(app, lambda: prepare_demo_database(demo_database_path(), seed=seed,
+                                                                  progress=lambda m: log.info("demo: %s", m)))
+            step(f"demo database ready at {demo_database_path()}")
+        else:
+            url = resolve_url(args.db)
+        say(_t("Opening the database ..."))
+        db = open_database(app, url)
+        if db is None:
+            splash.close()
+            return 1
+        if not database_ready(app, db):
+            splash.close()
+            db.dispose()
+            return 1
+        step(f"database {db.display_url()} checked")
+        session = ConsoleSession(app, db, url, translations, splash, demo=args.demo, started=started, log_path=log_path)
+        try:
+            session.start()
+            return session.run()
+        finally:
+            session.stop()
     finally:
-        session.stop()
+        translations.remove()  # an early "no" leaves no language installed for whoever runs next
