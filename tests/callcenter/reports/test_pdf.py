@@ -52,7 +52,7 @@ def test_shift_report_prints_every_total(db: Database, tmp_path: Path) -> None:
         "Dijawab dalam 20 detik 7 (87,5%)", "Median waktu jawab 10,5 detik",
         "Persentil ke-90 waktu jawab 25 detik", "Belum tercapai",
         "Jumlah kejadian tercatat: 2", "Kebakaran 1 50,0%", "Damkar 1 2:00 / 2:00 10:00 / 10:00 12:00 / 12:00",
-        "112/2026/000002", "112/2026/000003", "Terbuka",
+        "112/2026/000002", "112/2026/000003", "Terbuka", "P1 (nyawa terancam)",
         "Asep Saputra (23:00–07:00)", "Hendra Permana", "Semua aman.",
         "0812-****-7890 2 0 2", "0857-****-2222 0 2 2", "otomatis",
         "Operator,", "Supervisor,", "Mengetahui,", "Kepala Bidang IKP", "Purwakarta, 2 Maret 2026",
@@ -90,7 +90,7 @@ def test_english_on_request(sqlite_db: Database, tmp_path: Path) -> None:
     render_shift_report(data, out, "en")
     pages, text = pdf_text(out)
     for expected in ("SHIFT REPORT MALAM", "Sunday, 1 March 2026", "Incoming calls 10 100.0%",
-                     "Median answer time 10.5 s", "Acknowledged by,", f"Page 1 of {pages}"):
+                     "Median answer time 10.5 s", "Acknowledged by,", f"Page 1 of {pages}", "P1 (life at risk)"):
         assert expected in text, expected
 
 
