@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callcenter.clock import to_wib
 from callcenter.db.enums import Channel, Priority
 from callcenter.services.incidents import LIMITS, IncidentDraft, IncidentView
 from callcenter.services.lookups import AreaChoice, CategoryChoice
@@ -34,6 +33,7 @@ from ui.app import icon
 from ui.errors import translate_problem
 from ui.form_widgets import LimitedTextEdit, completer_of, line_edit, resolve, searchable
 from ui.shortcuts import LINK, SAVE, with_key
+from ui.words import priority_text, report_channel_text, time_text
 
 SUGGEST_DELAY_MS = 250
 MAX_SHOWN_PROBLEM = 300
@@ -47,23 +47,11 @@ def _t(text: str) -> str:
 
 
 def channel_names() -> dict[Channel, str]:
-    return {
-        Channel.TELEPON_112: _t("Telephone 112"),
-        Channel.WHATSAPP: _t("WhatsApp Center"),
-        Channel.SP4N_LAPOR: _t("SP4N LAPOR"),
-        Channel.OGAN_LOPIAN: _t("Ogan Lopian"),
-        Channel.DATANG_LANGSUNG: _t("Walk-in (datang langsung)"),
-        Channel.LAINNYA: _t("Other"),
-    }
+    return {channel: report_channel_text(channel) for channel in Channel}
 
 
 def priority_names() -> dict[Priority, str]:
-    return {
-        Priority.P1: _t("P1 - life at risk now"),
-        Priority.P2: _t("P2 - urgent"),
-        Priority.P3: _t("P3 - needs action"),
-        Priority.P4: _t("P4 - no urgency"),
-    }
+    return {priority: priority_text(priority) for priority in Priority}
 
 
 def _parse_coordinate(text: str) -> float | None:
@@ -473,7 +461,7 @@ class IncidentForm(QFrame):
         for incident in incidents:
             category = incident.category_name_en if self.language == "en" else incident.category_name_id
             place = incident.desa_name or incident.kecamatan_name or incident.address or "-"
-            created = to_wib(incident.created_at).strftime("%H:%M")
+            created = time_text(incident.created_at, seconds=False)
             item = QListWidgetItem(f"{incident.number}  ·  {incident.priority}  ·  {category}  ·  {place}  ·  "
                                    f"{created}")
             item.setData(Qt.ItemDataRole.UserRole, incident.id)

@@ -28,11 +28,12 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from callcenter import phone
-from callcenter.clock import Clock, to_wib, utcnow
+from callcenter.clock import Clock, utcnow
 from callcenter.services.callers import CallerHistory
 from callcenter.services.calls import CallInfo
 from ui.app import RING_WAV, icon
 from ui.shortcuts import ANSWER, with_key
+from ui.words import datetime_text
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ def describe_caller(call: CallInfo, history: CallerHistory | None, now: datetime
             warn.append(_t("{prank} prank / {ghost} ghost calls").format(prank=history.prank_count,
                                                                        ghost=history.ghost_count))
         if history.is_blocked(now) and history.blocked_until is not None:
-            until = to_wib(history.blocked_until).strftime("%d-%m %H:%M")
+            until = datetime_text(history.blocked_until, seconds=False)
             warn.append(_t("BLOCKED until {time}: {reason}").format(
                 time=until, reason=history.block_reason or _t("no reason given")))
     elif call.e164 is None:

@@ -40,6 +40,8 @@ class CallFlow(QObject):
     mode_changed = Signal(str)
     status = Signal(str, bool)
     """A sentence for the status bar (text, is it an error)."""
+    step = Signal(str)
+    """What the operator is doing now, in one sentence: the status bar shows it whenever no news is on show."""
     incident_saved = Signal(int)
     """An incident was saved or a call linked to one (its id): F4 forwards it."""
     finished = Signal()
@@ -76,6 +78,23 @@ class CallFlow(QObject):
         self.mode = mode
         self.call_form.set_compact(mode == "incident")
         self.mode_changed.emit(mode)
+        self.step.emit(self.step_text())
+
+    def step_text(self) -> str:
+        """The status bar's sentence for the current step (each mode has its own)."""
+        number = number_text(self.current) if self.current is not None else ""
+        if self.mode == "call":
+            return _t("Call from {number} in hand: choose its type (F5 Normal opens an incident, F6-F10 close the "
+                      "call); F3 shows the caller's history.").format(number=number)
+        if self.mode == "incident":
+            return _t("Incident for the call from {number}: category, kecamatan and description, then Ctrl+S "
+                      "saves. Ctrl+G links it to an open incident; Esc goes back to the call type.").format(
+                number=number)
+        if self.mode == "report":
+            return _t("New report without a call: category, kecamatan and description, then Ctrl+S saves; Esc "
+                      "cancels it.")
+        return _t("Ready for calls: F2 answers the oldest ringing call; Ctrl+N enters a report that came another "
+                  "way.")
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.emit(text, error)
@@ -113,9 +132,8 @@ class CallFlow(QObject):
             self._say(_t("No call is ringing."))
             self.ringing.refresh()
             return
-        self._take_call(info, history)
+        self._take_call(info, history)  # the status bar says the step: choose the call type
         self.call_form.focus_buttons()
-        self._say(_t("You answered {number}. Choose the call type (F5-F10).").format(number=number_text(info)))
         self.ringing.refresh()
 
     def _take_call(self, info: CallInfo, history: CallerHistory | None) -> None:
@@ -154,9 +172,9 @@ class CallFlow(QObject):
     def _classified(self, info: CallInfo, call_type: CallType) -> None:
         self._busy = False
         self.ringing.forget_history(info.e164)
+        self.back_to_idle()  # the step first: the news is shown over it, then the step again
         self._say(_t("Call from {number} closed as {type}.").format(number=number_text(info),
                                                                      type=call_type_names()[call_type]))
-        self.back_to_idle()
 
     def _open_incident_form(self) -> None:
         assert self.current is not None
@@ -224,10 +242,10 @@ class CallFlow(QObject):
 
     def _incident_saved(self, view: IncidentView) -> None:
         self._busy = False
-        self._say(_t("Incident {number} saved.").format(number=view.number) + " "
-                  + _t("F4: forward it to the agencies."))
         self.incident_saved.emit(view.id)
         self.back_to_idle()
+        self._say(_t("Incident {number} saved.").format(number=view.number) + " "
+                  + _t("F4: forward it to the agencies."))
 
     def _link_incident(self, incident_id: int) -> None:
         if self._busy or self.current is None:
@@ -251,9 +269,9 @@ class CallFlow(QObject):
 
     def _linked(self, view: IncidentView) -> None:
         self._busy = False
-        self._say(_t("Call linked to incident {number}.").format(number=view.number))
         self.incident_saved.emit(view.id)
         self.back_to_idle()
+        self._say(_t("Call linked to incident {number}.").format(number=view.number))
 
     def _load_suggestions(self, desa_code: object, category_id: object) -> None:
         if self.mode != "incident":

@@ -42,7 +42,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callcenter.clock import Clock, to_wib, utcnow
+from callcenter.clock import Clock, utcnow
+from callcenter.db.enums import CallState
 from callcenter.services.base import Actor
 from callcenter.services.callers import CallerService
 from callcenter.services.dispatch import DispatchService
@@ -65,6 +66,14 @@ from ui.supervisor.models import (
     RowModel,
     UnitsModel,
     WaitingCallsModel,
+)
+from ui.words import (
+    call_state_text,
+    call_type_text,
+    datetime_text,
+    percent_text,
+    seconds_text,
+    time_text,
 )
 from ui.worker import DbWorker
 
@@ -373,8 +382,7 @@ class SupervisorBoard(QWidget):
     def _show_kpis(self, snapshot: BoardSnapshot) -> None:
         kpis = snapshot.kpis
 
-        def pct(value: float | None) -> str:
-            return "–" if value is None else f"{value * 100:.0f}%"
+        pct = percent_text
 
         def colour(value: float | None, good: float, fair: float) -> str:
             if value is None:
@@ -385,28 +393,25 @@ class SupervisorBoard(QWidget):
         self.tiles["within15"].set(pct(kpis.answered_within[15]), colour(kpis.answered_within[15], 0.9, 0.75))
         self.tiles["within20"].set(pct(kpis.answered_within[20]), colour(kpis.answered_within[20], 0.9, 0.75))
         median = kpis.median_answer_s
-        self.tiles["median"].set("–" if median is None else tr("%1 s").replace("%1", f"{median:.0f}"))
+        self.tiles["median"].set("–" if median is None else seconds_text(median))
         abandoned = kpis.abandoned_rate
         self.tiles["abandoned"].set(pct(abandoned), "#263238" if abandoned is None or abandoned < 0.1 else "#9a1c1c")
         self.tiles["received"].set(str(kpis.received))
         self.tiles["waiting"].set(str(len([w for w in snapshot.waiting if w.stale_operator is None])),
                                   "#9a1c1c" if any(w.stale_operator for w in snapshot.waiting) else "#263238")
         self.tiles["open"].set(str(kpis.open_incidents))
-        start, end = to_wib(kpis.start), to_wib(kpis.end)
         self.shift_label.setText(tr("Shift %1 · %2–%3 WIB · updated %4").replace("%1", kpis.shift_name)
-                                 .replace("%2", start.strftime("%H:%M")).replace("%3", end.strftime("%H:%M"))
-                                 .replace("%4", to_wib(snapshot.at).strftime("%H:%M:%S")))
+                                 .replace("%2", time_text(kpis.start, seconds=False))
+                                 .replace("%3", time_text(kpis.end, seconds=False))
+                                 .replace("%4", time_text(snapshot.at)))
         parts = [f"{self.type_name(key)} {count}" for key, count in kpis.by_type.items() if count]
         self.by_type_label.setText(tr("By type: %1").replace("%1", " · ".join(parts) or "–"))
 
     @staticmethod
     def type_name(key: str) -> str:
-        names = {
-            "normal": tr("emergency/normal"), "informasi": tr("information"), "prank": tr("prank"),
-            "ghost": tr("ghost"), "salah_sambung": tr("wrong number"), "test": tr("test"), MISSED: tr("missed"),
-            UNCLASSIFIED: tr("not classified"),
-        }
-        return names.get(key, key)
+        if key == MISSED:
+            return call_state_text(CallState.MISSED)
+        return call_type_text(None if key == UNCLASSIFIED else key)
 
     def _show_charts(self, snapshot: BoardSnapshot) -> None:
         hourly, histogram = snapshot.hourly, snapshot.answer_histogram
@@ -566,7 +571,7 @@ class SupervisorBoard(QWidget):
                 self.show_message(tr("No incident was closed in the last 7 days."), kind="action")
                 return
             dialog = ChoiceDialog(tr("Reopen a closed incident"), tr("Incident"),
-                                  [(f"{c.number} · {c.category} · {to_wib(c.closed_at).strftime('%d/%m %H:%M')}",
+                                  [(f"{c.number} · {c.category} · {datetime_text(c.closed_at, seconds=False)}",
                                     c.id) for c in closed], self, reason_label=tr("Reason (required)"))
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.reopen_incident(dialog.combo.currentData(), dialog.reason.toPlainText())
