@@ -81,7 +81,7 @@ class Translations:
                 app.removeTranslator(translator)
         self._installed = []
         self.language = "en"
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Indonesia))  # numbers as the words
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))  # numbers as the words
 
     def prepare(self, language: str) -> list[Path]:
         """Compile what ``install(language)`` needs (a subprocess per stale file): slow, so the console calls
@@ -113,8 +113,9 @@ class Translations:
         if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt_own)
             self._installed.append(qt_own)
-        QLocale.setDefault(QLocale(QLocale.Language.Indonesian if language == "id" else QLocale.Language.English,
-                                   QLocale.Country.Indonesia))
+        # Numbers as the words read them: Indonesian 4,9 and 1.234; English 4.9 and 1,234 (en_ID would write 4,9).
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia) if language == "id" else
+                           QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         self.language = language
         log.info("language %s: %d translation file(s)", language, len(loaded))
         return loaded

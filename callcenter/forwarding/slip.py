@@ -20,8 +20,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from callcenter.forwarding.slip_map import coordinates_text, locator_block
 from callcenter.db.enums import priority_words
+from callcenter.forwarding.slip_map import coordinates_text, locator_block
 from callcenter.services.dispatch_messages import DispatchFacts, shorten, unit_type_name, wib_text
 
 MAX_DESCRIPTION_ON_SLIP = 1500

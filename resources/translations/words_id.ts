@@ -195,6 +195,10 @@
         <translation>tidak</translation>
     </message>
     <message>
+        <source>%1 tried to %2</source>
+        <translation>%1 mencoba %2</translation>
+    </message>
+    <message>
         <source>line %1</source>
         <translation>saluran %1</translation>
     </message>
@@ -511,8 +515,20 @@
         <translation>Log audit diekspor</translation>
     </message>
     <message>
+        <source>Calls exported (CSV)</source>
+        <translation>Panggilan diekspor (CSV)</translation>
+    </message>
+    <message>
+        <source>Incidents exported (CSV)</source>
+        <translation>Kejadian diekspor (CSV)</translation>
+    </message>
+    <message>
         <source>Demo history added</source>
         <translation>Riwayat demo ditambahkan</translation>
+    </message>
+    <message>
+        <source>Refused: not allowed for the role</source>
+        <translation>Ditolak: tidak diizinkan untuk perannya</translation>
     </message>
     <message>
         <source>account</source>
@@ -577,6 +593,14 @@
     <message>
         <source>database</source>
         <translation>basis data</translation>
+    </message>
+    <message>
+        <source>permission</source>
+        <translation>izin</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>ekspor</translation>
     </message>
     <message>
         <source>login attempt</source>
@@ -807,6 +831,14 @@
         <translation>%1 baris; filter: %2</translation>
     </message>
     <message>
+        <source>%1 calls from %2 to %3</source>
+        <translation>%1 panggilan dari %2 sampai %3</translation>
+    </message>
+    <message>
+        <source>%1 incidents from %2 to %3</source>
+        <translation>%1 kejadian dari %2 sampai %3</translation>
+    </message>
+    <message>
         <source>%1 to %2 (attempt %3)</source>
         <translation>%1 ke %2 (percobaan ke-%3)</translation>
     </message>
@@ -825,6 +857,186 @@
     <message>
         <source>WhatsApp opened, the text copied</source>
         <translation>WhatsApp dibuka, teks disalin</translation>
+    </message>
+    <message>
+        <source>switch accounts on or off</source>
+        <translation>mengaktifkan atau menonaktifkan akun</translation>
+    </message>
+    <message>
+        <source>add notes</source>
+        <translation>menambah catatan</translation>
+    </message>
+    <message>
+        <source>answer calls</source>
+        <translation>mengangkat panggilan</translation>
+    </message>
+    <message>
+        <source>attach a phone location to a call</source>
+        <translation>memasang lokasi HP ke panggilan</translation>
+    </message>
+    <message>
+        <source>block numbers</source>
+        <translation>memblokir nomor</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>mengubah pengaturan</translation>
+    </message>
+    <message>
+        <source>change a unit&apos;s status</source>
+        <translation>mengubah status unit</translation>
+    </message>
+    <message>
+        <source>choose call types</source>
+        <translation>memilih jenis panggilan</translation>
+    </message>
+    <message>
+        <source>close incidents</source>
+        <translation>menutup kejadian</translation>
+    </message>
+    <message>
+        <source>set up caller-ID sources</source>
+        <translation>mengatur sumber caller ID</translation>
+    </message>
+    <message>
+        <source>count incidents per area</source>
+        <translation>menghitung kejadian per wilayah</translation>
+    </message>
+    <message>
+        <source>create incidents</source>
+        <translation>membuat kejadian</translation>
+    </message>
+    <message>
+        <source>create accounts</source>
+        <translation>membuat akun</translation>
+    </message>
+    <message>
+        <source>change incidents</source>
+        <translation>mengubah kejadian</translation>
+    </message>
+    <message>
+        <source>end a shift session</source>
+        <translation>mengakhiri sesi shift</translation>
+    </message>
+    <message>
+        <source>finish calls</source>
+        <translation>menyelesaikan panggilan</translation>
+    </message>
+    <message>
+        <source>export calls</source>
+        <translation>mengekspor panggilan</translation>
+    </message>
+    <message>
+        <source>export incidents</source>
+        <translation>mengekspor kejadian</translation>
+    </message>
+    <message>
+        <source>export the audit log</source>
+        <translation>mengekspor log audit</translation>
+    </message>
+    <message>
+        <source>forward incidents</source>
+        <translation>meneruskan kejadian</translation>
+    </message>
+    <message>
+        <source>link calls to incidents</source>
+        <translation>menggabungkan panggilan ke kejadian</translation>
+    </message>
+    <message>
+        <source>make a period report</source>
+        <translation>membuat laporan periode</translation>
+    </message>
+    <message>
+        <source>make a shift report</source>
+        <translation>membuat laporan shift</translation>
+    </message>
+    <message>
+        <source>manage agencies</source>
+        <translation>mengelola instansi</translation>
+    </message>
+    <message>
+        <source>manage units</source>
+        <translation>mengelola unit</translation>
+    </message>
+    <message>
+        <source>mark an SMS as read</source>
+        <translation>menandai SMS sudah dibaca</translation>
+    </message>
+    <message>
+        <source>read the SMS inbox</source>
+        <translation>membaca kotak masuk SMS</translation>
+    </message>
+    <message>
+        <source>read the audit log</source>
+        <translation>membaca log audit</translation>
+    </message>
+    <message>
+        <source>hand incidents to another operator</source>
+        <translation>mengalihkan kejadian ke operator lain</translation>
+    </message>
+    <message>
+        <source>record callbacks</source>
+        <translation>mencatat telepon balik</translation>
+    </message>
+    <message>
+        <source>record deliveries</source>
+        <translation>mencatat pengiriman</translation>
+    </message>
+    <message>
+        <source>release another operator&apos;s call</source>
+        <translation>mengembalikan panggilan operator lain</translation>
+    </message>
+    <message>
+        <source>reopen incidents</source>
+        <translation>membuka kembali kejadian</translation>
+    </message>
+    <message>
+        <source>report a desk online</source>
+        <translation>melaporkan meja aktif</translation>
+    </message>
+    <message>
+        <source>reset passwords</source>
+        <translation>mengatur ulang kata sandi</translation>
+    </message>
+    <message>
+        <source>retry deliveries</source>
+        <translation>mencoba ulang pengiriman</translation>
+    </message>
+    <message>
+        <source>see phone locations waiting for a call</source>
+        <translation>melihat lokasi HP yang menunggu panggilannya</translation>
+    </message>
+    <message>
+        <source>see a period&apos;s incidents on the map</source>
+        <translation>melihat kejadian satu periode di peta</translation>
+    </message>
+    <message>
+        <source>see the supervisor board</source>
+        <translation>melihat papan supervisor</translation>
+    </message>
+    <message>
+        <source>start a shift session</source>
+        <translation>memulai sesi shift</translation>
+    </message>
+    <message>
+        <source>unblock numbers</source>
+        <translation>membuka blokir nomor</translation>
+    </message>
+    <message>
+        <source>record dispatch steps</source>
+        <translation>mencatat langkah penugasan</translation>
+    </message>
+    <message>
+        <source>use a phone location</source>
+        <translation>memakai lokasi HP</translation>
+    </message>
+    <message>
+        <source>set an agency&apos;s position</source>
+        <translation>mengatur posisi instansi</translation>
+    </message>
+    <message>
+        <source>set a unit&apos;s position</source>
+        <translation>mengatur posisi unit</translation>
     </message>
     <message>
         <source>not started yet</source>

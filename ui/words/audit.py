@@ -93,7 +93,10 @@ ACTIONS: Mapping[str, object] = {
     "location.take": QT_TRANSLATE_NOOP("Words", "Phone location put into an incident"),
     "sms.read": QT_TRANSLATE_NOOP("Words", "SMS read"),
     "audit.export": QT_TRANSLATE_NOOP("Words", "Audit log exported"),
+    "export.calls": QT_TRANSLATE_NOOP("Words", "Calls exported (CSV)"),
+    "export.incidents": QT_TRANSLATE_NOOP("Words", "Incidents exported (CSV)"),
     "demo.seed": QT_TRANSLATE_NOOP("Words", "Demo history added"),
+    "permission_denied": QT_TRANSLATE_NOOP("Words", "Refused: not allowed for the role"),
 }
 
 ENTITIES: Mapping[str, object] = {
@@ -113,6 +116,8 @@ ENTITIES: Mapping[str, object] = {
     "sms": QT_TRANSLATE_NOOP("Words", "SMS"),
     "audit": QT_TRANSLATE_NOOP("Words", "audit log"),
     "database": QT_TRANSLATE_NOOP("Words", "database"),
+    "permission": QT_TRANSLATE_NOOP("Words", "permission"),
+    "export": QT_TRANSLATE_NOOP("Words", "export"),
     # the first part of action codes that name no entity (the action filter's groups)
     "login": QT_TRANSLATE_NOOP("Words", "login attempt"),
     "shift": QT_TRANSLATE_NOOP("Words", "shift"),
@@ -211,6 +216,13 @@ DETAILS: Mapping[str, tuple[tuple[re.Pattern[str], object], ...]] = {
         (re.compile(r"^(\d+) rows; no filter$"), QT_TRANSLATE_NOOP("Words", "%1 rows, no filter")),
         (re.compile(r"^(\d+) rows; (.*)$"), QT_TRANSLATE_NOOP("Words", "%1 rows; filter: %2")),
     ),
+    "export.calls": (
+        (re.compile(r"^(\d+) calls from (\S+) to (\S+)$"), QT_TRANSLATE_NOOP("Words", "%1 calls from %2 to %3")),
+    ),
+    "export.incidents": (
+        (re.compile(r"^(\d+) incidents from (\S+) to (\S+)$"),
+         QT_TRANSLATE_NOOP("Words", "%1 incidents from %2 to %3")),
+    ),
     "outbox.sent": (
         (re.compile(r"^(\w+) to (.*) \(attempt (\d+)\)$"), QT_TRANSLATE_NOOP("Words", "%1 to %2 (attempt %3)")),
     ),
@@ -226,6 +238,56 @@ DETAILS: Mapping[str, tuple[tuple[re.Pattern[str], object], ...]] = {
     ),
 }
 _CHANNELS = ("print", "whatsapp", "email", "webhook")
+
+PERMISSION_ACTIONS: Mapping[str, object] = {
+    # What a role tried and was refused (the core's Service.require(actor, role, <what>) phrases).
+    "activate or deactivate operators": QT_TRANSLATE_NOOP("Words", "switch accounts on or off"),
+    "add notes": QT_TRANSLATE_NOOP("Words", "add notes"),
+    "answer calls": QT_TRANSLATE_NOOP("Words", "answer calls"),
+    "attach a location to a call": QT_TRANSLATE_NOOP("Words", "attach a phone location to a call"),
+    "block numbers": QT_TRANSLATE_NOOP("Words", "block numbers"),
+    "change settings": QT_TRANSLATE_NOOP("Words", "change settings"),
+    "change unit status": QT_TRANSLATE_NOOP("Words", "change a unit's status"),
+    "classify calls": QT_TRANSLATE_NOOP("Words", "choose call types"),
+    "close incidents": QT_TRANSLATE_NOOP("Words", "close incidents"),
+    "configure caller-ID sources": QT_TRANSLATE_NOOP("Words", "set up caller-ID sources"),
+    "count incidents per area": QT_TRANSLATE_NOOP("Words", "count incidents per area"),
+    "create incidents": QT_TRANSLATE_NOOP("Words", "create incidents"),
+    "create operators": QT_TRANSLATE_NOOP("Words", "create accounts"),
+    "edit incidents": QT_TRANSLATE_NOOP("Words", "change incidents"),
+    "end a shift session": QT_TRANSLATE_NOOP("Words", "end a shift session"),
+    "end calls": QT_TRANSLATE_NOOP("Words", "finish calls"),
+    "export calls": QT_TRANSLATE_NOOP("Words", "export calls"),
+    "export incidents": QT_TRANSLATE_NOOP("Words", "export incidents"),
+    "export the audit log": QT_TRANSLATE_NOOP("Words", "export the audit log"),
+    "forward incidents": QT_TRANSLATE_NOOP("Words", "forward incidents"),
+    "link calls to incidents": QT_TRANSLATE_NOOP("Words", "link calls to incidents"),
+    "make a report for a date range": QT_TRANSLATE_NOOP("Words", "make a period report"),
+    "make a shift report": QT_TRANSLATE_NOOP("Words", "make a shift report"),
+    "manage agencies": QT_TRANSLATE_NOOP("Words", "manage agencies"),
+    "manage units": QT_TRANSLATE_NOOP("Words", "manage units"),
+    "mark an SMS read": QT_TRANSLATE_NOOP("Words", "mark an SMS as read"),
+    "read the SMS inbox": QT_TRANSLATE_NOOP("Words", "read the SMS inbox"),
+    "read the audit log": QT_TRANSLATE_NOOP("Words", "read the audit log"),
+    "reassign incidents": QT_TRANSLATE_NOOP("Words", "hand incidents to another operator"),
+    "record callbacks": QT_TRANSLATE_NOOP("Words", "record callbacks"),
+    "record deliveries": QT_TRANSLATE_NOOP("Words", "record deliveries"),
+    "release calls claimed by another operator": QT_TRANSLATE_NOOP("Words", "release another operator's call"),
+    "reopen incidents": QT_TRANSLATE_NOOP("Words", "reopen incidents"),
+    "report desk presence": QT_TRANSLATE_NOOP("Words", "report a desk online"),
+    "reset passwords": QT_TRANSLATE_NOOP("Words", "reset passwords"),
+    "retry deliveries": QT_TRANSLATE_NOOP("Words", "retry deliveries"),
+    "see locations waiting for their call": QT_TRANSLATE_NOOP("Words", "see phone locations waiting for a call"),
+    "see the incidents of a period on the map": QT_TRANSLATE_NOOP("Words", "see a period's incidents on the map"),
+    "see the supervisor board": QT_TRANSLATE_NOOP("Words", "see the supervisor board"),
+    "start a shift session": QT_TRANSLATE_NOOP("Words", "start a shift session"),
+    "unblock numbers": QT_TRANSLATE_NOOP("Words", "unblock numbers"),
+    "update dispatches": QT_TRANSLATE_NOOP("Words", "record dispatch steps"),
+    "use a caller location": QT_TRANSLATE_NOOP("Words", "use a phone location"),
+    "set the position of an agency": QT_TRANSLATE_NOOP("Words", "set an agency's position"),
+    "set the position of a unit": QT_TRANSLATE_NOOP("Words", "set a unit's position"),
+}
+_TRIED = re.compile(r"^(\w+) tried to (.*)$")
 
 
 def action_text(code: str) -> str:
@@ -303,10 +365,15 @@ def detail_text(action: str, detail: str | None) -> str:
     """A detail the core wrote, in words when it is one the core writes itself; people's own notes as written."""
     if not detail:
         return ""
+    tried = _TRIED.match(detail) if action == "permission_denied" else None
+    if tried is not None:
+        what = PERMISSION_ACTIONS.get(tried.group(2))
+        return tr("%1 tried to %2").replace("%1", role_text(tried.group(1))).replace(
+            "%2", tr(str(what)) if what is not None else tried.group(2))
     for pattern, template in DETAILS.get(action, ()):
         match = pattern.match(detail)
         if match:
-            values = [channel_text(value) if index == 0 and value in _CHANNELS else value
+            values = [channel_text(value) if index == 0 and value in _CHANNELS else _moment(value) or value
                       for index, value in enumerate(match.groups())]
             if action == "outbox.failed" and len(values) == 4:
                 values[3] = delivery_reason_text(values[3])
