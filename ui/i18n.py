@@ -2,12 +2,14 @@
 
 The ``.ts`` files are the committed source (source strings are English; Indonesian is the default language); they
 are refreshed from the sources by ``python tools/translations.py``.
-The compiled ``.qm`` files live in the user cache folder and are rebuilt with PySide6's ``lrelease`` whenever
-they are missing or older than their ``.ts``, so they are never missing at run time and never committed.
+The compiled ``.qm`` files live in the user cache folder, named after the contents of their ``.ts``, and are built
+with PySide6's ``lrelease`` whenever that file is missing, so they are never missing or stale at run time and
+never committed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
 import subprocess
@@ -50,11 +52,15 @@ def sources_for(language: str, folder: Path = TRANSLATIONS) -> list[Path]:
 
 
 def compile_ts(ts: Path, out_dir: Path | None = None) -> Path:
-    """Compile ``ts`` unless an up-to-date ``.qm`` is already in the cache; returns the ``.qm`` path."""
+    """Compile ``ts`` unless its ``.qm`` is already in the cache; returns the ``.qm`` path.
+
+    The compiled file is named after the contents it was compiled from (not its time): an upgrade whose .ts
+    carries an older time, or another installation sharing the user's cache, never gets stale words."""
     target_dir = out_dir or cache_dir()
     target_dir.mkdir(parents=True, exist_ok=True)
-    qm = target_dir / (ts.stem + ".qm")
-    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    qm = target_dir / f"{ts.stem}-{digest}.qm"
+    if qm.exists() and qm.stat().st_size > 0:
         return qm
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console window flashes up
     result = subprocess.run([*lrelease_command(), "-silent", str(ts), "-qm", str(qm)], capture_output=True,

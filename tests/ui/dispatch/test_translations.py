@@ -17,9 +17,9 @@ def test_compiled_translation_turns_the_screens_indonesian(qtbot: QtBot, tmp_pat
     """The dispatch screens' own words (context Dispatch) and the statuses from the one vocabulary (Words)."""
     translators = []
     for name in ("dispatch_id", "words_id"):
-        compile_ts(TRANSLATIONS / f"{name}.ts", tmp_path)
+        qm = compile_ts(TRANSLATIONS / f"{name}.ts", tmp_path)
         translator = QTranslator()
-        assert translator.load(str(tmp_path / f"{name}.qm"))
+        assert translator.load(str(qm))
         QCoreApplication.installTranslator(translator)
         translators.append(translator)
     try:

@@ -135,9 +135,9 @@ def test_the_maps_words_in_indonesian(qtbot: QtBot, tmp_path: Path) -> None:
     previous = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))  # as Translations does
     for name in ("map_id", "words_id"):
-        compile_ts(TS.parent / f"{name}.ts", tmp_path)
+        qm = compile_ts(TS.parent / f"{name}.ts", tmp_path)
         translator = QTranslator()
-        assert translator.load(str(tmp_path / f"{name}.qm"))
+        assert translator.load(str(qm))
         QCoreApplication.installTranslator(translator)
         translators.append(translator)
     try:

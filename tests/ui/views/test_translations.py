@@ -28,9 +28,9 @@ def test_the_compiled_translation_turns_the_views_indonesian(qtbot: QtBot, tmp_p
     assert app is not None
     translators = []
     for name in ("views_id", "words_id", "errors_id"):  # the views, the vocabulary and the error words
-        compile_ts(TS.parent / f"{name}.ts", tmp_path)
+        qm = compile_ts(TS.parent / f"{name}.ts", tmp_path)
         translator = QTranslator()
-        assert translator.load(str(tmp_path / f"{name}.qm"))
+        assert translator.load(str(qm))
         app.installTranslator(translator)
         translators.append(translator)
     try:
