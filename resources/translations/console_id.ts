@@ -158,16 +158,16 @@
         <translation>Kunci konsol sekarang (kata sandi Anda membukanya)</translation>
     </message>
     <message>
-        <source>Call from {number} in hand: choose its type (F5 Normal opens an incident, F6-F10 close the call); F3 shows the caller&apos;s history.</source>
-        <translation>Panggilan dari {number}: pilih jenisnya (F5 Normal membuat kejadian, F6-F10 menutup panggilan); F3 menampilkan riwayat penelepon.</translation>
+        <source>Call from {number}: choose its type - F5 Normal (an incident), F6-F10 close the call; F3 the caller&apos;s history.</source>
+        <translation>Panggilan dari {number}: pilih jenisnya - F5 Normal (buat kejadian), F6-F10 tutup panggilan; F3 riwayat penelepon.</translation>
     </message>
     <message>
-        <source>Incident for the call from {number}: category, kecamatan and description, then Ctrl+S saves. Ctrl+G links it to an open incident; Esc goes back to the call type.</source>
-        <translation>Kejadian untuk panggilan dari {number}: isi kategori, kecamatan dan uraian, lalu Ctrl+S menyimpan. Ctrl+G menggabungkan ke kejadian terbuka; Esc kembali ke jenis panggilan.</translation>
+        <source>Incident for {number}: category, kecamatan, description; Ctrl+S saves, Ctrl+G links, Esc goes back.</source>
+        <translation>Kejadian untuk {number}: isi kategori, kecamatan, uraian; Ctrl+S simpan, Ctrl+G gabungkan, Esc kembali.</translation>
     </message>
     <message>
-        <source>New report without a call: category, kecamatan and description, then Ctrl+S saves; Esc cancels it.</source>
-        <translation>Laporan baru tanpa panggilan: isi kategori, kecamatan dan uraian, lalu Ctrl+S menyimpan; Esc membatalkannya.</translation>
+        <source>New report without a call: category, kecamatan, description; Ctrl+S saves, Esc cancels.</source>
+        <translation>Laporan baru tanpa panggilan: isi kategori, kecamatan, uraian; Ctrl+S simpan, Esc batal.</translation>
     </message>
     <message>
         <source>Ready for calls: F2 answers the oldest ringing call; Ctrl+N enters a report that came another way.</source>
@@ -846,6 +846,18 @@ Semua tombol: F1.</translation>
     <message>
         <source>Press any key to close this list.</source>
         <translation>Tekan tombol apa saja untuk menutup daftar ini.</translation>
+    </message>
+    <message>
+        <source>Call from {number} in hand: choose its type (F5 Normal opens an incident, F6-F10 close the call); F3 shows the caller&apos;s history.</source>
+        <translation type="vanished">Panggilan dari {number}: pilih jenisnya (F5 Normal membuat kejadian, F6-F10 menutup panggilan); F3 menampilkan riwayat penelepon.</translation>
+    </message>
+    <message>
+        <source>Incident for the call from {number}: category, kecamatan and description, then Ctrl+S saves. Ctrl+G links it to an open incident; Esc goes back to the call type.</source>
+        <translation type="vanished">Kejadian untuk panggilan dari {number}: isi kategori, kecamatan dan uraian, lalu Ctrl+S menyimpan. Ctrl+G menggabungkan ke kejadian terbuka; Esc kembali ke jenis panggilan.</translation>
+    </message>
+    <message>
+        <source>New report without a call: category, kecamatan and description, then Ctrl+S saves; Esc cancels it.</source>
+        <translation type="vanished">Laporan baru tanpa panggilan: isi kategori, kecamatan dan uraian, lalu Ctrl+S menyimpan; Esc membatalkannya.</translation>
     </message>
     <message>
         <source>Normal</source>

@@ -24,7 +24,7 @@ def test_the_status_bar_follows_each_step_of_a_call(qtbot: QtBot, console: Conso
     assert _status(console).startswith("Panggilan dari 0812-3456-7890: pilih jenisnya")
     qtbot.keyClick(window, Qt.Key.Key_F5)  # the incident form: a sentence of its own, at once
     assert console.desk.mode == "incident"
-    assert _status(console).startswith("Kejadian untuk panggilan dari 0812-3456-7890: isi kategori")
+    assert _status(console).startswith("Kejadian untuk 0812-3456-7890: isi kategori")
     assert "Pilih jenis" not in _status(console) and "pilih jenisnya" not in _status(console)
     qtbot.keyClick(window, Qt.Key.Key_Escape)  # back to the call type
     assert _status(console).startswith("Panggilan dari 0812-3456-7890: pilih jenisnya")
@@ -35,6 +35,25 @@ def test_the_status_bar_follows_each_step_of_a_call(qtbot: QtBot, console: Conso
     assert _status(console).startswith("Siap menerima panggilan")
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert console.desk.mode == "report" and _status(console).startswith("Laporan baru tanpa panggilan")
+
+
+def test_every_step_fits_the_status_bar_at_1366(qtbot: QtBot, console: Console) -> None:
+    """The step is read at a glance: one line, never cut, on the centre's 1366-pixel screens."""
+    window = console.window
+    window.resize(1366, 740)
+    qtbot.waitUntil(lambda: window.width() == 1366, timeout=3000)
+    flow = console.desk.flow
+    metrics = window.status_label.fontMetrics()
+    console.ring("081234567890")
+    qtbot.waitUntil(lambda: len(window.banner.call_ids()) == 1, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: console.desk.mode == "call", timeout=5000)
+    widths = {}
+    for mode in ("idle", "call", "incident", "report"):
+        flow.mode = mode
+        widths[mode] = metrics.horizontalAdvance(flow.step_text())
+    assert all(width <= window.status_label.width() for width in widths.values()), (widths,
+                                                                                    window.status_label.width())
 
 
 def test_a_new_step_never_hides_a_warning(qtbot: QtBot, console: Console) -> None:

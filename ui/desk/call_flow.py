@@ -84,15 +84,13 @@ class CallFlow(QObject):
         """The status bar's sentence for the current step (each mode has its own)."""
         number = number_text(self.current) if self.current is not None else ""
         if self.mode == "call":
-            return _t("Call from {number} in hand: choose its type (F5 Normal opens an incident, F6-F10 close the "
-                      "call); F3 shows the caller's history.").format(number=number)
+            return _t("Call from {number}: choose its type - F5 Normal (an incident), F6-F10 close the call; F3 the "
+                      "caller's history.").format(number=number)
         if self.mode == "incident":
-            return _t("Incident for the call from {number}: category, kecamatan and description, then Ctrl+S "
-                      "saves. Ctrl+G links it to an open incident; Esc goes back to the call type.").format(
-                number=number)
+            return _t("Incident for {number}: category, kecamatan, description; Ctrl+S saves, Ctrl+G links, Esc "
+                      "goes back.").format(number=number)
         if self.mode == "report":
-            return _t("New report without a call: category, kecamatan and description, then Ctrl+S saves; Esc "
-                      "cancels it.")
+            return _t("New report without a call: category, kecamatan, description; Ctrl+S saves, Esc cancels.")
         return _t("Ready for calls: F2 answers the oldest ringing call; Ctrl+N enters a report that came another "
                   "way.")
 
