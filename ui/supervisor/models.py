@@ -29,7 +29,7 @@ from callcenter.services.supervisor import (
     level,
 )
 from ui.table_model import KEY_ROLE, KeyedTableModel
-from ui.words import duration_text, incident_status_text, priority_text, time_text, unit_status_text
+from ui.words import duration_text, incident_status_text, priority_text, time_text, unit_status_text, when_text
 from ui.words.lines import line_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -113,7 +113,7 @@ class MissedCallsModel(RowModel):
     def cell(self, row: MissedCallRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TIME:
-                return time_text(row.received_at)
+                return when_text(row.received_at, self.clock())
             if column == self.NUMBER:
                 return row.number or self.tr("(no caller ID)")
             if column == self.TRIES:
