@@ -33,7 +33,7 @@ from ui.app import icon
 from ui.errors import translate_problem
 from ui.form_widgets import LimitedTextEdit, completer_of, line_edit, resolve, searchable
 from ui.shortcuts import LINK, SAVE, with_key
-from ui.words import priority_text, report_channel_text, time_text
+from ui.words import integer_text, priority_text, report_channel_text, time_text
 
 SUGGEST_DELAY_MS = 250
 MAX_SHOWN_PROBLEM = 300
@@ -306,16 +306,17 @@ class IncidentForm(QFrame):
 
     # -- limits --------------------------------------------------------------------------------------------
     def _description_truncated(self, offered: int, kept: int) -> None:
-        text = _t("Too long: the description holds at most {limit:,} characters and {lines:,} lines; "
-                  "{cut:,} pasted characters were left out (they are still on the clipboard).").format(
-            limit=LIMITS["description"], lines=MAX_DESCRIPTION_LINES, cut=max(0, offered - kept))
+        text = _t("Too long: the description holds at most {limit} characters and {lines} lines; "
+                  "{cut} pasted characters were left out (they are still on the clipboard).").format(
+            limit=integer_text(LIMITS["description"]), lines=integer_text(MAX_DESCRIPTION_LINES),
+            cut=integer_text(max(0, offered - kept)))
         self.show_limit(text, "description")
 
     def _line_rejected(self, name: str) -> None:
         field: QLineEdit = getattr(self, name)
         if len(field.text()) >= field.maxLength():
-            self.show_limit(_t("Too long: at most {limit:,} characters here; the rest was left out.").format(
-                limit=field.maxLength()), name)
+            self.show_limit(_t("Too long: at most {limit} characters here; the rest was left out.").format(
+                limit=integer_text(field.maxLength())), name)
 
     def show_limit(self, text: str, name: str) -> None:
         label = self.errors[name]

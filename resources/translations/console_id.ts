@@ -558,12 +558,12 @@ Pulihkan sekarang?</translation>
         <translation>Laporan baru (bukan lewat telepon)</translation>
     </message>
     <message>
-        <source>Too long: the description holds at most {limit:,} characters and {lines:,} lines; {cut:,} pasted characters were left out (they are still on the clipboard).</source>
-        <translation>Terlalu panjang: uraian paling banyak {limit:,} karakter dan {lines:,} baris; {cut:,} karakter yang ditempel tidak dimasukkan (masih ada di clipboard).</translation>
+        <source>Too long: the description holds at most {limit} characters and {lines} lines; {cut} pasted characters were left out (they are still on the clipboard).</source>
+        <translation>Terlalu panjang: uraian paling banyak {limit} karakter dan {lines} baris; {cut} karakter yang ditempel tidak dimasukkan (masih ada di clipboard).</translation>
     </message>
     <message>
-        <source>Too long: at most {limit:,} characters here; the rest was left out.</source>
-        <translation>Terlalu panjang: paling banyak {limit:,} karakter di sini; sisanya tidak dimasukkan.</translation>
+        <source>Too long: at most {limit} characters here; the rest was left out.</source>
+        <translation>Terlalu panjang: paling banyak {limit} karakter di sini; sisanya tidak dimasukkan.</translation>
     </message>
     <message>
         <source>latitude is not a number (use e.g. -6.5569)</source>
@@ -846,6 +846,14 @@ Semua tombol: F1.</translation>
     <message>
         <source>Press any key to close this list.</source>
         <translation>Tekan tombol apa saja untuk menutup daftar ini.</translation>
+    </message>
+    <message>
+        <source>Too long: the description holds at most {limit:,} characters and {lines:,} lines; {cut:,} pasted characters were left out (they are still on the clipboard).</source>
+        <translation type="vanished">Terlalu panjang: uraian paling banyak {limit:,} karakter dan {lines:,} baris; {cut:,} karakter yang ditempel tidak dimasukkan (masih ada di clipboard).</translation>
+    </message>
+    <message>
+        <source>Too long: at most {limit:,} characters here; the rest was left out.</source>
+        <translation type="vanished">Terlalu panjang: paling banyak {limit:,} karakter di sini; sisanya tidak dimasukkan.</translation>
     </message>
     <message>
         <source>Call from {number} in hand: choose its type (F5 Normal opens an incident, F6-F10 close the call); F3 shows the caller&apos;s history.</source>

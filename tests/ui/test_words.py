@@ -174,3 +174,12 @@ def test_one_word_per_thing_across_the_screens(qtbot: QtBot, indonesian: Transla
     # The board's column with the time since the last step says it is a time, not a step.
     header = IncidentsModel().headerData(IncidentsModel.STEP, Qt.Orientation.Horizontal)
     assert header == "Tanpa kabar"
+
+
+def test_counts_in_sentences_use_indonesian_thousands(qtbot: QtBot, indonesian: Translations) -> None:
+    """'20.000 karakter', not '20,000' (which reads as twenty in Indonesian)."""
+    form = IncidentForm(ReferenceData([], [], []), "id")
+    qtbot.addWidget(form)
+    form.description.truncated.emit(25_000, 20_000)
+    text = form.errors["description"].text()
+    assert "paling banyak 20.000 karakter dan 1.000 baris; 5.000 karakter" in text

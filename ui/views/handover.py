@@ -27,7 +27,7 @@ from ui.errors import error_text
 from ui.table_model import SimpleTableModel
 from ui.views.common import MessageBar, category_text, shortcut_tip
 from ui.views.models import static_table
-from ui.words import date_text, duration_text, incident_status_text, time_text, when_text
+from ui.words import date_text, duration_text, incident_status_text, integer_text, time_text, when_text
 from ui.worker import DbWorker
 
 SAVE_KEY = "Ctrl+S"
@@ -189,7 +189,7 @@ class HandoverDialog(QDialog):
             return
         if len(text) > MAX_HANDOVER:
             self.message.show_message(self.tr("The note is too long: at most %1 characters (now %2).")
-                                      .replace("%1", f"{MAX_HANDOVER:,}").replace("%2", f"{len(text):,}"))
+                                      .replace("%1", integer_text(MAX_HANDOVER)).replace("%2", integer_text(len(text))))
             return
         shifts, actor = self.shifts, self.actor
         desk = QHostInfo.localHostName() or None
