@@ -66,7 +66,7 @@ SHORT_ENGLISH = frozenset({"of", "to", "is", "in", "on", "at", "by", "up", "or",
 # Names that stay as they are in both languages, and technical texts that are not words.
 NAMES = re.compile(r"Call Center 112|WhatsApp Center|SP4N LAPOR|Ogan Lopian|Konsol 112|Kabupaten Purwakarta|"
                    r"caller ID|Caller ID|Bahasa Indonesia|\bEnglish\b|Ctrl\+\S+|Shift\+\S+|\bEsc\b|\bEnter\b|"
-                   r"\bSpace\b|\bTab\b|\bF\d{1,2}\b")
+                   r"\bSpace\b|\bTab\b|\bF\d{1,2}\b|Caps Lock")
 TECHNICAL = re.compile(r"\S+://\S*|\S+@\S+|\b[a-z_]+(?:\.[a-z_]+)+\b|/[\w./-]+|\b\w+\.(?:pdf|csv|log|qm|ts)\b")
 PLACEHOLDER = re.compile(r"%\d+|\{[^}]*\}")
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")

@@ -27,6 +27,7 @@ from tests.ui.english import Finding, english_in, why_english
 from ui.dispatch import AgencyAdminDialog, SmtpSettingsDialog, UnitAdminDialog
 from ui.dispatch.manual import NO_BROWSER
 from ui.i18n import Translations
+from ui.login import FirstRunDialog, LoginDialog
 from ui.map import IncidentMarker, MapPanel, PositionDialog
 from ui.map.overlays import legend_rows
 from ui.reports_dialog import ReportsDialog
@@ -188,7 +189,9 @@ def test_the_supervisors_windows_and_the_admins_dialogs_have_no_english(qtbot: Q
     panel = MapPanel(geography)
     marker = IncidentMarker(1, "112/2026/000001", "P1", "open", -6.55, 107.44, None, "Kebakaran — Nagri Kidul")
     panel.view.set_incidents([marker])
-    dialogs += [panel, PositionDialog(geography, "Posisi pos Damkar")]
+    dialogs += [panel, PositionDialog(geography, "Posisi pos Damkar"),
+                LoginDialog(console.worker, services.auth, database_name="konsol112.sqlite3"),
+                FirstRunDialog(console.worker, services.auth)]
     painted = [text for text, _swatch in legend_rows(None, False, True)] + [marker.tooltip()]
     findings += [Finding("the map's legend and marker", text, why) for text in painted
                  if (why := why_english(text)) is not None]
