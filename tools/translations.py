@@ -2,6 +2,7 @@
 
     python tools/translations.py            refresh resources/translations/*_id.ts, list unfinished entries
     python tools/translations.py --check    change nothing; exit 1 when a .ts is stale or has unfinished entries
+    python tools/translations.py --words-from BRANCH   also take the translations a merged branch's .ts had
 
 How strings are found. lupdate reads the Python sources: ``self.tr("...")`` (the class is the context),
 ``QCoreApplication.translate("Ctx", "...")`` and ``QT_TRANSLATE_NOOP("Ctx", "...")`` (explicit contexts), and the
@@ -241,14 +242,36 @@ def shipped() -> dict[str, Path]:
     return {ts.stem.rsplit("_", 1)[0]: ts for ts in sorted(TRANSLATIONS.glob(f"*_{LANGUAGE}.ts"))}
 
 
-def existing_translations() -> dict[Key, str]:
-    """Every translation in every shipped .ts, so a string whose context moved keeps its words."""
+def existing_translations(revisions: Iterable[str] = ()) -> dict[Key, str]:
+    """Every translation in every shipped .ts, so a string whose context moved keeps its words; then those of the
+    .ts files at other git ``revisions`` (a branch being merged: its new strings keep the words it gave them)."""
     known: dict[Key, str] = {}
     for ts in shipped().values():
         for message in _read(ts):
             if message.translation:
                 known.setdefault(message.key, message.translation)
+    for revision in revisions:
+        for message in _read_revision(revision):
+            if message.translation:
+                known.setdefault(message.key, message.translation)
     return known
+
+
+def _read_revision(revision: str) -> Iterator[Message]:
+    folder = TRANSLATIONS.relative_to(ROOT).as_posix()
+    listed = subprocess.run(["git", "ls-tree", "--name-only", revision, f"{folder}/"], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    if listed.returncode != 0:
+        raise PipelineError(f"git cannot list {folder} at {revision}: {listed.stderr.strip()}")
+    for name in listed.stdout.split():
+        if not name.endswith(f"_{LANGUAGE}.ts"):
+            continue
+        shown = subprocess.run(["git", "show", f"{revision}:{name}"], cwd=ROOT, capture_output=True, check=False)
+        if shown.returncode == 0:
+            with tempfile.TemporaryDirectory(prefix="konsol112-ts-") as scratch:
+                copy = Path(scratch) / Path(name).name
+                copy.write_bytes(shown.stdout)
+                yield from list(_read(copy))
 
 
 @dataclass
@@ -265,9 +288,9 @@ class Plan:
         return sum(1 for messages in self.files.values() for m in messages if m.vanished)
 
 
-def plan(*, keep_vanished: bool = True) -> Plan:
+def plan(*, keep_vanished: bool = True, revisions: Iterable[str] = ()) -> Plan:
     messages = extract(sources())
-    known = existing_translations()
+    known = existing_translations(revisions)
     owner_of_context: dict[str, str] = {}
     files: dict[str, list[Message]] = {}
     for message in messages:
@@ -367,9 +390,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if anything is left to do")
     parser.add_argument("--drop-vanished", action="store_true",
                         help="forget the translations of strings no source uses any more")
+    parser.add_argument("--words-from", metavar="REVISION", action="append", default=[],
+                        help="also take translations from the .ts files at this git revision (e.g. a branch just "
+                             "merged, whose .ts conflicted: keep ours, refresh with its words)")
     args = parser.parse_args(argv)
     try:
-        result = plan(keep_vanished=not args.drop_vanished)
+        result = plan(keep_vanished=not args.drop_vanished, revisions=args.words_from)
     except PipelineError as exc:
         print(f"translations: {exc}", file=sys.stderr)
         return 2

@@ -51,3 +51,12 @@ def test_a_module_with_two_helper_contexts_is_refused(tmp_path: Path) -> None:
                       'X = QCoreApplication.translate("", "hello")\n', encoding="utf-8")
     with pytest.raises(translations.PipelineError, match="empty context"):
         translations.bare_context(module)
+
+
+def test_a_merged_branchs_words_can_be_taken_from_git() -> None:
+    """After a merge whose .ts conflicted (ours kept), --words-from BRANCH brings that branch's translations."""
+    pool = translations.existing_translations(["HEAD"])
+    words = {(m.context, m.source): m.translation for m in translations._read_revision("HEAD")}
+    assert words[("", "Answer")] == "Angkat" == pool[("", "Answer", "")]
+    with pytest.raises(translations.PipelineError, match="git cannot list"):
+        list(translations._read_revision("no-such-revision-here"))
