@@ -120,7 +120,8 @@ class Lines:
             except ValueError as exc:
                 log.error("caller-ID source %s not started: %s", name, exc)
                 key = f"bad:{name}"
-                self.refused.append(LineState(key, url[:80], LineStatus.DOWN, str(exc), utcnow()))
+                self.refused.append(LineState(key, url[:80], LineStatus.DOWN, str(exc), utcnow(), "bad_url",
+                                              {"detail": str(exc)}))
                 self.names[key] = name
                 continue
             source.subscribe(self.subscriber)

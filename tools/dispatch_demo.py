@@ -15,7 +15,6 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from sqlalchemy import select, update
@@ -32,7 +31,7 @@ from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentDraft, IncidentService
 from ui.dispatch import DeliveriesPanel, DispatchDialog, DispatchTimelineWidget, UnitBoardPanel
 from ui.dispatch.common import tr
-from ui.i18n import compile_ts
+from ui.i18n import Translations
 from ui.worker import DbWorker
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,11 +43,7 @@ def main() -> int:
     args = parser.parse_args()
     app = QApplication(sys.argv)
     folder = Path(tempfile.mkdtemp(prefix="konsol112-dispatch-demo-"))
-    if args.lang == "id":
-        qm = compile_ts(ROOT / "resources" / "translations" / "dispatch_id.ts", folder)
-        translator = QTranslator(app)
-        translator.load(str(qm))
-        app.installTranslator(translator)
+    Translations(out_dir=folder).install(args.lang)
     now = datetime.now(UTC)
     db = Database(sqlite_url(folder / "demo.sqlite3"))
     upgrade(db)

@@ -17,7 +17,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select, update
 
@@ -47,13 +46,10 @@ def wait_for(app: QApplication, condition: object, seconds: float = 10) -> None:
 def install_translation(app: QApplication, lang: str, folder: Path) -> None:
     if lang != "id":
         return
-    from ui.i18n import compile_ts
+    from ui.i18n import Translations
 
-    target = compile_ts(ROOT / "resources" / "translations" / "dispatch_id.ts", folder)
-    translator = QTranslator(app)
-    if not translator.load(str(target)):
-        raise SystemExit(f"cannot load {target}")
-    app.installTranslator(translator)
+    if not Translations(out_dir=folder).install(lang):  # every context: the dispatch screens use the vocabulary too
+        raise SystemExit("cannot load the Indonesian translations")
 
 
 def grab(widget: QWidget, path: Path) -> None:

@@ -174,7 +174,8 @@ def shoot(app: QApplication, db: Database, language: str, out: Path, translation
 
     desk.flow.cancel()
     window.line_strip.on_line_state(LineState("serial:COM3", "COM3 modem", LineStatus.DOWN,
-                                              "the device was unplugged (port closed)", NOW))
+                                              "COM3: the serial device went away (cable pulled or port closed)", NOW,
+                                              "serial.gone", {"port": "COM3"}))  # as the serial source says it
     wait(app, idle)
     grab(window, out / f"line-down-{language}.png")
 

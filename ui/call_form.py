@@ -10,12 +10,12 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from callcenter.clock import to_wib
 from callcenter.db.enums import CallType
 from callcenter.services.callers import CallerHistory
 from callcenter.services.calls import CallInfo
 from ui.ring_banner import describe_caller, number_text
 from ui.shortcuts import CALL_TYPE_KEYS, CALLER_HISTORY, with_key
+from ui.words import call_type_text, time_text
 
 
 def _t(text: str) -> str:
@@ -23,14 +23,7 @@ def _t(text: str) -> str:
 
 
 def call_type_names() -> dict[CallType, str]:
-    return {
-        CallType.NORMAL: _t("Normal"),
-        CallType.INFORMASI: _t("Information"),
-        CallType.PRANK: _t("Prank"),
-        CallType.GHOST: _t("Ghost"),
-        CallType.SALAH_SAMBUNG: _t("Wrong number"),
-        CallType.TEST: _t("Test"),
-    }
+    return {call_type: call_type_text(call_type) for call_type in CallType}
 
 
 def call_type_help() -> dict[CallType, str]:
@@ -135,7 +128,7 @@ class CallForm(QFrame):
     def show_call(self, call: CallInfo, history: CallerHistory | None) -> None:
         self.call = call
         self.number.setText(number_text(call))
-        self.received.setText(_t("received {time} WIB").format(time=to_wib(call.received_at).strftime("%H:%M:%S")))
+        self.received.setText(_t("received {time} WIB").format(time=time_text(call.received_at)))
         meta, warn = describe_caller(call, history, call.received_at)
         if call.cid_name and call.e164:
             meta = call.cid_name + "  ·  " + meta

@@ -17,10 +17,11 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from callcenter.clock import to_wib, utcnow
+from callcenter.clock import utcnow
 from callcenter.errors import KonsolError, UserFixableError, ValidationError
 from callcenter.geo.coordinates import CoordinateError
 from ui.map.style import coordinate_error_text
+from ui.words import role_text, time_text
 
 log = logging.getLogger(__name__)
 
@@ -124,8 +125,6 @@ UNEXPECTED = QT_TRANSLATE_NOOP("Errors", "Something went wrong ({detail}). Try a
                                          "the technician (the log file is named in the key list, F1).")
 FILE_PROBLEM = QT_TRANSLATE_NOOP("Errors", "The file cannot be written: {detail}")
 ANOTHER_DESK = QT_TRANSLATE_NOOP("Errors", "another desk")
-ROLES = {"operator": QT_TRANSLATE_NOOP("Errors", "operator"), "supervisor": QT_TRANSLATE_NOOP("Errors", "supervisor"),
-         "admin": QT_TRANSLATE_NOOP("Errors", "admin"), "system": QT_TRANSLATE_NOOP("Errors", "system")}
 
 
 class _Blank(dict[str, object]):
@@ -155,10 +154,10 @@ def error_text(error: BaseException, now: datetime | None = None) -> str:
         until = error.params.get("until")
         if isinstance(until, datetime):
             moment = now or utcnow()
-            values["time"] = to_wib(until).strftime("%H:%M")
+            values["time"] = time_text(until, seconds=False)
             values["minutes"] = max(1, int((until - moment).total_seconds() + 59) // 60)
     elif error.code == "permission":
-        values["role"] = tr(ROLES.get(str(error.params.get("role")), str(error.params.get("role"))))
+        values["role"] = role_text(str(error.params.get("role")))
     template = MESSAGES.get(error.code)
     if template is not None:
         return fill(tr(template), values)
@@ -170,44 +169,46 @@ def error_text(error: BaseException, now: datetime | None = None) -> str:
 # -- validation problems ------------------------------------------------------------------------------------
 
 FIELD_LABELS: Mapping[str, object] = {
-    "category_id": QT_TRANSLATE_NOOP("Views", "Category"),
-    "priority": QT_TRANSLATE_NOOP("Views", "Priority"),
-    "kecamatan_code": QT_TRANSLATE_NOOP("Views", "Kecamatan"),
-    "desa_code": QT_TRANSLATE_NOOP("Views", "Desa/kelurahan"),
-    "address": QT_TRANSLATE_NOOP("Views", "Address"),
-    "landmark": QT_TRANSLATE_NOOP("Views", "Landmark"),
-    "latitude": QT_TRANSLATE_NOOP("Views", "Latitude"),
-    "longitude": QT_TRANSLATE_NOOP("Views", "Longitude"),
-    "reporter_name": QT_TRANSLATE_NOOP("Views", "Reporter"),
-    "callback_number": QT_TRANSLATE_NOOP("Views", "Callback number"),
-    "description": QT_TRANSLATE_NOOP("Views", "Description"),
-    "disposition": QT_TRANSLATE_NOOP("Views", "Disposition"),
-    "note": QT_TRANSLATE_NOOP("Views", "Note"),
-    "reason": QT_TRANSLATE_NOOP("Views", "Reason"),
-    "number": QT_TRANSLATE_NOOP("Views", "Number"),
-    "hours": QT_TRANSLATE_NOOP("Views", "Hours"),
-    "handover_note": QT_TRANSLATE_NOOP("Views", "Handover note"),
-    "name": QT_TRANSLATE_NOOP("Views", "Name"),
-    "url": QT_TRANSLATE_NOOP("Views", "URL"),
-    "host": QT_TRANSLATE_NOOP("Views", "Desk"),
-    "operator": QT_TRANSLATE_NOOP("Views", "Operator"),
+    "category_id": QT_TRANSLATE_NOOP("Errors", "Category"),
+    "priority": QT_TRANSLATE_NOOP("Errors", "Priority"),
+    "kecamatan_code": QT_TRANSLATE_NOOP("Errors", "Kecamatan"),
+    "desa_code": QT_TRANSLATE_NOOP("Errors", "Desa/kelurahan"),
+    "address": QT_TRANSLATE_NOOP("Errors", "Address"),
+    "landmark": QT_TRANSLATE_NOOP("Errors", "Landmark"),
+    "latitude": QT_TRANSLATE_NOOP("Errors", "Latitude"),
+    "longitude": QT_TRANSLATE_NOOP("Errors", "Longitude"),
+    "reporter_name": QT_TRANSLATE_NOOP("Errors", "Reporter"),
+    "callback_number": QT_TRANSLATE_NOOP("Errors", "Callback number"),
+    "description": QT_TRANSLATE_NOOP("Errors", "Description"),
+    "disposition": QT_TRANSLATE_NOOP("Errors", "Disposition"),
+    "note": QT_TRANSLATE_NOOP("Errors", "Note"),
+    "reason": QT_TRANSLATE_NOOP("Errors", "Reason"),
+    "number": QT_TRANSLATE_NOOP("Errors", "Number"),
+    "hours": QT_TRANSLATE_NOOP("Errors", "Hours"),
+    "handover_note": QT_TRANSLATE_NOOP("Errors", "Handover note"),
+    "name": QT_TRANSLATE_NOOP("Errors", "Name"),
+    "url": QT_TRANSLATE_NOOP("Errors", "URL"),
+    "host": QT_TRANSLATE_NOOP("Errors", "Desk"),
+    "operator": QT_TRANSLATE_NOOP("Errors", "Operator"),
 }
-# The forwarding screens' fields (translated in the "Dispatch" context).
-DISPATCH_FIELDS: Mapping[str, str] = {
-    "code": "Code", "short_name": "Short name", "kind": "Kind", "phone": "Phone", "whatsapp": "WhatsApp",
-    "email": "E-mail", "webhook_url": "Webhook URL", "category_ids": "Categories", "call_sign": "Call sign",
-    "unit_type": "Type", "agency_id": "Agency", "home_desa_code": "Home base", "channels": "Channels",
-    "agencies": "Agencies", "status": "Status", "port": "Port", "security": "Encryption",
-    "sender": "Sender address",
+# The forwarding screens' fields.
+DISPATCH_FIELDS: Mapping[str, object] = {
+    "code": QT_TRANSLATE_NOOP("Errors", "Code"), "short_name": QT_TRANSLATE_NOOP("Errors", "Short name"),
+    "kind": QT_TRANSLATE_NOOP("Errors", "Kind"), "phone": QT_TRANSLATE_NOOP("Errors", "Phone"),
+    "whatsapp": QT_TRANSLATE_NOOP("Errors", "WhatsApp"), "email": QT_TRANSLATE_NOOP("Errors", "E-mail"),
+    "webhook_url": QT_TRANSLATE_NOOP("Errors", "Webhook URL"),
+    "category_ids": QT_TRANSLATE_NOOP("Errors", "Categories"),
+    "call_sign": QT_TRANSLATE_NOOP("Errors", "Call sign"), "unit_type": QT_TRANSLATE_NOOP("Errors", "Type"),
+    "agency_id": QT_TRANSLATE_NOOP("Errors", "Agency"), "home_desa_code": QT_TRANSLATE_NOOP("Errors", "Home base"),
+    "channels": QT_TRANSLATE_NOOP("Errors", "Channels"), "agencies": QT_TRANSLATE_NOOP("Errors", "Agencies"),
+    "status": QT_TRANSLATE_NOOP("Errors", "Status"), "port": QT_TRANSLATE_NOOP("Errors", "Port"),
+    "security": QT_TRANSLATE_NOOP("Errors", "Encryption"), "sender": QT_TRANSLATE_NOOP("Errors", "Sender address"),
 }
 
 
 def field_label(name: str) -> str:
-    if name in FIELD_LABELS:
-        return QCoreApplication.translate("Views", str(FIELD_LABELS[name]))
-    if name in DISPATCH_FIELDS:
-        return QCoreApplication.translate("Dispatch", DISPATCH_FIELDS[name])
-    return name
+    label = FIELD_LABELS.get(name) or DISPATCH_FIELDS.get(name)
+    return tr(label) if label is not None else name
 
 
 def problems_text(error: ValidationError) -> str:
@@ -231,33 +232,43 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^no answer within (.*) s$"), "no answer within %1 s"),
 )
 # The forwarding rules' sentences (the core words them with values inside): recognised by their distinctive part.
-DISPATCH_PROBLEMS: tuple[tuple[str, str], ...] = (
-    ("is not an e-mail address", "This is not an e-mail address (name@domain, e.g. damkar@purwakartakab.go.id)."),
-    ("an e-mail address has at most", "An e-mail address has at most 200 characters."),
-    ("the web address must start with", "The web address must start with http:// or https://."),
-    ("a web address cannot contain spaces", "A web address cannot contain spaces."),
-    ("the web address has no server name", "The web address has no server name (e.g. https://server/112)."),
-    ("the port in the web address", "The port in the web address must be a number from 1 to 65535."),
-    ("a web address has at most", "A web address has at most 500 characters."),
-    ("WhatsApp numbers must be Indonesian", "WhatsApp numbers must be Indonesian (+62)."),
-    ("is not a valid telephone number", "This is not a valid telephone number (e.g. 0812-3456-7890)."),
-    ("2-40 lower-case letters", "2-40 lower-case letters, digits or _ (e.g. damkar)."),
-    ("the agency's full name", "Enter the agency's full name (at most 200 characters)."),
-    ("a short name for lists", "Enter a short name for lists (at most 40 characters)."),
-    ("is already used", "Already used by another entry."),
-    ("a call sign of letters", "A call sign of letters, digits, -, / or . (e.g. DAMKAR-04)."),
-    ("choose the unit type", "Choose the unit type."),
-    ("choose the agency the unit belongs to", "Choose the agency the unit belongs to."),
-    ("unknown desa/kelurahan", "Unknown desa/kelurahan."),
-    ("choose at least one agency or unit", "Choose at least one agency or unit."),
-    ("the mail server's name", "Enter the mail server's name (e.g. smtp.purwakartakab.go.id)."),
-    ("a port between 1 and 65535", "A port from 1 to 65535 (587 for STARTTLS, 465 for SSL)."),
-    ("STARTTLS, SSL or none", "Choose STARTTLS, SSL or none."),
-    ("the sender address", "Enter the sender address (e.g. cc112@purwakartakab.go.id)."),
-    ("has no e-mail address", "An agency you chose has no e-mail address or webhook; an admin enters it "
-                              "under Agencies. Untick that channel or choose another agency."),
-    ("has no webhook address", "An agency you chose has no e-mail address or webhook; an admin enters it "
-                               "under Agencies. Untick that channel or choose another agency."),
+DISPATCH_PROBLEMS: tuple[tuple[str, object], ...] = (
+    ("is not an e-mail address",
+     QT_TRANSLATE_NOOP("Errors", "This is not an e-mail address (name@domain, e.g. damkar@purwakartakab.go.id).")),
+    ("an e-mail address has at most", QT_TRANSLATE_NOOP("Errors", "An e-mail address has at most 200 characters.")),
+    ("the web address must start with",
+     QT_TRANSLATE_NOOP("Errors", "The web address must start with http:// or https://.")),
+    ("a web address cannot contain spaces", QT_TRANSLATE_NOOP("Errors", "A web address cannot contain spaces.")),
+    ("the web address has no server name",
+     QT_TRANSLATE_NOOP("Errors", "The web address has no server name (e.g. https://server/112).")),
+    ("the port in the web address",
+     QT_TRANSLATE_NOOP("Errors", "The port in the web address must be a number from 1 to 65535.")),
+    ("a web address has at most", QT_TRANSLATE_NOOP("Errors", "A web address has at most 500 characters.")),
+    ("WhatsApp numbers must be Indonesian", QT_TRANSLATE_NOOP("Errors", "WhatsApp numbers must be Indonesian (+62).")),
+    ("is not a valid telephone number",
+     QT_TRANSLATE_NOOP("Errors", "This is not a valid telephone number (e.g. 0812-3456-7890).")),
+    ("2-40 lower-case letters", QT_TRANSLATE_NOOP("Errors", "2-40 lower-case letters, digits or _ (e.g. damkar).")),
+    ("the agency's full name", QT_TRANSLATE_NOOP("Errors", "Enter the agency's full name (at most 200 characters).")),
+    ("a short name for lists", QT_TRANSLATE_NOOP("Errors", "Enter a short name for lists (at most 40 characters).")),
+    ("is already used", QT_TRANSLATE_NOOP("Errors", "Already used by another entry.")),
+    ("a call sign of letters",
+     QT_TRANSLATE_NOOP("Errors", "A call sign of letters, digits, -, / or . (e.g. DAMKAR-04).")),
+    ("choose the unit type", QT_TRANSLATE_NOOP("Errors", "Choose the unit type.")),
+    ("choose the agency the unit belongs to", QT_TRANSLATE_NOOP("Errors", "Choose the agency the unit belongs to.")),
+    ("unknown desa/kelurahan", QT_TRANSLATE_NOOP("Errors", "Unknown desa/kelurahan.")),
+    ("choose at least one agency or unit", QT_TRANSLATE_NOOP("Errors", "Choose at least one agency or unit.")),
+    ("the mail server's name",
+     QT_TRANSLATE_NOOP("Errors", "Enter the mail server's name (e.g. smtp.purwakartakab.go.id).")),
+    ("a port between 1 and 65535",
+     QT_TRANSLATE_NOOP("Errors", "A port from 1 to 65535 (587 for STARTTLS, 465 for SSL).")),
+    ("STARTTLS, SSL or none", QT_TRANSLATE_NOOP("Errors", "Choose STARTTLS, SSL or none.")),
+    ("the sender address", QT_TRANSLATE_NOOP("Errors", "Enter the sender address (e.g. cc112@purwakartakab.go.id).")),
+    ("has no e-mail address",
+     QT_TRANSLATE_NOOP("Errors", "An agency you chose has no e-mail address or webhook; an admin enters "
+                       "it under Agencies. Untick that channel or choose another agency.")),
+    ("has no webhook address",
+     QT_TRANSLATE_NOOP("Errors", "An agency you chose has no e-mail address or webhook; an admin enters "
+                       "it under Agencies. Untick that channel or choose another agency.")),
 )
 
 
@@ -275,7 +286,7 @@ def core_text(text: str) -> str:
             return result
     for needle, sentence in DISPATCH_PROBLEMS:
         if needle in text:
-            return QCoreApplication.translate("Dispatch", sentence)
+            return tr(sentence)
     return text
 
 
@@ -329,30 +340,26 @@ CORE_MESSAGES = (
 )
 
 
-# -- the incident form's own wording of its fields' problems (context "", the console's) --------------------
-def _t(text: str) -> str:
-    return QCoreApplication.translate("", text)
-
-
+# -- the incident form's own wording of its fields' problems ----------------------------------------------------
 def translate_problem(text: str) -> str:
     """The core's validation texts (English) in the operator's language."""
     known = {
-        "choose a category": _t("choose a category"),
-        "P1, P2, P3 or P4": _t("P1, P2, P3 or P4"),
-        "describe what happened": _t("describe what happened"),
-        "give the kecamatan (or at least an address)": _t("give the kecamatan (or at least an address)"),
-        "unknown kecamatan": _t("unknown kecamatan: pick one from the list"),
-        "unknown desa/kelurahan": _t("unknown desa/kelurahan: pick one from the list"),
+        "choose a category": tr("choose a category"),
+        "P1, P2, P3 or P4": tr("P1, P2, P3 or P4"),
+        "describe what happened": tr("describe what happened"),
+        "give the kecamatan (or at least an address)": tr("give the kecamatan (or at least an address)"),
+        "unknown kecamatan": tr("unknown kecamatan: pick one from the list"),
+        "unknown desa/kelurahan": tr("unknown desa/kelurahan: pick one from the list"),
         "this desa/kelurahan is not in the chosen kecamatan":
-            _t("this desa/kelurahan is not in the chosen kecamatan"),
-        "give both latitude and longitude, or neither": _t("give both latitude and longitude, or neither"),
-        "between -90 and 90": _t("latitude must be between -90 and 90"),
-        "between -180 and 180": _t("longitude must be between -180 and 180"),
-        "not a valid telephone number": _t("not a valid telephone number"),
+            tr("this desa/kelurahan is not in the chosen kecamatan"),
+        "give both latitude and longitude, or neither": tr("give both latitude and longitude, or neither"),
+        "between -90 and 90": tr("latitude must be between -90 and 90"),
+        "between -180 and 180": tr("longitude must be between -180 and 180"),
+        "not a valid telephone number": tr("not a valid telephone number"),
     }
     if text in known:
         return known[text]
     match = re.fullmatch(r"at most ([\d,]+) characters \(now ([\d,]+)\)", text)
     if match:
-        return _t("too long: at most {limit} characters (now {count})").format(limit=match[1], count=match[2])
+        return tr("too long: at most {limit} characters (now {count})").format(limit=match[1], count=match[2])
     return text[:300]

@@ -3,6 +3,8 @@ oversized pastes instead of taking them whole."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QWidget
 
@@ -78,3 +80,27 @@ class LimitedTextEdit(QPlainTextEdit):
             self.truncated.emit(len(offered), len(kept))
         else:
             super().insertFromMimeData(source)
+
+
+def fill_worded(combo: QComboBox, values: Iterable[str], words: Callable[[str], str]) -> None:
+    """An editable combo of stored values shown in words ('rescue' reads 'penyelamatan'); anything else typed is
+    kept as typed (``worded_value``)."""
+    combo.clear()
+    for value in values:
+        combo.addItem(words(value), value)
+
+
+def set_worded(combo: QComboBox, value: str) -> None:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    else:
+        combo.setEditText(value)
+
+
+def worded_value(combo: QComboBox) -> str:
+    """The stored value of the item shown, or the text typed when it names no item."""
+    text = combo.currentText().strip()
+    index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+    data = combo.itemData(index) if index >= 0 else None
+    return data if isinstance(data, str) else text

@@ -1,12 +1,15 @@
 """Translations: every ``resources/translations/*_<lang>.ts`` is compiled to ``.qm`` at start and installed.
 
-The ``.ts`` files are the committed source (source strings are English; Indonesian is the default language).
-The compiled ``.qm`` files live in the user cache folder and are rebuilt with PySide6's ``lrelease`` whenever
-they are missing or older than their ``.ts``, so they are never missing at run time and never committed.
+The ``.ts`` files are the committed source (source strings are English; Indonesian is the default language); they
+are refreshed from the sources by ``python tools/translations.py``.
+The compiled ``.qm`` files live in the user cache folder, named after the contents of their ``.ts``, and are built
+with PySide6's ``lrelease`` whenever that file is missing, so they are never missing or stale at run time and
+never committed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
 import subprocess
@@ -49,11 +52,15 @@ def sources_for(language: str, folder: Path = TRANSLATIONS) -> list[Path]:
 
 
 def compile_ts(ts: Path, out_dir: Path | None = None) -> Path:
-    """Compile ``ts`` unless an up-to-date ``.qm`` is already in the cache; returns the ``.qm`` path."""
+    """Compile ``ts`` unless its ``.qm`` is already in the cache; returns the ``.qm`` path.
+
+    The compiled file is named after the contents it was compiled from (not its time): an upgrade whose .ts
+    carries an older time, or another installation sharing the user's cache, never gets stale words."""
     target_dir = out_dir or cache_dir()
     target_dir.mkdir(parents=True, exist_ok=True)
-    qm = target_dir / (ts.stem + ".qm")
-    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    qm = target_dir / f"{ts.stem}-{digest}.qm"
+    if qm.exists() and qm.stat().st_size > 0:
         return qm
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console window flashes up
     result = subprocess.run([*lrelease_command(), "-silent", str(ts), "-qm", str(qm)], capture_output=True,
@@ -80,6 +87,7 @@ class Translations:
                 app.removeTranslator(translator)
         self._installed = []
         self.language = "en"
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))  # numbers as the words
 
     def prepare(self, language: str) -> list[Path]:
         """Compile what ``install(language)`` needs (a subprocess per stale file): slow, so the console calls
@@ -111,52 +119,9 @@ class Translations:
         if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt_own)
             self._installed.append(qt_own)
-        QLocale.setDefault(QLocale(QLocale.Language.Indonesian if language == "id" else QLocale.Language.English,
-                                   QLocale.Country.Indonesia))
+        # Numbers as the words read them: Indonesian 4,9 and 1.234; English 4.9 and 1,234 (en_ID would write 4,9).
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia) if language == "id" else
+                           QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         self.language = language
         log.info("language %s: %d translation file(s)", language, len(loaded))
         return loaded
-
-
-# -- keeping console_id.ts up to date ---------------------------------------------------------------------
-# The console's modules translate through a module-level ``_t(text)`` (context ""), which lupdate reads as an
-# alias of tr(). Other parts of the UI keep their own .ts files and are not touched by this.
-CONSOLE_SOURCES = ("ui/app.py", "ui/errors.py", "ui/call_form.py", "ui/incident_form.py", "ui/line_strip.py",
-                   "ui/login.py", "ui/main_window.py", "ui/notice_bar.py", "ui/ring_banner.py", "ui/shortcuts.py",
-                   "ui/idle_lock.py", "ui/desk/call_flow.py", "ui/desk/drafts.py", "ui/desk/lock.py",
-                   "ui/desk/outage.py", "ui/desk/panels.py", "ui/desk/ringing.py", "ui/desk/supervision.py",
-                   "ui/desk/map_desk.py", "ui/desk/phone_location.py", "ui/console/window.py",
-                   "ui/console/__init__.py", "ui/console/startup.py", "ui/console/session.py", "ui/console/crash.py")
-
-
-def update_console_ts(language: str = "id") -> Path:
-    """Re-extract the console's strings into console_<language>.ts, keeping every existing translation."""
-    import PySide6
-
-    root = TRANSLATIONS.parents[1]
-    package = Path(PySide6.__file__).resolve().parent
-    lupdate = package / ("lupdate.exe" if sys.platform == "win32" else "lupdate")
-    command = [str(lupdate)] if lupdate.exists() else [shutil.which("pyside6-lupdate") or "pyside6-lupdate"]
-    ts = TRANSLATIONS / f"console_{language}.ts"
-    subprocess.run([*command, "-tr-function-alias", "tr+=_t", "-locations", "none", "-no-obsolete",
-                    "-source-language", "en", "-target-language", language,
-                    *[str(root / name) for name in CONSOLE_SOURCES], "-ts", str(ts)], check=True)
-    _keep_console_context(ts)
-    return ts
-
-
-def _keep_console_context(ts: Path) -> None:
-    """lupdate also collects the strings other .ts files translate (contexts Errors, Views, CoreMessages...):
-    console_<lang>.ts keeps only the console's own context ""."""
-    import re
-
-    text = ts.read_text(encoding="utf-8")
-    blocks = re.findall(r"<context>.*?</context>\n?", text, flags=re.DOTALL)
-    for block in blocks:
-        if not re.search(r"<name>\s*</name>", block):
-            text = text.replace(block, "")
-    ts.write_text(text, encoding="utf-8")
-
-
-if __name__ == "__main__":
-    print(update_console_ts(sys.argv[1] if len(sys.argv) > 1 else "id"))

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callcenter.clock import to_wib
 from callcenter.db.enums import Channel, Priority
 from callcenter.services.incidents import LIMITS, IncidentDraft, IncidentView
 from callcenter.services.lookups import AreaChoice, CategoryChoice
@@ -34,6 +33,7 @@ from ui.app import icon
 from ui.errors import translate_problem
 from ui.form_widgets import LimitedTextEdit, completer_of, line_edit, resolve, searchable
 from ui.shortcuts import LINK, SAVE, with_key
+from ui.words import integer_text, priority_text, report_channel_text, time_text
 
 SUGGEST_DELAY_MS = 250
 MAX_SHOWN_PROBLEM = 300
@@ -47,23 +47,11 @@ def _t(text: str) -> str:
 
 
 def channel_names() -> dict[Channel, str]:
-    return {
-        Channel.TELEPON_112: _t("Telephone 112"),
-        Channel.WHATSAPP: _t("WhatsApp Center"),
-        Channel.SP4N_LAPOR: _t("SP4N LAPOR"),
-        Channel.OGAN_LOPIAN: _t("Ogan Lopian"),
-        Channel.DATANG_LANGSUNG: _t("Walk-in (datang langsung)"),
-        Channel.LAINNYA: _t("Other"),
-    }
+    return {channel: report_channel_text(channel) for channel in Channel}
 
 
 def priority_names() -> dict[Priority, str]:
-    return {
-        Priority.P1: _t("P1 - life at risk now"),
-        Priority.P2: _t("P2 - urgent"),
-        Priority.P3: _t("P3 - needs action"),
-        Priority.P4: _t("P4 - no urgency"),
-    }
+    return {priority: priority_text(priority) for priority in Priority}
 
 
 def _parse_coordinate(text: str) -> float | None:
@@ -318,16 +306,17 @@ class IncidentForm(QFrame):
 
     # -- limits --------------------------------------------------------------------------------------------
     def _description_truncated(self, offered: int, kept: int) -> None:
-        text = _t("Too long: the description holds at most {limit:,} characters and {lines:,} lines; "
-                  "{cut:,} pasted characters were left out (they are still on the clipboard).").format(
-            limit=LIMITS["description"], lines=MAX_DESCRIPTION_LINES, cut=max(0, offered - kept))
+        text = _t("Too long: the description holds at most {limit} characters and {lines} lines; "
+                  "{cut} pasted characters were left out (they are still on the clipboard).").format(
+            limit=integer_text(LIMITS["description"]), lines=integer_text(MAX_DESCRIPTION_LINES),
+            cut=integer_text(max(0, offered - kept)))
         self.show_limit(text, "description")
 
     def _line_rejected(self, name: str) -> None:
         field: QLineEdit = getattr(self, name)
         if len(field.text()) >= field.maxLength():
-            self.show_limit(_t("Too long: at most {limit:,} characters here; the rest was left out.").format(
-                limit=field.maxLength()), name)
+            self.show_limit(_t("Too long: at most {limit} characters here; the rest was left out.").format(
+                limit=integer_text(field.maxLength())), name)
 
     def show_limit(self, text: str, name: str) -> None:
         label = self.errors[name]
@@ -473,7 +462,7 @@ class IncidentForm(QFrame):
         for incident in incidents:
             category = incident.category_name_en if self.language == "en" else incident.category_name_id
             place = incident.desa_name or incident.kecamatan_name or incident.address or "-"
-            created = to_wib(incident.created_at).strftime("%H:%M")
+            created = time_text(incident.created_at, seconds=False)
             item = QListWidgetItem(f"{incident.number}  ·  {incident.priority}  ·  {category}  ·  {place}  ·  "
                                    f"{created}")
             item.setData(Qt.ItemDataRole.UserRole, incident.id)

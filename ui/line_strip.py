@@ -13,7 +13,8 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from callcenter.cid.sources import LineState, LineStatus
-from callcenter.clock import to_wib
+from ui.words import datetime_text, time_text
+from ui.words.lines import line_reason_text
 
 
 def _t(text: str) -> str:
@@ -119,8 +120,8 @@ class LineStrip(QFrame):
         if down:
             parts = []
             for state in down:
-                since = to_wib(state.since).strftime("%H:%M:%S")
-                reason = state.reason or _t("no reason given")
+                since = time_text(state.since)
+                reason = line_reason_text(state)
                 parts.append(_t("{line}: {reason} (since {time} WIB)").format(
                     line=self._names.get(state.source_key) or state.display, reason=reason, time=since))
             alarm = _t("LINE DOWN - calls on this line cannot reach you. ") + "; ".join(parts)
@@ -143,10 +144,9 @@ class LineStrip(QFrame):
 
     @staticmethod
     def _tooltip(state: LineState) -> str:
-        since = to_wib(state.since).strftime("%d-%m-%Y %H:%M:%S")
-        text = _t("Since {time} WIB").format(time=since)
-        if state.reason:
-            text += "\n" + state.reason
+        text = _t("Since {time} WIB").format(time=datetime_text(state.since))
+        if state.reason_code or state.reason:
+            text += "\n" + line_reason_text(state)
         return text
 
 

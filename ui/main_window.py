@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callcenter.clock import Clock, to_wib
+from callcenter.clock import Clock
 from callcenter.services.base import Actor
 from callcenter.services.reference import ReferenceData
 from ui.app import icon
@@ -38,6 +38,7 @@ from ui.line_strip import LineStrip
 from ui.notice_bar import NoticeBar
 from ui.ring_banner import RingBanner
 from ui.shortcuts import ShortcutMap, ShortcutOverlay, with_key
+from ui.words import role_text, time_text
 
 log = logging.getLogger(__name__)
 
@@ -142,9 +143,11 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel()
         self.database_label.setObjectName("ringWarn")
         self.statusBar().addPermanentWidget(self.database_label)
+        self.step_text = ""
+        """What the operator is doing now (the call flow's step): shown whenever no news is on show."""
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
-        self._status_timer.timeout.connect(self.status_label.clear)
+        self._status_timer.timeout.connect(self._show_step)
 
         self.shortcuts = ShortcutMap()
         self.overlay = ShortcutOverlay(self.shortcuts, central)
@@ -252,8 +255,7 @@ class MainWindow(QMainWindow):
         self.desk_label.setText(_t("desk {name}").format(name=name))
 
     def role_name(self) -> str:
-        return {"operator": _t("operator"), "supervisor": _t("supervisor"), "admin": _t("admin")}.get(
-            str(self.actor.role), str(self.actor.role))
+        return role_text(self.actor.role)
 
     def show_status(self, text: str, error: bool = False) -> None:
         """A sentence in the status bar. News never hides a warning still on show: it is added after it."""
@@ -266,6 +268,20 @@ class MainWindow(QMainWindow):
         self.status_label.style().polish(self.status_label)
         self.status_label.setText(text)
         self._status_timer.start(STATUS_MS * (2 if error else 1))
+
+    def set_step(self, text: str) -> None:
+        """A new step replaces news at once (it is about the step just left), but never hides a warning."""
+        self.step_text = text
+        if not (self._status_timer.isActive() and self.status_label.objectName() == "ringWarn"):
+            self._status_timer.stop()
+            self._show_step()
+
+    def _show_step(self) -> None:
+        if self.status_label.objectName() != "statusNote":
+            self.status_label.setObjectName("statusNote")
+            self.status_label.style().unpolish(self.status_label)
+            self.status_label.style().polish(self.status_label)
+        self.status_label.setText(self.step_text)
 
     def open_dialog(self, dialog: QWidget) -> None:
         """Dialogs are non-modal (a call may ring meanwhile) and free themselves when closed."""
@@ -281,7 +297,7 @@ class MainWindow(QMainWindow):
             self.overlay.open()
 
     def _tick_clock(self) -> None:
-        self.clock_label.setText(to_wib(self.clock()).strftime("%H:%M:%S") + " WIB")
+        self.clock_label.setText(time_text(self.clock()) + " WIB")
 
     @property
     def mode(self) -> str:

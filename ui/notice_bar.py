@@ -80,8 +80,7 @@ class NoticeBar(QFrame):
         if self.property("kind") != kind:
             self.setProperty("kind", kind)
             self.setProperty("blink", False)
-            self.style().unpolish(self)
-            self.style().polish(self)
+            self._restyle()
         if kind in ("alarm", "line") and not self._blink.isActive():
             self._blink.start()
         elif kind not in ("alarm", "line"):
@@ -89,5 +88,10 @@ class NoticeBar(QFrame):
 
     def _toggle_blink(self) -> None:
         self.setProperty("blink", not bool(self.property("blink")))
-        self.style().unpolish(self)
-        self.style().polish(self)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """The frame's kind colours its texts too (white on red): Qt re-reads a child's style only when asked."""
+        for widget in (self, self.label, self.more):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)

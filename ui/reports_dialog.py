@@ -47,6 +47,8 @@ from callcenter.reports.export import Cancelled, ExportService, open_csv
 from callcenter.services.base import Actor
 from callcenter.services.report_data import RangeReportData, ReportService, ShiftReportData
 from callcenter.shift_windows import ShiftSpec, window_at
+from ui.errors import core_text, error_text
+from ui.words import role_text
 from ui.worker import DbWorker
 
 SHIFT, RANGE = "shift", "range"
@@ -402,9 +404,9 @@ class ReportsDialog(QDialog):
             return self.tr("Cancelled. Nothing was saved.")
         if isinstance(error, PermissionDenied):
             return self.tr("Not allowed for your role ({0}): range reports and exports are for admins, shift "
-                           "reports for supervisors and admins.").format(error.role)
+                           "reports for supervisors and admins.").format(role_text(str(error.role)))
         if isinstance(error, ValidationError):
-            return self.tr("Please check the dates: {0}.").format("; ".join(error.problems.values()))
+            return self.tr("Please check the dates: {0}.").format("; ".join(map(core_text, error.problems.values())))
         if isinstance(error, NotFound):
             return self.tr("This shift no longer exists; choose another one.")
         if isinstance(error, DatabaseUnavailable):
@@ -412,7 +414,7 @@ class ReportsDialog(QDialog):
         if isinstance(error, OSError):
             return self.tr("The file cannot be written: {0}").format(error.strerror or error)
         if isinstance(error, KonsolError):
-            return self.tr("The report could not be made: {0}").format(error)
+            return self.tr("The report could not be made: {0}").format(error_text(error))
         return self.tr("The report could not be made because of an unexpected error: {0}").format(error)
 
     # -- output ------------------------------------------------------------------------------------------------

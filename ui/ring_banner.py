@@ -28,12 +28,13 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from callcenter import phone
-from callcenter.clock import Clock, to_wib, utcnow
+from callcenter.clock import Clock, utcnow
 from callcenter.services.callers import CallerHistory
 from callcenter.services.calls import CallInfo
 from callcenter.services.location_views import LocationView, banner_text
 from ui.app import RING_WAV, icon
 from ui.shortcuts import ANSWER, with_key
+from ui.words import current_language, datetime_text
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +45,6 @@ TAKEN_NOTE_MS = 6000
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("", text)
-
-
-def _language() -> str:
-    # The Indonesian .ts translates this marker to "id" (as ui.views.common.current_language reads it).
-    return "id" if QCoreApplication.translate("Language", "en") == "id" else "en"
 
 
 def _restyle(widget: QWidget) -> None:
@@ -96,7 +92,7 @@ def describe_caller(call: CallInfo, history: CallerHistory | None, now: datetime
             warn.append(_t("{prank} prank / {ghost} ghost calls").format(prank=history.prank_count,
                                                                        ghost=history.ghost_count))
         if history.is_blocked(now) and history.blocked_until is not None:
-            until = to_wib(history.blocked_until).strftime("%d-%m %H:%M")
+            until = datetime_text(history.blocked_until, seconds=False)
             warn.append(_t("BLOCKED until {time}: {reason}").format(
                 time=until, reason=history.block_reason or _t("no reason given")))
     elif call.e164 is None:
@@ -183,7 +179,7 @@ class RingCard(QFrame):
         seconds = max(0, int((now - self._received).total_seconds()))
         self.waiting.setText(_t("waiting {time}").format(time=f"{seconds // 60}:{seconds % 60:02d}"))
         if self._location is not None:  # first: where the caller is matters most; its age moves on
-            self.meta.set_full_text(banner_text(self._location, now, _language()) + "  ·  " + self._meta)
+            self.meta.set_full_text(banner_text(self._location, now, current_language()) + "  ·  " + self._meta)
 
 
 def card_height(widget: QWidget) -> int:

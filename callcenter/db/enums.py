@@ -58,6 +58,25 @@ class Priority(StrEnum):
     P4 = "P4"  # no urgency (information, complaint)
 
 
+PRIORITY_WORDS: dict[str, dict[Priority, str]] = {
+    # The one wording of the priorities: the console, the slip, WhatsApp and e-mail texts and the reports.
+    "id": {Priority.P1: "P1 (nyawa terancam)", Priority.P2: "P2 (darurat)", Priority.P3: "P3 (tidak mendesak)",
+           Priority.P4: "P4 (informasi)"},
+    "en": {Priority.P1: "P1 (life at risk)", Priority.P2: "P2 (emergency)", Priority.P3: "P3 (not urgent)",
+           Priority.P4: "P4 (information)"},
+}
+
+
+def priority_words(priority: Priority | str | None, language: str = "id") -> str:
+    """'P1 (nyawa terancam)'; a value that is no priority is shown as it is."""
+    if priority is None:
+        return "-"
+    try:
+        return PRIORITY_WORDS.get(language, PRIORITY_WORDS["id"])[Priority(priority)]
+    except ValueError:
+        return str(priority)
+
+
 class IncidentStatus(StrEnum):
     OPEN = "open"               # logged, not yet forwarded
     DISPATCHED = "dispatched"   # forwarded, waiting for the agency

@@ -20,8 +20,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from callcenter.db.enums import priority_words
 from callcenter.forwarding.slip_map import coordinates_text, locator_block
-from callcenter.services.dispatch_messages import PRIORITY_WORDS, DispatchFacts, shorten, wib_text
+from callcenter.services.dispatch_messages import DispatchFacts, shorten, unit_type_name, wib_text
 
 MAX_DESCRIPTION_ON_SLIP = 1500
 MAX_FIELD_ON_SLIP = 300
@@ -70,10 +71,10 @@ def render_slip(facts: DispatchFacts) -> bytes:
 
     target = escape(facts.agency) + (f" — unit <b>{escape(facts.unit)}</b>" if facts.unit else "")
     if facts.unit and facts.unit_type:
-        target += f" ({escape(facts.unit_type)})"
+        target += f" ({escape(unit_type_name(facts.unit_type))})"
     rows = [
         ("Kategori", escape(facts.category)),
-        ("Prioritas", escape(PRIORITY_WORDS.get(facts.priority, facts.priority))),
+        ("Prioritas", escape(priority_words(facts.priority))),
         ("Lokasi", _text(facts.location_line(), MAX_LOCATION_ON_SLIP)),
         ("Patokan", _text(facts.landmark)),
         ("Koordinat", _text(coordinates_text(facts))),

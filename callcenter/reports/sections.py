@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
+from callcenter.db.enums import priority_words
 from callcenter.reports.common import (
     BAD,
     CONTENT_WIDTH,
@@ -172,10 +173,10 @@ def carried(items: tuple[CarriedIncident, ...], total: int, title: str, s: Strin
     rows: list[list[object]] = []
     for item in items:
         place = ", ".join(part for part in (item.kecamatan, item.address) if part) or "-"
-        rows.append([item.number, s.wib(item.created_at), item.category, item.priority,
+        rows.append([item.number, s.wib(item.created_at), item.category, priority_words(item.priority, s.lang),
                      s(f"status_{item.status.value}"), place])
     out.append(data_table([s("number"), s("created"), s("category"), s("priority"), s("status"), s("location")],
-                          rows, [31 * mm, 21 * mm, 38 * mm, 18 * mm, 21 * mm, CONTENT_WIDTH - 129 * mm], st))
+                          rows, [31 * mm, 21 * mm, 33 * mm, 27 * mm, 21 * mm, CONTENT_WIDTH - 133 * mm], st))
     if total > len(items):
         out.append(Paragraph(safe(s("carried_more", n=s.integer(total - len(items)))), st.small))
     # A long list may split over pages (its header row repeats); only a heading at a page's foot is avoided.

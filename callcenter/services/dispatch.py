@@ -49,6 +49,7 @@ from callcenter.db.models import (
 from callcenter.errors import ConflictError, NotFound, ValidationError
 from callcenter.services.base import Actor, Service, add_timeline, audit, jsonable, record_change
 from callcenter.services.dispatch_messages import (
+    UNIT_TYPE_NAMES,
     DispatchFacts,
     email_body,
     email_subject,
@@ -77,7 +78,7 @@ UNIT_FOR_DISPATCH = {
     DispatchStatus.EN_ROUTE: UnitStatus.EN_ROUTE,
     DispatchStatus.ON_SCENE: UnitStatus.ON_SCENE,
 }
-UNIT_TYPES = ("ambulans", "mobil damkar", "rescue", "patroli", "perahu karet", "derek", "tangki air", "motor")
+UNIT_TYPES = tuple(UNIT_TYPE_NAMES)
 AGENCY_KINDS = ("pemadam_kebakaran", "penanggulangan_bencana", "kesehatan", "rumah_sakit", "kepolisian", "tni",
                 "ketertiban", "perhubungan", "air_minum", "listrik", "sar", "lainnya")
 AUTOMATIC_CHANNELS = (DeliveryChannel.EMAIL, DeliveryChannel.WEBHOOK)

@@ -10,11 +10,33 @@ from urllib.parse import quote
 
 from callcenter import phone
 from callcenter.clock import to_wib
+from callcenter.db.enums import priority_words
 from callcenter.geo.coordinates import format_decimal, maps_link
 
 MAX_DESCRIPTION_IN_MESSAGE = 1500  # a wa.me link and a phone screen both need a bounded text
-PRIORITY_WORDS = {"P1": "P1 (sangat darurat)", "P2": "P2 (darurat)", "P3": "P3 (tidak mendesak)",
-                  "P4": "P4 (informasi)"}
+
+UNIT_TYPE_NAMES: dict[str, tuple[str, str]] = {
+    # The stored value (the admin's list; EIDO maps it too) -> how it reads in Indonesian and in English.
+    "ambulans": ("ambulans", "ambulance"),
+    "mobil damkar": ("mobil damkar", "fire engine"),
+    "rescue": ("penyelamatan", "rescue"),
+    "patroli": ("patroli", "patrol car"),
+    "perahu karet": ("perahu karet", "rubber boat"),
+    "derek": ("derek", "tow truck"),
+    "tangki air": ("tangki air", "water tanker"),
+    "motor": ("motor", "motorcycle"),
+}
+
+
+def unit_type_name(value: str | None, language: str = "id") -> str:
+    """A unit type as people read it ('rescue' is 'penyelamatan' in Indonesian); a type an admin typed that is
+    not in the list is shown as typed."""
+    if not value:
+        return ""
+    names = UNIT_TYPE_NAMES.get(value)
+    if names is None:
+        return value
+    return names[1] if language == "en" else names[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,12 +113,14 @@ def shorten(text: str, limit: int) -> str:
 
 def whatsapp_text(facts: DispatchFacts) -> str:
     target = facts.agency_short + (f" — unit {facts.unit}" if facts.unit else "")
+    if facts.unit and facts.unit_type:
+        target += f" ({unit_type_name(facts.unit_type)})"
     lines = [
         f"*{facts.centre.upper()}*",
         f"Permintaan penanganan kejadian *{facts.incident_number}*",
         "",
         f"Kategori: {facts.category}",
-        f"Prioritas: {PRIORITY_WORDS.get(facts.priority, facts.priority)}",
+        f"Prioritas: {priority_words(facts.priority)}",
         f"Lokasi: {facts.location_line()}",
     ]
     if facts.landmark:

@@ -153,7 +153,7 @@ class SourceConfigService(Service):
         final = next((state for state in seen if state.status is not LineStatus.CONNECTING), None)
         if final is None:
             return LineState(spec.key, spec.display, LineStatus.DOWN, f"no answer within {seconds:g} s",
-                             self.clock())
+                             self.clock(), "no_answer", {"seconds": f"{seconds:g}"})
         return final
 
     # -- helpers ----------------------------------------------------------------------------------------

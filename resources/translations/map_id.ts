@@ -12,16 +12,28 @@
         <translation>titik tengah desa (tanpa koordinat)</translation>
     </message>
     <message>
-        <source>Agency post</source>
-        <translation>Pos instansi</translation>
+        <source>Double-click to open</source>
+        <translation>Klik ganda untuk membuka</translation>
     </message>
     <message>
         <source>home desa centroid (no position set)</source>
         <translation>titik tengah desa pos induk (posisi belum diatur)</translation>
     </message>
     <message>
-        <source>Double-click to open</source>
-        <translation>Klik ganda untuk membuka</translation>
+        <source>Incidents</source>
+        <translation>Kejadian</translation>
+    </message>
+    <message>
+        <source>not yet forwarded</source>
+        <translation>belum diteruskan</translation>
+    </message>
+    <message>
+        <source>being handled</source>
+        <translation>sedang ditangani</translation>
+    </message>
+    <message>
+        <source>at desa centroid (no coordinates)</source>
+        <translation>di titik tengah desa (tanpa koordinat)</translation>
     </message>
     <message>
         <source>All categories</source>
@@ -68,18 +80,6 @@
         <translation>Seluruh kabupaten (0)</translation>
     </message>
     <message>
-        <source>Incidents per desa</source>
-        <translation>Kejadian per desa</translation>
-    </message>
-    <message>
-        <source>Incidents per kecamatan</source>
-        <translation>Kejadian per kecamatan</translation>
-    </message>
-    <message>
-        <source>outside Kabupaten Purwakarta</source>
-        <translation>di luar Kabupaten Purwakarta</translation>
-    </message>
-    <message>
         <source>&amp;Incidents</source>
         <translation>&amp;Kejadian</translation>
     </message>
@@ -92,76 +92,24 @@
         <translation>&amp;Unit</translation>
     </message>
     <message>
+        <source>Incidents per desa</source>
+        <translation>Kejadian per desa</translation>
+    </message>
+    <message>
+        <source>Incidents per kecamatan</source>
+        <translation>Kejadian per kecamatan</translation>
+    </message>
+    <message>
+        <source>outside Kabupaten Purwakarta</source>
+        <translation>di luar Kabupaten Purwakarta</translation>
+    </message>
+    <message>
         <source>Click the map where it is (or move with the arrow keys and press Enter). Ctrl+F finds a desa.</source>
         <translation>Klik peta di lokasinya (atau geser dengan tombol panah lalu tekan Enter). Ctrl+F mencari desa.</translation>
     </message>
     <message>
         <source>No point chosen yet.</source>
         <translation>Belum ada titik yang dipilih.</translation>
-    </message>
-    <message>
-        <source>Not a coordinate. Write it as -6.5569, 107.4433, as 6°33'24.8"S 107°26'35.9"E, or paste a map link.</source>
-        <translation>Bukan koordinat. Tulis sebagai -6.5569, 107.4433, sebagai 6°33'24,8" LS 107°26'35,9" BT, atau tempel tautan peta.</translation>
-    </message>
-    <message>
-        <source>On or near a border: the nearest desa was chosen. Check it with the caller.</source>
-        <translation>Di atau dekat batas wilayah: dipilih desa terdekat. Pastikan dengan pelapor.</translation>
-    </message>
-    <message>
-        <source>P1 (life at risk)</source>
-        <translation>P1 (nyawa terancam)</translation>
-    </message>
-    <message>
-        <source>P2 (emergency)</source>
-        <translation>P2 (darurat)</translation>
-    </message>
-    <message>
-        <source>P3 (not urgent)</source>
-        <translation>P3 (tidak mendesak)</translation>
-    </message>
-    <message>
-        <source>P4 (information)</source>
-        <translation>P4 (informasi)</translation>
-    </message>
-    <message>
-        <source>open, not yet forwarded</source>
-        <translation>terbuka, belum diteruskan</translation>
-    </message>
-    <message>
-        <source>forwarded, waiting for the agency</source>
-        <translation>diteruskan, menunggu instansi</translation>
-    </message>
-    <message>
-        <source>being handled</source>
-        <translation>sedang ditangani</translation>
-    </message>
-    <message>
-        <source>handled, waiting to be closed</source>
-        <translation>selesai ditangani, menunggu ditutup</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>ditutup</translation>
-    </message>
-    <message>
-        <source>available</source>
-        <translation>siaga</translation>
-    </message>
-    <message>
-        <source>dispatched</source>
-        <translation>ditugaskan</translation>
-    </message>
-    <message>
-        <source>en route</source>
-        <translation>menuju lokasi</translation>
-    </message>
-    <message>
-        <source>on scene</source>
-        <translation>tiba di lokasi</translation>
-    </message>
-    <message>
-        <source>out of service</source>
-        <translation>tidak beroperasi</translation>
     </message>
     <message>
         <source>Type or paste a coordinate.</source>
@@ -192,24 +140,76 @@
         <translation>Menit dan detik harus di bawah 60.</translation>
     </message>
     <message>
+        <source>Not a coordinate. Write it as -6.5569, 107.4433, as 6°33&apos;24.8&quot;S 107°26&apos;35.9&quot;E, or paste a map link.</source>
+        <translation>Bukan koordinat. Tulis sebagai -6.5569, 107.4433, sebagai 6°33&apos;24,8&quot; LS 107°26&apos;35,9&quot; BT, atau tempel tautan peta.</translation>
+    </message>
+    <message>
         <source>Outside Kabupaten Purwakarta (%1 km from its border). The point is kept.</source>
         <translation>Di luar Kabupaten Purwakarta (%1 km dari batasnya). Titik tetap disimpan.</translation>
+    </message>
+    <message>
+        <source>On or near a border: the nearest desa was chosen. Check it with the caller.</source>
+        <translation>Di atau dekat batas wilayah: dipilih desa terdekat. Pastikan dengan pelapor.</translation>
     </message>
     <message>
         <source>Map of Kabupaten Purwakarta</source>
         <translation>Peta Kabupaten Purwakarta</translation>
     </message>
     <message>
-        <source>Incidents</source>
-        <translation>Kejadian</translation>
+        <source>Agency post</source>
+        <translation type="vanished">Pos instansi</translation>
     </message>
     <message>
-        <source>not yet forwarded</source>
-        <translation>belum diteruskan</translation>
+        <source>P1 (life at risk)</source>
+        <translation type="vanished">P1 (nyawa terancam)</translation>
     </message>
     <message>
-        <source>at desa centroid (no coordinates)</source>
-        <translation>di titik tengah desa (tanpa koordinat)</translation>
+        <source>P2 (emergency)</source>
+        <translation type="vanished">P2 (darurat)</translation>
+    </message>
+    <message>
+        <source>P3 (not urgent)</source>
+        <translation type="vanished">P3 (tidak mendesak)</translation>
+    </message>
+    <message>
+        <source>P4 (information)</source>
+        <translation type="vanished">P4 (informasi)</translation>
+    </message>
+    <message>
+        <source>open, not yet forwarded</source>
+        <translation type="vanished">terbuka, belum diteruskan</translation>
+    </message>
+    <message>
+        <source>forwarded, waiting for the agency</source>
+        <translation type="vanished">diteruskan, menunggu instansi</translation>
+    </message>
+    <message>
+        <source>handled, waiting to be closed</source>
+        <translation type="vanished">selesai ditangani, menunggu ditutup</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="vanished">ditutup</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation type="vanished">siaga</translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation type="vanished">ditugaskan</translation>
+    </message>
+    <message>
+        <source>en route</source>
+        <translation type="vanished">menuju lokasi</translation>
+    </message>
+    <message>
+        <source>on scene</source>
+        <translation type="vanished">tiba di lokasi</translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation type="vanished">tidak beroperasi</translation>
     </message>
 </context>
 </TS>

@@ -1,288 +1,231 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="id_ID">
-  <context>
+<TS version="2.1" language="id_ID" sourcelanguage="en">
+<context>
     <name>ReportsDialog</name>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="88" />
-      <source>Reports</source>
-      <translation>Laporan</translation>
+        <source>Reports</source>
+        <translation>Laporan</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="100" />
-      <source>Report</source>
-      <translation>Jenis laporan</translation>
+        <source>Report</source>
+        <translation>Jenis laporan</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="102" />
-      <source>&amp;Shift report</source>
-      <translation>Laporan &amp;shift</translation>
+        <source>&amp;Shift report</source>
+        <translation>Laporan &amp;shift</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="103" />
-      <source>&amp;Date range report</source>
-      <translation>Laporan pe&amp;riode</translation>
+        <source>&amp;Date range report</source>
+        <translation>Laporan pe&amp;riode</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="111" />
-      <source>Shift</source>
-      <translation>Shift</translation>
+        <source>Shift</source>
+        <translation>Shift</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="117" />
-      <source>Date the shift starts:</source>
-      <translation>Tanggal mulai shift:</translation>
+        <source>Date the shift starts:</source>
+        <translation>Tanggal mulai shift:</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="118" />
-      <source>Shift:</source>
-      <translation>Shift:</translation>
+        <source>Shift:</source>
+        <translation>Shift:</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="121" />
-      <source>Date range</source>
-      <translation>Periode</translation>
+        <source>Date range</source>
+        <translation>Periode</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="129" />
-      <source>From:</source>
-      <translation>Dari:</translation>
+        <source>From:</source>
+        <translation>Dari:</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="130" />
-      <source>To:</source>
-      <translation>Sampai:</translation>
+        <source>To:</source>
+        <translation>Sampai:</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="132" />
-      <source>Today</source>
-      <translation>Hari ini</translation>
+        <source>Today</source>
+        <translation>Hari ini</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="132" />
-      <source>Last 7 days</source>
-      <translation>7 hari terakhir</translation>
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="133" />
-      <source>This month</source>
-      <translation>Bulan ini</translation>
+        <source>This month</source>
+        <translation>Bulan ini</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="133" />
-      <source>Last month</source>
-      <translation>Bulan lalu</translation>
+        <source>Last month</source>
+        <translation>Bulan lalu</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="142" />
-      <source>Language of the report</source>
-      <translation>Bahasa laporan</translation>
+        <source>Language of the report</source>
+        <translation>Bahasa laporan</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="151" />
-      <source>&amp;Preview</source>
-      <translation>&amp;Pratinjau</translation>
+        <source>&amp;Preview</source>
+        <translation>&amp;Pratinjau</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="153" />
-      <source>Build the report and show its pages</source>
-      <translation>Buat laporan dan tampilkan halamannya</translation>
+        <source>Build the report and show its pages</source>
+        <translation>Buat laporan dan tampilkan halamannya</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="155" />
-      <source>P&amp;rint…</source>
-      <translation>&amp;Cetak…</translation>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Cetak…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="156" />
-      <source>Print the report</source>
-      <translation>Cetak laporan</translation>
+        <source>Print the report</source>
+        <translation>Cetak laporan</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="158" />
-      <source>Save &amp;PDF…</source>
-      <translation>Simpan P&amp;DF…</translation>
+        <source>Save &amp;PDF…</source>
+        <translation>Simpan P&amp;DF…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="159" />
-      <source>Save the report as a PDF file</source>
-      <translation>Simpan laporan sebagai berkas PDF</translation>
+        <source>Save the report as a PDF file</source>
+        <translation>Simpan laporan sebagai berkas PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="161" />
-      <source>&amp;Export CSV…</source>
-      <translation>&amp;Ekspor CSV…</translation>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Ekspor CSV…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="163" />
-      <source>Export the calls or incidents of the date range as CSV</source>
-      <translation>Ekspor panggilan atau kejadian pada periode ini sebagai CSV</translation>
+        <source>Export the calls or incidents of the date range as CSV</source>
+        <translation>Ekspor panggilan atau kejadian pada periode ini sebagai CSV</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="165" />
-      <source>Calls (one row per call)</source>
-      <translation>Panggilan (satu baris per panggilan)</translation>
+        <source>Calls (one row per call)</source>
+        <translation>Panggilan (satu baris per panggilan)</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="167" />
-      <source>Incidents (one row per incident)</source>
-      <translation>Kejadian (satu baris per kejadian)</translation>
+        <source>Incidents (one row per incident)</source>
+        <translation>Kejadian (satu baris per kejadian)</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="169" />
-      <source>Figures per day (of the previewed report)</source>
-      <translation>Angka per hari (dari laporan yang ditampilkan)</translation>
+        <source>Figures per day (of the previewed report)</source>
+        <translation>Angka per hari (dari laporan yang ditampilkan)</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="178" />
-      <source>Cancel</source>
-      <translation>Batal</translation>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="179" />
-      <source>Stop building the report or export</source>
-      <translation>Hentikan pembuatan laporan atau ekspor</translation>
+        <source>Stop building the report or export</source>
+        <translation>Hentikan pembuatan laporan atau ekspor</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="190" />
-      <source>Close</source>
-      <translation>Tutup</translation>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="199" />
-      <source>Choose a shift or a date range, then press Preview (Ctrl+Enter).</source>
-      <translation>Pilih shift atau periode, lalu tekan Pratinjau (Ctrl+Enter).</translation>
+        <source>Choose a shift or a date range, then press Preview (Ctrl+Enter).</source>
+        <translation>Pilih shift atau periode, lalu tekan Pratinjau (Ctrl+Enter).</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="305" />
-      <source>There are no shifts defined; an admin sets them up.</source>
-      <translation>Belum ada shift yang ditetapkan; admin perlu mengaturnya.</translation>
+        <source>There are no shifts defined; an admin sets them up.</source>
+        <translation>Belum ada shift yang ditetapkan; admin perlu mengaturnya.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="313" />
-      <source>Building the report…</source>
-      <translation>Membuat laporan…</translation>
+        <source>Building the report…</source>
+        <translation>Membuat laporan…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="355" />
-      <source>The end date is before the start date.</source>
-      <translation>Tanggal akhir lebih awal dari tanggal mulai.</translation>
+        <source>The end date is before the start date.</source>
+        <translation>Tanggal akhir lebih awal dari tanggal mulai.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="380" />
-      <source>The report was built but cannot be shown ({0}).</source>
-      <translation>Laporan sudah dibuat tetapi tidak dapat ditampilkan ({0}).</translation>
+        <source>The report was built but cannot be shown ({0}).</source>
+        <translation>Laporan sudah dibuat tetapi tidak dapat ditampilkan ({0}).</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="388" />
-      <source>{0}: {1} pages.</source>
-      <translation>{0}: {1} halaman.</translation>
+        <source>{0}: {1} pages.</source>
+        <translation>{0}: {1} halaman.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="395" />
-      <source>Cancelling…</source>
-      <translation>Membatalkan…</translation>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="409" />
-      <source>Cancelled. Nothing was saved.</source>
-      <translation>Dibatalkan. Tidak ada yang disimpan.</translation>
+        <source>Cancelled. Nothing was saved.</source>
+        <translation>Dibatalkan. Tidak ada yang disimpan.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="411" />
-      <source>Not allowed for your role ({0}): range reports and exports are for admins, shift reports for supervisors and admins.</source>
-      <translation>Tidak diizinkan untuk peran Anda ({0}): laporan periode dan ekspor hanya untuk admin, laporan shift untuk supervisor dan admin.</translation>
+        <source>Not allowed for your role ({0}): range reports and exports are for admins, shift reports for supervisors and admins.</source>
+        <translation>Tidak diizinkan untuk peran Anda ({0}): laporan periode dan ekspor hanya untuk admin, laporan shift untuk supervisor dan admin.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="414" />
-      <source>Please check the dates: {0}.</source>
-      <translation>Periksa kembali tanggalnya: {0}.</translation>
+        <source>Please check the dates: {0}.</source>
+        <translation>Periksa kembali tanggalnya: {0}.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="416" />
-      <source>This shift no longer exists; choose another one.</source>
-      <translation>Shift ini sudah tidak ada; pilih shift lain.</translation>
+        <source>This shift no longer exists; choose another one.</source>
+        <translation>Shift ini sudah tidak ada; pilih shift lain.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="418" />
-      <source>The database cannot be reached right now; try again in a moment. ({0})</source>
-      <translation>Basis data tidak dapat dihubungi saat ini; coba lagi sebentar lagi. ({0})</translation>
+        <source>The database cannot be reached right now; try again in a moment. ({0})</source>
+        <translation>Basis data tidak dapat dihubungi saat ini; coba lagi sebentar lagi. ({0})</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="420" />
-      <source>The file cannot be written: {0}</source>
-      <translation>Berkas tidak dapat ditulis: {0}</translation>
+        <source>The file cannot be written: {0}</source>
+        <translation>Berkas tidak dapat ditulis: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="422" />
-      <source>The report could not be made: {0}</source>
-      <translation>Laporan tidak dapat dibuat: {0}</translation>
+        <source>The report could not be made: {0}</source>
+        <translation>Laporan tidak dapat dibuat: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="423" />
-      <source>The report could not be made because of an unexpected error: {0}</source>
-      <translation>Laporan tidak dapat dibuat karena kesalahan tak terduga: {0}</translation>
+        <source>The report could not be made because of an unexpected error: {0}</source>
+        <translation>Laporan tidak dapat dibuat karena kesalahan tak terduga: {0}</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="440" />
-      <source>Save the report</source>
-      <translation>Simpan laporan</translation>
+        <source>Save the report</source>
+        <translation>Simpan laporan</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="440" />
-      <source>PDF files (*.pdf)</source>
-      <translation>Berkas PDF (*.pdf)</translation>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="451" />
-      <location filename="../../ui/reports_dialog.py" line="512" />
-      <source>Saved to {0}.</source>
-      <translation>Disimpan ke {0}.</translation>
+        <source>Saved to {0}.</source>
+        <translation>Disimpan ke {0}.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="467" />
-      <source>The printer cannot be used.</source>
-      <translation>Printer tidak dapat digunakan.</translation>
+        <source>The printer cannot be used.</source>
+        <translation>Printer tidak dapat digunakan.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="482" />
-      <source>Sent {0} pages to the printer.</source>
-      <translation>{0} halaman dikirim ke printer.</translation>
+        <source>Sent {0} pages to the printer.</source>
+        <translation>{0} halaman dikirim ke printer.</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="490" />
-      <source>calls</source>
-      <translation>panggilan</translation>
+        <source>calls</source>
+        <translation>panggilan</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="490" />
-      <source>incidents</source>
-      <translation>kejadian</translation>
+        <source>incidents</source>
+        <translation>kejadian</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="490" />
-      <source>per-day</source>
-      <translation>angka per hari</translation>
+        <source>per-day</source>
+        <translation>angka per hari</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="492" />
-      <source>Export {0} as CSV</source>
-      <translation>Ekspor {0} sebagai CSV</translation>
+        <source>Export {0} as CSV</source>
+        <translation>Ekspor {0} sebagai CSV</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="493" />
-      <source>CSV files (*.csv)</source>
-      <translation>Berkas CSV (*.csv)</translation>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="527" />
-      <source>Exporting {0}…</source>
-      <translation>Mengekspor {0}…</translation>
+        <source>Exporting {0}…</source>
+        <translation>Mengekspor {0}…</translation>
     </message>
     <message>
-      <location filename="../../ui/reports_dialog.py" line="532" />
-      <source>Exported {0} rows to {1}.</source>
-      <translation>{0} baris diekspor ke {1}.</translation>
+        <source>Exported {0} rows to {1}.</source>
+        <translation>{0} baris diekspor ke {1}.</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -60,8 +60,8 @@
         <translation>(semua)</translation>
     </message>
     <message>
-        <source>'Until' must be after 'From'.</source>
-        <translation>'Sampai' harus sesudah 'Dari'.</translation>
+        <source>&apos;Until&apos; must be after &apos;From&apos;.</source>
+        <translation>&apos;Sampai&apos; harus sesudah &apos;Dari&apos;.</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -150,8 +150,8 @@
         <translation>Umur</translation>
     </message>
     <message>
-        <source>Last step</source>
-        <translation>Langkah akhir</translation>
+        <source>No news for</source>
+        <translation>Tanpa kabar</translation>
     </message>
     <message>
         <source>Category</source>
@@ -170,24 +170,8 @@
         <translation>Operator</translation>
     </message>
     <message>
-        <source>open</source>
-        <translation>terbuka</translation>
-    </message>
-    <message>
-        <source>forwarded</source>
-        <translation>diteruskan</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>ditangani</translation>
-    </message>
-    <message>
-        <source>resolved, to review</source>
-        <translation>selesai, perlu diperiksa</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>ditutup</translation>
+        <source>Time since the last step of its dispatches (forwarded, acknowledged, en route, on scene), or since it was opened</source>
+        <translation>Waktu sejak langkah terakhir penugasannya (diteruskan, diterima, menuju lokasi, tiba di lokasi), atau sejak kejadian dibuka</translation>
     </message>
     <message>
         <source>not forwarded</source>
@@ -208,6 +192,30 @@
     <message>
         <source>Forwarded %1 time(s); callback number %2</source>
         <translation>Diteruskan %1 kali; nomor yang dapat dihubungi %2</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation type="vanished">Langkah akhir</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="vanished">terbuka</translation>
+    </message>
+    <message>
+        <source>forwarded</source>
+        <translation type="vanished">diteruskan</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="vanished">ditangani</translation>
+    </message>
+    <message>
+        <source>resolved, to review</source>
+        <translation type="vanished">selesai, perlu diperiksa</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="vanished">ditutup</translation>
     </message>
 </context>
 <context>
@@ -317,31 +325,58 @@
     </message>
 </context>
 <context>
+    <name>PhoneMessages</name>
+    <message>
+        <source>Received (WIB)</source>
+        <translation>Diterima (WIB)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <source>Read by</source>
+        <translation>Dibaca oleh</translation>
+    </message>
+    <message>
+        <source>Mark as read (Ctrl+R)</source>
+        <translation>Tandai sudah dibaca (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Phone locations waiting for their call</source>
+        <translation>Lokasi HP yang menunggu panggilannya</translation>
+    </message>
+    <message>
+        <source>Other SMS received by the line&apos;s modem</source>
+        <translation>SMS lain yang diterima modem saluran</translation>
+    </message>
+    <message>
+        <source>%1 waiting, %2 unread SMS</source>
+        <translation>%1 menunggu, %2 SMS belum dibaca</translation>
+    </message>
+    <message>
+        <source>(no number)</source>
+        <translation>(tanpa nomor)</translation>
+    </message>
+    <message>
+        <source>Choose the SMS first (arrow keys), then Ctrl+R.</source>
+        <translation>Pilih SMS dulu (tombol panah), lalu Ctrl+R.</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorBoard</name>
-    <message>
-        <source>Your role may not do this.</source>
-        <translation>Peran Anda tidak diizinkan melakukan ini.</translation>
-    </message>
-    <message>
-        <source>Someone else changed this meanwhile; the board has been refreshed. (%1)</source>
-        <translation>Data ini baru saja diubah orang lain; papan sudah diperbarui. (%1)</translation>
-    </message>
-    <message>
-        <source>It no longer exists; the board has been refreshed.</source>
-        <translation>Data ini sudah tidak ada; papan sudah diperbarui.</translation>
-    </message>
-    <message>
-        <source>The database cannot be reached. The board shows the last known state.</source>
-        <translation>Database tidak dapat dihubungi. Papan menampilkan keadaan terakhir yang diketahui.</translation>
-    </message>
-    <message>
-        <source>The file cannot be written: %1</source>
-        <translation>Berkas tidak dapat ditulis: %1</translation>
-    </message>
-    <message>
-        <source>Unexpected error: %1</source>
-        <translation>Kesalahan tak terduga: %1</translation>
-    </message>
     <message>
         <source>answered ≤ 10 s</source>
         <translation>dijawab ≤ 10 dtk</translation>
@@ -435,48 +470,12 @@
         <translation>Perbarui sekarang</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 dtk</translation>
-    </message>
-    <message>
         <source>Shift %1 · %2–%3 WIB · updated %4</source>
         <translation>Shift %1 · %2–%3 WIB · diperbarui %4</translation>
     </message>
     <message>
         <source>By type: %1</source>
         <translation>Menurut jenis: %1</translation>
-    </message>
-    <message>
-        <source>emergency/normal</source>
-        <translation>darurat/normal</translation>
-    </message>
-    <message>
-        <source>information</source>
-        <translation>informasi</translation>
-    </message>
-    <message>
-        <source>prank</source>
-        <translation>iseng</translation>
-    </message>
-    <message>
-        <source>ghost</source>
-        <translation>ghost</translation>
-    </message>
-    <message>
-        <source>wrong number</source>
-        <translation>salah sambung</translation>
-    </message>
-    <message>
-        <source>test</source>
-        <translation>uji</translation>
-    </message>
-    <message>
-        <source>missed</source>
-        <translation>tak terjawab</translation>
-    </message>
-    <message>
-        <source>not classified</source>
-        <translation>belum diklasifikasi</translation>
     </message>
     <message>
         <source>≤ 10 s</source>
@@ -555,8 +554,8 @@
         <translation>Pilih nomor yang diblokir terlebih dahulu.</translation>
     </message>
     <message>
-        <source>Select a stale call (red, 'held by … offline') first.</source>
-        <translation>Pilih panggilan macet (merah, 'dipegang … offline') terlebih dahulu.</translation>
+        <source>Select a stale call (red, &apos;held by … offline&apos;) first.</source>
+        <translation>Pilih panggilan macet (merah, &apos;dipegang … offline&apos;) terlebih dahulu.</translation>
     </message>
     <message>
         <source>Release call from %1</source>
@@ -565,6 +564,66 @@
     <message>
         <source>Why? (recorded in the audit log)</source>
         <translation>Alasannya? (dicatat di log audit)</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation type="vanished">Peran Anda tidak diizinkan melakukan ini.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this meanwhile; the board has been refreshed. (%1)</source>
+        <translation type="vanished">Data ini baru saja diubah orang lain; papan sudah diperbarui. (%1)</translation>
+    </message>
+    <message>
+        <source>It no longer exists; the board has been refreshed.</source>
+        <translation type="vanished">Data ini sudah tidak ada; papan sudah diperbarui.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached. The board shows the last known state.</source>
+        <translation type="vanished">Basis data tidak dapat dihubungi. Papan menampilkan keadaan terakhir yang diketahui.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: %1</source>
+        <translation type="vanished">Berkas tidak dapat ditulis: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation type="vanished">Kesalahan tak terduga: %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="vanished">%1 dtk</translation>
+    </message>
+    <message>
+        <source>emergency/normal</source>
+        <translation type="vanished">darurat/normal</translation>
+    </message>
+    <message>
+        <source>information</source>
+        <translation type="vanished">informasi</translation>
+    </message>
+    <message>
+        <source>prank</source>
+        <translation type="vanished">iseng</translation>
+    </message>
+    <message>
+        <source>ghost</source>
+        <translation type="vanished">ghost</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation type="vanished">salah sambung</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation type="vanished">uji</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation type="vanished">tak terjawab</translation>
+    </message>
+    <message>
+        <source>not classified</source>
+        <translation type="vanished">belum diklasifikasi</translation>
     </message>
 </context>
 <context>
@@ -579,23 +638,23 @@
     </message>
     <message>
         <source>available</source>
-        <translation>siaga</translation>
+        <translation type="vanished">siaga</translation>
     </message>
     <message>
         <source>dispatched</source>
-        <translation>ditugaskan</translation>
+        <translation type="vanished">ditugaskan</translation>
     </message>
     <message>
         <source>en route</source>
-        <translation>menuju lokasi</translation>
+        <translation type="vanished">menuju lokasi</translation>
     </message>
     <message>
         <source>on scene</source>
-        <translation>di lokasi</translation>
+        <translation type="vanished">di lokasi</translation>
     </message>
     <message>
         <source>out of service</source>
-        <translation>tidak beroperasi</translation>
+        <translation type="vanished">tidak beroperasi</translation>
     </message>
 </context>
 <context>
@@ -637,59 +696,8 @@
         <translation>Berdering</translation>
     </message>
     <message>
-        <source>The operator's desk stopped reporting. Release the call (Ctrl+L) so another desk can take it, or call the operator.</source>
+        <source>The operator&apos;s desk stopped reporting. Release the call (Ctrl+L) so another desk can take it, or call the operator.</source>
         <translation>Meja operator berhenti melapor. Kembalikan panggilan ke antrean (Ctrl+L) agar meja lain dapat mengambilnya, atau hubungi operatornya.</translation>
-    </message>
-</context>
-<context>
-    <name>PhoneMessages</name>
-    <message>
-        <source>Received (WIB)</source>
-        <translation>Diterima (WIB)</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Nomor</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Lokasi</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Dari</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Pesan</translation>
-    </message>
-    <message>
-        <source>Read by</source>
-        <translation>Dibaca oleh</translation>
-    </message>
-    <message>
-        <source>Mark as read (Ctrl+R)</source>
-        <translation>Tandai sudah dibaca (Ctrl+R)</translation>
-    </message>
-    <message>
-        <source>Phone locations waiting for their call</source>
-        <translation>Lokasi HP yang menunggu panggilannya</translation>
-    </message>
-    <message>
-        <source>Other SMS received by the line's modem</source>
-        <translation>SMS lain yang diterima modem saluran</translation>
-    </message>
-    <message>
-        <source>%1 waiting, %2 unread SMS</source>
-        <translation>%1 menunggu, %2 SMS belum dibaca</translation>
-    </message>
-    <message>
-        <source>(no number)</source>
-        <translation>(tanpa nomor)</translation>
-    </message>
-    <message>
-        <source>Choose the SMS first (arrow keys), then Ctrl+R.</source>
-        <translation>Pilih SMS dulu (tombol panah), lalu Ctrl+R.</translation>
     </message>
 </context>
 </TS>

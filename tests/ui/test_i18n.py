@@ -29,8 +29,27 @@ def test_the_console_comes_up_in_indonesian_with_an_empty_path(tmp_path: Path) -
     count, answer = result.stdout.split("\n")[:2]
     assert int(count) == len(list((REPO / "resources" / "translations").glob("*_id.ts")))
     assert answer == "Angkat"
-    assert sorted(p.name for p in (tmp_path / "cache").rglob("*.qm")) == sorted(
-        p.stem + ".qm" for p in (REPO / "resources" / "translations").glob("*_id.ts"))
+    assert sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / "cache").rglob("*.qm")) == sorted(
+        p.stem for p in (REPO / "resources" / "translations").glob("*_id.ts"))
+
+
+def test_a_changed_ts_is_compiled_again_whatever_its_time_says(tmp_path: Path) -> None:
+    """An upgrade may bring a .ts older (by its time) than the .qm compiled from the previous version, and
+    several installations may share one cache: the .qm follows the contents, never the time."""
+    import os
+
+    from ui.i18n import compile_ts
+
+    ts = tmp_path / "demo_id.ts"
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="id_ID">\n'
+                  "<context><name></name><message><source>Answer</source><translation>Angkat</translation>"
+                  "</message></context></TS>\n", encoding="utf-8")
+    first = compile_ts(ts, tmp_path / "cache")
+    ts.write_text(ts.read_text(encoding="utf-8").replace("Angkat", "Jawab"), encoding="utf-8")
+    os.utime(ts, (0, 0))  # the new words carry an old time
+    second = compile_ts(ts, tmp_path / "cache")
+    assert second != first and second.read_bytes() != first.read_bytes()
+    assert compile_ts(ts, tmp_path / "cache") == second  # unchanged contents: compiled once
 
 
 def test_qts_own_dialogs_speak_indonesian(qtbot: object, translations: object) -> None:

@@ -52,3 +52,23 @@ def test_nothing_below_the_banner_moves_while_the_operator_types(qtbot: QtBot, c
     assert window.banner.height() == banner_height
     assert [where(widget) for widget in watched] == before
 
+
+
+def test_a_line_down_notice_is_white_on_red(qtbot: QtBot, console: Console) -> None:
+    """The notice slot's texts take the colour of its kind (they stayed dark green on red, hard to read)."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import stylesheet
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet(stylesheet())  # the console's own look, as ui.app gives it
+    try:
+        notices = console.window.notices
+        notices.set_notice("lines", "line", "SALURAN TERPUTUS")
+        assert notices.label.palette().color(QPalette.ColorRole.WindowText).name() == "#ffffff"
+        notices.set_notice("lines", None)
+        assert notices.label.palette().color(QPalette.ColorRole.WindowText).name() == "#2e5f34"
+    finally:
+        app.setStyleSheet("")

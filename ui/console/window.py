@@ -32,7 +32,7 @@ from ui.desk.outage import OutageMonitor
 from ui.desk.panels import DeskPanels
 from ui.desk.phone_location import PhoneLocation
 from ui.desk.ringing import RingingController
-from ui.desk.supervision import Supervision
+from ui.desk.supervision import Supervision, refuse_supervisor_keys
 from ui.drafts import DraftStore
 from ui.main_window import MainWindow
 from ui.ring_banner import RingSound
@@ -108,6 +108,8 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
     outage = OutageMonitor(window.notices, window.database_label, parts.clock, parent=window)
     for source in (ringing.status, flow.status, outage.status):
         source.connect(window.show_status)
+    flow.step.connect(window.set_step)
+    window.set_step(flow.step_text())
 
     # The core's news: committed calls, line states, other desks' changes, the database coming and going.
     # Bound methods only on the long-lived bridge and worker: Qt drops them when a rebuilt window replaces this one.
@@ -171,6 +173,8 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
     supervision = None
     if actor.at_least(Role.SUPERVISOR):
         supervision = Supervision(window, worker, services, bridge, actor, panels.open_incident, map_desk)
+    else:
+        refuse_supervisor_keys(window)
 
     desk = Desk(window, ringing, flow, outage, panels, lock, drafts, supervision, map_desk)
     window.closing.connect(partial(_closing, desk, parts.sound))

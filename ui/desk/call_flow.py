@@ -45,6 +45,8 @@ class CallFlow(QObject):
     mode_changed = Signal(str)
     status = Signal(str, bool)
     """A sentence for the status bar (text, is it an error)."""
+    step = Signal(str)
+    """What the operator is doing now, in one sentence: the status bar shows it whenever no news is on show."""
     incident_saved = Signal(int)
     """An incident was saved or a call linked to one (its id): F4 forwards it."""
     finished = Signal()
@@ -87,6 +89,21 @@ class CallFlow(QObject):
         self.mode = mode
         self.call_form.set_compact(mode == "incident")
         self.mode_changed.emit(mode)
+        self.step.emit(self.step_text())
+
+    def step_text(self) -> str:
+        """The status bar's sentence for the current step (each mode has its own)."""
+        number = number_text(self.current) if self.current is not None else ""
+        if self.mode == "call":
+            return _t("Call from {number}: choose its type - F5 Normal (an incident), F6-F10 close the call; F3 the "
+                      "caller's history.").format(number=number)
+        if self.mode == "incident":
+            return _t("Incident for {number}: category, kecamatan, description; Ctrl+S saves, Ctrl+G links, Esc "
+                      "goes back.").format(number=number)
+        if self.mode == "report":
+            return _t("New report without a call: category, kecamatan, description; Ctrl+S saves, Esc cancels.")
+        return _t("Ready for calls: F2 answers the oldest ringing call; Ctrl+N enters a report that came another "
+                  "way.")
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.emit(text, error)
@@ -143,9 +160,8 @@ class CallFlow(QObject):
             self._say(_t("No call is ringing."))
             self.ringing.refresh()
             return
-        self._take_call(info, history)
+        self._take_call(info, history)  # the status bar says the step: choose the call type
         self.call_form.focus_buttons()
-        self._say(_t("You answered {number}. Choose the call type (F5-F10).").format(number=number_text(info)))
         self.ringing.refresh()
 
     def _take_call(self, info: CallInfo, history: CallerHistory | None) -> None:
@@ -191,10 +207,10 @@ class CallFlow(QObject):
     def _classified(self, info: CallInfo, call_type: CallType, *, kept: bool = False) -> None:
         self._busy = False
         self.ringing.forget_history(info.e164)
+        self.back_to_idle()  # the step first: the news is shown over it, then the step again
         words = _t("Call from {number} closed as {type}.").format(number=number_text(info),
                                                                   type=call_type_names()[call_type])
         self._say(words + (" " + _kept() if kept else ""), kept)
-        self.back_to_idle()
 
     def _open_incident_form(self) -> None:
         assert self.current is not None
@@ -268,13 +284,13 @@ class CallFlow(QObject):
     def _incident_saved(self, view: IncidentView | None) -> None:
         self._busy = False
         if view is None:
-            self._say(_t("Incident kept on this desk.") + " " + _kept(), True)
             self.back_to_idle()
+            self._say(_t("Incident kept on this desk.") + " " + _kept(), True)
             return
-        self._say(_t("Incident {number} saved.").format(number=view.number) + " "
-                  + _t("F4: forward it to the agencies."))
         self.incident_saved.emit(view.id)
         self.back_to_idle()
+        self._say(_t("Incident {number} saved.").format(number=view.number) + " "
+                  + _t("F4: forward it to the agencies."))
 
     def _link_incident(self, incident_id: int) -> None:
         if self._busy or self.current is None:
@@ -298,9 +314,9 @@ class CallFlow(QObject):
 
     def _linked(self, view: IncidentView) -> None:
         self._busy = False
-        self._say(_t("Call linked to incident {number}.").format(number=view.number))
         self.incident_saved.emit(view.id)
         self.back_to_idle()
+        self._say(_t("Call linked to incident {number}.").format(number=view.number))
 
     def _load_suggestions(self, desa_code: object, category_id: object) -> None:
         if self.mode != "incident":

@@ -9,13 +9,14 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from callcenter.clock import Clock, to_wib
+from callcenter.clock import Clock
 from callcenter.errors import NotFound
 from callcenter.services.base import Actor
 from callcenter.services.calls import CallInfo, CallService
 from ui.desk.call_flow import CallFlow
 from ui.drafts import DraftStore
 from ui.incident_form import IncidentForm
+from ui.words import datetime_text
 from ui.worker import DbWorker
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ class DraftKeeper(QObject):
             return
         saved = str(draft.get("saved_at") or "")
         try:
-            when = to_wib(datetime.fromisoformat(saved)).strftime("%d-%m-%Y %H:%M")
+            when = datetime_text(datetime.fromisoformat(saved), seconds=False)
         except ValueError:
             when = "?"
         description = str(draft.get("description") or "")

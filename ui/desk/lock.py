@@ -9,12 +9,13 @@ import logging
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from callcenter.clock import Clock, to_wib
+from callcenter.clock import Clock
 from callcenter.services.auth import AuthService
 from callcenter.services.base import Actor
 from ui.errors import error_text
 from ui.idle_lock import IdleWatcher, LockScreen
 from ui.shortcuts import ShortcutMap
+from ui.words import time_text
 from ui.worker import DbWorker
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ class LockController(QObject):
         self.shortcuts.set_enabled(False)
         self.header.setEnabled(False)
         self.place()
-        self.screen.lock(to_wib(self.clock()).strftime("%H:%M"))
+        self.screen.lock(time_text(self.clock(), seconds=False))
 
     def _is_mine(self, widget: QWidget) -> bool:
         parent = widget.parentWidget()

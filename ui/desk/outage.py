@@ -12,10 +12,11 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from callcenter.clock import Clock, to_wib
+from callcenter.clock import Clock
 from callcenter.errors import DatabaseUnavailable
 from ui.errors import error_text
 from ui.notice_bar import NoticeBar
+from ui.words import time_text
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,7 @@ class OutageMonitor(QObject):
                       ).format(error=self.spool_alarm[:160])
             kind = "spool"
         elif self.down:
-            since = to_wib(self.down_since or self.clock()).strftime("%H:%M:%S")
+            since = time_text(self.down_since or self.clock())
             reason = next(iter(self.down.values()))
             text = _t("DATABASE UNREACHABLE since {time} WIB. Incoming calls are kept in the local spool and appear "
                       "when it is back; the queues show the last known state. It reconnects by itself. ({reason})"

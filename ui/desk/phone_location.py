@@ -19,7 +19,7 @@ from ui.desk.map_desk import MapDesk
 from ui.errors import error_text
 from ui.main_window import MainWindow
 from ui.map.markers import CallerLocation
-from ui.views.common import current_language
+from ui.words import current_language
 from ui.worker import DbWorker
 
 log = logging.getLogger(__name__)

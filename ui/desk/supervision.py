@@ -1,5 +1,6 @@
 """Supervisors and admins: the live board (F12, a window of its own for a second screen) and the audit log
-(Ctrl+Shift+A). Operators never see either, and the services refuse them anyway."""
+(Ctrl+Shift+A). Operators never see either (the services refuse them anyway): their F12, Ctrl+Shift+A and Ctrl+P
+say politely whose keys these are."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from ui.desk.map_desk import MapDesk
 from ui.main_window import MainWindow
 from ui.map.feed import MapFeed
 from ui.map.panel import MapPanel
-from ui.shortcuts import AUDIT_LOG, SUPERVISOR_BOARD, with_key
+from ui.shortcuts import AUDIT_LOG, REPORTS, SUPERVISOR_BOARD, with_key
 from ui.supervisor import AuditLogDialog, SupervisorBoard
 from ui.supervisor.phone_messages import PhoneMessagesPanel
 from ui.worker import DbWorker
@@ -27,6 +28,20 @@ from ui.worker import DbWorker
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("", text)
+
+
+def refuse_supervisor_keys(window: MainWindow) -> None:
+    """An operator who presses a supervisor's key is told whose key it is, instead of nothing happening (the
+    keys are not listed in the operator's F1 list)."""
+    refusals = {
+        SUPERVISOR_BOARD: _t("The supervisor board (F12) is for supervisors and admins; ask your shift "
+                             "supervisor."),
+        AUDIT_LOG: _t("The audit log (Ctrl+Shift+A) is for supervisors and admins."),
+        REPORTS: _t("Reports (Ctrl+P) are for supervisors and admins; your shift supervisor prints the shift "
+                    "report."),
+    }
+    for key, sentence in refusals.items():
+        window.shortcuts.add(window, key, sentence, partial(window.show_status, sentence), listed=False)
 
 
 class BoardWindow(QWidget):

@@ -43,6 +43,8 @@ from callcenter.services.dispatch import (
 from callcenter.services.settings import SettingsService
 from ui.dispatch.common import tr
 from ui.errors import core_text, error_text
+from ui.form_widgets import fill_worded, set_worded, worded_value
+from ui.words import agency_kind_text, unit_type_text
 from ui.worker import DbWorker
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -215,7 +217,7 @@ class AgencyAdminDialog(_AdminDialog):
         self.short_name.setMaxLength(40)
         self.kind = QComboBox(self)
         self.kind.setEditable(True)
-        self.kind.addItems(list(AGENCY_KINDS))
+        fill_worded(self.kind, AGENCY_KINDS, agency_kind_text)
         self.phone = QLineEdit(self)
         self.phone.setPlaceholderText("(0264) 200113")
         self.whatsapp = QLineEdit(self)
@@ -284,7 +286,7 @@ class AgencyAdminDialog(_AdminDialog):
         self.list.clearSelection()
         for field in (self.code, self.name, self.short_name, self.phone, self.whatsapp, self.email, self.webhook):
             field.clear()
-        self.kind.setCurrentText("lainnya")
+        set_worded(self.kind, "lainnya")
         self.active.setChecked(True)
         for row in range(self.categories.count()):
             self.categories.item(row).setCheckState(Qt.CheckState.Unchecked)
@@ -300,7 +302,7 @@ class AgencyAdminDialog(_AdminDialog):
         self.code.setText(record.code)
         self.name.setText(record.name)
         self.short_name.setText(record.short_name)
-        self.kind.setCurrentText(record.kind)
+        set_worded(self.kind, record.kind)
         self.phone.setText(record.phone or "")
         self.whatsapp.setText("+" + record.whatsapp if record.whatsapp else "")
         self.email.setText(record.email or "")
@@ -318,7 +320,7 @@ class AgencyAdminDialog(_AdminDialog):
     def form_input(self) -> AgencyInput:
         return AgencyInput(
             code=self.code.text(), name=self.name.text(), short_name=self.short_name.text(),
-            kind=self.kind.currentText(), phone=self.phone.text(), whatsapp=self.whatsapp.text(),
+            kind=worded_value(self.kind), phone=self.phone.text(), whatsapp=self.whatsapp.text(),
             email=self.email.text(), webhook_url=self.webhook.text(), active=self.active.isChecked(),
             category_ids=[int(self.categories.item(row).data(ID_ROLE)) for row in range(self.categories.count())
                           if self.categories.item(row).checkState() == Qt.CheckState.Checked])
@@ -350,7 +352,7 @@ class UnitAdminDialog(_AdminDialog):
         self.call_sign.setPlaceholderText("DAMKAR-04")
         self.unit_type = QComboBox(self)
         self.unit_type.setEditable(True)
-        self.unit_type.addItems(list(UNIT_TYPES))
+        fill_worded(self.unit_type, UNIT_TYPES, unit_type_text)
         self.agency = QComboBox(self)
         self.home = QComboBox(self)
         self.home.setEditable(True)
@@ -391,7 +393,7 @@ class UnitAdminDialog(_AdminDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for row in rows:
-            label = f"{row.call_sign} — {row.unit_type}, {row.agency_short}" + (
+            label = f"{row.call_sign} — {unit_type_text(row.unit_type)}, {row.agency_short}" + (
                 "" if row.active else "  " + tr("(inactive)"))
             item = QListWidgetItem(label, self.list)
             item.setData(ID_ROLE, row.unit_id)
@@ -419,7 +421,7 @@ class UnitAdminDialog(_AdminDialog):
             return
         self.current_id = entry_id
         self.call_sign.setText(row.call_sign)
-        self.unit_type.setCurrentText(row.unit_type)
+        set_worded(self.unit_type, row.unit_type)
         self.agency.setCurrentIndex(max(0, self.agency.findData(row.agency_id)))
         self.home.setCurrentIndex(max(0, self.home.findData(self.homes.get(entry_id))))
         self.active.setChecked(row.active)
@@ -430,7 +432,7 @@ class UnitAdminDialog(_AdminDialog):
         home = self.home.currentData()
         if self.home.currentText() != self.home.itemText(self.home.currentIndex()):
             home = "?"  # typed text matching no desa: let the service say so
-        return UnitInput(call_sign=self.call_sign.text(), unit_type=self.unit_type.currentText(),
+        return UnitInput(call_sign=self.call_sign.text(), unit_type=worded_value(self.unit_type),
                          agency_id=self.agency.currentData(), home_desa_code=home, active=self.active.isChecked())
 
     def save(self) -> None:

@@ -22,18 +22,11 @@ from PySide6.QtWidgets import (
 from callcenter.db.enums import OutboxState
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DeliveryRow, DispatchService
-from ui.dispatch.common import (
-    OUTBOX_COLOURS,
-    RETRYABLE,
-    channel_text,
-    outbox_state_text,
-    reason_text,
-    tr,
-    wib,
-)
+from ui.dispatch.common import OUTBOX_COLOURS, RETRYABLE, tr
 from ui.dispatch.manual import ManualDeliveries
 from ui.errors import error_text
 from ui.table_model import KeyedTableModel
+from ui.words import channel_text, delivery_reason_text, outbox_state_text, time_text
 from ui.worker import DbWorker
 
 
@@ -66,14 +59,14 @@ class DeliveriesModel(KeyedTableModel):
             if column == self.NEXT:
                 due = delivery.state in (OutboxState.FAILED, OutboxState.RETRYING, OutboxState.PENDING) \
                     and delivery.channel in RETRYABLE
-                return wib(delivery.next_attempt_at) if due else ""
+                return time_text(delivery.next_attempt_at) if due else ""
             if column == self.REASON:
-                return reason_text(delivery.last_error) if delivery.last_error else ""
+                return delivery_reason_text(delivery.last_error) if delivery.last_error else ""
             return ""
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
             return QBrush(OUTBOX_COLOURS[delivery.state])
         if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON and delivery.last_error:
-            return delivery.last_error
+            return delivery_reason_text(delivery.last_error)
         return None
 
 

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 from callcenter.db.enums import DeliveryChannel, UnitStatus
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DispatchService, DispatchView, Suggestions, UnitBusy
-from ui.dispatch.common import UNIT_COLOURS, channel_text, tr, unit_status_text
+from ui.dispatch.common import UNIT_COLOURS, tr
 from ui.dispatch.manual import ManualDeliveries
 from ui.errors import error_text
+from ui.words import channel_text, km_text, unit_status_text, unit_type_text
 from ui.worker import DbWorker
 
 UNIT_ROLE = Qt.ItemDataRole.UserRole
@@ -169,8 +170,8 @@ class DispatchDialog(QDialog):
                 font.setBold(True)
                 item.setFont(font)
         for unit in hints.units:
-            distance = "-" if unit.distance_km is None else tr("%1 km").replace("%1", f"{unit.distance_km:.1f}")
-            row_item = QTreeWidgetItem(self.units, [unit.call_sign, unit.unit_type, unit.agency_short,
+            distance = "-" if unit.distance_km is None else km_text(unit.distance_km)
+            row_item = QTreeWidgetItem(self.units, [unit.call_sign, unit_type_text(unit.unit_type), unit.agency_short,
                                                 unit_status_text(unit.status), distance, unit.incident_number or ""])
             row_item.setData(0, UNIT_ROLE, unit.id)
             row_item.setFlags(row_item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

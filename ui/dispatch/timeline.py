@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,19 +23,17 @@ from PySide6.QtWidgets import (
 from callcenter.db.enums import DeliveryChannel, DispatchStatus, OutboxState
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DeliveryView, DispatchService, DispatchView
-from ui.dispatch.common import (
-    DISPATCH_COLOURS,
-    OUTBOX_COLOURS,
-    RETRYABLE,
-    channel_text,
-    dispatch_status_text,
-    outbox_state_text,
-    reason_text,
-    tr,
-    wib,
-)
+from ui.dispatch.common import DISPATCH_COLOURS, OUTBOX_COLOURS, RETRYABLE, tr
 from ui.dispatch.manual import ManualDeliveries
 from ui.errors import error_text
+from ui.words import (
+    channel_text,
+    datetime_text,
+    delivery_reason_text,
+    dispatch_status_text,
+    outbox_state_text,
+    time_text,
+)
 from ui.worker import DbWorker
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -48,24 +46,24 @@ STEP_KEYS = {  # one key per status, shown on its button
     DispatchStatus.CANCELLED: "B",
 }
 STEP_LABELS = {
-    DispatchStatus.ACKNOWLEDGED: "Acknowledged",
-    DispatchStatus.EN_ROUTE: "En route",
-    DispatchStatus.ON_SCENE: "On scene",
-    DispatchStatus.CLEARED: "Cleared",
-    DispatchStatus.CANCELLED: "Cancel…",
+    DispatchStatus.ACKNOWLEDGED: QT_TRANSLATE_NOOP("Dispatch", "Acknowledged"),
+    DispatchStatus.EN_ROUTE: QT_TRANSLATE_NOOP("Dispatch", "En route"),
+    DispatchStatus.ON_SCENE: QT_TRANSLATE_NOOP("Dispatch", "On scene"),
+    DispatchStatus.CLEARED: QT_TRANSLATE_NOOP("Dispatch", "Cleared"),
+    DispatchStatus.CANCELLED: QT_TRANSLATE_NOOP("Dispatch", "Cancel…"),
 }
 
 
 def delivery_text(delivery: DeliveryView) -> str:
     text = outbox_state_text(delivery.state)
     if delivery.state is OutboxState.SENT:
-        return text + " " + wib(delivery.sent_at)
+        return text + " " + time_text(delivery.sent_at)
     if delivery.state in (OutboxState.FAILED, OutboxState.GAVE_UP) and delivery.last_error:
-        text += ": " + reason_text(delivery.last_error)
+        text += ": " + delivery_reason_text(delivery.last_error)
     if delivery.attempts:
         text += " " + tr("(%1 attempts)").replace("%1", str(delivery.attempts))
     if delivery.state is OutboxState.FAILED and delivery.channel in RETRYABLE:
-        text += " — " + tr("next try %1").replace("%1", wib(delivery.next_attempt_at))
+        text += " — " + tr("next try %1").replace("%1", time_text(delivery.next_attempt_at))
     return text
 
 
@@ -102,7 +100,7 @@ class DispatchTimelineWidget(QWidget):
         self.step_buttons: dict[DispatchStatus, QPushButton] = {}
         steps = QHBoxLayout()
         for status, key in STEP_KEYS.items():
-            button = QPushButton(f"{tr(STEP_LABELS[status])} ({key})", self)
+            button = QPushButton(f"{tr(str(STEP_LABELS[status]))} ({key})", self)
             self._key(key, button.click)
             button.setToolTip(tr("Record \"%1\" for the selected dispatch (%2)")
                               .replace("%1", dispatch_status_text(status)).replace("%2", key))
@@ -172,7 +170,7 @@ class DispatchTimelineWidget(QWidget):
         bold.setBold(True)
         for view in views:
             title = view.agency_short + (f" — {view.unit_call_sign}" if view.unit_call_sign else "")
-            top = QTreeWidgetItem(self.tree, [title, dispatch_status_text(view.status), wib(view.updated_at),
+            top = QTreeWidgetItem(self.tree, [title, dispatch_status_text(view.status), time_text(view.updated_at),
                                               ", ".join(channel_text(DeliveryChannel(c)) for c in view.channels)])
             top.setData(0, KIND_ROLE, "dispatch")
             top.setData(0, ID_ROLE, view.id)
@@ -180,19 +178,19 @@ class DispatchTimelineWidget(QWidget):
             top.setFont(1, bold)
             top.setForeground(1, QBrush(DISPATCH_COLOURS[view.status]))
             for event in view.events:
-                step = QTreeWidgetItem(top, ["", dispatch_status_text(event.status), wib(event.at, with_date=True),
+                step = QTreeWidgetItem(top, ["", dispatch_status_text(event.status), datetime_text(event.at),
                                              (event.operator or "") + (f" — {event.note}" if event.note else "")])
                 step.setData(0, KIND_ROLE, "event")
                 step.setData(0, ID_ROLE, view.id)
             for delivery in view.deliveries:
                 item = QTreeWidgetItem(top, [channel_text(delivery.channel), outbox_state_text(delivery.state),
-                                             wib(delivery.sent_at or delivery.created_at, with_date=True),
+                                             datetime_text(delivery.sent_at or delivery.created_at),
                                              delivery_text(delivery)])
                 item.setData(0, KIND_ROLE, "delivery")
                 item.setData(0, ID_ROLE, delivery.id)
                 item.setForeground(1, QBrush(OUTBOX_COLOURS[delivery.state]))
                 if delivery.last_error:
-                    item.setToolTip(3, delivery.last_error)
+                    item.setToolTip(3, delivery_reason_text(delivery.last_error))
             top.setExpanded(True)
         self._select(selected)
         first = self.tree.topLevelItem(0)

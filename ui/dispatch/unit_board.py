@@ -31,15 +31,10 @@ from callcenter.clock import utcnow
 from callcenter.db.enums import UnitStatus
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DispatchService, UnitBoardRow
-from ui.dispatch.common import (
-    UNIT_COLOURS,
-    duration_text,
-    tr,
-    unit_status_text,
-    wib,
-)
+from ui.dispatch.common import UNIT_COLOURS, tr
 from ui.errors import error_text
 from ui.table_model import KeyedTableModel
+from ui.words import duration_text, unit_status_text, unit_type_text, wib_text
 from ui.worker import DbWorker
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -70,7 +65,7 @@ class UnitBoardModel(KeyedTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.STATUS, self.TIME):
-            return tr("Since %1 WIB").replace("%1", wib(row.status_since, with_date=True))
+            return tr("Since %1").replace("%1", wib_text(row.status_since))
         if role == Qt.ItemDataRole.BackgroundRole and column == self.STATUS:
             return QBrush(UNIT_COLOURS[row.status])
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
@@ -85,7 +80,7 @@ class UnitBoardModel(KeyedTableModel):
         if column == self.UNIT:
             return row.call_sign
         if column == self.TYPE:
-            return row.unit_type
+            return unit_type_text(row.unit_type)
         if column == self.AGENCY:
             return row.agency_short
         if column == self.STATUS:

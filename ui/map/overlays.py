@@ -10,6 +10,7 @@ from callcenter.geo.choropleth import ColourClass, colour_for
 from callcenter.geo.projection import distance_label, nice_distance
 from ui.map import style
 from ui.map.markers import CallerLocation, PostMarker, UnitMarker
+from ui.map.style import tr
 
 ATTRIBUTION = "Batas: cahyadsn/wilayah_boundaries (MIT)"
 
@@ -105,17 +106,17 @@ def legend_rows(choropleth: tuple[list[ColourClass], str, str] | None, compact: 
     """(text, swatch) rows: a heading (swatch None), colours (QColor) or marker styles ("sprite", ...)."""
     if choropleth is not None:
         bins, _, title = choropleth
-        rows: list[tuple[str, object]] = [(title or style.tr("Incidents"), None)]
+        rows: list[tuple[str, object]] = [(title or tr("Incidents"), None)]
         rows += [(colour_class.label, QColor(colour_class.colour)) for colour_class in reversed(bins)]
         rows.append(("0", QColor(colour_for(0, bins))))
         return rows
     if compact or not has_incidents:
         return []
-    rows = [(style.tr("Incidents"), None)]
+    rows = [(tr("Incidents"), None)]
     rows += [(style.priority_text(p), ("sprite", p, "dispatched", True)) for p in ("P1", "P2", "P3", "P4")]
-    rows += [(style.tr("not yet forwarded"), ("sprite", "P2", "open", True)),
-             (style.tr("being handled"), ("sprite", "P2", "in_progress", True)),
-             (style.tr("at desa centroid (no coordinates)"), ("sprite", "P2", "dispatched", False))]
+    rows += [(tr("not yet forwarded"), ("sprite", "P2", "open", True)),
+             (tr("being handled"), ("sprite", "P2", "in_progress", True)),
+             (tr("at desa centroid (no coordinates)"), ("sprite", "P2", "dispatched", False))]
     return rows
 
 

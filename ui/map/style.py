@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap
 
 from callcenter.geo.coordinates import CoordinateError
+from ui import words
 
 CONTEXT = "Map"
 
@@ -39,20 +40,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def priority_text(priority: str) -> str:
-    return {"P1": tr("P1 (life at risk)"), "P2": tr("P2 (emergency)"), "P3": tr("P3 (not urgent)"),
-            "P4": tr("P4 (information)")}.get(priority, priority)
-
-
-def status_text(status: str) -> str:
-    return {"open": tr("open, not yet forwarded"), "dispatched": tr("forwarded, waiting for the agency"),
-            "in_progress": tr("being handled"), "resolved": tr("handled, waiting to be closed"),
-            "closed": tr("closed")}.get(status, status)
-
-
-def unit_status_text(status: str) -> str:
-    return {"available": tr("available"), "dispatched": tr("dispatched"), "en_route": tr("en route"),
-            "on_scene": tr("on scene"), "out_of_service": tr("out of service")}.get(status, status)
+# The map words the core's values as every other screen does (ui.words).
+priority_text = words.priority_text
+status_text = words.incident_status_text
+unit_status_text = words.unit_status_text
 
 
 def coordinate_error_text(error: CoordinateError) -> str:
@@ -76,7 +67,7 @@ def location_warning_text(warning: str | None, distance_m: float = 0.0) -> str:
     """What a form says beside a located point: nothing, near the border, or outside Purwakarta."""
     if warning == "outside":
         return tr("Outside Kabupaten Purwakarta (%1 km from its border). The point is kept.").replace(
-            "%1", f"{distance_m / 1000:.1f}")
+            "%1", words.decimal_text(distance_m / 1000))
     if warning == "near_border":
         return tr("On or near a border: the nearest desa was chosen. Check it with the caller.")
     return ""

@@ -32,6 +32,7 @@ from ui.map import overlays, style
 from ui.map.layers import BaseMap, BaseStyle, desa_counts
 from ui.map.markers import CallerLocation, IncidentMarker, PostMarker, UnitMarker
 from ui.map.render_thread import BaseRenderer, RenderedBase, RenderRequest
+from ui.map.style import tr
 
 PAN_MARGIN = 220
 """Pixels of base layer rendered beyond each edge, so a drag moves a ready pixmap instead of redrawing."""
@@ -56,7 +57,7 @@ class MapView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(style.tr("Map of Kabupaten Purwakarta"))
+        self.setAccessibleName(tr("Map of Kabupaten Purwakarta"))
         self.setToolTip("")
         self._centre = self.base.bounds.center()
         self._scale = 0.01

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -44,6 +43,8 @@ from callcenter.services.base import Actor
 from callcenter.services.supervisor import AUDIT_PAGE, AuditFacets, AuditFilter, AuditRow, SupervisorService
 from ui.errors import error_text
 from ui.table_model import KeyedTableModel
+from ui.words import QT_DATE_FORMAT, datetime_text, integer_text, wib_text
+from ui.words.audit import action_group_text, action_text, change_lines, detail_text, entity_text, user_text
 from ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -84,10 +85,15 @@ class AuditLogModel(KeyedTableModel):
 
     def cell(self, row: AuditRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return [to_wib(row.at).strftime("%Y-%m-%d %H:%M:%S"), row.username, row.action, row.entity,
-                    row.entity_id or "", (row.detail or "").replace("\n", " ")[:200]][column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.DETAIL:
-            return row.detail
+            return [datetime_text(row.at), user_text(row.username), action_text(row.action), entity_text(row.entity),
+                    row.entity_id or "", detail_text(row.action, row.detail).replace("\n", " ")[:200]][column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.ACTION:
+                return row.action  # the raw code, for a technician (and the filter)
+            if column == self.ENTITY:
+                return row.entity
+            if column == self.DETAIL:
+                return detail_text(row.action, row.detail)
         return None
 
 
@@ -129,7 +135,7 @@ class AuditLogDialog(QDialog):
         self.use_until = QCheckBox(tr("Until"))
         self.until = QDateTimeEdit(_qdatetime(today + timedelta(days=1)))
         for edit in (self.since, self.until):
-            edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+            edit.setDisplayFormat(f"{QT_DATE_FORMAT} HH:mm")
             edit.setCalendarPopup(True)
         self.use_since.toggled.connect(self.since.setEnabled)
         self.use_until.toggled.connect(self.until.setEnabled)
@@ -215,17 +221,30 @@ class AuditLogDialog(QDialog):
 
     def _fill_facets(self, facets: AuditFacets) -> None:
         prefixes = sorted({action.split(".")[0] + "." for action in facets.actions if "." in action})
-        for combo, values in ((self.user, facets.usernames), (self.action, prefixes + facets.actions),
-                              (self.entity, facets.entities)):
-            for value in values:
-                combo.addItem(value, value)
+        for username in facets.usernames:
+            self.user.addItem(user_text(username), username)
+        # Words in the list, the code as its value (and in its tooltip): picking one filters by the code.
+        for prefix in prefixes:
+            self._add_coded(self.action, action_group_text(prefix), prefix)
+        for action in facets.actions:
+            self._add_coded(self.action, action_text(action), action)
+        for entity in facets.entities:
+            self._add_coded(self.entity, entity_text(entity), entity)
+
+    @staticmethod
+    def _add_coded(combo: QComboBox, words: str, code: str) -> None:
+        combo.addItem(words, code)
+        combo.setItemData(combo.count() - 1, code, Qt.ItemDataRole.ToolTipRole)
 
     @staticmethod
     def _value(combo: QComboBox) -> str | None:
+        """The code of the item chosen, or what was typed (a code, or the start of one such as 'call.')."""
         text = combo.currentText().strip()
         if not text or text == tr("(all)"):
             return None
-        return text
+        index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        data = combo.itemData(index) if index > 0 else None
+        return data if isinstance(data, str) else text
 
     def current_filter(self) -> AuditFilter:
         return AuditFilter(
@@ -256,25 +275,26 @@ class AuditLogDialog(QDialog):
     def _update_status(self) -> None:
         shown = self.model.rowCount()
         if self.total is None:
-            self.status.setText(tr("%1 entries shown").replace("%1", f"{shown:,}"))
+            self.status.setText(tr("%1 entries shown").replace("%1", integer_text(shown)))
         elif shown >= self.total:
-            self.status.setText(tr("%1 entries").replace("%1", f"{self.total:,}"))
+            self.status.setText(tr("%1 entries").replace("%1", integer_text(self.total)))
         else:
-            self.status.setText(tr("%1 of %2 entries shown (scroll for more)").replace("%1", f"{shown:,}")
-                                .replace("%2", f"{self.total:,}"))
+            self.status.setText(tr("%1 of %2 entries shown (scroll for more)").replace("%1", integer_text(shown))
+                                .replace("%2", integer_text(self.total)))
 
     def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             self.details.clear()
             return
         row = self.model.row_at(current.row())
-        parts = [f"{row.action} · {row.entity} {row.entity_id or ''} · {row.username}"]
+        parts = [f"{action_text(row.action)} ({row.action}) · {entity_text(row.entity)} {row.entity_id or ''} · "
+                 f"{user_text(row.username)} · {wib_text(row.at)}"]
         if row.detail:
-            parts.append(row.detail)
+            parts.append(detail_text(row.action, row.detail))
         if row.before is not None:
-            parts.append(tr("Before:") + " " + json.dumps(row.before, ensure_ascii=False, indent=1))
+            parts += [tr("Before:"), *change_lines(row.entity, row.before)]
         if row.after is not None:
-            parts.append(tr("After:") + " " + json.dumps(row.after, ensure_ascii=False, indent=1))
+            parts += [tr("After:"), *change_lines(row.entity, row.after)]
         self.details.setPlainText("\n".join(parts))
 
     def export_dialog(self) -> None:
@@ -289,7 +309,8 @@ class AuditLogDialog(QDialog):
         self.status.setText(tr("Exporting…"))
 
         def done(count: int) -> None:
-            self.status.setText(tr("%1 entries exported to %2").replace("%1", f"{count:,}").replace("%2", str(path)))
+            self.status.setText(tr("%1 entries exported to %2").replace("%1", integer_text(count))
+                                .replace("%2", str(path)))
             self.exported.emit(str(path), count)
 
         self.worker.run(self, lambda: self.supervisor.export_audit_csv(self.actor, flt, path), done,

@@ -42,7 +42,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callcenter.clock import Clock, to_wib, utcnow
+from callcenter.clock import Clock, utcnow
+from callcenter.db.enums import CallState
 from callcenter.reports.strings import Strings
 from callcenter.services.base import Actor
 from callcenter.services.call_figures import ANSWER_BUCKETS
@@ -67,7 +68,13 @@ from ui.supervisor.models import (
     UnitsModel,
     WaitingCallsModel,
 )
-from ui.views.common import current_language
+from ui.words import (
+    call_state_text,
+    call_type_text,
+    current_language,
+    datetime_text,
+    time_text,
+)
 from ui.worker import DbWorker
 
 TICK_MS = 1000
@@ -397,21 +404,18 @@ class SupervisorBoard(QWidget):
         self.tiles["waiting"].set(str(len([w for w in snapshot.waiting if w.stale_operator is None])),
                                   "#9a1c1c" if any(w.stale_operator for w in snapshot.waiting) else "#263238")
         self.tiles["open"].set(str(kpis.open_incidents))
-        start, end = to_wib(kpis.start), to_wib(kpis.end)
         self.shift_label.setText(tr("Shift %1 · %2–%3 WIB · updated %4").replace("%1", kpis.shift_name)
-                                 .replace("%2", start.strftime("%H:%M")).replace("%3", end.strftime("%H:%M"))
-                                 .replace("%4", to_wib(snapshot.at).strftime("%H:%M:%S")))
+                                 .replace("%2", time_text(kpis.start, seconds=False))
+                                 .replace("%3", time_text(kpis.end, seconds=False))
+                                 .replace("%4", time_text(snapshot.at)))
         parts = [f"{self.type_name(key)} {count}" for key, count in kpis.by_type.items() if count]
         self.by_type_label.setText(tr("By type: %1").replace("%1", " · ".join(parts) or "–"))
 
     @staticmethod
     def type_name(key: str) -> str:
-        names = {
-            "normal": tr("emergency/normal"), "informasi": tr("information"), "prank": tr("prank"),
-            "ghost": tr("ghost"), "salah_sambung": tr("wrong number"), "test": tr("test"), MISSED: tr("missed"),
-            UNCLASSIFIED: tr("not classified"),
-        }
-        return names.get(key, key)
+        if key == MISSED:
+            return call_state_text(CallState.MISSED)
+        return call_type_text(None if key == UNCLASSIFIED else key)
 
     def _show_charts(self, snapshot: BoardSnapshot) -> None:
         hourly, histogram = snapshot.hourly, snapshot.answer_histogram
@@ -571,7 +575,7 @@ class SupervisorBoard(QWidget):
                 self.show_message(tr("No incident was closed in the last 7 days."), kind="action")
                 return
             dialog = ChoiceDialog(tr("Reopen a closed incident"), tr("Incident"),
-                                  [(f"{c.number} · {c.category} · {to_wib(c.closed_at).strftime('%d/%m %H:%M')}",
+                                  [(f"{c.number} · {c.category} · {datetime_text(c.closed_at, seconds=False)}",
                                     c.id) for c in closed], self, reason_label=tr("Reason (required)"))
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.reopen_incident(dialog.combo.currentData(), dialog.reason.toPlainText())

@@ -6,8 +6,7 @@ computed from the model's clock at paint time, so ``tick()`` recolours without t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
-from datetime import datetime
+from collections.abc import Hashable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,8 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from callcenter.clock import Clock, to_wib, utcnow
-from callcenter.db.enums import IncidentStatus, UnitStatus
+from callcenter.clock import Clock, utcnow
 from callcenter.services.supervisor import (
     IncidentRow,
     MissedCallRow,
@@ -31,6 +29,8 @@ from callcenter.services.supervisor import (
     level,
 )
 from ui.table_model import KEY_ROLE, KeyedTableModel
+from ui.words import duration_text, incident_status_text, priority_text, time_text, unit_status_text, when_text
+from ui.words.lines import line_text
 
 Index = QModelIndex | QPersistentModelIndex
 SLA_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,18 +40,6 @@ ID_ROLE = KEY_ROLE
 
 SLA_COLOURS = {Sla.GREEN: QColor("#d9f2dc"), Sla.AMBER: QColor("#ffe2a8"), Sla.RED: QColor("#f7b9b5")}
 SLA_TEXT = {Sla.GREEN: QColor("#1e5e2a"), Sla.AMBER: QColor("#7a4b00"), Sla.RED: QColor("#8a1010")}
-
-
-def duration(seconds: float) -> str:
-    """0:07, 12:40, 3:05:12 — timers as a dispatcher reads them."""
-    total = int(max(0, seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def wib_time(moment: datetime | None) -> str:
-    return "" if moment is None else to_wib(moment).strftime("%H:%M:%S")
 
 
 class RowModel(KeyedTableModel):
@@ -95,9 +83,9 @@ class WaitingCallsModel(RowModel):
             if column == self.NAME:
                 return row.cid_name or ""
             if column == self.LINE:
-                return row.line or ""
+                return line_text(row.line)
             if column == self.WAIT:
-                return duration(row.wait_s(self.clock()))
+                return duration_text(row.wait_s(self.clock()))
             if column == self.NOTE:
                 if row.stale_operator is not None:
                     return self.tr("Stale: held by %1, desk %2 offline").replace("%1", row.stale_operator).replace(
@@ -125,13 +113,13 @@ class MissedCallsModel(RowModel):
     def cell(self, row: MissedCallRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TIME:
-                return wib_time(row.received_at)
+                return when_text(row.received_at, self.clock())
             if column == self.NUMBER:
                 return row.number or self.tr("(no caller ID)")
             if column == self.TRIES:
                 return str(row.calls_from_number) if row.e164 else "–"
             if column == self.AGE:
-                return duration(row.age_s(self.clock()))
+                return duration_text(row.age_s(self.clock()))
             if column == self.BLOCKED:
                 return self.tr("yes") if row.blocked else ""
             return None
@@ -148,17 +136,14 @@ class IncidentsModel(RowModel):
         self.english = english
 
     def headers(self) -> Sequence[str]:
-        return [self.tr("Incident"), self.tr("Priority"), self.tr("SLA"), self.tr("Age"), self.tr("Last step"),
+        return [self.tr("Incident"), self.tr("Priority"), self.tr("SLA"), self.tr("Age"), self.tr("No news for"),
                 self.tr("Category"), self.tr("Place"), self.tr("Status"), self.tr("Operator")]
 
-    def status_text(self, status: IncidentStatus) -> str:
-        return {
-            IncidentStatus.OPEN: self.tr("open"),
-            IncidentStatus.DISPATCHED: self.tr("forwarded"),
-            IncidentStatus.IN_PROGRESS: self.tr("in progress"),
-            IncidentStatus.RESOLVED: self.tr("resolved, to review"),
-            IncidentStatus.CLOSED: self.tr("closed"),
-        }[status]
+    def header_tips(self) -> Sequence[str]:
+        tips = [""] * 9
+        tips[self.STEP] = self.tr("Time since the last step of its dispatches (forwarded, acknowledged, en route, "
+                                  "on scene), or since it was opened")
+        return tips
 
     def sla(self, row: IncidentRow) -> tuple[Sla, str]:
         return incident_sla(row, self.clock(), self.thresholds)
@@ -175,13 +160,13 @@ class IncidentsModel(RowModel):
             if column == self.PLACE:
                 return row.place or ""
             if column == self.STATUS:
-                return self.status_text(row.status)
+                return incident_status_text(row.status)
             if column == self.ASSIGNED:
                 return row.assigned_to or ""
             if column == self.AGE:
-                return duration(row.age_s(now))
+                return duration_text(row.age_s(now))
             if column == self.STEP:
-                return duration(row.since_step_s(now))
+                return duration_text(row.since_step_s(now))
             if column == self.SLA:
                 state, reason = self.sla(row)
                 if reason == "not_forwarded":
@@ -194,8 +179,8 @@ class IncidentsModel(RowModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column != self.PRIORITY \
                 else int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Forwarded %1 time(s); callback number %2").replace("%1", str(row.dispatches)).replace(
-                "%2", row.callback_number or "-")
+            return priority_text(row.priority) + "\n" + self.tr("Forwarded %1 time(s); callback number %2").replace(
+                "%1", str(row.dispatches)).replace("%2", row.callback_number or "-")
         return self._sla_cell(self.sla(row)[0], role)
 
 
@@ -229,7 +214,7 @@ class OperatorsModel(RowModel):
             if column == self.HANDLED:
                 return str(row.handled_this_shift)
             if column == self.BEAT:
-                return wib_time(row.last_heartbeat)
+                return time_text(row.last_heartbeat)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.CALLS, self.INCIDENTS, self.HANDLED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -251,19 +236,9 @@ class UnitsModel(RowModel):
     def key(self, row: tuple[str, int]) -> Hashable:
         return row[0]
 
-    def status_text(self, status: str) -> str:
-        names: dict[str, Callable[[], str]] = {
-            UnitStatus.AVAILABLE: lambda: self.tr("available"),
-            UnitStatus.DISPATCHED: lambda: self.tr("dispatched"),
-            UnitStatus.EN_ROUTE: lambda: self.tr("en route"),
-            UnitStatus.ON_SCENE: lambda: self.tr("on scene"),
-            UnitStatus.OUT_OF_SERVICE: lambda: self.tr("out of service"),
-        }
-        return names[status]() if status in names else status
-
     def cell(self, row: tuple[str, int], column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.status_text(row[0]) if column == self.STATUS else str(row[1])
+            return unit_status_text(row[0]) if column == self.STATUS else str(row[1])
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

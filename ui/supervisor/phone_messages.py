@@ -13,8 +13,8 @@ from callcenter.services.feed import Change
 from callcenter.services.location_views import LocationView, LocationViews, SmsView, banner_text
 from ui.errors import error_text
 from ui.table_model import SimpleTableModel
-from ui.views.common import current_language
 from ui.views.models import static_table
+from ui.words import current_language
 from ui.worker import DbWorker
 
 REFRESH_MS = 30_000

@@ -23,18 +23,9 @@ from callcenter.services.base import Actor
 from callcenter.services.callers import MAX_REASON, CallerHistory, CallerService, CallSummary, IncidentSummary
 from ui.errors import error_text
 from ui.table_model import SimpleTableModel
-from ui.views.common import (
-    MessageBar,
-    call_state_text,
-    call_type_text,
-    category_text,
-    shortcut_tip,
-    status_text,
-    wib_full,
-    wib_short,
-    wib_table,
-)
+from ui.views.common import MessageBar, category_text, shortcut_tip
 from ui.views.models import static_table
+from ui.words import call_state_text, call_type_text, datetime_text, incident_status_text, wib_text
 from ui.worker import DbWorker
 
 BLOCK_KEY = "Ctrl+B"
@@ -139,13 +130,13 @@ class CallerHistoryDialog(QDialog):
     # -- cells ------------------------------------------------------------------------------------------
 
     def _call_cell(self, row: CallSummary, column: int) -> str:
-        values = (wib_table(row.received_at), call_state_text(row.state), call_type_text(row.call_type),
+        values = (datetime_text(row.received_at), call_state_text(row.state), call_type_text(row.call_type),
                   row.operator or "", row.incident_number or "")
         return values[column]
 
     def _incident_cell(self, row: IncidentSummary, column: int) -> str:
-        values = (row.number, wib_table(row.created_at), category_text(row.category_id, row.category_en),
-                  row.priority, status_text(row.status))
+        values = (row.number, datetime_text(row.created_at), category_text(row.category_id, row.category_en),
+                  row.priority, incident_status_text(row.status))
         return values[column]
 
     # -- loading ----------------------------------------------------------------------------------------
@@ -171,8 +162,8 @@ class CallerHistoryDialog(QDialog):
         self.counts["prank"].setText(str(history.prank_count))
         self.counts["ghost"].setText(str(history.ghost_count))
         self.counts["incidents"].setText(str(len(history.incidents)))
-        self.counts["first"].setText(wib_short(history.first_seen) or "—")
-        self.counts["last"].setText(wib_short(history.last_seen) or "—")
+        self.counts["first"].setText(datetime_text(history.first_seen, seconds=False) or "—")
+        self.counts["last"].setText(datetime_text(history.last_seen, seconds=False) or "—")
         for key in ("prank", "ghost"):
             self.counts[key].setStyleSheet("font-size:15px; font-weight:600;"
                                            + (" color:#a1160f;" if int(self.counts[key].text()) else ""))
@@ -182,7 +173,7 @@ class CallerHistoryDialog(QDialog):
         self.tabs.setTabText(1, self.tr("Incidents (%1)").replace("%1", str(len(history.incidents))))
         if history.is_blocked(self.callers.clock()):
             self.block_state.setText(self.tr("Blocked until %1. Reason: %2")
-                                     .replace("%1", wib_full(history.blocked_until))
+                                     .replace("%1", wib_text(history.blocked_until, seconds=False))
                                      .replace("%2", history.block_reason or "—"))
             self.block_state.setStyleSheet("color:#a1160f; font-weight:600;")
         else:

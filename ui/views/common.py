@@ -1,118 +1,23 @@
-"""What the views share: words for core errors, time in WIB, the current UI language, small widgets."""
+"""What the views share: a category's name in the UI language, timeline texts, small widgets. Times, durations and
+the words of the core's values come from the one vocabulary, ui.words."""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
 from typing import ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from callcenter.clock import to_wib
-from callcenter.db.enums import CallState, CallType, IncidentStatus, Role
 from ui.errors import field_label
+from ui.words import current_language
 
 
 def _t(text: str) -> str:
     """For texts marked elsewhere (QT_TRANSLATE_NOOP); literal texts call translate() directly so that
     pyside6-lupdate finds them."""
     return QCoreApplication.translate("Views", text)
-
-
-def current_language() -> str:
-    """'id' when the Indonesian translation is installed, else 'en' (the source language)."""
-    # The Indonesian .ts translates this marker to "id"; with no translator Qt returns the source text.
-    return "id" if QCoreApplication.translate("Language", "en") == "id" else "en"
-
-
-# -- time --------------------------------------------------------------------------------------------------
-
-def wib_time(moment: datetime | None, now: datetime | None = None) -> str:
-    """'14:05' today, '02/03 14:05' on another day (WIB). Empty for None."""
-    if moment is None:
-        return ""
-    local = to_wib(moment)
-    if now is not None and to_wib(now).date() == local.date():
-        return local.strftime("%H:%M:%S")
-    return local.strftime("%d/%m %H:%M")
-
-
-def wib_table(moment: datetime | None) -> str:
-    """Date and time for a table column whose header already says WIB."""
-    return to_wib(moment).strftime("%d/%m/%Y %H:%M:%S") if moment is not None else ""
-
-
-def wib_short(moment: datetime | None) -> str:
-    return to_wib(moment).strftime("%d/%m/%Y %H:%M") if moment is not None else ""
-
-
-def wib_full(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    return to_wib(moment).strftime("%d/%m/%Y %H:%M:%S") + " WIB"
-
-
-def age_text(age: timedelta) -> str:
-    """A ticking age: 04:07, 2:04:07, and whole days as '3d 02:04' (translated)."""
-    seconds = max(0, int(age.total_seconds()))
-    days, rest = divmod(seconds, 86_400)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    if days:
-        text = QCoreApplication.translate("Views", "%1d %2:%3")
-        return text.replace("%1", str(days)).replace("%2", f"{hours:02d}").replace("%3", f"{minutes:02d}")
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes:02d}:{secs:02d}"
-
-
-# -- enums in words ----------------------------------------------------------------------------------------
-
-def status_text(status: IncidentStatus | str) -> str:
-    words = {
-        IncidentStatus.OPEN: QCoreApplication.translate("Views", "Open"),
-        IncidentStatus.DISPATCHED: QCoreApplication.translate("Views", "Forwarded"),
-        IncidentStatus.IN_PROGRESS: QCoreApplication.translate("Views", "In progress"),
-        IncidentStatus.RESOLVED: QCoreApplication.translate("Views", "Resolved"),
-        IncidentStatus.CLOSED: QCoreApplication.translate("Views", "Closed"),
-    }
-    return words.get(IncidentStatus(status), str(status))
-
-
-def call_type_text(call_type: CallType | str | None) -> str:
-    if call_type is None:
-        return QCoreApplication.translate("Views", "Unclassified")
-    words = {
-        CallType.NORMAL: QCoreApplication.translate("Views", "Normal"),
-        CallType.INFORMASI: QCoreApplication.translate("Views", "Information"),
-        CallType.PRANK: QCoreApplication.translate("Views", "Prank"),
-        CallType.GHOST: QCoreApplication.translate("Views", "Ghost"),
-        CallType.SALAH_SAMBUNG: QCoreApplication.translate("Views", "Wrong number"),
-        CallType.TEST: QCoreApplication.translate("Views", "Test"),
-    }
-    return words.get(CallType(call_type), str(call_type))
-
-
-def call_state_text(state: CallState | str) -> str:
-    words = {
-        CallState.RINGING: QCoreApplication.translate("Views", "Ringing"),
-        CallState.ANSWERED: QCoreApplication.translate("Views", "Answered"),
-        CallState.MISSED: QCoreApplication.translate("Views", "Missed"),
-        CallState.ENDED: QCoreApplication.translate("Views", "Ended"),
-    }
-    return words.get(CallState(state), str(state))
-
-
-def role_text(role: Role | str) -> str:
-    words = {
-        Role.OPERATOR: QCoreApplication.translate("Views", "operator"),
-        Role.SUPERVISOR: QCoreApplication.translate("Views", "supervisor"),
-        Role.ADMIN: QCoreApplication.translate("Views", "admin"),
-        Role.SYSTEM: QCoreApplication.translate("Views", "system"),
-    }
-    return words.get(Role(role), str(role))
 
 
 def category_text(name_id: str, name_en: str) -> str:

@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callcenter.clock import to_wib
 from callcenter.services.base import Actor
 from callcenter.services.incidents import IncidentService, IncidentView
 from callcenter.services.shifts import MAX_HANDOVER, PendingCall, ShiftService
 from callcenter.shift_windows import ShiftWindow
 from ui.errors import error_text
 from ui.table_model import SimpleTableModel
-from ui.views.common import MessageBar, age_text, category_text, shortcut_tip, status_text, wib_time
+from ui.views.common import MessageBar, category_text, shortcut_tip
 from ui.views.models import static_table
+from ui.words import date_text, duration_text, incident_status_text, integer_text, time_text, when_text
 from ui.worker import DbWorker
 
 SAVE_KEY = "Ctrl+S"
@@ -68,12 +68,12 @@ class HandoverDialog(QDialog):
         now = shifts.clock
         self.incident_model = SimpleTableModel(
             (self.tr("Number"), self.tr("Age"), self.tr("Priority"), self.tr("Status"), self.tr("Category")),
-            lambda row, column: (row.number, age_text(now() - row.created_at), str(row.priority),
-                                 status_text(row.status), category_text(row.category_name_id,
+            lambda row, column: (row.number, duration_text(now() - row.created_at), str(row.priority),
+                                 incident_status_text(row.status), category_text(row.category_name_id,
                                                                         row.category_name_en))[column], self)
         self.missed_model = SimpleTableModel(
             (self.tr("Time"), self.tr("Number")),
-            lambda row, column: (wib_time(row.received_at, now()),
+            lambda row, column: (when_text(row.received_at, now()),
                                  row.display_number or self.tr("(no caller ID)"))[column], self)
         self.incident_box = QGroupBox(self)
         incident_layout = QVBoxLayout(self.incident_box)
@@ -144,9 +144,10 @@ class HandoverDialog(QDialog):
         self.state = state
         window = state.window
         self.title.setText(self.tr("Handover — shift %1").replace("%1", window.spec.name))
-        start, end = to_wib(window.start_utc), to_wib(window.end_utc)
-        self.subtitle.setText(self.tr("%1, %2–%3 WIB · %4").replace("%1", start.strftime("%d/%m/%Y"))
-                              .replace("%2", start.strftime("%H:%M")).replace("%3", end.strftime("%H:%M"))
+        start, end = window.start_utc, window.end_utc
+        self.subtitle.setText(self.tr("%1, %2–%3 WIB · %4").replace("%1", date_text(start))
+                              .replace("%2", time_text(start, seconds=False))
+                              .replace("%3", time_text(end, seconds=False))
                               .replace("%4", self.actor.full_name or self.actor.username))
         # Most urgent first, then oldest: the order the next shift should look at them.
         self.incident_model.set_rows(sorted(state.incidents, key=lambda i: (i.priority, i.created_at)))
@@ -167,7 +168,7 @@ class HandoverDialog(QDialog):
         lines = []
         for incident in self.state.incidents:
             lines.append(f"- {incident.number} {category_text(incident.category_name_id, incident.category_name_en)}"
-                         f" ({incident.priority}, {status_text(incident.status)})")
+                         f" ({incident.priority}, {incident_status_text(incident.status)})")
         if self.state.missed_total:
             lines.append("- " + self.tr("%1 missed calls not called back yet").replace(
                 "%1", str(self.state.missed_total)))
@@ -188,7 +189,7 @@ class HandoverDialog(QDialog):
             return
         if len(text) > MAX_HANDOVER:
             self.message.show_message(self.tr("The note is too long: at most %1 characters (now %2).")
-                                      .replace("%1", f"{MAX_HANDOVER:,}").replace("%2", f"{len(text):,}"))
+                                      .replace("%1", integer_text(MAX_HANDOVER)).replace("%2", integer_text(len(text))))
             return
         shifts, actor = self.shifts, self.actor
         desk = QHostInfo.localHostName() or None

@@ -40,18 +40,9 @@ from ui.dispatch.timeline import DispatchTimelineWidget
 from ui.errors import error_text
 from ui.table_model import SimpleTableModel
 from ui.views.caller_history import CallerHistoryDialog
-from ui.views.common import (
-    MessageBar,
-    age_text,
-    call_type_text,
-    category_text,
-    shortcut_tip,
-    status_text,
-    timeline_text,
-    wib_full,
-    wib_time,
-)
+from ui.views.common import MessageBar, category_text, shortcut_tip, timeline_text
 from ui.views.models import static_table
+from ui.words import call_type_text, duration_text, incident_status_text, priority_text, when_text, wib_text
 from ui.worker import DbWorker
 
 SAVE_KEY = "Ctrl+S"
@@ -140,7 +131,7 @@ class IncidentDetailDialog(QDialog):
         self.priority = QComboBox(self)
         self.priority.setObjectName("priority")
         for priority in Priority:
-            self.priority.addItem(self._priority_label(priority), priority)
+            self.priority.addItem(priority_text(priority), priority)
         self.kecamatan_box = QComboBox(self)
         self.kecamatan_box.setObjectName("kecamatan")
         self.kecamatan_box.currentIndexChanged.connect(self._fill_desa)
@@ -300,7 +291,7 @@ class IncidentDetailDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def _call_cell(self, row: LinkedCall, column: int) -> str:
-        values = (wib_time(row.received_at, self.incidents.clock()), row.display_number or self.tr("(no caller ID)"),
+        values = (when_text(row.received_at, self.incidents.clock()), row.display_number or self.tr("(no caller ID)"),
                   row.cid_name or "", call_type_text(row.call_type), row.operator or "")
         return values[column]
 
@@ -314,11 +305,6 @@ class IncidentDetailDialog(QDialog):
         self.history_dialog = CallerHistoryDialog(self.worker, self.callers, self.actor,
                                                   row.e164 or row.number_raw or "", self)
         self.history_dialog.open()
-
-    def _priority_label(self, priority: Priority) -> str:
-        words = {Priority.P1: self.tr("P1 — life at risk"), Priority.P2: self.tr("P2 — urgent"),
-                 Priority.P3: self.tr("P3 — normal"), Priority.P4: self.tr("P4 — no urgency")}
-        return words[priority]
 
     # -- loading ----------------------------------------------------------------------------------------
 
@@ -377,8 +363,8 @@ class IncidentDetailDialog(QDialog):
         priority_colors = PRIORITY_CHIP[view.priority]
         status_colors = STATUS_CHIP.get(view.status, ("#0b3d6e", "#e8f1fb"))
         self.header.setText(f"<b>{html.escape(view.number)}</b> &nbsp; {html.escape(category)} &nbsp; "
-                            + chip(str(view.priority), *priority_colors) + " "
-                            + chip(status_text(view.status), *status_colors))
+                            + chip(priority_text(view.priority), *priority_colors) + " "
+                            + chip(incident_status_text(view.status), *status_colors))
         self._show_subheader()
 
     def _show_subheader(self) -> None:
@@ -386,13 +372,13 @@ class IncidentDetailDialog(QDialog):
         if view is None:
             self.subheader.setText(self.tr("Loading…"))
             return
-        parts = [self.tr("Opened %1").replace("%1", wib_full(view.created_at))]
+        parts = [self.tr("Opened %1").replace("%1", wib_text(view.created_at, seconds=False))]
         if view.created_by:
             parts.append(self.tr("by %1").replace("%1", view.created_by))
         if view.closed_at is None:
-            parts.append(self.tr("open for %1").replace("%1", age_text(self.incidents.clock() - view.created_at)))
+            parts.append(self.tr("open for %1").replace("%1", duration_text(self.incidents.clock() - view.created_at)))
         else:
-            parts.append(self.tr("closed %1").replace("%1", wib_full(view.closed_at)))
+            parts.append(self.tr("closed %1").replace("%1", wib_text(view.closed_at, seconds=False)))
             if view.disposition:
                 parts.append(self.tr("disposition: %1").replace("%1", view.disposition))
         self.subheader.setText(" · ".join(parts))
@@ -424,7 +410,7 @@ class IncidentDetailDialog(QDialog):
             weight = "600" if entry.kind in ("note", "closed", "reopened") else "400"
             rows.append(
                 f'<tr><td style="color:#52606d; white-space:nowrap; padding-right:8px;">'
-                f"{html.escape(wib_time(entry.at, now))}</td>"
+                f"{html.escape(when_text(entry.at, now))}</td>"
                 f'<td style="color:#52606d; padding-right:8px;">{html.escape(entry.operator or "—")}</td>'
                 f'<td style="color:#0b3d6e; padding-right:8px;">{kind}</td>'
                 f'<td style="font-weight:{weight};">{text}</td></tr>')
@@ -548,7 +534,7 @@ class IncidentDetailDialog(QDialog):
         self._fill_fields(self.view)
         self._render_timeline()
         self._set_enabled(True)
-        self.message.show_message(status_text(self.view.status) + ".", "ok")
+        self.message.show_message(incident_status_text(self.view.status) + ".", "ok")
 
     @Slot()
     def ask_reopen(self) -> None:

@@ -23,9 +23,10 @@ from callcenter.services.calls import CallService
 from callcenter.services.feed import Change
 from callcenter.services.queues import MissedCallRow, QueueService
 from ui.errors import error_text
-from ui.views.common import MessageBar, shortcut_tip, wib_full
+from ui.views.common import MessageBar, shortcut_tip
 from ui.views.models import MissedCallModel
 from ui.views.queue import COALESCE_MS, TICK_MS, keep_selection, make_table
+from ui.words import wib_text
 from ui.worker import DbWorker
 
 CALLBACK_KEY = "Ctrl+K"
@@ -42,7 +43,7 @@ class CallbackDialog(QDialog):
         self.call_id = row.id
         number = row.display_number or self.tr("(no caller ID)")
         intro = QLabel(self.tr("Record the callback to %1 (missed at %2).").replace("%1", number)
-                       .replace("%2", wib_full(row.received_at)), self)
+                       .replace("%2", wib_text(row.received_at, seconds=False)), self)
         intro.setWordWrap(True)
         self.note = QLineEdit(self)
         self.note.setObjectName("callbackNote")

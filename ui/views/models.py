@@ -24,7 +24,9 @@ from callcenter.services.queues import (
     age_level,
 )
 from ui.table_model import KeyedTableModel
-from ui.views.common import age_text, category_text, status_text, wib_full, wib_time
+from ui.views.common import category_text
+from ui.words import duration_text, incident_status_text, priority_text, when_text, wib_text
+from ui.words.lines import line_text
 from ui.worker import DbWorker
 
 LATE_BACKGROUND = {1: QColor("#ffe9a8"), 2: QColor("#f7c3bf")}
@@ -71,9 +73,9 @@ class IncidentQueueModel(KeyedTableModel):
             if column == self.NUMBER:
                 return row.number
             if column == self.AGE:
-                return age_text(age)
+                return duration_text(age)
             if column == self.STATUS:
-                return status_text(row.status)
+                return incident_status_text(row.status)
             if column == self.CATEGORY:
                 return category_text(row.category_id, row.category_en)
             if column == self.PRIORITY:
@@ -97,7 +99,8 @@ class IncidentQueueModel(KeyedTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{row.number} — {category_text(row.category_id, row.category_en)}",
-                     self.tr("Opened: %1").replace("%1", wib_full(row.created_at))]
+                     priority_text(row.priority),
+                     self.tr("Opened: %1").replace("%1", wib_text(row.created_at))]
             if row.desa or row.kecamatan:
                 lines.append(", ".join(part for part in (row.desa, row.kecamatan) if part))
             if row.reporter_name:
@@ -134,20 +137,20 @@ class MissedCallModel(KeyedTableModel):
         blocked = row.blocked_until is not None and row.blocked_until > self._now
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TIME:
-                return wib_time(row.received_at, self._now)
+                return when_text(row.received_at, self._now)
             if column == self.WAITING:
-                return "" if row.callback_at else age_text(waiting)
+                return "" if row.callback_at else duration_text(waiting)
             if column == self.NUMBER:
                 return row.display_number or self.tr("(no caller ID)")
             if column == self.NAME:
                 return row.cid_name or ""
             if column == self.LINE:
-                return row.line or ""
+                return line_text(row.line)
             if column == self.REPEATS:
                 return f"{row.repeats}×"
             if column == self.STATE:
                 if row.callback_at:
-                    return self.tr("Called back %1 by %2").replace("%1", wib_time(row.callback_at, self._now)) \
+                    return self.tr("Called back %1 by %2").replace("%1", when_text(row.callback_at, self._now)) \
                         .replace("%2", row.callback_by or "?")
                 return self.tr("Blocked (flagged)") if blocked else self.tr("Waiting for callback")
             return None
@@ -159,7 +162,7 @@ class MissedCallModel(KeyedTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.WAITING, self.REPEATS):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [self.tr("Rang at %1").replace("%1", wib_full(row.received_at))]
+            lines = [self.tr("Rang at %1").replace("%1", wib_text(row.received_at))]
             if row.callback_note:
                 lines.append(self.tr("Callback note: %1").replace("%1", row.callback_note))
             return "\n".join(lines)

@@ -27,8 +27,9 @@ from callcenter.services.incidents import OPEN_STATUSES, IncidentService
 from callcenter.services.queues import QueueService
 from ui.errors import error_text
 from ui.table_model import KeyedTableModel
-from ui.views.common import MessageBar, status_text
+from ui.views.common import MessageBar
 from ui.views.models import IncidentQueueModel
+from ui.words import incident_status_text, priority_text
 from ui.worker import DbWorker
 
 SEARCH_DELAY_MS = 250
@@ -111,13 +112,13 @@ class QueuePanel(QWidget):
         self.priority_filter.setObjectName("priorityFilter")
         self.priority_filter.addItem(self.tr("All priorities"), None)
         for priority in Priority:
-            self.priority_filter.addItem(str(priority), priority)
+            self.priority_filter.addItem(priority_text(priority), priority)
         self.priority_filter.setToolTip(self.tr("Show one priority only"))
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(self.tr("All statuses"), None)
         for status in OPEN_STATUSES:
-            self.status_filter.addItem(status_text(status), status)
+            self.status_filter.addItem(incident_status_text(status), status)
         self.status_filter.setToolTip(self.tr("Show one status only"))
         for box in (self.priority_filter, self.status_filter):
             box.currentIndexChanged.connect(self._filters_changed)

@@ -37,6 +37,7 @@ from ui.errors import core_text, error_text
 from ui.preferences import LANGUAGE_KEY, LANGUAGES, local_settings
 from ui.table_model import SimpleTableModel
 from ui.views.common import MessageBar, shortcut_tip
+from ui.words.lines import line_reason_text
 from ui.worker import DbWorker
 
 BAUDS = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
@@ -428,7 +429,7 @@ class SettingsDialog(QDialog):
             self.test_state.setText(self.tr("Works: the line is up."))
             self.test_state.setStyleSheet("color:#1b5e20; font-weight:600;")
         else:
-            self.test_state.setText(self.tr("Does not work: %1").replace("%1", core_text(state.reason or "?")))
+            self.test_state.setText(self.tr("Does not work: %1").replace("%1", line_reason_text(state)))
             self.test_state.setStyleSheet("color:#a1160f; font-weight:600;")
 
     def _test_failed(self, error: BaseException) -> None:

@@ -26,7 +26,7 @@ class AmiSource(StreamSource):
             buffer = bytearray()
             banner = self._read_until(sock, buffer, b"\n")
             if b"Asterisk Call Manager" not in banner and b"Manager" not in banner:
-                raise SourceDown(f"{spec.host}:{spec.port} is not an Asterisk manager port")
+                raise SourceDown("ami.not_manager", host=spec.host, port=spec.port)
             # Events: the call class (Newchannel, NewCallerid, Dial*, Bridge*, Hangup) and the agent class
             # (AgentConnect: a queue member took the call) and nothing else.
             sock.sendall(_action("Login", ActionID="konsol112-login", Username=spec.username,
@@ -37,7 +37,7 @@ class AmiSource(StreamSource):
                 if "response" in fields:
                     break
             if fields["response"].lower() != "success":
-                raise SourceDown("login failed")
+                raise SourceDown("ami.login_failed")
             parser = self._parser_factory()
             self._set_up()
             if buffer:
@@ -48,7 +48,7 @@ class AmiSource(StreamSource):
 
             def read() -> bytes | None:
                 nonlocal last_rx
-                data = recv(sock, "the Asterisk manager closed the connection")
+                data = recv(sock, "ami.closed")
                 if data:
                     last_rx = monotonic()
                 return data
@@ -57,7 +57,7 @@ class AmiSource(StreamSource):
                 nonlocal last_ping, pings
                 now = monotonic()
                 if now - last_rx > max(SILENCE_LIMIT_S, 2 * self.ping_interval_s + 1):
-                    raise SourceDown("the Asterisk manager stopped answering")
+                    raise SourceDown("ami.silent")
                 if now - last_ping >= self.ping_interval_s:
                     pings += 1
                     last_ping = now
@@ -74,8 +74,8 @@ class AmiSource(StreamSource):
             if self.stopping:
                 raise SourceDown("stopped")
             if monotonic() > deadline or len(buffer) > 65536:
-                raise SourceDown("no answer from the Asterisk manager during login")
-            data = recv(sock, "the Asterisk manager closed the connection during login")
+                raise SourceDown("ami.login_timeout")
+            data = recv(sock, "ami.closed")
             if data:
                 buffer += data
         cut = buffer.index(end) + len(end)

@@ -28,6 +28,7 @@ from callcenter.aml.pdu import decode_deliver
 from callcenter.aml.sms import Reassembler, ReceivedSms, interpret, undecodable
 from callcenter.cid.events import ParseResult, ParseWarning
 from callcenter.cid.sources.base import POLL_S, Source, SourceDown
+from callcenter.cid.sources.serial_port import lost_device, open_failure
 from callcenter.cid.sources.url import SerialSpec
 from callcenter.clock import Clock, utcnow
 from callcenter.errors import MessageError
@@ -110,7 +111,7 @@ class _Link:
             if line is None:
                 if self.source.stopping:
                     return lines
-                raise SourceDown(f"the modem did not answer {command}")
+                raise SourceDown("modem.no_answer", command=command)
             if line == "OK":
                 return lines
             if _FINAL_ERROR.match(line):
@@ -164,7 +165,7 @@ class AmlModemSource(Source):
         try:
             port: Any = serial.serial_for_url(spec.port, baudrate=spec.baud, timeout=POLL_S, write_timeout=1.0)
         except (serial.SerialException, OSError, ValueError) as exc:
-            raise SourceDown(f"cannot open {spec.port}: {_reason(exc)}") from None
+            raise open_failure(spec.port, exc) from None
         try:
             link = _Link(port, self)
             self._set_up_modem(link)
@@ -181,7 +182,7 @@ class AmlModemSource(Source):
                     next_sweep = monotonic() + self.sweep_s
                     self._sweep(link)
         except (serial.SerialException, OSError) as exc:
-            raise SourceDown(f"{spec.port}: {_reason(exc)}") from None
+            raise lost_device(spec.port, exc) from None
         finally:
             try:
                 port.close()
@@ -195,14 +196,13 @@ class AmlModemSource(Source):
                 break
             except (SourceDown, ModemError):
                 if attempt == 2 or self.stopping:
-                    raise SourceDown(f"no modem answers AT on {self.spec.port}") from None
+                    raise SourceDown("modem.no_at", port=self.spec.port) from None
         for command, required in SETUP:
             try:
                 link.command(command, timeout=self.reply_s)
             except ModemError as exc:
                 if required:
-                    raise SourceDown(f"the modem refused {command} ({exc}); it cannot receive SMS in PDU mode") \
-                        from None
+                    raise SourceDown("modem.refused", command=command, detail=exc) from None
         for command in INDICATIONS:
             try:
                 link.command(command, timeout=self.reply_s)
@@ -345,11 +345,3 @@ def _stored_messages(lines: list[str], header: re.Pattern[str], *,
             found.append((pending[0], pending[1], line))
             pending = None
     return found
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
-    if "Errno 5" in text or "disconnected" in text:
-        return "the serial device went away (cable pulled or port closed)"
-    return text
-

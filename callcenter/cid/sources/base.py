@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from time import monotonic
@@ -51,9 +51,55 @@ class LineState:
     """The source URL without any password: safe for logs and the screen."""
     status: LineStatus
     reason: str | None
-    """Why the line is down (or None)."""
+    """Why the line is down (or None), in English: for logs and the command line."""
     since: datetime
     """When this status began (aware UTC)."""
+    reason_code: str | None = None
+    """The reason as a stable code (``REASONS``) for the console to word in its language; None when up."""
+    reason_params: Mapping[str, str] = field(default_factory=dict)
+    """The values the reason names (port, host, detail ...)."""
+
+
+REASONS: Mapping[str, str] = {
+    # Every reason a line can be down for: code -> the English sentence (params in braces). The console words
+    # each code in its own language (ui.words.lines); the English stays in the logs.
+    "not_started": "not started",
+    "stopped": "stopped",
+    "closed": "connection closed",
+    "lost": "connection lost",
+    "system": "{detail}",
+    "internal": "internal error: {detail}",
+    "bad_url": "{detail}",
+    "no_answer": "no answer within {seconds} s",
+    "serial.missing": "cannot open {port}: there is no such port ({detail})",
+    "serial.busy": "cannot open {port}: access denied, another program may be using it ({detail})",
+    "serial.open": "cannot open {port}: {detail}",
+    "serial.gone": "{port}: the serial device went away (cable pulled or port closed)",
+    "serial.error": "{port}: {detail}",
+    "net.resolve": "cannot resolve {host}: {detail}",
+    "net.refused": "cannot connect to {host}:{port}: connection refused",
+    "net.timeout": "cannot connect to {host}:{port}: no answer within {seconds} s",
+    "net.connect": "cannot connect to {host}:{port}: {detail}",
+    "net.closed": "the server closed the connection",
+    "udp.listen": "cannot listen on UDP {host}:{port}: {detail}",
+    "ami.not_manager": "{host}:{port} is not an Asterisk manager port",
+    "ami.login_failed": "login failed",
+    "ami.login_timeout": "no answer from the Asterisk manager during login",
+    "ami.closed": "the Asterisk manager closed the connection",
+    "ami.silent": "the Asterisk manager stopped answering",
+    "modem.no_answer": "the modem did not answer {command}",
+    "modem.no_at": "no modem answers AT on {port}",
+    "modem.refused": "the modem refused {command} ({detail}); it cannot receive SMS in PDU mode",
+}
+
+
+def reason_sentence(code: str, params: Mapping[str, object]) -> str:
+    """The English sentence of a reason code (unknown values stay as their names)."""
+    template = REASONS.get(code, code)
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
 
 
 class SourceSubscriber(Protocol):
@@ -88,7 +134,15 @@ class Subscriber:
 
 
 class SourceDown(Exception):
-    """Raised inside a source thread when the connection is lost or cannot be made; the text is the reason."""
+    """Raised inside a source thread when the connection is lost or cannot be made: a reason ``code`` (one of
+    ``REASONS``) with its values; the text is the English sentence, for the logs."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        if code in REASONS:
+            self.code, self.params = code, {key: str(value) for key, value in params.items()}
+        else:  # a sentence instead of a code: still shown (as the core wrote it), never lost
+            self.code, self.params = "system", {"detail": code}
+        super().__init__(reason_sentence(self.code, self.params))
 
 
 class Source(ABC):
@@ -108,7 +162,8 @@ class Source(ABC):
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._state = LineState(self.key, self.display, LineStatus.DOWN, "not started", clock())
+        self._state = LineState(self.key, self.display, LineStatus.DOWN, REASONS["not_started"], clock(),
+                                "not_started")
         self._last_received: datetime | None = None
         self.warnings = WarningLimiter(spec.format)
         """A noisy line gives a few warnings one by one and then a periodic summary with counts."""
@@ -148,7 +203,7 @@ class Source(ABC):
     def _session(self) -> None:
         """Open the connection, call ``_set_up()`` once it works, pump data until it fails or stop is asked.
 
-        Raise ``SourceDown(reason)`` (or ``OSError``) when the connection fails; return when stopping.
+        Raise ``SourceDown(code, **params)`` (or ``OSError``) when the connection fails; return when stopping.
         Must close what it opened before leaving.
         """
 
@@ -196,11 +251,14 @@ class Source(ABC):
         self._last_received = event.received_at
         return event
 
-    def _set_state(self, status: LineStatus, reason: str | None) -> None:
+    def _set_state(self, status: LineStatus, reason: SourceDown | None) -> None:
         current = self._state
-        if current.status == status and current.reason == reason:
+        text = str(reason) if reason is not None else None
+        if current.status == status and current.reason == text:
             return
-        self._state = LineState(self.key, self.display, status, reason, self.clock())
+        self._state = LineState(self.key, self.display, status, text, self.clock(),
+                                reason.code if reason is not None else None,
+                                dict(reason.params) if reason is not None else {})
         with self._lock:
             subscribers = list(self._subscribers)
         for subscriber in subscribers:
@@ -217,14 +275,14 @@ class Source(ABC):
         while not self._stop.is_set():
             try:
                 self._session()
-                reason = "connection closed"
+                reason = SourceDown("closed")
             except SourceDown as exc:
-                reason = str(exc) or "connection lost"
+                reason = exc
             except OSError as exc:
-                reason = exc.strerror or str(exc) or type(exc).__name__
+                reason = SourceDown("system", detail=exc.strerror or str(exc) or type(exc).__name__)
             except Exception as exc:  # a defect must not kill the line for the rest of the shift
                 log.exception("caller-ID source %s failed", self.display)
-                reason = f"internal error: {type(exc).__name__}"
+                reason = SourceDown("internal", detail=type(exc).__name__)
             if self._stop.is_set():
                 break
             if self._state.status is LineStatus.UP:
@@ -234,7 +292,7 @@ class Source(ABC):
             if self._stop.wait(backoff):
                 break
             backoff = min(backoff * 2, self.backoff_max_s)
-        self._set_state(LineStatus.DOWN, "stopped")
+        self._set_state(LineStatus.DOWN, SourceDown("stopped"))
 
 
 class StreamSource(Source):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import select
 import socket
@@ -18,8 +19,8 @@ def connect(host: str, port: int, stop: threading.Event, timeout: float = CONNEC
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except OSError as exc:
-        raise SourceDown(f"cannot resolve {host}: {exc.strerror or exc}") from None
-    reason = "no address"
+        raise SourceDown("net.resolve", host=host, detail=exc.strerror or exc) from None
+    reason = SourceDown("net.connect", host=host, port=port, detail="no address")
     for family, kind, proto, _, address in infos:
         sock = socket.socket(family, kind, proto)
         try:
@@ -44,24 +45,29 @@ def connect(host: str, port: int, stop: threading.Event, timeout: float = CONNEC
                 sock.settimeout(POLL_S)
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
                 return sock
-            reason = _error_text(error) if error > 0 else f"no answer within {timeout:g} s"
+            if error == errno.ECONNREFUSED:
+                reason = SourceDown("net.refused", host=host, port=port)
+            elif error > 0:
+                reason = SourceDown("net.connect", host=host, port=port, detail=_error_text(error))
+            else:
+                reason = SourceDown("net.timeout", host=host, port=port, seconds=f"{timeout:g}")
         except BaseException:
             sock.close()
             raise
         sock.close()
-    raise SourceDown(f"cannot connect to {host}:{port}: {reason}")
+    raise reason
 
 
 def _error_text(error: int) -> str:
     return os.strerror(error).lower() if error else "unknown error"
 
 
-def recv(sock: socket.socket, closed_reason: str = "the server closed the connection") -> bytes | None:
-    """Bytes, ``None`` after a quiet ``POLL_S``, ``SourceDown`` when the peer closed the connection."""
+def recv(sock: socket.socket, closed_code: str = "net.closed") -> bytes | None:
+    """Bytes, ``None`` after a quiet ``POLL_S``, ``SourceDown(closed_code)`` when the peer closed the connection."""
     try:
         data = sock.recv(65536)
     except TimeoutError:
         return None
     if not data:
-        raise SourceDown(closed_reason)
+        raise SourceDown(closed_code)
     return data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from time import monotonic
 from typing import Any
 
@@ -25,7 +26,7 @@ class SerialSource(StreamSource):
             port: Any = serial.serial_for_url(spec.port, baudrate=spec.baud, timeout=POLL_S,
                                               write_timeout=1.0)
         except (serial.SerialException, OSError, ValueError) as exc:
-            raise SourceDown(f"cannot open {spec.port}: {_reason(exc)}") from None
+            raise open_failure(spec.port, exc) from None
         try:
             parser = self._parser_factory()
             leftover = self._send_init(port, parser)
@@ -42,7 +43,7 @@ class SerialSource(StreamSource):
 
             self._pump(read, parser)
         except (serial.SerialException, OSError) as exc:
-            raise SourceDown(f"{spec.port}: {_reason(exc)}") from None
+            raise lost_device(spec.port, exc) from None
         finally:
             try:
                 port.close()
@@ -78,8 +79,20 @@ class SerialSource(StreamSource):
         return bytes(kept)
 
 
-def _reason(exc: BaseException) -> str:
+def open_failure(port: str, exc: BaseException) -> SourceDown:
+    """Why a port did not open: missing (no adapter plugged in), busy (another program has it), or other."""
+    text = str(exc) or type(exc).__name__
+    number = getattr(exc, "errno", None)
+    # pyserial gives errno on POSIX; on Windows only the text of the WinError it wraps.
+    if number in (errno.ENOENT, errno.ENODEV, errno.ENXIO) or "FileNotFoundError" in text:
+        return SourceDown("serial.missing", port=port, detail=text)
+    if number in (errno.EACCES, errno.EBUSY, errno.EPERM) or "PermissionError" in text:
+        return SourceDown("serial.busy", port=port, detail=text)
+    return SourceDown("serial.open", port=port, detail=text)
+
+
+def lost_device(port: str, exc: BaseException) -> SourceDown:
     text = str(exc) or type(exc).__name__
     if "Errno 5" in text or "disconnected" in text:
-        return "the serial device went away (cable pulled or port closed)"
-    return text
+        return SourceDown("serial.gone", port=port)
+    return SourceDown("serial.error", port=port, detail=text)

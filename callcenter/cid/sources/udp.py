@@ -21,8 +21,8 @@ class UdpSource(Source):
             try:
                 sock.bind((spec.host, spec.port))
             except OSError as exc:
-                raise SourceDown(f"cannot listen on UDP {spec.host}:{spec.port}: "
-                                 f"{exc.strerror or exc}") from None
+                raise SourceDown("udp.listen", host=spec.host, port=spec.port,
+                                 detail=exc.strerror or exc) from None
             sock.settimeout(POLL_S)
             parser = self._parser_factory()
             self._set_up()

@@ -31,7 +31,7 @@ def test_slip_holds_what_the_agency_needs_and_hostile_text_survives() -> None:
     pages, text = _text(render_slip(facts()))
     flat = " ".join(text.split())
     assert pages == 1
-    for expected in ("112/2026/000123", "Kebakaran", "P1 (sangat darurat)", "Kp. Cibening RT 02/RW 03",
+    for expected in ("112/2026/000123", "Kebakaran", "P1 (nyawa terancam)", "Kp. Cibening RT 02/RW 03",
                      "Desa/Kel. Sukadami", "Kec. Wanayasa", "dekat masjid", "0812-2345-6789", "Ujang Sunarya",
                      "DAMKAR-03", "Asep Saputra", "02/03/2026 10:00 WIB", "02/03/2026 10:01 WIB"):
         assert expected in flat, expected
@@ -50,7 +50,7 @@ def test_slip_is_one_page_even_for_a_huge_description() -> None:
 def test_whatsapp_text_and_link() -> None:
     text = whatsapp_text(facts())
     assert text.startswith("*CALL CENTER 112 KABUPATEN PURWAKARTA*")
-    for expected in ("*112/2026/000123*", "Kategori: Kebakaran", "Prioritas: P1 (sangat darurat)",
+    for expected in ("*112/2026/000123*", "Kategori: Kebakaran", "Prioritas: P1 (nyawa terancam)",
                      "Lokasi: Kp. Cibening RT 02/RW 03, Desa/Kel. Sukadami, Kec. Wanayasa",
                      "Patokan: dekat masjid", "Koordinat: -6.680100, 107.561200",
                      "Pelapor: Ujang Sunarya, telp. 0812-2345-6789", "Ditujukan kepada: Damkar — unit DAMKAR-03",
@@ -68,3 +68,17 @@ def test_whatsapp_text_and_link() -> None:
 def test_whatsapp_text_is_bounded() -> None:
     text = whatsapp_text(facts(description="x" * 100_000))
     assert len(text) < 2500 and "…" in text
+
+
+def test_the_agency_reads_one_priority_wording_and_indonesian_unit_types() -> None:
+    """P1 reads as the console and the reports word it, and the unit type 'rescue' in Indonesian."""
+    from callcenter.db.enums import PRIORITY_WORDS, Priority
+
+    rescue = facts(unit="RESCUE-01", unit_type="rescue", priority="P1")
+    _, slip = _text(render_slip(rescue))
+    text = whatsapp_text(rescue)
+    for document in (" ".join(slip.split()), text):
+        assert PRIORITY_WORDS["id"][Priority.P1] == "P1 (nyawa terancam)"
+        assert "P1 (nyawa terancam)" in document
+        assert "(penyelamatan)" in document
+        assert "rescue)" not in document

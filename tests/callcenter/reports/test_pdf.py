@@ -54,7 +54,7 @@ def test_shift_report_prints_every_total(db: Database, tmp_path: Path) -> None:
         "Cara menghitung: waktu jawab dihitung sejak panggilan tiba di pusat panggilan",
         "dihitung tidak terjawab dalam batas waktu mana pun",
         "Jumlah kejadian tercatat: 2", "Kebakaran 1 50,0%", "Damkar 1 2:00 / 2:00 10:00 / 10:00 12:00 / 12:00",
-        "112/2026/000002", "112/2026/000003", "Terbuka",
+        "112/2026/000002", "112/2026/000003", "Terbuka", "P1 (nyawa terancam)",
         "Asep Saputra (23:00–07:00)", "Hendra Permana", "Semua aman.",
         "0812-****-7890 2 0 2", "0857-****-2222 0 2 2", "otomatis",
         "Operator,", "Supervisor,", "Mengetahui,", "Kepala Bidang IKP", "Purwakarta, 2 Maret 2026",
@@ -96,7 +96,7 @@ def test_english_on_request(sqlite_db: Database, tmp_path: Path) -> None:
     pages, text = pdf_text(out)
     for expected in ("SHIFT REPORT MALAM", "Sunday, 1 March 2026", "Incoming calls 10 Answered 8 80.0%",
                      "Median answer time 10.5 s", "90th percentile answer time 25.0 s", "Damkar 1 2:00 / 2:00 10:00",
-                     "Acknowledged by,", f"Page 1 of {pages}"):
+                     "Acknowledged by,", f"Page 1 of {pages}", "P1 (life at risk)"):
         assert expected in text, expected
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QPointF, Qt, QTranslator
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +14,6 @@ from callcenter.db.enums import IncidentStatus, UnitStatus
 from callcenter.geo.coordinates import CoordinateError, parse_coordinates
 from callcenter.geo.regions import Geography
 from callcenter.services.map_data import IncidentPoint, PostPoint, UnitPoint
-from resources.translations.make_map_ts import INDONESIAN, source_strings
 from tests.ui.map.conftest import settled
 from ui.i18n import compile_ts
 from ui.map import IncidentMarker, MapPanel, PositionDialog, PostMarker, UnitMarker
@@ -130,27 +128,30 @@ def test_markers_from_the_services_rows() -> None:
     assert unit.status == "en_route" and "112/2026/000009" in unit.tooltip() and "centroid" in unit.tooltip()
 
 
-def test_every_map_string_ships_in_indonesian(qtbot: QtBot, tmp_path: Path) -> None:
-    root = ET.parse(TS).getroot()
-    assert root.findtext("context/name") == "Map"
-    shipped = {m.findtext("source"): m.findtext("translation") for m in root.iter("message")}
-    strings = source_strings()
-    assert len(strings) > 40
-    assert {text: shipped.get(text) for text in strings} == {text: INDONESIAN[text] for text in strings}
-    compile_ts(TS, tmp_path)
-    translator = QTranslator()
-    assert translator.load(str(tmp_path / "map_id.qm"))
-    QCoreApplication.installTranslator(translator)
+def test_the_maps_words_in_indonesian(qtbot: QtBot, tmp_path: Path) -> None:
+    """The map's own words (context Map) and the statuses from the one vocabulary (Words); that every string has
+    its Indonesian is tests/ui/test_translations_complete.py's part."""
+    translators = []
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))  # as Translations does
+    for name in ("map_id", "words_id"):
+        qm = compile_ts(TS.parent / f"{name}.ts", tmp_path)
+        translator = QTranslator()
+        assert translator.load(str(qm))
+        QCoreApplication.installTranslator(translator)
+        translators.append(translator)
     try:
-        assert status_text("open") == "terbuka, belum diteruskan"
+        assert status_text("open") == "Terbuka"  # one word per thing: the queues say the same
         try:
             parse_coordinates("https://maps.app.goo.gl/abc")
         except CoordinateError as error:
             assert coordinate_error_text(error).startswith("Tautan pendek")
         assert location_warning_text("outside", 12_345) == \
-            "Di luar Kabupaten Purwakarta (12.3 km dari batasnya). Titik tetap disimpan."
+            "Di luar Kabupaten Purwakarta (12,3 km dari batasnya). Titik tetap disimpan."  # an Indonesian decimal
     finally:
-        QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(previous)
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
 
 
 def test_the_point_under_the_mouse_round_trips(qtbot: QtBot, geography: Geography) -> None:

@@ -135,7 +135,7 @@ def test_bad_secret_is_down_login_failed(collector: Any, running: Any) -> None:
     try:
         running(make_source(f"ami://konsol:salah@127.0.0.1:{server.port}"), collector)
         state = collector.wait_status(LineStatus.DOWN, 2.0)
-        assert state.reason == "login failed"
+        assert state.reason == "login failed" and state.reason_code == "ami.login_failed"
         assert not server.logged_in.is_set()
     finally:
         server.stop()

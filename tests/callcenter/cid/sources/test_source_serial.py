@@ -114,6 +114,8 @@ def test_cable_pulled_shows_down_and_comes_back(tmp_path: Path, collector: Any, 
     down = collector.wait_status(LineStatus.DOWN, 1.0, after=mark)
     assert time.monotonic() - pulled < 1.0
     assert down.reason
+    # The console words the reason from its code (in its own language); the English sentence is for the logs.
+    assert down.reason_code == "serial.gone" and down.reason_params["port"] == str(link)
 
     second = FakeModem()
     try:
@@ -140,6 +142,7 @@ def test_missing_port_is_down_with_reason_and_retried(tmp_path: Path, collector:
     source = running(make_source(f"serial://{tmp_path / 'nothing-here'}"), collector)
     state = collector.wait_status(LineStatus.DOWN, 1.0)
     assert "nothing-here" in (state.reason or "")
+    assert state.reason_code == "serial.missing" and state.reason_params["port"].endswith("nothing-here")
     assert source.running
     assert collector.states[0].status is LineStatus.CONNECTING
     # Retrying does not flap through "connecting": the line stays down until it is up.

@@ -123,6 +123,7 @@ def test_unreachable_server_is_down_and_stop_is_quick(collector: Any) -> None:
     source.start()
     state = collector.wait_status(LineStatus.DOWN, 1.0)
     assert "refused" in (state.reason or "").lower()
+    assert state.reason_code == "net.refused" and state.reason_params == {"host": "127.0.0.1", "port": str(port)}
     started = time.monotonic()
     source.stop(2.0)
     assert not source.running and time.monotonic() - started < 1.0
