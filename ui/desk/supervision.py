@@ -12,6 +12,7 @@ from callcenter.services.base import Actor
 from callcenter.services.feed import Change
 from ui.app import icon
 from ui.bridge import CoreBridge
+from ui.geometry import fit_to_screen, place_on_screen
 from ui.main_window import MainWindow
 from ui.shortcuts import AUDIT_LOG, SUPERVISOR_BOARD, with_key
 from ui.supervisor import AuditLogDialog, SupervisorBoard
@@ -84,8 +85,8 @@ class Supervision(QObject):
                 board.incident_activated.connect(self._open_incident)
             window = BoardWindow(board, self.window)
             # The board's charts need room: as large as the screen allows, up to 1600x900.
-            available = self.window.screen().availableGeometry()
-            window.resize(min(1600, available.width()), min(900, available.height()))
+            fit_to_screen(window, 1600, 900)
+            place_on_screen(window)
             self.board, self.board_window = board, window
         elif self._dirty and self.board is not None:
             self.board.refresh()
