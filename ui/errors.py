@@ -61,6 +61,9 @@ MESSAGES: Mapping[str, object] = {  # QT_TRANSLATE_NOOP returns its text (typed 
         "Errors", "{name} has history (units or dispatches), so it cannot be deleted; untick \"Active\" instead."),
     "operator.name_taken": QT_TRANSLATE_NOOP("Errors", "The username {username} is already taken."),
     "operator.not_first": QT_TRANSLATE_NOOP("Errors", "Operators already exist; an admin creates further accounts."),
+    "desk.in_use": QT_TRANSLATE_NOOP(
+        "Errors", "Another console already works as desk {desk}. Two consoles cannot share a desk: give this one "
+                  "another name under Settings, or close the other console."),
     "shift.not_yours": QT_TRANSLATE_NOOP("Errors", "This shift session belongs to another operator."),
     "shift.ended": QT_TRANSLATE_NOOP("Errors", "This shift session has already ended."),
     "database.unavailable": QT_TRANSLATE_NOOP(
