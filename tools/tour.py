@@ -36,6 +36,7 @@ from ui.bridge import CoreBridge
 from ui.console.window import Desk, DeskParts, build_desk
 from ui.login import LoginDialog
 from ui.ring_banner import RingSound
+from ui.table_model import KEY_ROLE
 from ui.worker import DbWorker
 
 NOW = datetime(2026, 3, 2, 3, 12, tzinfo=UTC)  # 10:12 WIB on a Monday morning, the pagi shift
@@ -140,6 +141,7 @@ class Tour:
                                   desa_code=desa_code, description=text, address="Jl. Ipik Gandamanah No. 12",
                                   reporter_name="Ujang Suryana", callback_number="0812-2345-6789")
             incident_ids.append(services.incidents.create(self.actors[username], draft).id)
+        self.forwarded_incident, self.staged_desa = incident_ids[0], plan[0][4]
         clock.now = NOW - timedelta(minutes=8)
         hints = services.dispatch.suggestions(incident_ids[0])
         [view, *_] = services.dispatch.forward(self.actors["operator1"], incident_ids[0], hints.default_agency_ids,
@@ -190,7 +192,7 @@ class Tour:
         self.place(window)
         window.line_strip.on_line_state(LineState(SIM_KEY, "Telkom 112 (sim)", LineStatus.UP, None, NOW))
         window.line_strip.on_line_state(LineState("serial:COM3", "COM3 modem", LineStatus.UP, None, NOW))
-        self.settle()
+        self.settle(lambda: desk.map.tab is not None, timeout=30)  # the maps are built once the desk is idle
         return desk
 
     @property
@@ -224,6 +226,11 @@ class Tour:
         self.parts.worker.stop()
         self.parts.render.stop()
 
+    def side_tab(self, window: QMainWindow, panel: QWidget) -> None:
+        tabs = window.side_tabs  # type: ignore[attr-defined]
+        tabs.setCurrentIndex(tabs.indexOf(panel))
+        self.settle()
+
     def operator(self) -> Iterator[Stop]:
         from ui.dispatch.dialog import DispatchDialog
         from ui.views.caller_history import CallerHistoryDialog
@@ -231,23 +238,36 @@ class Tour:
         from ui.views.incident_detail import IncidentDetailDialog
 
         desk = self.open_desk("operator1")
-        window = desk.window
+        window, panels = desk.window, desk.panels
         yield Stop("main-window-idle", window)
-        tabs = window.side_tabs
-        assert tabs is not None
-        for index, name in enumerate(("panel-queue", "panel-missed", "panel-units", "panel-deliveries")):
-            tabs.setCurrentIndex(index)
-            self.settle()
+        for name, panel in (("missed-calls", panels.missed_panel), ("unit-board", panels.units_panel),
+                            ("deliveries", panels.deliveries_panel)):
+            self.side_tab(window, panel)
             yield Stop(name, window)
-        tabs.setCurrentIndex(0)
-        queue = desk.panels.queue_panel
+        assert desk.map.tab is not None
+        self.side_tab(window, desk.map.tab)
+        yield Stop("map-tab", window)
+        desk.map.tab.view.highlight_desa(self.staged_desa)
+        desk.map.tab.view.zoom_by(2.5)
+        self.settle()
+        yield Stop("map-desa-zoom", window)
+        self.side_tab(window, panels.queue_panel)
+
+        queue = panels.queue_panel
         queue.tabs.setCurrentIndex(1)
         self.settle(lambda: queue.all_model.rowCount() > 0)
-        queue.all_view.selectRow(0)
+        yield Stop("queue", window)
+        fire = next(row for row in range(queue.all_model.rowCount())
+                    if queue.all_model.data(queue.all_model.index(row, 0), KEY_ROLE) == self.forwarded_incident)
+        queue.all_view.selectRow(fire)
         queue.all_view.setFocus()
         self.key(window, Qt.Key.Key_Return)
         detail = self.dialog(IncidentDetailDialog)
         yield Stop("incident-detail", detail)
+        tabs = detail.side_tabs  # type: ignore[attr-defined]
+        tabs.setCurrentIndex(tabs.count() - 1)
+        self.settle()
+        yield Stop("dispatch-timeline", detail)
         self.close(detail)
 
         for number in [self.prankster(), *CALLERS[:2]]:
@@ -283,9 +303,10 @@ class Tour:
         form.description.setPlainText(
             "Thick smoke from a restaurant kitchen, the fire is growing. Two people still inside." if english else
             "Asap tebal dari dapur rumah makan, api mulai membesar. Dua orang masih di dalam.")
+        form.clear_problems()
         form._want_suggestions()
         self.settle()
-        yield Stop("incident-form", window)
+        yield Stop("incident-form", window, extra={"map-form-compact": window.stack})
         self.key(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         self.settle(lambda: window.mode != "incident")
         self.key(window, Qt.Key.Key_F4)
@@ -312,14 +333,14 @@ class Tour:
         desk.lock.unlock()
         self.settle()
 
-        desk.panels.open_settings()
+        panels.open_settings()
         settings = self.top_named("settings")
         yield Stop("settings-operator", settings)
         self.close(settings)
         for call in self.services.calls.ringing(limit=50):
             self.services.calls.end(self.actors["operator1"], call.id)
         self.settle()
-        desk.panels.request_logout()
+        panels.request_logout()
         handover = self.dialog(HandoverDialog)
         yield Stop("handover", handover)
         handover.reject()
@@ -341,13 +362,29 @@ class Tour:
         self.settle(lambda: len(window.banner.call_ids()) == 3)
         yield Stop("main-window-supervisor", window)
         self.key(window, Qt.Key.Key_F12)
-        assert desk.supervision is not None
-        board, board_window = desk.supervision.board, desk.supervision.board_window
+        supervision = desk.supervision
+        assert supervision is not None
+        board, board_window = supervision.board, supervision.board_window
         assert board is not None and board_window is not None
         board.timer.stop()
         self.settle(lambda: board.snapshot is not None)
         board.incidents_view.clearSelection()
         yield Stop("supervisor-window", board_window)
+        if supervision.phone_messages is not None:
+            board_window.tabs.setCurrentWidget(supervision.phone_messages)
+            self.settle()
+            yield Stop("phone-messages", board_window)
+        if supervision.map_panel is not None:
+            board_window.tabs.setCurrentWidget(supervision.map_panel)
+            bar = supervision.map_panel.choropleth_bar
+            today = QDate(2026, 3, 2)  # the clock's day, not the PC's: the picture never changes by itself
+            bar.date_from.setDate(today.addDays(-29))
+            bar.date_to.setDate(today)
+            self.settle()
+            bar.show_button.click()
+            self.settle()
+            yield Stop("map-choropleth", board_window)
+        board_window.tabs.setCurrentIndex(0)
         board_window.hide()
         self.settle()
         self.key(window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -362,7 +399,6 @@ class Tour:
         reports = self.dialog(ReportsDialog)
         yield Stop("reports", reports)
         self.close(reports)
-        yield from self.map(supervisor=True)
         self.close(window)
 
     def admin(self) -> Iterator[Stop]:
@@ -374,10 +410,10 @@ class Tour:
         settings = self.top_named("settings")
         tabs = settings.findChild(QTabWidget)
         assert tabs is not None
-        for index, name in enumerate(("settings-language", "settings-sources", "settings-prank")):
+        for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
             self.settle()
-            yield Stop(name, settings)
+            yield Stop(f"settings-{index + 1}", settings)
         self.close(settings)
         admin, dispatch, worker = self.actors["admin"], self.services.dispatch, self.parts.worker
         agencies = AgencyAdminDialog(worker, dispatch, admin, window)
@@ -396,31 +432,6 @@ class Tour:
         yield Stop("smtp-settings", smtp)
         self.close(smtp)
         self.close(window)
-
-    def map(self, supervisor: bool) -> Iterator[Stop]:
-        from functools import partial
-
-        from callcenter.geo.regions import load_geography
-        from callcenter.services.map_data import MapService
-        from ui.map import MapFeed, MapPanel
-
-        window = QMainWindow()
-        window.setWindowTitle("Konsol 112")
-        panel = MapPanel(load_geography(), choropleth=supervisor)
-        window.setCentralWidget(panel)
-        feed = MapFeed(partial(self.parts.worker.run, panel.view), MapService(self.db, self.clock), panel.view,
-                       english=self.language == "en")
-        feed.refresh()
-        self.place(window)
-        panel.view.fit()
-        self.settle(panel.view.base_is_current)
-        today = QDate(2026, 3, 2)  # the clock's day, not the PC's: the picture never changes by itself
-        panel.choropleth_bar.date_from.setDate(today.addDays(-29))
-        panel.choropleth_bar.date_to.setDate(today)
-        yield Stop("map-tab", window)
-        window.close()
-        window.deleteLater()
-        self.settle()
 
     def login(self) -> Iterator[Stop]:
         login = LoginDialog(self.parts.worker, self.services.auth, clock=self.clock)

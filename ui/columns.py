@@ -6,7 +6,8 @@ others share what is left and elide (the row's tooltip then holds their whole te
 
 - A ``whole`` column with sample texts gets a fixed width from the widest sample and its title (it never jumps
   as values tick); one with ``None`` follows its contents.
-- ``elide`` columns share what is left, each at least as wide as its title (a title never elides).
+- ``elide`` columns share what is left, each at least as wide as its title (a title never elides); the first
+  listed gets the room its contents want first, then the next.
 - ``optional`` columns are eliding columns that step aside, last first, when even the titles do not fit.
 
 Every title gets room for the sort arrow when the table sorts. The layout is redone whenever the view is resized
@@ -86,6 +87,10 @@ class ColumnFitter(QObject):
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.viewport().installEventFilter(self)
         header.sectionResized.connect(self._whole_resized)
+        model = view.model()
+        if model is not None:  # new rows may want more room in the eliding columns (not every tick of a timer)
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+                signal.connect(self._later)
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -94,7 +99,11 @@ class ColumnFitter(QObject):
         return False
 
     def _whole_resized(self, section: int, _old: int, _new: int) -> None:
-        if section in self.whole and not self._pending:
+        if section in self.whole:
+            self._later()
+
+    def _later(self, *_args: object) -> None:
+        if not self._pending:
             self._pending = True
             QTimer.singleShot(0, self, self.fit)
 
@@ -114,9 +123,14 @@ class ColumnFitter(QObject):
         sharing = [*self.elide, *shown]
         if not sharing:
             return
-        spare = max(0, room - used - sum(titles[s] for s in sharing))
+        # What is left goes to what the columns' contents lack, the first listed first; any rest is shared evenly.
+        rest = max(0, room - used - sum(titles[s] for s in sharing))
+        given = {}
+        for section in sharing:
+            given[section] = min(rest, max(0, view.sizeHintForColumn(section) - titles[section]))
+            rest -= given[section]
         for index, section in enumerate(sharing):
-            extra = spare // len(sharing) + (1 if index < spare % len(sharing) else 0)
+            extra = given[section] + rest // len(sharing) + (1 if index < rest % len(sharing) else 0)
             header.resizeSection(section, titles[section] + extra)
 
 

@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.status_label.clear)
 
         self.shortcuts = ShortcutMap()
-        self.overlay = ShortcutOverlay(self.shortcuts, central)
+        self.overlay = ShortcutOverlay(self.shortcuts, central, below=self.banner)
 
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(1000)

@@ -80,8 +80,10 @@ class NoticeBar(QFrame):
         if self.property("kind") != kind:
             self.setProperty("kind", kind)
             self.setProperty("blink", False)
-            self.style().unpolish(self)
-            self.style().polish(self)
+            # The labels too: their colour follows the slot's kind (white on red), not only the slot's background.
+            for widget in (self, self.label, self.more):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
         if kind in ("alarm", "line") and not self._blink.isActive():
             self._blink.start()
         elif kind not in ("alarm", "line"):

@@ -16,15 +16,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from callcenter.db.database import Database, sqlite_url
 from tests.screens import SCREENS
+from tests.ui.conftest import Console
 from tests.ui.fitting import Cut, cuts, describe, visible_windows
 from tools.tour import Tour, prepare
-from ui.app import style_application
 from ui.i18n import Translations
+from ui.notice_bar import NoticeBar
 
 
 @pytest.fixture(scope="session")
@@ -46,17 +49,6 @@ def centre(demo_centre: Path, tmp_path: Path) -> Iterator[Database]:
     db = Database(sqlite_url(copy))
     yield db
     db.dispose()
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[QApplication]:
-    """The console's font, style and stylesheet (ui.app), as on a desk; the other tests' plain look after."""
-    font, style, sheet = qapp.font(), qapp.style().name(), qapp.styleSheet()
-    style_application(qapp)
-    yield qapp
-    qapp.setStyleSheet(sheet)
-    qapp.setStyle(style)
-    qapp.setFont(font)
 
 
 def screen_named(app: QApplication, name: str) -> object:
@@ -119,8 +111,49 @@ def test_nothing_is_cut_on_any_window(qtbot: QtBot, styled: QApplication, centre
         stops.append(stop.name)
         measure.take(stop.name)
     # The tour went everywhere it says (a stop that silently dropped out would measure nothing).
-    assert {"main-window", "call-answered", "incident-form", "dispatch-dialog", "line-down", "shortcuts",
-            "database-outage", "lock-screen", "incident-detail", "caller-history", "handover", "panel-units",
-            "supervisor-window", "audit-log", "reports", "settings-sources", "admin-agencies", "admin-units",
-            "smtp-settings", "map-tab", "login"} <= set(stops)
+    assert {"main-window-idle", "missed-calls", "unit-board", "deliveries", "map-tab", "incident-detail",
+            "dispatch-timeline", "main-window", "call-answered", "caller-history", "incident-validation",
+            "incident-form", "dispatch-dialog", "line-down", "shortcuts", "database-outage", "lock-screen",
+            "settings-operator", "handover", "main-window-supervisor", "supervisor-window", "phone-messages",
+            "map-choropleth", "audit-log", "reports", "settings-3", "admin-agencies", "admin-units", "smtp-settings",
+            "login"} <= set(stops)
     assert not measure.found, f"{len(measure.found)} texts cut at {screen} ({language}):\n{measure.report()}"
+
+
+# -- what the text measure cannot see: painted areas, chart ticks, colours --------------------------------------
+
+def test_the_key_list_is_solid_and_the_ringing_calls_stay_in_sight(qtbot: QtBot, styled: QApplication,
+                                                                   console: Console) -> None:
+    window = console.window
+    window.resize(1366, 768)
+    console.ring("081234567801")
+    qtbot.waitUntil(lambda: len(window.banner.call_ids()) == 1, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    overlay = window.overlay
+    qtbot.waitUntil(overlay.isVisible, timeout=3000)
+    # Solid: what lies under the list (here the side panel, switched from one tab to another) never shows through.
+    area = QRect(overlay.mapTo(window, QPoint(0, 0)), overlay.size())
+    tabs = window.side_tabs
+    assert tabs is not None
+    pictures = []
+    for index in (0, 2):
+        tabs.setCurrentIndex(index)
+        console.idle(qtbot)
+        qtbot.wait(50)
+        pictures.append(window.grab(area).toImage())
+    assert pictures[0] == pictures[1]
+    # The ringing banner stays visible above the list: a call never hides behind it.
+    banner = window.banner
+    assert banner.isVisible() and not overlay.geometry().intersects(banner.geometry())
+    assert overlay.geometry().top() == banner.geometry().bottom() + 1
+
+
+def test_a_line_down_is_written_white_on_red(qtbot: QtBot, styled: QApplication) -> None:
+    bar = NoticeBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    calm = bar.label.palette().color(QPalette.ColorRole.WindowText)
+    bar.set_notice("lines", "line", "SALURAN TERPUTUS: COM3 modem")
+    assert bar.label.palette().color(QPalette.ColorRole.WindowText) == QColor("#ffffff") != calm
+    bar.set_notice("lines", None)
+    assert bar.label.palette().color(QPalette.ColorRole.WindowText) == calm
