@@ -36,7 +36,7 @@ from ui.bridge import CoreBridge
 from ui.console.window import Desk, DeskParts, build_desk
 from ui.login import LoginDialog
 from ui.ring_banner import RingSound
-from ui.table_model import KEY_ROLE
+from ui.table_model import KEY_ROLE, KeyedTableModel
 from ui.worker import DbWorker
 
 NOW = datetime(2026, 3, 2, 3, 12, tzinfo=UTC)  # 10:12 WIB on a Monday morning, the pagi shift
@@ -219,12 +219,34 @@ class Tour:
     # -- the stops ---------------------------------------------------------------------------------------------
     def stops(self) -> Iterator[Stop]:
         self.stage_centre()
-        yield from self.operator()
-        yield from self.supervisor()
-        yield from self.admin()
-        yield from self.login()
+        for part in (self.operator, self.supervisor, self.admin, self.login):
+            for stop in part():
+                self.hold_still()
+                yield stop
         self.parts.worker.stop()
         self.parts.render.stop()
+
+    def hold_still(self) -> None:
+        """What moves by itself is put in one state for the picture: the maps drawn, the header clock, the ringing
+        cards' and the tables' timers at the tour's time (they follow at their next tick), a blinking notice lit."""
+        from ui.main_window import MainWindow
+        from ui.map.view import MapView
+
+        for widget in QApplication.allWidgets():
+            if isinstance(widget, MapView) and widget.isVisible():
+                widget.repaint()
+                self.settle(widget.base_is_current, timeout=30)
+                widget.repaint()
+            elif isinstance(widget, MainWindow) and widget.isVisible():
+                widget._tick_clock()
+                widget.banner._tick()
+                for model in widget.findChildren(KeyedTableModel):  # ages and timers at the tour's time too
+                    model.tick()
+                notices = widget.notices
+                notices._blink.stop()
+                if notices.property("blink"):
+                    notices._toggle_blink()
+        self.settle()
 
     def side_tab(self, window: QMainWindow, panel: QWidget) -> None:
         tabs = window.side_tabs  # type: ignore[attr-defined]
@@ -275,8 +297,6 @@ class Tour:
         self.ring(None, line="2")
         self.settle(lambda: len(window.banner.call_ids()) == 4)
         self.clock.advance(9)
-        window.banner._tick()
-        self.settle()
         yield Stop("main-window", window, extra={"incoming-call": window.banner})
 
         self.key(window, Qt.Key.Key_F2)
@@ -415,6 +435,14 @@ class Tour:
             self.settle()
             yield Stop(f"settings-{index + 1}", settings)
         self.close(settings)
+        from ui.reports_dialog import ReportsDialog
+
+        self.key(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        reports = self.dialog(ReportsDialog)
+        reports.range_radio.setChecked(True)  # type: ignore[attr-defined]  (an admin's period report)
+        self.settle()
+        yield Stop("reports-range", reports)
+        self.close(reports)
         admin, dispatch, worker = self.actors["admin"], self.services.dispatch, self.parts.worker
         agencies = AgencyAdminDialog(worker, dispatch, admin, window)
         window.open_dialog(agencies)

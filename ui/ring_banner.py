@@ -161,6 +161,7 @@ class RingCard(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
         top = QHBoxLayout()
+        top.setSpacing(12)  # a long number ("Nomor disembunyikan") never runs into the waiting time
         self.number = QLabel(number_text(ringing.call))
         self.number.setObjectName("ringNumber")
         self.number.setTextFormat(Qt.TextFormat.PlainText)

@@ -107,6 +107,8 @@ class ShortcutOverlay(QFrame):
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(24)
         self._grid.setVerticalSpacing(4)
+        for column in (1, 3):  # the descriptions take the width; each key sits right beside its own
+            self._grid.setColumnStretch(column, 1)
         layout.addLayout(self._grid)
         layout.addStretch(1)
         self.footer = QLabel()

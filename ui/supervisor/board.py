@@ -202,7 +202,7 @@ class SupervisorBoard(QWidget):
         calls = QSplitter(Qt.Orientation.Horizontal)
         calls.addWidget(self.waiting_box)
         calls.addWidget(self.missed_box)
-        calls.setSizes([520, 430])
+        calls.setSizes([460, 490])
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.incidents_box)
         left.addWidget(calls)
@@ -249,7 +249,7 @@ class SupervisorBoard(QWidget):
         fit_columns(self.incidents_view, whole={
             incidents.NUMBER: ["112/2026/000000"], incidents.PRIORITY: ["P1"],
             incidents.SLA: self.incidents_model.sla_texts(), incidents.AGE: long_time, incidents.STEP: long_time},
-            elide=[incidents.CATEGORY, incidents.PLACE, incidents.STATUS], optional=[incidents.ASSIGNED])
+            elide=[incidents.STATUS, incidents.PLACE, incidents.CATEGORY], optional=[incidents.ASSIGNED])
         waiting = WaitingCallsModel
         fit_columns(self.waiting_view, whole={waiting.NUMBER: None, waiting.WAIT: long_time},
                     elide=[waiting.NOTE], optional=[waiting.NAME, waiting.LINE])
