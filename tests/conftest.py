@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 import tempfile
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import tests.screens  # noqa: F401  (first: the Qt platform and its screens, before anything loads Qt)
+
 # A profile of the test run's own: settings, drafts, spools and caches never touch the user's (or another run's).
 os.environ["KONSOL112_TEST_PROFILE"] = tempfile.mkdtemp(prefix="konsol112-test-profile-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(os.environ["KONSOL112_TEST_PROFILE"], "config")

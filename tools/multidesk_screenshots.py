@@ -1,8 +1,8 @@
 """One call centre on one PostgreSQL, photographed: two operator desks, the supervisor board, a real line service.
 
-``python docs/screenshots/multidesk_screenshots.py [OUT_DIR] [--lang id|en]`` starts a throwaway PostgreSQL
-cluster (as the tests do), seeds a demo history, runs ``main.py ingest`` on a simulated line as its own
-process, and opens three windows, each with its own engine, database worker, change-feed poller and heartbeat:
+``python tools/multidesk_screenshots.py [OUT_DIR] [--lang=id|en]`` (also run by ``tools/screenshots.py``) starts a
+throwaway PostgreSQL cluster (as the tests do), seeds a demo history, runs ``main.py ingest`` on a simulated line as
+its own process, and opens three windows, each with its own engine, database worker, change-feed poller and heartbeat:
 desk PC-OPS-1 (operator1), desk PC-OPS-2 (operator2) and the supervisor's board. Desk 1 answers the oldest
 ringing call and classifies it as a prank; desk 2 and the board show it within a second. Writes
 ``multidesk-desk1-<lang>.png``, ``multidesk-desk2-<lang>.png`` and ``multidesk-supervisor-<lang>.png``.
@@ -103,7 +103,7 @@ def grab(widget: QWidget, path: Path) -> None:
 def main() -> int:
     args = [a for a in sys.argv[1:] if not a.startswith("--lang")]
     language = "en" if "--lang=en" in sys.argv[1:] else "id"
-    out = Path(args[0]) if args else Path(__file__).resolve().parent
+    out = Path(args[0]) if args else REPO / "docs" / "screenshots"
     bin_dir = find_pg_bin()
     if bin_dir is None:
         print("PostgreSQL server binaries (initdb, pg_ctl) not found", file=sys.stderr)
@@ -137,7 +137,7 @@ def main() -> int:
         board = SupervisorBoard(boss.worker, SupervisorService(boss.db), PresenceService(boss.db),
                                 IncidentService(boss.db), CallerService(boss.db), boss.actor)
         boss.bridge.feed_changes.connect(board.on_changes)
-        board.resize(1600, 900)
+        board.resize(1366, 736)  # the board window on the centre's 1366x768 screens, below a title bar
         for widget in (window1, window2, board):
             widget.show()
         calls = CallService(desk1.db)

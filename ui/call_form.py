@@ -110,7 +110,9 @@ class CallForm(QFrame):
         self.prompt = QLabel(_t("What kind of call is this?"))
         self.prompt.setObjectName("fieldLabel")
         layout.addWidget(self.prompt)
-        row = QHBoxLayout()
+        self.button_row = QWidget()
+        row = QHBoxLayout(self.button_row)
+        row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
         self.buttons: dict[CallType, QPushButton] = {}
         helps = call_type_help()
@@ -123,7 +125,7 @@ class CallForm(QFrame):
             button.clicked.connect(lambda _checked=False, t=call_type: self.classify_requested.emit(t.value))
             row.addWidget(button)
             self.buttons[call_type] = button
-        layout.addLayout(row)
+        layout.addWidget(self.button_row)
 
     def show_call(self, call: CallInfo, history: CallerHistory | None) -> None:
         self.call = call
@@ -145,9 +147,10 @@ class CallForm(QFrame):
         self.location.setVisible(bool(text))
 
     def set_compact(self, compact: bool) -> None:
-        """While the incident form is open the question is answered: give its lines to the form."""
-        self.prompt.setVisible(not compact)
-        self.received.setVisible(not compact)
+        """While the incident form is open the question is answered: give its lines, and its answers' row, to the
+        form (at 1366x768 its description and Save come into view; F6-F10 still work). The number stays."""
+        for widget in (self.heading, self.received, self.prompt, self.button_row):
+            widget.setVisible(not compact)
 
     def set_buttons_enabled(self, enabled: bool) -> None:
         for button in self.buttons.values():

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -177,6 +178,11 @@ class IncidentForm(QFrame):
         link_box.addWidget(link_title)
         self.suggestions = QListWidget()
         self.suggestions.setMaximumHeight(110)
+        # Beside the compact map the column is narrow: an open incident's line wraps rather than scrolling away.
+        self.suggestions.setProperty("wrapping", True)
+        self.suggestions.setWordWrap(True)
+        self.suggestions.setResizeMode(QListView.ResizeMode.Adjust)
+        self.suggestions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.suggestions.itemActivated.connect(lambda _item: self._link())
         link_box.addWidget(self.suggestions)
         self.no_suggestions = QLabel(_t("No open incident in the same desa or of the same category in the last "

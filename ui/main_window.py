@@ -43,6 +43,8 @@ from ui.words import role_text, time_text
 log = logging.getLogger(__name__)
 
 WIDE_SCREEN = 1600
+WORK_SHARE_WIDE = 0.55
+WORK_SHARE_NARROW = 0.42
 FORM_SIDE_MIN, FORM_SIDE_MAX = 240, 460
 STATUS_MS = 8000
 
@@ -150,7 +152,7 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self._show_step)
 
         self.shortcuts = ShortcutMap()
-        self.overlay = ShortcutOverlay(self.shortcuts, central)
+        self.overlay = ShortcutOverlay(self.shortcuts, central, below=self.banner)
 
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(1000)
@@ -175,6 +177,7 @@ class MainWindow(QMainWindow):
         self.operator_label = QLabel(_t("{name} ({role})").format(name=self.actor.full_name or self.actor.username,
                                                                  role=self.role_name()))
         self.operator_label.setObjectName("headerInfo")
+        self.operator_label.setToolTip(self.operator_label.text())
         layout.addWidget(self.operator_label)
         self.desk_label = QLabel()
         self.desk_label.setObjectName("headerInfo")
@@ -207,6 +210,7 @@ class MainWindow(QMainWindow):
             self.header_buttons.insertWidget(0, button)
         else:
             self.header_buttons.addWidget(button)
+        self.fit_header()
         return button
 
     def _build_idle_page(self) -> QWidget:
@@ -316,16 +320,40 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._balance_splitter()
-        self.subtitle.setVisible(self.width() >= WIDE_SCREEN)
+        self.fit_header()
         self.resized.emit()
 
+    def fit_header(self) -> None:
+        """Every header button keeps its word: on a narrow screen the subtitle goes first, then the buttons'
+        icons (their tooltips still name the key), then the role after the operator's name (in its tooltip)."""
+        widgets = [item.widget() for item in (self.header_buttons.itemAt(i) for i in range(self.header_buttons.count()))
+                   if item is not None]
+        tool_buttons = [widget for widget in widgets if isinstance(widget, QToolButton)]
+        name = self.actor.full_name or self.actor.username
+        for subtitle, icons, role in ((True, True, True), (False, True, True), (False, False, True),
+                                      (False, False, False)):
+            self.subtitle.setVisible(subtitle)
+            self.operator_label.setText(self.operator_label.toolTip() if role else name)
+            for button in tool_buttons:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if icons
+                                          else Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.header_buttons.invalidate()
+            header_layout = self.header.layout()
+            if header_layout is not None:
+                header_layout.invalidate()
+            if self.header.sizeHint().width() <= self.width():
+                return
+
     def _balance_splitter(self) -> None:
-        """The call and its form get the larger share; the queues stay readable beside them (until the
-        operator drags the divider: then their choice stays)."""
+        """On a wide screen the call and its form get the larger share and the queues stay readable beside them
+        (until the operator drags the divider: then their choice stays)."""
         if self.side_tabs is None or self._user_split:
             return
         width = self.splitter.width()
-        self.splitter.setSizes([int(width * 0.55), width - int(width * 0.55)])
+        # Below WIDE_SCREEN the queues show only while no call is in hand (apply_mode): then they get the larger
+        # share, so their columns show whole instead of scrolling sideways.
+        work = int(width * (WORK_SHARE_WIDE if self.width() >= WIDE_SCREEN else WORK_SHARE_NARROW))
+        self.splitter.setSizes([work, width - work])
 
     def _splitter_moved(self, _position: int, _index: int) -> None:
         self._user_split = True

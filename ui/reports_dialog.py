@@ -48,6 +48,7 @@ from callcenter.services.base import Actor
 from callcenter.services.report_data import RangeReportData, ReportService, ShiftReportData
 from callcenter.shift_windows import ShiftSpec, window_at
 from ui.errors import core_text, error_text
+from ui.geometry import fit_to_screen
 from ui.words import role_text
 from ui.worker import DbWorker
 
@@ -81,7 +82,7 @@ class ReportsDialog(QDialog):
         self._tmp = tempfile.TemporaryDirectory(prefix="konsol112-reports-")
         self._serial = 0
         self.setWindowTitle(self.tr("Reports"))
-        self.resize(1180, 820)
+        fit_to_screen(self, 1180, 820)
         self._build_ui(language)
         self.progress.connect(self._on_progress)
         self._set_busy(False)
@@ -105,6 +106,7 @@ class ReportsDialog(QDialog):
 
         self.shift_box = QGroupBox(self.tr("Shift"))
         shift_form = QFormLayout(self.shift_box)
+        shift_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # the shift's name and hours show whole
         self.shift_date = QDateEdit(_qdate(today))
         self.shift_date.setCalendarPopup(True)
         self.shift_date.setDisplayFormat("dd-MM-yyyy")

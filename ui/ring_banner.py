@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Signal,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent, QTextLayout
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from callcenter import phone
@@ -103,12 +103,14 @@ def describe_caller(call: CallInfo, history: CallerHistory | None, now: datetime
 
 
 class ElidedLabel(QLabel):
-    """One line, cut with "…" to the width it gets (the whole text in the tooltip): it never grows taller."""
+    """At most ``lines`` lines (wrapped at words), the last cut with "…" to the width it gets (the whole text in the
+    tooltip): it never grows taller."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, lines: int = 1) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.lines = lines
         self.full_text = ""
         self.set_full_text(text)
 
@@ -122,8 +124,21 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        width = max(20, self.width())
-        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, width))
+        width = max(20, self.width() - 2 * self.margin())
+        metrics = self.fontMetrics()
+        shown: list[str] = []
+        rest = self.full_text
+        while len(shown) < self.lines - 1 and metrics.horizontalAdvance(rest) > width:
+            layout = QTextLayout(rest, self.font())
+            layout.beginLayout()
+            line = layout.createLine()
+            line.setLineWidth(width)
+            layout.endLayout()
+            cut = max(1, line.textLength())
+            shown.append(rest[:cut].rstrip())
+            rest = rest[cut:].lstrip()
+        shown.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+        self.setText("\n".join(shown))
 
 
 class RingCard(QFrame):
@@ -142,6 +157,7 @@ class RingCard(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
         top = QHBoxLayout()
+        top.setSpacing(12)  # a long number ("Nomor disembunyikan") never runs into the waiting time
         self.number = QLabel(number_text(ringing.call))
         self.number.setObjectName("ringNumber")
         self.number.setTextFormat(Qt.TextFormat.PlainText)
@@ -164,11 +180,8 @@ class RingCard(QFrame):
         self.meta = ElidedLabel(meta)
         self.meta.setObjectName("ringMeta")
         layout.addWidget(self.meta)
-        self.warn = QLabel(warn)
+        self.warn = ElidedLabel(warn, lines=self.WARN_LINES)
         self.warn.setObjectName("ringWarn")
-        self.warn.setTextFormat(Qt.TextFormat.PlainText)
-        self.warn.setWordWrap(True)
-        self.warn.setToolTip(warn)
         self.warn.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.warn.setFixedHeight(self.warn.fontMetrics().lineSpacing() * self.WARN_LINES + 2)
         layout.addWidget(self.warn)

@@ -89,21 +89,26 @@ class ShortcutMap:
 
 
 class ShortcutOverlay(QFrame):
-    """F1: a full-window panel listing every key; any key or click closes it."""
+    """F1: an opaque panel listing every key, over the window below ``below`` (the ringing banner: calls stay in
+    sight while the operator reads); any key or click closes it."""
 
-    def __init__(self, shortcuts: ShortcutMap, parent: QWidget) -> None:
+    def __init__(self, shortcuts: ShortcutMap, parent: QWidget, below: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutOverlay")
+        self.setAutoFillBackground(True)  # solid: what lies under it never shows through the list
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._shortcuts = shortcuts
+        self._below = below
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 40, 60, 40)
+        layout.setContentsMargins(40, 16, 40, 16)
         title = QLabel(_t("Keyboard shortcuts"))
         title.setObjectName("overlayTitle")
         layout.addWidget(title)
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(24)
-        self._grid.setVerticalSpacing(6)
+        self._grid.setVerticalSpacing(4)
+        for column in (1, 3):  # the descriptions take the width; each key sits right beside its own
+            self._grid.setColumnStretch(column, 1)
         layout.addLayout(self._grid)
         layout.addStretch(1)
         self.footer = QLabel()
@@ -131,9 +136,7 @@ class ShortcutOverlay(QFrame):
             key.setObjectName("overlayKey")
             self._grid.addWidget(key, row, column)
             self._grid.addWidget(QLabel(entry.description), row, column + 1)
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
+        self.place()
         self.show()
         self.raise_()
         self.setFocus()
@@ -144,7 +147,15 @@ class ShortcutOverlay(QFrame):
     def mousePressEvent(self, event: object) -> None:
         self.hide()
 
+    def place(self) -> None:
+        """Everything of the parent below ``below`` (all of it without one)."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        top = self._below.geometry().bottom() + 1 if self._below is not None else 0
+        self.setGeometry(0, top, parent.width(), max(0, parent.height() - top))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self.isVisible() and isinstance(watched, QWidget):
-            self.setGeometry(watched.rect())
+            self.place()
         return super().eventFilter(watched, event)

@@ -174,6 +174,10 @@
         <translation>Waktu sejak langkah terakhir penugasannya (diteruskan, diterima, menuju lokasi, tiba di lokasi), atau sejak kejadian dibuka</translation>
     </message>
     <message>
+        <source>Forwarded %1 time(s); callback number %2</source>
+        <translation>Diteruskan %1 kali; nomor yang dapat dihubungi %2</translation>
+    </message>
+    <message>
         <source>not forwarded</source>
         <translation>belum diteruskan</translation>
     </message>
@@ -188,10 +192,6 @@
     <message>
         <source>waiting for agency</source>
         <translation>menunggu instansi</translation>
-    </message>
-    <message>
-        <source>Forwarded %1 time(s); callback number %2</source>
-        <translation>Diteruskan %1 kali; nomor yang dapat dihubungi %2</translation>
     </message>
     <message>
         <source>Last step</source>
@@ -418,14 +418,6 @@
         <translation>kejadian terbuka</translation>
     </message>
     <message>
-        <source>Calls per hour today, by type</source>
-        <translation>Panggilan per jam hari ini, menurut jenis</translation>
-    </message>
-    <message>
-        <source>Answer time this shift (marks at 10, 15 and 20 s)</source>
-        <translation>Waktu jawab shift ini (batas 10, 15 dan 20 dtk)</translation>
-    </message>
-    <message>
         <source>Open incidents</source>
         <translation>Kejadian terbuka</translation>
     </message>
@@ -476,22 +468,6 @@
     <message>
         <source>By type: %1</source>
         <translation>Menurut jenis: %1</translation>
-    </message>
-    <message>
-        <source>≤ 10 s</source>
-        <translation>≤ 10 dtk</translation>
-    </message>
-    <message>
-        <source>10–20 s</source>
-        <translation>10–20 dtk</translation>
-    </message>
-    <message>
-        <source>&gt; 20 s</source>
-        <translation>&gt; 20 dtk</translation>
-    </message>
-    <message>
-        <source>seconds until answered</source>
-        <translation>detik sampai dijawab</translation>
     </message>
     <message>
         <source>Incident reassigned.</source>
@@ -564,6 +540,30 @@
     <message>
         <source>Why? (recorded in the audit log)</source>
         <translation>Alasannya? (dicatat di log audit)</translation>
+    </message>
+    <message>
+        <source>Calls per hour today, by type</source>
+        <translation>Panggilan per jam hari ini, menurut jenis</translation>
+    </message>
+    <message>
+        <source>Answer time this shift (marks at 10, 15 and 20 s)</source>
+        <translation>Waktu jawab shift ini (batas 10, 15 dan 20 dtk)</translation>
+    </message>
+    <message>
+        <source>seconds until answered</source>
+        <translation>detik sampai dijawab</translation>
+    </message>
+    <message>
+        <source>≤ 10 s</source>
+        <translation>≤ 10 dtk</translation>
+    </message>
+    <message>
+        <source>10–20 s</source>
+        <translation>10–20 dtk</translation>
+    </message>
+    <message>
+        <source>&gt; 20 s</source>
+        <translation>&gt; 20 dtk</translation>
     </message>
     <message>
         <source>Your role may not do this.</source>

@@ -631,20 +631,20 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>(no caller ID)</source>
-        <translation>(tanpa caller ID)</translation>
-    </message>
-    <message>
-        <source>Called back %1 by %2</source>
-        <translation>Ditelepon balik %1 oleh %2</translation>
-    </message>
-    <message>
         <source>Blocked (flagged)</source>
         <translation>Diblokir (ditandai)</translation>
     </message>
     <message>
         <source>Waiting for callback</source>
         <translation>Menunggu telepon balik</translation>
+    </message>
+    <message>
+        <source>Called back %1 by %2</source>
+        <translation>Ditelepon balik %1 oleh %2</translation>
+    </message>
+    <message>
+        <source>(no caller ID)</source>
+        <translation>(tanpa caller ID)</translation>
     </message>
     <message>
         <source>Rang at %1</source>

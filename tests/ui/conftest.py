@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
 
@@ -26,6 +27,7 @@ from callcenter.services.desk_actions import DeskActions
 from callcenter.services.incidents import IncidentService
 from callcenter.services.intake import IntakeService
 from callcenter.services.spool import Spool
+from ui.app import style_application
 from ui.bridge import CoreBridge
 from ui.console.window import Desk, DeskParts, build_desk
 from ui.drafts import DraftStore
@@ -201,3 +203,14 @@ def console(qtbot: QtBot, sqlite_db: Database, clock: ManualClock, translations:
 def supervisor_console(qtbot: QtBot, sqlite_db: Database, clock: ManualClock,
                        translations: Translations) -> Iterator[Console]:
     yield from build_console(qtbot, sqlite_db, clock, translations, role=Role.SUPERVISOR, username="hendra")
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[QApplication]:
+    """The console's font, style and stylesheet (ui.app), as on a desk; the other tests' plain look after."""
+    font, style, sheet = qapp.font(), qapp.style().name(), qapp.styleSheet()
+    style_application(qapp)
+    yield qapp
+    qapp.setStyleSheet(sheet)
+    qapp.setStyle(style)
+    qapp.setFont(font)

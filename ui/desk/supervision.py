@@ -17,6 +17,7 @@ from callcenter.services.feed import Change
 from ui.app import icon
 from ui.bridge import CoreBridge
 from ui.desk.map_desk import MapDesk
+from ui.geometry import fit_to_screen, place_on_screen
 from ui.main_window import MainWindow
 from ui.map.feed import MapFeed
 from ui.map.panel import MapPanel
@@ -115,8 +116,8 @@ class Supervision(QObject):
             self.phone_messages = PhoneMessagesPanel(self.worker, services.locations, self.actor, services.clock)
             window.tabs.addTab(self.phone_messages, _t("Phone locations and SMS"))
             # The board's charts need room: as large as the screen allows, up to 1600x900.
-            available = self.window.screen().availableGeometry()
-            window.resize(min(1600, available.width()), min(900, available.height()))
+            fit_to_screen(window, 1600, 900)
+            place_on_screen(window)
             self.board, self.board_window = board, window
         elif self._dirty and self.board is not None:
             self.board.refresh()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -44,6 +45,7 @@ from callcenter.services.settings import SettingsService
 from ui.dispatch.common import tr
 from ui.errors import core_text, error_text
 from ui.form_widgets import fill_worded, set_worded, worded_value
+from ui.geometry import fit_to_screen
 from ui.words import agency_kind_text, unit_type_text
 from ui.worker import DbWorker
 
@@ -64,8 +66,12 @@ class _AdminDialog(QDialog):
         self.current_id: int | None = None
         self._pending_status: str | None = None
         self.setWindowTitle(title)
-        self.setMinimumSize(860, 560)
+        self.setMinimumSize(760, 500)
         self.list = QListWidget(self)
+        self.list.setProperty("wrapping", True)
+        self.list.setWordWrap(True)  # a long official name wraps instead of hiding its end
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # and wraps again when a scroll bar appears
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._selected)
         self.new_button = QPushButton(tr("New (Ctrl+N)"), self)
         self.new_button.clicked.connect(self.new)
@@ -89,7 +95,7 @@ class _AdminDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(self.form_widget)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([340, 520])
+        splitter.setSizes([320, 780])
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
@@ -105,6 +111,7 @@ class _AdminDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        fit_to_screen(self, 1100, 640)
 
     def add_field(self, name: str, label: str, widget: QWidget) -> None:
         error = QLabel(self.form_widget)
@@ -228,6 +235,10 @@ class AgencyAdminDialog(_AdminDialog):
         self.webhook.setPlaceholderText("https://server.instansi.go.id/eido")
         self.categories = QListWidget(self)
         self.categories.setMaximumHeight(170)
+        self.categories.setProperty("wrapping", True)
+        self.categories.setWordWrap(True)
+        self.categories.setResizeMode(QListView.ResizeMode.Adjust)
+        self.categories.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.active = QCheckBox(tr("Active (offered when forwarding)"), self)
         for name, label, widget in (("code", tr("&Code"), self.code), ("name", tr("&Name"), self.name),
                                     ("short_name", tr("S&hort name"), self.short_name),
@@ -354,6 +365,7 @@ class UnitAdminDialog(_AdminDialog):
         self.unit_type.setEditable(True)
         fill_worded(self.unit_type, UNIT_TYPES, unit_type_text)
         self.agency = QComboBox(self)
+        self.agency.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # the chosen name whole
         self.home = QComboBox(self)
         self.home.setEditable(True)
         self.home.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

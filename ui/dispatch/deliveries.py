@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from callcenter.db.enums import OutboxState
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DeliveryRow, DispatchService
+from ui.columns import fit_columns
 from ui.dispatch.common import OUTBOX_COLOURS, RETRYABLE, tr
 from ui.dispatch.manual import ManualDeliveries
 from ui.errors import error_text
@@ -65,8 +66,14 @@ class DeliveriesModel(KeyedTableModel):
             return ""
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
             return QBrush(OUTBOX_COLOURS[delivery.state])
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON and delivery.last_error:
-            return delivery_reason_text(delivery.last_error)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole row: recipient, address and reason give way in a narrow panel.
+            lines = [" · ".join(str(self.cell(row, part, Qt.ItemDataRole.DisplayRole)) for part in
+                                (self.INCIDENT, self.TO, self.CHANNEL)),
+                     delivery.target, str(self.cell(row, self.STATE, Qt.ItemDataRole.DisplayRole))]
+            if delivery.last_error:
+                lines += [str(self.cell(row, self.REASON, Qt.ItemDataRole.DisplayRole)), delivery.last_error]
+            return "\n".join(line for line in lines if line)
         return None
 
 
@@ -90,8 +97,15 @@ class DeliveriesPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Incident, channel, state, attempts and the next try show whole; recipient, address and reason give way
+        # (the row's tooltip has them whole).
+        fit_columns(self.table, whole={
+            DeliveriesModel.INCIDENT: ["112/2026/000000"],
+            DeliveriesModel.CHANNEL: None,
+            DeliveriesModel.STATE: None,
+            DeliveriesModel.ATTEMPTS: ["99"],
+            DeliveriesModel.NEXT: [time_text(datetime(2026, 12, 28, 23, 59, 59, tzinfo=UTC))]},
+            elide=[DeliveriesModel.TO, DeliveriesModel.REASON], optional=[DeliveriesModel.ADDRESS])
         self.table.setAlternatingRowColors(True)
         self.unsent_only = QCheckBox(tr("Only messages not yet sent"), self)
         self.unsent_only.setChecked(True)

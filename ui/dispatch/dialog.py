@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -27,13 +27,19 @@ from PySide6.QtWidgets import (
 from callcenter.db.enums import DeliveryChannel, UnitStatus
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DispatchService, DispatchView, Suggestions, UnitBusy
+from ui.columns import fit_columns
 from ui.dispatch.common import UNIT_COLOURS, tr
 from ui.dispatch.manual import ManualDeliveries
 from ui.errors import error_text
+from ui.geometry import fit_to_screen
 from ui.words import channel_text, km_text, unit_status_text, unit_type_text
 from ui.worker import DbWorker
 
 UNIT_ROLE = Qt.ItemDataRole.UserRole
+
+
+def distance_text(km: float | None) -> str:
+    return "-" if km is None else km_text(km)
 
 
 class DispatchDialog(QDialog):
@@ -54,7 +60,7 @@ class DispatchDialog(QDialog):
         self.suggestions: Suggestions | None = None
         self.result_views: list[DispatchView] = []
         self.setWindowTitle(tr("Forward incident"))
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(760, 500)
 
         self.header = QLabel(tr("Loading…"), self)
         header_font = QFont(self.header.font())
@@ -67,7 +73,9 @@ class DispatchDialog(QDialog):
         self.agencies = QListWidget(self)
         self.agencies.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agencies.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.agencies.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.agencies.setProperty("wrapping", True)
+        self.agencies.setWordWrap(True)  # a long official name wraps rather than losing its end
+        self.agencies.setResizeMode(QListView.ResizeMode.Adjust)  # and wraps again when the dialog is resized
         self.agencies.itemChanged.connect(self._update_channels)
         agency_box = QGroupBox(tr("&Agencies"), self)
         agency_label = QLabel(tr("Space ticks or unticks. Ticked agencies with no unit ticked are notified as "
@@ -83,7 +91,9 @@ class DispatchDialog(QDialog):
                                     tr("On incident")])
         self.units.setRootIsDecorated(False)
         self.units.setAlternatingRowColors(True)
-        self.units.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Unit, status, distance and its incident show whole; type and agency give way (each cell's tooltip).
+        fit_columns(self.units, whole={0: None, 3: [unit_status_text(status) for status in UnitStatus],
+                                       4: [distance_text(99.9)], 5: ["112/2026/000000"]}, elide=[1, 2])
         self.units.itemChanged.connect(self._update_channels)
         unit_box = QGroupBox(tr("U&nits (nearest first)"), self)
         unit_layout = QVBoxLayout(unit_box)
@@ -147,6 +157,7 @@ class DispatchDialog(QDialog):
         layout.addLayout(note_row)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        fit_to_screen(self, 1240, 700)
 
         self.worker.run(self, lambda: self.dispatch.suggestions(incident_id), self._show, self._load_failed)
 
@@ -170,9 +181,11 @@ class DispatchDialog(QDialog):
                 font.setBold(True)
                 item.setFont(font)
         for unit in hints.units:
-            distance = "-" if unit.distance_km is None else km_text(unit.distance_km)
             row_item = QTreeWidgetItem(self.units, [unit.call_sign, unit_type_text(unit.unit_type), unit.agency_short,
-                                                unit_status_text(unit.status), distance, unit.incident_number or ""])
+                                                unit_status_text(unit.status), distance_text(unit.distance_km),
+                                                unit.incident_number or ""])
+            row_item.setToolTip(1, unit_type_text(unit.unit_type))
+            row_item.setToolTip(2, unit.agency_short)
             row_item.setData(0, UNIT_ROLE, unit.id)
             row_item.setFlags(row_item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row_item.setCheckState(0, Qt.CheckState.Checked if unit.suggested else Qt.CheckState.Unchecked)

@@ -172,6 +172,7 @@ class DispatchTimelineWidget(QWidget):
             title = view.agency_short + (f" — {view.unit_call_sign}" if view.unit_call_sign else "")
             top = QTreeWidgetItem(self.tree, [title, dispatch_status_text(view.status), time_text(view.updated_at),
                                               ", ".join(channel_text(DeliveryChannel(c)) for c in view.channels)])
+            top.setToolTip(3, top.text(3))  # the last column gives way in a narrow window: whole in its tooltip
             top.setData(0, KIND_ROLE, "dispatch")
             top.setData(0, ID_ROLE, view.id)
             top.setFont(0, bold)
@@ -180,6 +181,7 @@ class DispatchTimelineWidget(QWidget):
             for event in view.events:
                 step = QTreeWidgetItem(top, ["", dispatch_status_text(event.status), datetime_text(event.at),
                                              (event.operator or "") + (f" — {event.note}" if event.note else "")])
+                step.setToolTip(3, step.text(3))
                 step.setData(0, KIND_ROLE, "event")
                 step.setData(0, ID_ROLE, view.id)
             for delivery in view.deliveries:
@@ -189,8 +191,8 @@ class DispatchTimelineWidget(QWidget):
                 item.setData(0, KIND_ROLE, "delivery")
                 item.setData(0, ID_ROLE, delivery.id)
                 item.setForeground(1, QBrush(OUTBOX_COLOURS[delivery.state]))
-                if delivery.last_error:
-                    item.setToolTip(3, delivery_reason_text(delivery.last_error))
+                reason = delivery_reason_text(delivery.last_error) if delivery.last_error else ""
+                item.setToolTip(3, "\n".join(text for text in (item.text(3), reason) if text))
             top.setExpanded(True)
         self._select(selected)
         first = self.tree.topLevelItem(0)

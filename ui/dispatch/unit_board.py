@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -31,6 +30,7 @@ from callcenter.clock import utcnow
 from callcenter.db.enums import UnitStatus
 from callcenter.services.base import Actor
 from callcenter.services.dispatch import DispatchService, UnitBoardRow
+from ui.columns import fit_columns
 from ui.dispatch.common import UNIT_COLOURS, tr
 from ui.errors import error_text
 from ui.table_model import KeyedTableModel
@@ -64,8 +64,13 @@ class UnitBoardModel(KeyedTableModel):
     def cell(self, row: UnitBoardRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (self.STATUS, self.TIME):
-            return tr("Since %1").replace("%1", wib_text(row.status_since))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole row: type, agency and home base give way in a narrow panel.
+            kind = unit_type_text(row.unit_type)
+            lines = ["  ·  ".join(part for part in (row.call_sign, kind, row.agency_short) if part),
+                     f"{unit_status_text(row.status)}: " + tr("Since %1").replace("%1", wib_text(row.status_since))]
+            lines += [text for text in (row.incident_number, row.home) if text]
+            return "\n".join(lines)
         if role == Qt.ItemDataRole.BackgroundRole and column == self.STATUS:
             return QBrush(UNIT_COLOURS[row.status])
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
@@ -130,8 +135,14 @@ class UnitBoardPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Call sign, status, time and incident show whole; type, agency and home base give way (tooltip).
+        fit_columns(self.table, whole={
+            UnitBoardModel.UNIT: None,
+            UnitBoardModel.STATUS: [unit_status_text(status) for status in UnitStatus],
+            UnitBoardModel.TIME: [duration_text(timedelta(hours=23, minutes=59, seconds=59)),
+                                  duration_text(timedelta(days=99, hours=23))],
+            UnitBoardModel.INCIDENT: ["112/2026/000000"]},
+            elide=[UnitBoardModel.TYPE, UnitBoardModel.AGENCY, UnitBoardModel.HOME])
         self.table.doubleClicked.connect(self._activate)
 
         self.out_button = QPushButton(tr("Out of service"), self)

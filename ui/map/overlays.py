@@ -120,18 +120,34 @@ def legend_rows(choropleth: tuple[list[ColourClass], str, str] | None, compact: 
     return rows
 
 
+def legend_font(base_font: QFont) -> QFont:
+    font = QFont(base_font)
+    font.setPointSizeF(8.5)
+    return font
+
+
+def legend_box(rows: list[tuple[str, object]], base_font: QFont, width: int) -> QRectF:
+    """Where the legend of ``rows`` sits on a ``width`` wide map: the top-right corner (empty without rows)."""
+    if not rows:
+        return QRectF()
+    font = legend_font(base_font)
+    font.setBold(True)  # the heading is bold: measure every row as if it were
+    metrics = QFontMetricsF(font)
+    line = metrics.height() + 4
+    box_width = max(metrics.horizontalAdvance(text) for text, _ in rows) + 36
+    return QRectF(width - box_width - 10, 10, box_width, line * len(rows) + 8)
+
+
 def paint_legend(painter: QPainter, rows: list[tuple[str, object]], base_font: QFont, width: int,
                  ratio: float) -> None:
     """The legend box in the top-right corner of a ``width`` wide map."""
     if not rows:
         return
-    font = QFont(base_font)
-    font.setPointSizeF(8.5)
+    font = legend_font(base_font)
     painter.setFont(font)
-    metrics = QFontMetricsF(font)
-    line = metrics.height() + 4
-    box_width = max(metrics.horizontalAdvance(text) for text, _ in rows) + 36
-    box = QRectF(width - box_width - 10, 10, box_width, line * len(rows) + 8)
+    line = QFontMetricsF(font).height() + 4
+    box = legend_box(rows, base_font, width)
+    box_width = box.width()
     painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
     painter.setBrush(QBrush(QColor(255, 255, 255, 225)))
     painter.drawRect(box)

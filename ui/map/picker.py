@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from callcenter.geo.regions import Geography
+from ui.geometry import fit_to_screen
 from ui.map.panel import MapPanel
 from ui.map.style import location_warning_text, tr
 
@@ -15,7 +16,7 @@ class PositionDialog(QDialog):
                  longitude: float | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(900, 680)
+        fit_to_screen(self, 900, 680)
         self.geography = geography
         self.point: tuple[float, float] | None = None
         layout = QVBoxLayout(self)

@@ -102,15 +102,29 @@ class MapView(QWidget):
         return self._scale
 
     def fit(self) -> None:
-        """The whole regency in view (key 0)."""
+        """The whole regency in view (key 0), beside the legend rather than under it."""
         bounds = self.base.bounds
         if self.width() < 2 or self.height() < 2:
             self._fitted = True
             return
-        self._scale = min((self.width() - 24) / bounds.width(), (self.height() - 24) / bounds.height())
-        self._centre = bounds.center()
+        legend = overlays.legend_box(self._legend_rows(), self.font(), self.width())
+        reserve = legend.width() + 20 if not legend.isEmpty() else 0.0
+        usable = max(48.0, self.width() - reserve)
+        self._scale = min((usable - 24) / bounds.width(), (self.height() - 24) / bounds.height())
+        # The view's centre lies east of the regency's by half the reserved strip: the regency sits left of it.
+        self._centre = bounds.center() + QPointF((self.width() - usable) / 2 / self._scale, 0)
         self._fitted = True
         self.update()
+
+    def _legend_rows(self) -> list[tuple[str, object]]:
+        if not self._legend:
+            return []
+        return overlays.legend_rows(self._choropleth, self._style.compact, bool(self._incidents))
+
+    def _refit(self) -> None:
+        """The legend came or went (markers arrived, a choropleth): a fitted map fits again around it."""
+        if self._fitted:
+            self.fit()
 
     def _fit_scale(self) -> float:
         bounds = self.base.bounds
@@ -167,6 +181,7 @@ class MapView(QWidget):
         """Replace the incident markers (the open incidents, or a shift's)."""
         self._incidents = list(markers)
         self._place_incidents()
+        self._refit()
 
     def update_incident(self, marker: IncidentMarker | None, incident_id: int | None = None) -> None:
         """Add or replace one marker (after a change-feed entry); ``None`` with ``incident_id`` removes it."""
@@ -234,12 +249,14 @@ class MapView(QWidget):
     def set_legend_visible(self, visible: bool) -> None:
         self._legend = visible
         self.update()
+        self._refit()
 
     def set_compact(self, compact: bool) -> None:
         """Smaller markers and labels, no marker legend: the view beside the incident form."""
         self._style.compact = compact
         self._restyle()
         self.updateGeometry()
+        self._refit()
 
     def is_compact(self) -> bool:
         return self._style.compact
@@ -269,11 +286,13 @@ class MapView(QWidget):
         self._style.fills = {code: QColor(colour_for(count, bins)) for code, count in per_desa.items()}
         self._choropleth = (bins, level, title)
         self._restyle()
+        self._refit()
 
     def clear_choropleth(self) -> None:
         self._style.fills = {}
         self._choropleth = None
         self._restyle()
+        self._refit()
 
     def choropleth_classes(self) -> list[ColourClass] | None:
         return self._choropleth[0] if self._choropleth else None
@@ -453,8 +472,7 @@ class MapView(QWidget):
             overlays.paint_cross(painter, width, height)
         overlays.paint_scale_bar(painter, width, height, self._scale, compact)
         if self._legend:
-            rows = overlays.legend_rows(self._choropleth, compact, bool(self._incidents))
-            overlays.paint_legend(painter, rows, self.font(), width, self.devicePixelRatioF())
+            overlays.paint_legend(painter, self._legend_rows(), self.font(), width, self.devicePixelRatioF())
         overlays.paint_attribution(painter, self.font(), width, height)
         painter.end()
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -41,7 +40,9 @@ from PySide6.QtWidgets import (
 from callcenter.clock import WIB, to_wib, utcnow
 from callcenter.services.base import Actor
 from callcenter.services.supervisor import AUDIT_PAGE, AuditFacets, AuditFilter, AuditRow, SupervisorService
+from ui.columns import fit_columns
 from ui.errors import error_text
+from ui.geometry import fit_to_screen
 from ui.table_model import KeyedTableModel
 from ui.words import QT_DATE_FORMAT, datetime_text, integer_text, wib_text
 from ui.words.audit import action_group_text, action_text, change_lines, detail_text, entity_text, user_text
@@ -127,7 +128,7 @@ class AuditLogDialog(QDialog):
         self.entity_id = QLineEdit()
         self.entity_id.setPlaceholderText(tr("any"))
         self.entity_id.setMaxLength(40)
-        now = utcnow()
+        now = supervisor.clock()  # the centre's clock (a test's or a demo's fixed one), not the PC's
         today = datetime.combine(to_wib(now).date(), time(0, 0), tzinfo=WIB)
         self.use_since = QCheckBox(tr("From"))
         self.use_since.setChecked(True)
@@ -175,11 +176,9 @@ class AuditLogDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(22)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((140, 100, 150, 80, 140)):
-            header.resizeSection(column, width)
+        # Time, who, action, entity and id show whole; the detail gives way (its tooltip has it whole).
+        fit_columns(self.view, whole={column: None for column in range(AuditLogModel.DETAIL)},
+                    elide=[AuditLogModel.DETAIL])
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setPlaceholderText(tr("Select a row to see what changed (before / after)."))
@@ -203,7 +202,7 @@ class AuditLogDialog(QDialog):
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
-        self.resize(1100, 640)
+        fit_to_screen(self, 1200, 680)
 
         self.worker.run(self, lambda: self.supervisor.audit_facets(self.actor), self._fill_facets,
                            lambda error: self.status.setText(error_text(error)))

@@ -11,31 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QStackedBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QCoreApplication, QMargins, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QShowEvent
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
+    QAbstractScrollArea,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
-    QPlainTextEdit,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -43,23 +31,22 @@ from PySide6.QtWidgets import (
 )
 
 from callcenter.clock import Clock, utcnow
-from callcenter.db.enums import CallState
 from callcenter.reports.strings import Strings
 from callcenter.services.base import Actor
-from callcenter.services.call_figures import ANSWER_BUCKETS
 from callcenter.services.callers import CallerService
 from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentService
 from callcenter.services.presence import PresenceService
 from callcenter.services.supervisor import (
-    MISSED,
-    UNCLASSIFIED,
     BoardSnapshot,
     ClosedIncident,
     OperatorChoice,
     SupervisorService,
 )
+from ui.columns import fit_columns
 from ui.errors import error_text
+from ui.supervisor.charts import AnswerTimeChart, HourlyChart, type_name
+from ui.supervisor.dialogs import ChoiceDialog, TextDialog
 from ui.supervisor.models import (
     IncidentsModel,
     MissedCallsModel,
@@ -69,20 +56,15 @@ from ui.supervisor.models import (
     WaitingCallsModel,
 )
 from ui.words import (
-    call_state_text,
-    call_type_text,
     current_language,
     datetime_text,
+    duration_text,
     time_text,
 )
 from ui.worker import DbWorker
 
 TICK_MS = 1000
 REFRESH_EVERY_TICKS = 2
-TYPE_COLOURS = {
-    "normal": "#c62828", "informasi": "#1565c0", "prank": "#ef6c00", "ghost": "#8d6e63",
-    "salah_sambung": "#7b1fa2", "test": "#00897b", MISSED: "#424242", UNCLASSIFIED: "#bdbdbd",
-}
 
 
 def tr(text: str) -> str:
@@ -213,31 +195,12 @@ class SupervisorBoard(QWidget):
         self.incidents_view = _table(self.incidents_model, "incidentsView")
         self.operators_view = _table(self.operators_model, "operatorsView")
         self.units_view = _table(self.units_model, "unitsView")
-        self.units_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header = self.incidents_view.horizontalHeader()
-        header.setStretchLastSection(False)
-        for column, width in ((IncidentsModel.CATEGORY, 165), (IncidentsModel.PLACE, 110)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(IncidentsModel.ASSIGNED, QHeaderView.ResizeMode.Stretch)
-        for view in (self.incidents_view, self.waiting_view, self.missed_view, self.operators_view):
-            view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._fit_tables()
 
-        self.hourly_chart = QChart()
-        self.hourly_chart.setTitle(tr("Calls per hour today, by type"))
-        self.histogram_chart = QChart()
-        self.histogram_chart.setTitle(tr("Answer time this shift (marks at 10, 15 and 20 s)"))
-        for chart in (self.hourly_chart, self.histogram_chart):
-            chart.setMargins(QMargins(2, 2, 2, 2))
-            chart.setBackgroundRoundness(4)
-            chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-            chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.hourly_chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.hourly_view = QChartView(self.hourly_chart)
-        self.histogram_view = QChartView(self.histogram_chart)
-        for chart_view in (self.hourly_view, self.histogram_view):
-            chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            chart_view.setMinimumHeight(190)
+        self.hourly = HourlyChart()
+        self.answer_times = AnswerTimeChart()
+        self.hourly_chart = self.hourly.chart
+        self.histogram_chart = self.answer_times.chart
 
         self.incidents_box = _group(tr("Open incidents"), self.incidents_view)
         self.waiting_box = _group(tr("Ringing and stale calls"), self.waiting_view)
@@ -245,7 +208,7 @@ class SupervisorBoard(QWidget):
         calls = QSplitter(Qt.Orientation.Horizontal)
         calls.addWidget(self.waiting_box)
         calls.addWidget(self.missed_box)
-        calls.setSizes([520, 430])
+        calls.setSizes([460, 490])
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.incidents_box)
         left.addWidget(calls)
@@ -253,16 +216,17 @@ class SupervisorBoard(QWidget):
 
         self.operators_box = _group(tr("Desks and operators"), self.operators_view)
         self.units_box = _group(tr("Units"), self.units_view)
-        self.units_box.setMinimumWidth(210)
-        self.units_box.setMaximumWidth(260)
+        # Five short rows: the box is as wide as its two columns, the answer-time chart beside it gets the rest.
+        self.units_view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.units_box.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         lower = QWidget()
         lower_layout = QHBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.units_box)
-        lower_layout.addWidget(self.histogram_view, 1)
+        lower_layout.addWidget(self.answer_times, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.operators_box)
-        right.addWidget(self.hourly_view)
+        right.addWidget(self.hourly)
         right.addWidget(lower)
         right.setSizes([300, 260, 240])
 
@@ -282,6 +246,27 @@ class SupervisorBoard(QWidget):
         layout.addLayout(heading)
         layout.addLayout(tiles)
         layout.addWidget(main, 1)
+
+    def _fit_tables(self) -> None:
+        """What a supervisor acts on shows whole; names and places give way (each row's tooltip has them), and
+        the least needed columns step aside on a 1280-pixel screen."""
+        long_time = [duration_text(99 * 3600 + 59 * 60 + 59)]
+        incidents = IncidentsModel
+        fit_columns(self.incidents_view, whole={
+            incidents.NUMBER: ["112/2026/000000"], incidents.PRIORITY: ["P1"],
+            incidents.SLA: self.incidents_model.sla_texts(), incidents.AGE: long_time, incidents.STEP: long_time},
+            elide=[incidents.STATUS, incidents.PLACE, incidents.CATEGORY], optional=[incidents.ASSIGNED])
+        waiting = WaitingCallsModel
+        fit_columns(self.waiting_view, whole={waiting.NUMBER: None, waiting.WAIT: long_time},
+                    elide=[waiting.NOTE], optional=[waiting.NAME, waiting.LINE])
+        missed = MissedCallsModel
+        fit_columns(self.missed_view, whole={missed.TIME: ["23:59:59"], missed.NUMBER: None, missed.TRIES: ["99"],
+                                             missed.AGE: long_time}, optional=[missed.BLOCKED])
+        operators = OperatorsModel
+        fit_columns(self.operators_view, whole={
+            operators.STATE: None, operators.CALLS: ["99"], operators.INCIDENTS: ["99"], operators.HANDLED: ["999"],
+            operators.BEAT: ["23:59:59"]}, elide=[operators.OPERATOR, operators.DESK])
+        fit_columns(self.units_view, whole={UnitsModel.STATUS: None, UnitsModel.COUNT: ["999"]})
 
     def _make_actions(self) -> None:
         def make(text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
@@ -411,11 +396,7 @@ class SupervisorBoard(QWidget):
         parts = [f"{self.type_name(key)} {count}" for key, count in kpis.by_type.items() if count]
         self.by_type_label.setText(tr("By type: %1").replace("%1", " · ".join(parts) or "–"))
 
-    @staticmethod
-    def type_name(key: str) -> str:
-        if key == MISSED:
-            return call_state_text(CallState.MISSED)
-        return call_type_text(None if key == UNCLASSIFIED else key)
+    type_name = staticmethod(type_name)
 
     def _show_charts(self, snapshot: BoardSnapshot) -> None:
         hourly, histogram = snapshot.hourly, snapshot.answer_histogram
@@ -423,73 +404,8 @@ class SupervisorBoard(QWidget):
         if key == self._chart_keys:
             return  # nothing moved: keep the charts as they are (no flicker every two seconds)
         self._chart_keys = key
-        self._fill_hourly(hourly.hours, hourly.series)
-        self._fill_histogram(histogram.counts)
-
-    def _reset_chart(self, chart: QChart) -> None:
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-
-    def _fill_hourly(self, hours: list[int], series_data: dict[str, list[int]]) -> None:
-        chart = self.hourly_chart
-        self._reset_chart(chart)
-        series = QStackedBarSeries()
-        top = 1
-        totals = [0] * len(hours)
-        for key, values in series_data.items():
-            if not any(values):
-                continue
-            bar = QBarSet(self.type_name(key))
-            bar.setColor(QColor(TYPE_COLOURS.get(key, "#90a4ae")))
-            bar.setBorderColor(QColor(TYPE_COLOURS.get(key, "#90a4ae")))
-            bar.append([float(v) for v in values])
-            series.append(bar)
-            totals = [a + b for a, b in zip(totals, values, strict=True)]
-        top = max([top, *totals])
-        series.setBarWidth(0.8)
-        chart.addSeries(series)
-        axis_x = QBarCategoryAxis()
-        axis_x.append([f"{h:02d}" for h in hours])
-        axis_y = QValueAxis()
-        axis_y.setRange(0, top + max(1, top // 10))
-        axis_y.setLabelFormat("%d")
-        axis_y.applyNiceNumbers()
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_x)
-        series.attachAxis(axis_y)
-
-    def _fill_histogram(self, counts: list[int]) -> None:
-        chart = self.histogram_chart
-        self._reset_chart(chart)
-        labels = [f"≤{bound}" for bound in ANSWER_BUCKETS] + [f">{ANSWER_BUCKETS[-1]}"]
-        # One set per band so the bars take the band's colour: within 10 s, 10-20 s, over 20 s.
-        bands: list[tuple[str, str, Callable[[int], bool]]] = [
-            (tr("≤ 10 s"), "#43a047", lambda b: b <= 10), (tr("10–20 s"), "#fb8c00", lambda b: 10 < b <= 20),
-            (tr("> 20 s"), "#e53935", lambda b: b > 20)]
-        bounds = [*ANSWER_BUCKETS, ANSWER_BUCKETS[-1] + 1]
-        series = QStackedBarSeries()
-        for name, colour, inside in bands:
-            bar = QBarSet(name)
-            bar.setColor(QColor(colour))
-            bar.setBorderColor(QColor(colour))
-            bar.append([float(count) if inside(bounds[i]) else 0.0 for i, count in enumerate(counts)])
-            series.append(bar)
-        series.setBarWidth(0.9)
-        chart.addSeries(series)
-        axis_x = QBarCategoryAxis()
-        axis_x.append(labels)
-        axis_x.setTitleText(tr("seconds until answered"))
-        axis_y = QValueAxis()
-        top = max([1, *counts])
-        axis_y.setRange(0, top + max(1, top // 10))
-        axis_y.setLabelFormat("%d")
-        axis_y.applyNiceNumbers()
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_x)
-        series.attachAxis(axis_y)
+        self.hourly.fill(hourly.hours, hourly.series)
+        self.answer_times.fill(histogram.counts)
 
     # -- actions ---------------------------------------------------------------------------------------
     def show_message(self, text: str, *, kind: str = "refresh") -> None:
@@ -607,57 +523,3 @@ class SupervisorBoard(QWidget):
     # -- lifetime --------------------------------------------------------------------------------------
     def stop(self) -> None:
         self.timer.stop()
-
-
-class TextDialog(QDialog):
-    """A short required text (disposition, reason)."""
-
-    def __init__(self, title: str, label: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.edit = QLineEdit()
-        self.edit.setMaxLength(500)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setEnabled(False)
-        self.edit.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
-        layout = QFormLayout(self)
-        layout.addRow(QLabel(label))
-        layout.addRow(self.edit)
-        layout.addRow(buttons)
-        self.resize(440, self.sizeHint().height())
-
-    def text(self) -> str:
-        return self.edit.text().strip()
-
-
-class ChoiceDialog(QDialog):
-    """Pick one (operator, closed incident), optionally with a required reason."""
-
-    def __init__(self, title: str, label: str, choices: list[tuple[str, int]], parent: QWidget | None = None,
-                 *, reason_label: str | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.combo = QComboBox()
-        for text, value in choices:
-            self.combo.addItem(text, value)
-        self.reason = QPlainTextEdit()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        layout = QGridLayout(self)
-        layout.addWidget(QLabel(label), 0, 0)
-        layout.addWidget(self.combo, 0, 1)
-        if reason_label is not None:
-            ok.setEnabled(False)
-            self.reason.textChanged.connect(lambda: ok.setEnabled(bool(self.reason.toPlainText().strip())))
-            self.reason.setMaximumHeight(80)
-            layout.addWidget(QLabel(reason_label), 1, 0)
-            layout.addWidget(self.reason, 1, 1)
-        else:
-            self.reason.setVisible(False)
-        layout.addWidget(buttons, 2, 0, 1, 2)
-        self.resize(520, self.sizeHint().height())

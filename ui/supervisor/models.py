@@ -29,7 +29,14 @@ from callcenter.services.supervisor import (
     level,
 )
 from ui.table_model import KEY_ROLE, KeyedTableModel
-from ui.words import duration_text, incident_status_text, priority_text, time_text, unit_status_text, when_text
+from ui.words import (
+    duration_text,
+    incident_status_text,
+    priority_text,
+    time_text,
+    unit_status_text,
+    wib_text,
+)
 from ui.words.lines import line_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -94,9 +101,15 @@ class WaitingCallsModel(RowModel):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.WAIT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.NOTE and row.stale_operator is not None:
-            return self.tr("The operator's desk stopped reporting. Release the call (Ctrl+L) so another desk can "
-                           "take it, or call the operator.")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole row first: the name, the line and the note give way on a narrow board.
+            shown = [str(self.cell(row, part, Qt.ItemDataRole.DisplayRole) or "") for part in
+                     (self.NUMBER, self.NAME, self.LINE, self.NOTE)]
+            lines = ["  ·  ".join(part for part in shown if part)]
+            if row.stale_operator is not None:
+                lines.append(self.tr("The operator's desk stopped reporting. Release the call (Ctrl+L) so another "
+                                     "desk can take it, or call the operator."))
+            return "\n".join(lines)
         return self._sla_cell(self.sla(row), role)
 
 
@@ -112,8 +125,8 @@ class MissedCallsModel(RowModel):
 
     def cell(self, row: MissedCallRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.TIME:
-                return when_text(row.received_at, self.clock())
+            if column == self.TIME:  # the list spans 24 h: the age beside it says which day; the tip has the date
+                return time_text(row.received_at)
             if column == self.NUMBER:
                 return row.number or self.tr("(no caller ID)")
             if column == self.TRIES:
@@ -125,6 +138,9 @@ class MissedCallsModel(RowModel):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.TRIES, self.AGE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the 'blocked' column steps aside on a narrow board
+            return "  ·  ".join(part for part in (wib_text(row.received_at), row.number,
+                                                  self.tr("Blocked") if row.blocked else "") if part)
         return self._sla_cell(level(row.age_s(self.clock()), self.thresholds.missed_callback), role)
 
 
@@ -168,20 +184,29 @@ class IncidentsModel(RowModel):
             if column == self.STEP:
                 return duration_text(row.since_step_s(now))
             if column == self.SLA:
-                state, reason = self.sla(row)
-                if reason == "not_forwarded":
-                    return self.tr("not forwarded") if state is not Sla.GREEN else self.tr("on time")
-                if reason == "not_acknowledged":
-                    return self.tr("not acknowledged") if state is not Sla.GREEN else self.tr("waiting for agency")
-                return self.tr("on time")
+                return self.sla_text(*self.sla(row))
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.AGE, self.STEP, self.PRIORITY):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column != self.PRIORITY \
                 else int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return priority_text(row.priority) + "\n" + self.tr("Forwarded %1 time(s); callback number %2").replace(
-                "%1", str(row.dispatches)).replace("%2", row.callback_number or "-")
+            # The whole row first: category, place, status and operator give way on a narrow board.
+            shown = [str(self.cell(row, part, Qt.ItemDataRole.DisplayRole) or "") for part in
+                     (self.NUMBER, self.CATEGORY, self.PLACE, self.STATUS, self.ASSIGNED)]
+            return "  ·  ".join(part for part in shown if part) + "\n" + priority_text(row.priority) + "\n" + self.tr(
+                "Forwarded %1 time(s); callback number %2").replace("%1", str(row.dispatches)).replace(
+                "%2", row.callback_number or "-")
         return self._sla_cell(self.sla(row)[0], role)
+
+    def sla_text(self, state: Sla, reason: str) -> str:
+        if reason == "not_forwarded":
+            return self.tr("not forwarded") if state is not Sla.GREEN else self.tr("on time")
+        if reason == "not_acknowledged":
+            return self.tr("not acknowledged") if state is not Sla.GREEN else self.tr("waiting for agency")
+        return self.tr("on time")
+
+    def sla_texts(self) -> list[str]:
+        return [self.sla_text(state, reason) for state in Sla for reason in ("not_forwarded", "not_acknowledged")]
 
 
 class OperatorsModel(RowModel):
@@ -218,6 +243,9 @@ class OperatorsModel(RowModel):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.CALLS, self.INCIDENTS, self.HANDLED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:  # desk and name give way on a narrow board
+            return "  ·  ".join(str(self.cell(row, part, Qt.ItemDataRole.DisplayRole) or "") for part in
+                                (self.DESK, self.OPERATOR, self.STATE))
         if column == self.STATE and role == Qt.ItemDataRole.ForegroundRole:
             return QColor("#1e6b2a") if row.online else QColor("#9a1c1c")
         if role == Qt.ItemDataRole.BackgroundRole and not row.online and row.open_calls:

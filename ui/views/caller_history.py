@@ -22,6 +22,7 @@ from callcenter.db.enums import Role
 from callcenter.services.base import Actor
 from callcenter.services.callers import MAX_REASON, CallerHistory, CallerService, CallSummary, IncidentSummary
 from ui.errors import error_text
+from ui.geometry import fit_to_screen
 from ui.table_model import SimpleTableModel
 from ui.views.common import MessageBar, category_text, shortcut_tip
 from ui.views.models import static_table
@@ -123,7 +124,7 @@ class CallerHistoryDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(block_box)
         layout.addLayout(bottom)
-        self.resize(860, 620)
+        fit_to_screen(self, 900, 640)
         self._set_enabled(False)
         self.reload()
 

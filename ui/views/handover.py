@@ -24,6 +24,7 @@ from callcenter.services.incidents import IncidentService, IncidentView
 from callcenter.services.shifts import MAX_HANDOVER, PendingCall, ShiftService
 from callcenter.shift_windows import ShiftWindow
 from ui.errors import error_text
+from ui.geometry import fit_to_screen
 from ui.table_model import SimpleTableModel
 from ui.views.common import MessageBar, category_text, shortcut_tip
 from ui.views.models import static_table
@@ -123,7 +124,7 @@ class HandoverDialog(QDialog):
         layout.addLayout(lists, 3)
         layout.addWidget(note_box, 2)
         layout.addLayout(buttons)
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
         self._update_boxes()
         self.save_button.setEnabled(False)
         self.note.setFocus()

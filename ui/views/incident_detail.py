@@ -38,6 +38,7 @@ from callcenter.services.queues import LinkedCall, QueueService
 from ui.dispatch.manual import ManualDeliveries
 from ui.dispatch.timeline import DispatchTimelineWidget
 from ui.errors import error_text
+from ui.geometry import fit_to_screen
 from ui.table_model import SimpleTableModel
 from ui.views.caller_history import CallerHistoryDialog
 from ui.views.common import MessageBar, category_text, shortcut_tip, timeline_text
@@ -91,7 +92,7 @@ class IncidentDetailDialog(QDialog):
         self.setObjectName("incidentDetail")
         self.setSizeGripEnabled(True)
         self._build()
-        self.resize(1080, 720)
+        fit_to_screen(self, 1200, 720)
         self.reload()
 
     # -- layout -----------------------------------------------------------------------------------------
@@ -176,6 +177,8 @@ class IncidentDetailDialog(QDialog):
         self.timeline_view = QTextBrowser(self)
         self.timeline_view.setObjectName("timeline")
         self.timeline_view.setOpenLinks(False)
+        # Its table is as wide as the view and wraps: a rounding pixel must not bring a sideways scroll bar.
+        self.timeline_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("note")
         self.note.setTabChangesFocus(True)
@@ -230,6 +233,7 @@ class IncidentDetailDialog(QDialog):
         splitter.addWidget(timeline_box)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 6)
+        splitter.setSizes([500, 600])  # the fields get their share at once, not only their size hint
         splitter.setChildrenCollapsible(False)
 
         # Close / reopen

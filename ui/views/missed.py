@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,11 +23,12 @@ from callcenter.services.base import Actor
 from callcenter.services.calls import CallService
 from callcenter.services.feed import Change
 from callcenter.services.queues import MissedCallRow, QueueService
+from ui.columns import fit_columns
 from ui.errors import error_text
 from ui.views.common import MessageBar, shortcut_tip
 from ui.views.models import MissedCallModel
 from ui.views.queue import COALESCE_MS, TICK_MS, keep_selection, make_table
-from ui.words import wib_text
+from ui.words import duration_text, when_text, wib_text
 from ui.worker import DbWorker
 
 CALLBACK_KEY = "Ctrl+K"
@@ -82,8 +84,16 @@ class MissedCallsPanel(QWidget):
         self.view.setObjectName("missedTable")
         self.view.empty_text = self.tr("No missed calls waiting for a callback.")
         self.model.reloaded.connect(self.view.viewport().update)
-        for column, width in ((0, 100), (1, 90), (2, 120), (3, 110), (4, 70), (5, 70)):
-            self.view.horizontalHeader().resizeSection(column, width)
+        # The state (first), the caller-ID name and the line give way to what a callback needs (the row's tooltip
+        # names them all).
+        some_day = datetime(2026, 12, 28, 16, 59, 59, tzinfo=UTC)
+        fit_columns(self.view, whole={
+            MissedCallModel.TIME: [when_text(some_day, some_day), when_text(some_day, None)],
+            MissedCallModel.WAITING: [duration_text(timedelta(hours=99, minutes=59, seconds=59)),  # older: elided
+                                      duration_text(timedelta(hours=23, minutes=59, seconds=59))],
+            MissedCallModel.NUMBER: None,
+            MissedCallModel.REPEATS: ["99×"]},
+            elide=[MissedCallModel.STATE, MissedCallModel.NAME, MissedCallModel.LINE])
         keep_selection(self.view, self.model)
         self.view.activated.connect(lambda _index: self.call_back())
         self.model.failed.connect(self._show_error)
@@ -104,13 +114,15 @@ class MissedCallsPanel(QWidget):
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.message = MessageBar(self)
 
+        # Two rows: the title (which may wrap) beside the button, the filter below: a narrow panel cuts neither.
+        self.title.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(self.show_done)
         top.addWidget(self.callback_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.show_done)
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
 

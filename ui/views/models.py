@@ -132,6 +132,15 @@ class MissedCallModel(KeyedTableModel):
         self._now = self.clock()
         super().tick(roles)
 
+    def state_text(self, *, blocked: bool) -> str:
+        return self.tr("Blocked (flagged)") if blocked else self.tr("Waiting for callback")
+
+    def _state(self, row: MissedCallRow, blocked: bool) -> str:
+        if row.callback_at:
+            return self.tr("Called back %1 by %2").replace("%1", when_text(row.callback_at, self._now)) \
+                .replace("%2", row.callback_by or "?")
+        return self.state_text(blocked=blocked)
+
     def cell(self, row: MissedCallRow, column: int, role: int) -> Any:
         waiting = self._now - row.received_at
         blocked = row.blocked_until is not None and row.blocked_until > self._now
@@ -149,10 +158,7 @@ class MissedCallModel(KeyedTableModel):
             if column == self.REPEATS:
                 return f"{row.repeats}×"
             if column == self.STATE:
-                if row.callback_at:
-                    return self.tr("Called back %1 by %2").replace("%1", when_text(row.callback_at, self._now)) \
-                        .replace("%2", row.callback_by or "?")
-                return self.tr("Blocked (flagged)") if blocked else self.tr("Waiting for callback")
+                return self._state(row, blocked)
             return None
         if role == Qt.ItemDataRole.BackgroundRole and not row.callback_at:
             color = LATE_BACKGROUND.get(age_level(waiting, MISSED_CALL_LIMITS))
@@ -162,7 +168,10 @@ class MissedCallModel(KeyedTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.WAITING, self.REPEATS):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [self.tr("Rang at %1").replace("%1", wib_text(row.received_at))]
+            # Whole, what the narrow columns may elide: who called on which line, and the state.
+            line = line_text(row.line) if row.line else ""
+            caller = "  ·  ".join(part for part in (row.display_number, row.cid_name, line) if part)
+            lines = [caller, self.tr("Rang at %1").replace("%1", wib_text(row.received_at)), self._state(row, blocked)]
             if row.callback_note:
                 lines.append(self.tr("Callback note: %1").replace("%1", row.callback_note))
             return "\n".join(lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
@@ -25,11 +26,12 @@ from callcenter.services.base import Actor
 from callcenter.services.feed import Change
 from callcenter.services.incidents import OPEN_STATUSES, IncidentService
 from callcenter.services.queues import QueueService
+from ui.columns import fit_columns
 from ui.errors import error_text
 from ui.table_model import KeyedTableModel
 from ui.views.common import MessageBar
 from ui.views.models import IncidentQueueModel
-from ui.words import incident_status_text, priority_text
+from ui.words import duration_text, incident_status_text, priority_text
 from ui.worker import DbWorker
 
 SEARCH_DELAY_MS = 250
@@ -156,9 +158,15 @@ class QueuePanel(QWidget):
             model.rowsInserted.connect(self._update_titles)
             model.failed.connect(self._show_error)
             model.reloaded.connect(view.viewport().update)
-            header = view.horizontalHeader()
-            for column, width in ((0, 150), (1, 80), (2, 110), (3, 200), (4, 70)):
-                header.resizeSection(column, width)
+            # What an operator reads at a glance shows whole; category and kecamatan give way (the row's tooltip
+            # names both), so no column hides off to the right of a 1366-pixel screen.
+            fit_columns(view, whole={
+                IncidentQueueModel.NUMBER: ["112/2026/000000"],
+                IncidentQueueModel.AGE: [duration_text(timedelta(days=9, hours=23, minutes=59)),
+                                         duration_text(timedelta(hours=23, minutes=59, seconds=59))],
+                IncidentQueueModel.STATUS: [incident_status_text(status) for status in OPEN_STATUSES],
+                IncidentQueueModel.PRIORITY: [str(priority) for priority in Priority]},
+                elide=[IncidentQueueModel.CATEGORY, IncidentQueueModel.KECAMATAN])
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

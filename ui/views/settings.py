@@ -34,6 +34,7 @@ from callcenter.services.desk_identity import MAX_DESK_NAME, DeskIdentity
 from callcenter.services.settings import SettingsService
 from callcenter.services.source_config import MAX_HOST, MAX_NAME, MAX_URL, SourceConfig, SourceConfigService
 from ui.errors import core_text, error_text
+from ui.geometry import fit_to_screen
 from ui.preferences import LANGUAGE_KEY, LANGUAGES, local_settings
 from ui.table_model import SimpleTableModel
 from ui.views.common import MessageBar, shortcut_tip
@@ -85,7 +86,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         if self.is_admin:
-            self.resize(900, 640)
+            fit_to_screen(self, 900, 640)
         else:
             self.resize(560, 220)
         if self.is_admin:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from callcenter.geo.choropleth import colour_for
 from callcenter.geo.regions import Geography
 from tests.ui.map.conftest import settled
-from ui.map import style
+from ui.map import overlays, style
 from ui.map.markers import CallerLocation, IncidentMarker, PostMarker, UnitMarker
 from ui.map.view import MapView
 
@@ -278,3 +278,21 @@ def test_typed_coordinates_bring_the_pin_into_view(qtbot: QtBot, view: MapView, 
     assert view.scale() >= 0.08
     settled(qtbot, view)
     assert pixel(view, point + QPointF(0, -16)).red() > pixel(view, point + QPointF(0, -16)).green()  # the pin
+
+
+def test_the_whole_regency_lies_beside_the_map_legend(qtbot: QtBot, styled: QApplication,
+                                                     geography: Geography) -> None:
+    """In the narrow side panel of a 1366-pixel screen the legend used to cover the east of the regency."""
+    view = MapView(geography)
+    qtbot.addWidget(view)
+    view.resize(780, 390)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_incidents([IncidentMarker(1, "112/2026/000001", "P1", "dispatched", None, None, "32.14.01.1001",
+                                       "Kebakaran")])
+    view.fit()
+    regency = view.transform().mapRect(view.base.bounds)
+    legend = overlays.legend_box(overlays.legend_rows(None, False, True), view.font(), view.width())
+    assert not legend.isEmpty()
+    assert QRectF(view.rect()).contains(regency)
+    assert not regency.intersects(legend), (regency, legend)
