@@ -7,9 +7,11 @@ each field, in the operator's language.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -116,7 +118,7 @@ class IncidentForm(QFrame):
         for channel, name in channel_names().items():
             self.channel.addItem(name, channel.value)
         self.category = QComboBox()
-        searchable(self.category)
+        searchable(self.category, self._key_in_list)
         for option in reference.categories:
             self.category.addItem(option.name_en if language == "en" else option.name_id, option.id)
         self.category.setCurrentIndex(-1)
@@ -126,13 +128,13 @@ class IncidentForm(QFrame):
             self.priority.addItem(name, priority.value)
         self.priority.setCurrentIndex(-1)
         self.kecamatan = QComboBox()
-        searchable(self.kecamatan)
+        searchable(self.kecamatan, self._key_in_list)
         for area in reference.kecamatan:
             self.kecamatan.addItem(area.name, area.code)
         self.kecamatan.setCurrentIndex(-1)
         line_edit(self.kecamatan).setPlaceholderText(_t("type the kecamatan"))
         self.desa = QComboBox()
-        searchable(self.desa)
+        searchable(self.desa, self._key_in_list)
         line_edit(self.desa).setPlaceholderText(_t("type the desa/kelurahan"))
         self.address = QLineEdit()
         self.address.setPlaceholderText(_t("street, house number, RT/RW"))
@@ -157,6 +159,8 @@ class IncidentForm(QFrame):
         self.description.setMinimumHeight(64)
         self.description.setMaximumHeight(130)  # keep Save in view at 1366x768
 
+        # Reading order is typing order: what and where, the description, then what is optional (the priority
+        # follows the category by itself).
         row = 0
         self._channel_row = row
         self._channel_label = self._add(grid, row, 0, "channel", _t("Channel"), self.channel)
@@ -166,16 +170,6 @@ class IncidentForm(QFrame):
         row += 2
         self._add(grid, row, 0, "kecamatan_code", _t("Kecamatan *"), self.kecamatan)
         self._add(grid, row, 2, "desa_code", _t("Desa/Kelurahan"), self.desa)
-        row += 2
-        self._add(grid, row, 0, "address", _t("Address"), self.address, span=3)
-        row += 2
-        self._add(grid, row, 0, "landmark", _t("Landmark (patokan)"), self.landmark)
-        self._add(grid, row, 2, "latitude", _t("Coordinates"), coordinates)
-        self._field_widgets["longitude"] = self.longitude
-        self.errors["longitude"] = self.errors["latitude"]
-        row += 2
-        self._add(grid, row, 0, "reporter_name", _t("Reporter name"), self.reporter_name)
-        self._add(grid, row, 2, "callback_number", _t("Callback number"), self.callback_number)
         row += 2
         self._add(grid, row, 0, "description", _t("Description *"), self.description)
 
@@ -200,6 +194,16 @@ class IncidentForm(QFrame):
         link_box.addStretch(1)
         grid.addWidget(link_widget, row, 2, 2, 2)
         self._link_widget = link_widget
+        row += 2
+        self._add(grid, row, 0, "address", _t("Address"), self.address, span=3)
+        row += 2
+        self._add(grid, row, 0, "landmark", _t("Landmark (patokan)"), self.landmark)
+        self._add(grid, row, 2, "latitude", _t("Coordinates"), coordinates)
+        self._field_widgets["longitude"] = self.longitude
+        self.errors["longitude"] = self.errors["latitude"]
+        row += 2
+        self._add(grid, row, 0, "reporter_name", _t("Reporter name"), self.reporter_name)
+        self._add(grid, row, 2, "callback_number", _t("Callback number"), self.callback_number)
 
         buttons = QHBoxLayout()
         self.status = QLabel()
@@ -221,6 +225,7 @@ class IncidentForm(QFrame):
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.save_button)
         outer.addLayout(buttons)
+        self._chain_tab_order()
 
         self.category.currentIndexChanged.connect(self._category_changed)
         line_edit(self.category).editingFinished.connect(lambda: self._typed(self.category))
@@ -248,6 +253,22 @@ class IncidentForm(QFrame):
             combo.currentIndexChanged.connect(self._emit_edited)
             if combo.isEditable():
                 line_edit(combo).textEdited.connect(self._emit_edited)
+
+    def _chain_tab_order(self) -> None:
+        """Tab goes category -> kecamatan -> desa -> description, then the optional fields, then the buttons."""
+        chain: list[QWidget] = [self.channel, self.category, self.kecamatan, self.desa, self.description,
+                                self.priority, self.address, self.landmark, self.latitude, self.longitude,
+                                self.reporter_name, self.callback_number, self.suggestions, self.cancel_button,
+                                self.link_button, self.save_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _key_in_list(self, event: QKeyEvent) -> bool:
+        """A key pressed while a combo's list is open (the list has the keyboard): Ctrl+S still saves."""
+        if QKeySequence(event.keyCombination()).matches(QKeySequence(SAVE)) == QKeySequence.SequenceMatch.ExactMatch:
+            self.save()
+            return True
+        return False
 
     def _add(self, grid: QGridLayout, row: int, column: int, name: str, label_text: str, widget: QWidget,
              span: int = 1) -> QLabel:
