@@ -108,6 +108,10 @@
         <translation>Panggilan berlangsung</translation>
     </message>
     <message>
+        <source>Time since you answered the call</source>
+        <translation>Waktu sejak Anda mengangkat panggilan</translation>
+    </message>
+    <message>
         <source>Caller history</source>
         <translation>Riwayat penelepon</translation>
     </message>
@@ -126,6 +130,10 @@
     <message>
         <source>received {time} WIB</source>
         <translation>masuk {time} WIB</translation>
+    </message>
+    <message>
+        <source>talking {time}</source>
+        <translation>bicara {time}</translation>
     </message>
     <message>
         <source>Telephone 112</source>
@@ -860,6 +868,10 @@ Pulihkan sekarang?</translation>
     <message>
         <source>Answer</source>
         <translation>Angkat</translation>
+    </message>
+    <message>
+        <source>All lines and the database are working.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>+{count} more</source>

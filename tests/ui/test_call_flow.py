@@ -76,3 +76,51 @@ def test_the_call_form_says_when_the_caller_hangs_up(qtbot: QtBot, console: Cons
     qtbot.keyClick(console.window, Qt.Key.Key_F8)  # still one key to close it
     qtbot.waitUntil(lambda: console.window.mode == "idle", timeout=3000)
     assert console.calls.get(call_id).call_type is CallType.GHOST
+
+
+def test_the_talk_timer_runs_from_the_answer_and_stops_when_the_caller_hangs_up(qtbot: QtBot,
+                                                                                console: Console) -> None:
+    from callcenter.cid.events import CallerIdEvent, EventKind, Presentation
+
+    form = console.window.call_form
+    call_id = console.ring("081234567890")
+    qtbot.waitUntil(lambda: console.window.banner.call_ids() == [call_id], timeout=3000)
+    console.clock.advance(12)  # it rang a while: the timer counts the talk, not the ringing
+    qtbot.keyClick(console.window, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: console.window.mode == "call", timeout=3000)
+    assert form.talk.text() == "bicara 0:00" and form.talk.isVisible()
+    console.clock.advance(83)
+    qtbot.waitUntil(lambda: form.talk.text() == "bicara 1:23", timeout=3000)  # ticks every second
+    qtbot.keyClick(console.window, Qt.Key.Key_F5)  # still shown beside the incident form
+    assert form.talk.isVisible()
+    console.clock.advance(7)
+    console.intake.process([("test", CallerIdEvent(
+        format="test", kind=EventKind.END, received_at=console.clock(), raw="END", line="1",
+        number="081234567890", presentation=Presentation.ALLOWED))])
+    qtbot.waitUntil(lambda: form.talk.text() == "bicara 1:30" and not form.talk_running(), timeout=3000)
+    console.clock.advance(40)
+    qtbot.wait(1200)
+    assert form.talk.text() == "bicara 1:30"  # stopped at the hang-up
+    qtbot.keyClick(console.window, Qt.Key.Key_Escape)
+    qtbot.keyClick(console.window, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: console.window.mode == "idle", timeout=3000)
+    assert not form.talk_running() and form.talk.text() == ""
+
+
+def test_the_talk_timer_stops_when_the_call_is_closed_and_restarts_for_the_next(qtbot: QtBot,
+                                                                                console: Console) -> None:
+    form = console.window.call_form
+    first = console.ring("081234567890")
+    qtbot.waitUntil(lambda: console.window.banner.call_ids() == [first], timeout=3000)
+    qtbot.keyClick(console.window, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: console.window.mode == "call", timeout=3000)
+    console.clock.advance(3725)
+    qtbot.waitUntil(lambda: form.talk.text() == "bicara 1:02:05", timeout=3000)
+    second = console.ring("085722334455")
+    qtbot.keyClick(console.window, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: console.window.mode == "idle", timeout=3000)
+    assert not form.talk_running()
+    qtbot.waitUntil(lambda: console.window.banner.call_ids() == [second], timeout=3000)
+    qtbot.keyClick(console.window, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: console.window.mode == "call", timeout=3000)
+    assert form.talk.text() == "bicara 0:00" and form.talk_running()
