@@ -19,6 +19,7 @@ from callcenter.services.calls import CallService
 from callcenter.services.dispatch import DispatchService
 from callcenter.services.incidents import IncidentService
 from callcenter.services.presence import PresenceService
+from callcenter.services.questions import QuestionService
 from callcenter.services.queues import QueueService
 from callcenter.services.reference import ReferenceService
 from callcenter.services.report_data import ReportService
@@ -51,6 +52,7 @@ class Services:
     settings: SettingsService
     presence: PresenceService
     supervisor: SupervisorService
+    questions: QuestionService
 
 
 def build_services(db: Database, clock: Clock = utcnow) -> Services:
@@ -61,7 +63,7 @@ def build_services(db: Database, clock: Clock = utcnow) -> Services:
         reports=ReportService(db, clock), exports=ExportService(db, clock), queues=QueueService(db, clock),
         shifts=ShiftService(db, clock), sources=SourceConfigService(db, clock),
         settings=SettingsService(db, clock), presence=PresenceService(db, clock),
-        supervisor=SupervisorService(db, clock),
+        supervisor=SupervisorService(db, clock), questions=QuestionService(db, clock),
     )
 
 
