@@ -31,13 +31,17 @@ from callcenter.clock import to_wib
 from callcenter.db.enums import Channel, Priority
 from callcenter.services.incidents import LIMITS, IncidentDraft, IncidentView
 from callcenter.services.lookups import AreaChoice, CategoryChoice
+from callcenter.services.questions import QuestionChoice
 from callcenter.services.reference import ReferenceData
 from ui.app import icon
 from ui.errors import translate_problem
+from ui.form_questions import QuestionsBox
 from ui.form_widgets import LimitedTextEdit, completer_of, line_edit, resolve, searchable
 from ui.shortcuts import LINK, SAVE, with_key
 
 SUGGEST_DELAY_MS = 250
+SUGGESTIONS_ALONE = 110
+SUGGESTIONS_BESIDE_QUESTIONS = 66  # three rows
 MAX_SHOWN_PROBLEM = 300
 MAX_DESCRIPTION_LINES = 1000
 LINE_FIELDS = ("address", "landmark", "reporter_name", "callback_number")
@@ -93,6 +97,7 @@ class IncidentForm(QFrame):
         self._kecamatan: dict[str, AreaChoice] = {a.code: a for a in reference.kecamatan}
         self._desa: dict[str, AreaChoice] = {a.code: a for a in reference.desa}
         self._categories: dict[int, CategoryChoice] = {c.id: c for c in reference.categories}
+        self._questions: dict[int, list[QuestionChoice]] = dict(reference.questions)
         self._suggest_timer = QTimer(self)
         self._suggest_timer.setSingleShot(True)
         self._suggest_timer.setInterval(SUGGEST_DELAY_MS)
@@ -173,16 +178,25 @@ class IncidentForm(QFrame):
         row += 2
         self._add(grid, row, 0, "description", _t("Description *"), self.description)
 
-        # Beside the description, so that both and the Save button fit a 1366x768 screen.
+        # Beside the description, so that both and the Save button fit a 1366x768 screen: the category's
+        # questions, then the open incidents this report may belong to.
+        side = QWidget()
+        side_box = QVBoxLayout(side)
+        side_box.setContentsMargins(0, 0, 0, 0)
+        side_box.setSpacing(4)
+        self.questions_box = QuestionsBox(language)
+        self.questions_box.edited.connect(self._emit_edited)
+        side_box.addWidget(self.questions_box)
         link_widget = QWidget()
+        side_box.addWidget(link_widget, 1)
         link_box = QVBoxLayout(link_widget)
         link_box.setContentsMargins(0, 0, 0, 0)
-        link_title = QLabel(_t("Same incident already open? Link this report to it (gabungkan):"))
-        link_title.setObjectName("fieldLabel")
-        link_title.setWordWrap(True)
-        link_box.addWidget(link_title)
+        self.link_title = QLabel(_t("Same incident already open? Link this report to it (gabungkan):"))
+        self.link_title.setObjectName("fieldLabel")
+        self.link_title.setWordWrap(True)
+        link_box.addWidget(self.link_title)
         self.suggestions = QListWidget()
-        self.suggestions.setMaximumHeight(110)
+        self.suggestions.setMaximumHeight(SUGGESTIONS_ALONE)
         self.suggestions.itemActivated.connect(lambda _item: self._link())
         link_box.addWidget(self.suggestions)
         self.no_suggestions = QLabel(_t("No open incident in the same desa or of the same category in the last "
@@ -192,7 +206,7 @@ class IncidentForm(QFrame):
         link_box.addWidget(self.no_suggestions)
         self.suggestions.hide()
         link_box.addStretch(1)
-        grid.addWidget(link_widget, row, 2, 2, 2)
+        grid.addWidget(side, row, 2, 2, 2)
         self._link_widget = link_widget
         row += 2
         self._add(grid, row, 0, "address", _t("Address"), self.address, span=3)
@@ -257,9 +271,9 @@ class IncidentForm(QFrame):
     def _chain_tab_order(self) -> None:
         """Tab goes category -> kecamatan -> desa -> description, then the optional fields, then the buttons."""
         chain: list[QWidget] = [self.channel, self.category, self.kecamatan, self.desa, self.description,
-                                self.priority, self.address, self.landmark, self.latitude, self.longitude,
-                                self.reporter_name, self.callback_number, self.suggestions, self.cancel_button,
-                                self.link_button, self.save_button]
+                                *self.questions_box.fields, self.priority, self.address, self.landmark,
+                                self.latitude, self.longitude, self.reporter_name, self.callback_number,
+                                self.suggestions, self.cancel_button, self.link_button, self.save_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -327,10 +341,12 @@ class IncidentForm(QFrame):
                      self.callback_number):
             line.clear()
         self.description.clear()
+        self.questions_box.clear()
+        self._show_questions(None)
         self._priority_touched = False
         self.suggestions.clear()
         self.suggestions.hide()
-        self.no_suggestions.show()
+        self._show_no_suggestions()
         self.clear_problems()
         self.set_busy(False)
 
@@ -362,14 +378,15 @@ class IncidentForm(QFrame):
         data.update(
             call_id=self.call_id, channel=self.channel.currentData(), priority=self.priority.currentData(),
             category=self.category.currentText(), kecamatan=self.kecamatan.currentText(),
-            desa=self.desa.currentText(), description=self.description.toPlainText())
+            desa=self.desa.currentText(), description=self.description.toPlainText(),
+            answers=self.questions_box.snapshot())
         return data
 
     def is_blank(self) -> bool:
         data = self.snapshot()
         return not any(str(data[name] or "").strip() for name in
                        ("address", "landmark", "latitude", "longitude", "category", "kecamatan", "desa",
-                        "description"))
+                        "description", "answers"))
 
     def restore(self, data: dict[str, object]) -> None:
         """Fill the form from a draft (after start_for_call or start_without_call chose the mode)."""
@@ -393,6 +410,7 @@ class IncidentForm(QFrame):
             if text(name):
                 getattr(self, name).setText(text(name))
         self.description.setPlainText(text("description"))
+        self.questions_box.restore(data.get("answers"))
 
     # -- reading the form --------------------------------------------------------------------------------
     def draft(self) -> IncidentDraft | None:
@@ -435,6 +453,7 @@ class IncidentForm(QFrame):
             callback_number=self.callback_number.text(),
             description=self.description.toPlainText(),
             call_id=self.call_id,
+            answers=self.questions_box.answers(),
         )
 
     def save(self) -> None:
@@ -502,7 +521,7 @@ class IncidentForm(QFrame):
             self.suggestions.addItem(item)
         has = bool(incidents)
         self.suggestions.setVisible(has)
-        self.no_suggestions.setVisible(not has)
+        self._show_no_suggestions()
         self.link_button.setEnabled(False)
 
     def suggestion_ids(self) -> list[int]:
@@ -534,7 +553,27 @@ class IncidentForm(QFrame):
         option = self._categories.get(category_id) if isinstance(category_id, int) else None
         if option is not None and not self._priority_touched:
             self.priority.setCurrentIndex(self.priority.findData(option.default_priority.value))
+        self._show_questions(category_id if isinstance(category_id, int) else None)
         self._suggest_timer.start()
+
+    def _show_questions(self, category_id: int | None) -> None:
+        self.questions_box.set_questions(self._questions.get(category_id, []) if category_id is not None else [])
+        self._show_no_suggestions()
+        self._chain_tab_order()
+
+    def _show_no_suggestions(self) -> None:
+        """"Nothing to link" only while no questions take the room beside the description (the form keeps its
+        height when a category is chosen); with questions, a shorter list of open incidents."""
+        asking, listed = bool(self.questions_box.questions), not self.suggestions.isHidden()
+        self.no_suggestions.setVisible(not asking and not listed)
+        self.link_title.setVisible(not asking or listed)
+        self.suggestions.setMaximumHeight(SUGGESTIONS_BESIDE_QUESTIONS if asking else SUGGESTIONS_ALONE)
+
+    def set_question_lists(self, questions: dict[int, list[QuestionChoice]]) -> None:
+        """An admin changed the questions: the next category chosen (and the one chosen now) asks the new ones."""
+        self._questions = dict(questions)
+        category = self.category.currentData()
+        self._show_questions(category if isinstance(category, int) else None)
 
     def _priority_chosen(self, _index: int) -> None:
         self._priority_touched = True
