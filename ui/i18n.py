@@ -123,9 +123,10 @@ class Translations:
 # alias of tr(). Other parts of the UI keep their own .ts files and are not touched by this.
 CONSOLE_SOURCES = ("ui/app.py", "ui/errors.py", "ui/call_form.py", "ui/incident_form.py", "ui/line_strip.py",
                    "ui/login.py", "ui/main_window.py", "ui/notice_bar.py", "ui/ring_banner.py", "ui/shortcuts.py",
-                   "ui/idle_lock.py",
+                   "ui/idle_lock.py", "ui/form_questions.py", "ui/admin/operators.py", "ui/admin/questions.py",
                    "ui/desk/call_flow.py", "ui/desk/drafts.py", "ui/desk/lock.py", "ui/desk/outage.py",
-                   "ui/desk/panels.py", "ui/desk/ringing.py", "ui/desk/supervision.py", "ui/console/window.py",
+                   "ui/desk/panels.py", "ui/desk/ringing.py", "ui/desk/supervision.py", "ui/desk/administration.py",
+                   "ui/console/window.py",
                    "ui/console/__init__.py", "ui/console/startup.py", "ui/console/session.py",
                    "ui/console/crash.py")
 

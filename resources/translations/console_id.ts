@@ -947,5 +947,169 @@ Pulihkan sekarang?</translation>
         <translation>Konsol 112 mengalami kesalahan yang tidak terduga ({summary}). Panggilan tetap tercatat. Bila ada yang tampak salah, selesaikan panggilan yang sedang ditangani lalu mulai ulang konsol. Rinciannya ada di berkas log untuk teknisi:
 {path}</translation>
     </message>
+    <message>
+        <source>Ask the caller:</source>
+        <translation>Tanyakan kepada penelepon:</translation>
+    </message>
+    <message>
+        <source>Operators and passwords</source>
+        <translation>Operator dan kata sandi</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Terakhir masuk</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Akun baru</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Atur ulang kata sandi</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Nonaktifkan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>locked until {time}</source>
+        <translation>terkunci sampai {time}</translation>
+    </message>
+    <message>
+        <source>must change the password at the next login</source>
+        <translation>wajib mengganti kata sandi saat masuk berikutnya</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktifkan</translation>
+    </message>
+    <message>
+        <source>{name} can log in again.</source>
+        <translation>{name} dapat masuk lagi.</translation>
+    </message>
+    <message>
+        <source>{name} is deactivated and cannot log in (Ctrl+D activates the account again).</source>
+        <translation>{name} dinonaktifkan dan tidak dapat masuk (Ctrl+D mengaktifkan akun lagi).</translation>
+    </message>
+    <message>
+        <source>{name} is unlocked and may log in now.</source>
+        <translation>Kunci {name} sudah dibuka; {name} dapat masuk sekarang.</translation>
+    </message>
+    <message>
+        <source>New password for {name}</source>
+        <translation>Kata sandi baru untuk {name}</translation>
+    </message>
+    <message>
+        <source>New password for {name}: {password}. Tell it to {name}: it must be changed at the next login.</source>
+        <translation>Kata sandi baru untuk {name}: {password}. Sampaikan kepada {name}: kata sandi ini wajib diganti saat masuk berikutnya.</translation>
+    </message>
+    <message>
+        <source>Account {name} created.</source>
+        <translation>Akun {name} dibuat.</translation>
+    </message>
+    <message>
+        <source>Its password: {password}; it must be changed at the first login.</source>
+        <translation>Kata sandinya: {password}; wajib diganti saat pertama kali masuk.</translation>
+    </message>
+    <message>
+        <source>The owner must replace this password at the next login. Change it here if you like (at least {count} characters).</source>
+        <translation>Pemilik akun wajib mengganti kata sandi ini saat masuk berikutnya. Boleh diubah di sini (paling sedikit {count} karakter).</translation>
+    </message>
+    <message>
+        <source>e.g. siti.r (letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;)</source>
+        <translation>mis. siti.r (huruf, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos;)</translation>
+    </message>
+    <message>
+        <source>Must choose a new password at the first login</source>
+        <translation>Wajib memilih kata sandi baru saat pertama kali masuk</translation>
+    </message>
+    <message>
+        <source>Categories and questions</source>
+        <translation>Kategori dan pertanyaan</translation>
+    </message>
+    <message>
+        <source>The operator sees these questions beside the description when this category is chosen; the answers are printed on the dispatch slip. Empty a line to remove its question; Alt+Up and Alt+Down move a question.</source>
+        <translation>Operator melihat pertanyaan ini di samping uraian saat kategori ini dipilih; jawabannya dicetak pada slip penugasan. Kosongkan baris untuk menghapus pertanyaannya; Alt+Atas dan Alt+Bawah memindahkan pertanyaan.</translation>
+    </message>
+    <message>
+        <source>Question (Indonesian)</source>
+        <translation>Pertanyaan (bahasa Indonesia)</translation>
+    </message>
+    <message>
+        <source>In English (optional)</source>
+        <translation>Dalam bahasa Inggris (opsional)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Simpan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name} ({count})</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>The questions of {name} are not saved. Save them now?</source>
+        <translation>Pertanyaan untuk {name} belum disimpan. Simpan sekarang?</translation>
+    </message>
+    <message>
+        <source>Saved: {name}. Every desk asks these questions from its next incident.</source>
+        <translation>Tersimpan: {name}. Semua meja memakai pertanyaan ini mulai kejadian berikutnya.</translation>
+    </message>
+    <message>
+        <source>Not saved: see the lines marked in red.</source>
+        <translation>Belum tersimpan: lihat baris yang bertanda merah.</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>E-mail server</source>
+        <translation>Server e-mail</translation>
+    </message>
+    <message>
+        <source>Settings; the arrow opens the admin menu: operators, categories and questions, agencies, units, e-mail server</source>
+        <translation>Pengaturan; panah membuka menu admin: operator, kategori dan pertanyaan, instansi, unit, server e-mail</translation>
+    </message>
+    <message>
+        <source>Admin: operators (create, deactivate, reset a password, unlock)</source>
+        <translation>Admin: operator (buat, nonaktifkan, atur ulang kata sandi, buka kunci)</translation>
+    </message>
+    <message>
+        <source>Admin: categories and the questions asked for each</source>
+        <translation>Admin: kategori dan pertanyaan untuk masing-masing</translation>
+    </message>
 </context>
 </TS>

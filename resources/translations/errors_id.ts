@@ -96,6 +96,14 @@
         <translation>Nama pengguna {username} sudah dipakai.</translation>
     </message>
     <message>
+        <source>You cannot deactivate your own account.</source>
+        <translation>Anda tidak dapat menonaktifkan akun Anda sendiri.</translation>
+    </message>
+    <message>
+        <source>This is the last active admin: make another account admin before deactivating this one.</source>
+        <translation>Ini admin aktif terakhir: jadikan akun lain admin sebelum menonaktifkan akun ini.</translation>
+    </message>
+    <message>
         <source>Operators already exist; an admin creates further accounts.</source>
         <translation>Operator sudah ada; akun berikutnya dibuat oleh admin.</translation>
     </message>

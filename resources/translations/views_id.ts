@@ -1651,5 +1651,33 @@
             <source>no answer within %1 s</source>
             <translation>tidak ada jawaban dalam %1 detik</translation>
         </message>
+        <message>
+            <source>at least %1 characters</source>
+            <translation>paling sedikit %1 karakter</translation>
+        </message>
+        <message>
+            <source>at most %1 questions per category</source>
+            <translation>paling banyak %1 pertanyaan per kategori</translation>
+        </message>
+        <message>
+            <source>at most %1 characters per answer (now %2)</source>
+            <translation>paling banyak %1 karakter per jawaban (sekarang %2)</translation>
+        </message>
+        <message>
+            <source>the Indonesian question is required</source>
+            <translation>pertanyaan dalam bahasa Indonesia wajib diisi</translation>
+        </message>
+        <message>
+            <source>the same question is listed twice</source>
+            <translation>pertanyaan yang sama tercantum dua kali</translation>
+        </message>
+        <message>
+            <source>1-64 characters: letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+            <translation>1-64 karakter: huruf, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos;</translation>
+        </message>
+        <message>
+            <source>operator, supervisor or admin</source>
+            <translation>operator, supervisor atau admin</translation>
+        </message>
     </context>
 </TS>
