@@ -56,6 +56,10 @@
         <translation>Selesaikan dulu panggilan ini, lalu ganti bahasa.</translation>
     </message>
     <message>
+        <source>Demo accounts: {operator} (operator), {supervisor} (supervisor) and {admin} (admin); the password of each is {password}.</source>
+        <translation>Akun demo: {operator} (operator), {supervisor} (supervisor) dan {admin} (admin); kata sandi masing-masing {password}.</translation>
+    </message>
+    <message>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
