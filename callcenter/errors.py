@@ -92,8 +92,9 @@ class DatabaseRoleError(UserFixableError):
 
 class DeskInUse(UserFixableError):
     """Another running console (another PC, another Windows login) already holds this desk name; params ``desk``
-    and ``since`` (when that console came online). The console offers another desk name in its settings.
-    (Generic code for now: the sentence is the core's until the console's error mapper has words for it.)"""
+    and ``since`` (when that console came online). The console offers another desk name in its settings."""
+
+    default_code = "desk.in_use"
 
     def __init__(self, desk: str, since: datetime) -> None:
         super().__init__(f"desk {desk!r} is already in use by another console (online since "

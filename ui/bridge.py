@@ -16,6 +16,7 @@ class CoreBridge(QObject):
     parse_warning = Signal(str, object)  # source key, ParseWarning
     feed_changes = Signal(list)      # list[callcenter.services.feed.Change]
     database_state = Signal(bool, str)  # reachable?, reason
+    desk_state = Signal(str, int)  # callcenter.services.journal.DeskState, actions waiting in this desk's journal
 
     # Plain methods so core code can subscribe them without knowing Qt.
     def on_calls(self, notices: list[CallNotice]) -> None:

@@ -117,6 +117,12 @@ class CallForm(QFrame):
         self.warn.setTextFormat(Qt.TextFormat.PlainText)
         self.warn.setWordWrap(True)
         layout.addWidget(self.warn)
+        self.location = QLabel()
+        """The caller's phone location (AML), when the handset sent one: accuracy, age, desa."""
+        self.location.setObjectName("callLocation")
+        self.location.setTextFormat(Qt.TextFormat.PlainText)
+        self.location.hide()
+        layout.addWidget(self.location)
         self.hung_up = QLabel(_t("The caller has hung up. Classify the call, or open the incident with what you know."))
         self.hung_up.setObjectName("ringWarn")
         self.hung_up.setWordWrap(True)
@@ -152,6 +158,7 @@ class CallForm(QFrame):
         self.warn.setVisible(bool(warn))
         self.history_button.setEnabled(bool(call.e164 or call.number_raw))
         self.hung_up.setVisible(call.ended_at is not None)
+        self.show_location("")
         self.set_buttons_enabled(True)
         self._talk_since = call.answered_at
         self._talk_timer.stop()
@@ -182,6 +189,10 @@ class CallForm(QFrame):
         if self._talk_since is None:
             return
         self.talk.setText(_t("talking {time}").format(time=duration((now - self._talk_since).total_seconds())))
+
+    def show_location(self, text: str) -> None:
+        self.location.setText(text)
+        self.location.setVisible(bool(text))
 
     def set_compact(self, compact: bool) -> None:
         """While the incident form is open the question is answered: give its lines to the form."""

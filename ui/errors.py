@@ -64,6 +64,9 @@ MESSAGES: Mapping[str, object] = {  # QT_TRANSLATE_NOOP returns its text (typed 
     "operator.self": QT_TRANSLATE_NOOP("Errors", "You cannot deactivate your own account."),
     "operator.last_admin": QT_TRANSLATE_NOOP(
         "Errors", "This is the last active admin: make another account admin before deactivating this one."),
+    "desk.in_use": QT_TRANSLATE_NOOP(
+        "Errors", "Another console already works as desk {desk}. Two consoles cannot share a desk: give this one "
+                  "another name under Settings, or close the other console."),
     "shift.not_yours": QT_TRANSLATE_NOOP("Errors", "This shift session belongs to another operator."),
     "shift.ended": QT_TRANSLATE_NOOP("Errors", "This shift session has already ended."),
     "database.unavailable": QT_TRANSLATE_NOOP(

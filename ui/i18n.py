@@ -126,9 +126,8 @@ CONSOLE_SOURCES = ("ui/app.py", "ui/errors.py", "ui/call_form.py", "ui/incident_
                    "ui/idle_lock.py", "ui/form_questions.py", "ui/admin/operators.py", "ui/admin/questions.py",
                    "ui/desk/call_flow.py", "ui/desk/drafts.py", "ui/desk/lock.py", "ui/desk/outage.py",
                    "ui/desk/panels.py", "ui/desk/ringing.py", "ui/desk/supervision.py", "ui/desk/administration.py",
-                   "ui/console/window.py",
-                   "ui/console/__init__.py", "ui/console/startup.py", "ui/console/session.py",
-                   "ui/console/crash.py")
+                   "ui/desk/map_desk.py", "ui/desk/phone_location.py", "ui/console/window.py",
+                   "ui/console/__init__.py", "ui/console/startup.py", "ui/console/session.py", "ui/console/crash.py")
 
 
 def update_console_ts(language: str = "id") -> Path:

@@ -637,3 +637,25 @@ class IncidentForm(QFrame):
             with QSignalBlocker(self.desa):
                 self.desa.setCurrentIndex(self.desa.findData(area.code))
         self._suggest_timer.start()
+
+    # -- where, from the map or the caller's phone ----------------------------------------------------------
+    def set_coordinates(self, latitude: float, longitude: float) -> None:
+        """Fill the coordinates (six decimals: about 10 cm) as a click on the map or a phone location gives."""
+        self.latitude.setText(f"{latitude:.6f}")
+        self.longitude.setText(f"{longitude:.6f}")
+        self._emit_edited()
+
+    def set_place(self, desa_code: str) -> None:
+        """Choose the desa (and so its kecamatan) by its Kemendagri code."""
+        area = self._desa.get(desa_code)
+        if area is None:
+            return
+        with QSignalBlocker(self.kecamatan):
+            self.kecamatan.setCurrentIndex(self.kecamatan.findData(area.parent_code))
+        self._fill_desa(area.parent_code)
+        self.desa.setCurrentIndex(self.desa.findData(desa_code))
+        self._emit_edited()
+
+    def desa_code(self) -> str | None:
+        code = resolve(self.desa)
+        return str(code) if code else None

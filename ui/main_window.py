@@ -42,6 +42,7 @@ from ui.shortcuts import ShortcutMap, ShortcutOverlay, with_key
 log = logging.getLogger(__name__)
 
 WIDE_SCREEN = 1600
+FORM_SIDE_MIN, FORM_SIDE_MAX = 240, 460
 STATUS_MS = 8000
 
 
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
     logout_requested = Signal()
     """Emitted once the operator may leave (the handover, when there is one, is saved)."""
     sources_changed = Signal()
+    desk_renamed = Signal(str)
     closing = Signal()
     """The window is closing for good: controllers stop their timers and save what they hold."""
     resized = Signal()
@@ -111,7 +113,16 @@ class MainWindow(QMainWindow):
         self.call_form = CallForm(clock=clock)
         call_layout.addWidget(self.call_form)
         self.incident_form = IncidentForm(reference, language)
-        call_layout.addWidget(self.incident_form, 1)
+        self.form_side = QWidget()
+        """Beside the incident form: the compact map (ui.desk.map_desk), shown while the form is."""
+        self.form_side.setMinimumWidth(FORM_SIDE_MIN)  # the form keeps the room it needs; the map takes the rest
+        self.form_side.setMaximumWidth(FORM_SIDE_MAX)
+        self.form_side.hide()
+        form_row = QHBoxLayout()
+        form_row.setContentsMargins(0, 0, 0, 0)
+        form_row.addWidget(self.incident_form, 1)
+        form_row.addWidget(self.form_side)
+        call_layout.addLayout(form_row, 1)
         self.incident_form.hide()
         self.call_stretch = QWidget()
         call_layout.addWidget(self.call_stretch, 1)
@@ -162,6 +173,10 @@ class MainWindow(QMainWindow):
                                                                  role=self.role_name()))
         self.operator_label.setObjectName("headerInfo")
         layout.addWidget(self.operator_label)
+        self.desk_label = QLabel()
+        self.desk_label.setObjectName("headerInfo")
+        self.desk_label.setToolTip(_t("This console's desk: the supervisor sees the desk by this name"))
+        layout.addWidget(self.desk_label)
         self.clock_label = QLabel()
         self.clock_label.setObjectName("appTitle")
         layout.addWidget(self.clock_label)
@@ -232,6 +247,9 @@ class MainWindow(QMainWindow):
     # -- small helpers -------------------------------------------------------------------------------------
     def _line_alarm(self, text: str) -> None:
         self.notices.set_notice("lines", "line" if text else None, text)
+
+    def set_desk_name(self, name: str) -> None:
+        self.desk_label.setText(_t("desk {name}").format(name=name))
 
     def role_name(self) -> str:
         return {"operator": _t("operator"), "supervisor": _t("supervisor"), "admin": _t("admin")}.get(

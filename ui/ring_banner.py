@@ -31,6 +31,7 @@ from callcenter import phone
 from callcenter.clock import Clock, to_wib, utcnow
 from callcenter.services.callers import CallerHistory
 from callcenter.services.calls import CallInfo
+from callcenter.services.location_views import LocationView, banner_text
 from ui.app import RING_WAV, icon
 from ui.shortcuts import ANSWER, with_key
 
@@ -45,6 +46,11 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def _language() -> str:
+    # The Indonesian .ts translates this marker to "id" (as ui.views.common.current_language reads it).
+    return "id" if QCoreApplication.translate("Language", "en") == "id" else "en"
+
+
 def _restyle(widget: QWidget) -> None:
     widget.style().unpolish(widget)
     widget.style().polish(widget)
@@ -56,6 +62,8 @@ class RingingCall:
     history: CallerHistory | None
     line_name: str | None = None
     source_key: str | None = None
+    location: LocationView | None = None
+    """The caller's phone location (AML), when the handset sent one before or while it rings."""
 
 
 def number_text(call: CallInfo) -> str:
@@ -152,6 +160,11 @@ class RingCard(QFrame):
             meta = _t("line {line}").format(line=ringing.line_name) + "  ·  " + meta
         if ringing.call.cid_name and ringing.call.e164:
             meta = ringing.call.cid_name + "  ·  " + meta
+        if ringing.call.answered_extension:  # a desk phone took it: a desk still has to log it
+            meta = _t("answered at desk phone {extension}: log it with F2").format(
+                extension=ringing.call.answered_extension) + "  ·  " + meta
+        self._meta = meta
+        self._location = ringing.location
         self.meta = ElidedLabel(meta)
         self.meta.setObjectName("ringMeta")
         layout.addWidget(self.meta)
@@ -169,6 +182,8 @@ class RingCard(QFrame):
     def tick(self, now: datetime) -> None:
         seconds = max(0, int((now - self._received).total_seconds()))
         self.waiting.setText(_t("waiting {time}").format(time=f"{seconds // 60}:{seconds % 60:02d}"))
+        if self._location is not None:  # first: where the caller is matters most; its age moves on
+            self.meta.set_full_text(banner_text(self._location, now, _language()) + "  ·  " + self._meta)
 
 
 def card_height(widget: QWidget) -> int:
@@ -322,7 +337,7 @@ class RingBanner(QFrame):
 
     def set_calls(self, calls: list[RingingCall]) -> None:
         """Replace the list (oldest first). The cards are rebuilt only when what they show changed."""
-        signature: list[object] = [(r.call.id, r.history) for r in calls[:MAX_CARDS]]
+        signature: list[object] = [(r.call.id, r.history, r.location) for r in calls[:MAX_CARDS]]
         signature.append(len(calls) > MAX_CARDS)
         self._calls = list(calls)
         if signature != self._shown:

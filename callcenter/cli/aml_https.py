@@ -97,16 +97,6 @@ def start_server(settings: HttpsSettings, db: Database) -> AmlHttpsServer:
 
 def take_sms(source: Any, db: Database) -> None:
     """A GSM modem source hands every received SMS to the caller-location service (location or kept SMS)."""
-    from callcenter.cid.sources.aml_modem import AmlModemSource
-    from callcenter.services.locations import LocationService
+    from callcenter.assembly import receive_phone_messages
 
-    if not isinstance(source, AmlModemSource):
-        return
-    locations = LocationService(db)
-
-    def store(sms: Any) -> None:
-        stored = locations.receive_sms(sms)
-        log.info("SMS from %s stored as %s %d%s", sms.sender or "?", stored.kind, stored.id,
-                 f" (call {stored.call_id})" if stored.call_id else "")
-
-    source.on_message(store)
+    receive_phone_messages(source, db)

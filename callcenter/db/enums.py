@@ -120,3 +120,7 @@ class NoteKind(StrEnum):
     DISPATCH = "dispatch"
     CLOSED = "closed"
     REOPENED = "reopened"
+
+
+ANSWERED_ON_LINE = "line"
+"""``calls.answered_via`` of a call answered at a desk phone (a PBX reported it), before any console logged it."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from callcenter import phone
-from callcenter.db.enums import ONE_STEP_CALL_TYPES, CallState, CallType, Role
+from callcenter.db.enums import ANSWERED_ON_LINE, ONE_STEP_CALL_TYPES, CallState, CallType, Role
 from callcenter.db.models import Call, Caller, Incident, Operator
 from callcenter.errors import AlreadyClaimed, ConflictError, NotFound, ValidationError
 from callcenter.services.base import Actor, Service, add_timeline, audit, record_change
@@ -36,6 +36,8 @@ class CallInfo:
     claimed_by: str | None
     incident_id: int | None
     callback_at: datetime | None
+    answered_extension: str | None = None
+    """The desk phone that answered it (a PBX line): the call waits for a desk to log it."""
 
     @property
     def display_number(self) -> str | None:
@@ -48,7 +50,15 @@ def _call_info(session: Session, call: Call) -> CallInfo:
         claimed_by = session.scalar(select(Operator.username).where(Operator.id == call.claimed_by_id))
     return CallInfo(call.id, call.line_id, call.received_at, call.answered_at, call.ended_at, call.number_raw,
                     call.e164, str(call.presentation), call.cid_name, call.state, call.call_type,
-                    call.claimed_by_id, claimed_by, call.incident_id, call.callback_at)
+                    call.claimed_by_id, claimed_by, call.incident_id, call.callback_at,
+                    call.answered_extension if call.answered_via == ANSWERED_ON_LINE else None)
+
+
+def waiting_for_a_desk() -> ColumnElement[bool]:
+    """Calls a desk should take: ringing, or answered at a desk phone (a PBX line) and not logged by any desk yet."""
+    return or_(Call.state == CallState.RINGING,
+               and_(Call.state == CallState.ANSWERED, Call.answered_via == ANSWERED_ON_LINE,
+                    Call.claimed_by_id.is_(None), Call.classified_at.is_(None)))
 
 
 class CallService(Service):
@@ -63,7 +73,7 @@ class CallService(Service):
         """Calls waiting to be answered, oldest first (the order operators take them)."""
         with self.db.read() as session:
             calls = session.scalars(
-                select(Call).where(Call.state == CallState.RINGING).order_by(Call.received_at, Call.id).limit(limit)
+                select(Call).where(waiting_for_a_desk()).order_by(Call.received_at, Call.id).limit(limit)
             ).all()
             return [_call_info(session, call) for call in calls]
 
@@ -74,8 +84,9 @@ class CallService(Service):
         with self.db.write() as session:
             won = session.execute(
                 update(Call)
-                .where(Call.id == call_id, Call.state == CallState.RINGING, Call.claimed_by_id.is_(None))
-                .values(state=CallState.ANSWERED, claimed_by_id=actor.id, answered_at=now)
+                .where(Call.id == call_id, waiting_for_a_desk(), Call.claimed_by_id.is_(None))
+                .values(state=CallState.ANSWERED, claimed_by_id=actor.id,
+                        answered_at=func.coalesce(Call.answered_at, now))  # a desk phone's answer time stays
             ).rowcount  # type: ignore[attr-defined]
             if not won:
                 call = session.get(Call, call_id)
@@ -96,7 +107,7 @@ class CallService(Service):
         for _ in range(CLAIM_RETRIES):
             with self.db.read() as session:
                 call_id = session.scalar(
-                    select(Call.id).where(Call.state == CallState.RINGING)
+                    select(Call.id).where(waiting_for_a_desk())
                     .order_by(Call.received_at, Call.id).limit(1)
                 )
             if call_id is None:

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from callcenter.cid.events import CallerIdEvent, EventKind, Presentation
 from callcenter.clock import Clock, utcnow
 from callcenter.db.database import Database
-from callcenter.db.enums import CallState, Direction
+from callcenter.db.enums import ANSWERED_ON_LINE, CallState, Direction
 from callcenter.db.models import Call, Caller, Line
 from callcenter.errors import DatabaseUnavailable
 from callcenter.services.base import record_change, record_changes
@@ -49,7 +49,6 @@ BROADCAST_LOCK = 1
 OPEN_CALL_LOOKBACK = timedelta(hours=4)
 MAX_BATCH = 1000
 NO_CALLER_ID_NAME = "tanpa caller ID"
-ANSWERED_ON_LINE = "line"
 # What boxes put in the name field when there is no name: not a name to show an operator.
 PLACEHOLDER_NAMES = frozenset({"NO NAME", "NONAME", "PRIVATE", "OUT-OF-AREA", "OUT OF AREA", "UNAVAILABLE",
                                "UNKNOWN", "ANONYMOUS", "WIRELESS CALLER", "O", "P", "-", ""})

@@ -508,6 +508,10 @@
         <translation>{name} ({role})</translation>
     </message>
     <message>
+        <source>This console&apos;s desk: the supervisor sees the desk by this name</source>
+        <translation>Meja konsol ini: supervisor melihat meja dengan nama ini</translation>
+    </message>
+    <message>
         <source>Switch the console&apos;s language</source>
         <translation>Ganti bahasa konsol</translation>
     </message>
@@ -518,6 +522,10 @@
     <message>
         <source>Shortcuts</source>
         <translation>Pintasan</translation>
+    </message>
+    <message>
+        <source>desk {name}</source>
+        <translation>meja {name}</translation>
     </message>
     <message>
         <source>Log out</source>
@@ -559,7 +567,7 @@ Semua tombol: F1.</translation>
     </message>
     <message>
         <source>Log file (for the technician): {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Berkas log (untuk teknisi): {path}</translation>
     </message>
     <message>
         <source>Caller history of the call in hand</source>
@@ -588,6 +596,22 @@ Semua tombol: F1.</translation>
     <message>
         <source>admin</source>
         <translation>admin</translation>
+    </message>
+    <message>
+        <source>DATABASE SWITCHING to another server: a few seconds. What you do now is kept on this desk and sent when it is back.</source>
+        <translation>BASIS DATA BERPINDAH ke server lain: beberapa detik. Yang Anda lakukan sekarang disimpan di meja ini dan dikirim saat basis data kembali.</translation>
+    </message>
+    <message>
+        <source>DATABASE AWAY: the lists show what they last showed (read only). Keep answering: what you do is kept on this desk ({count} waiting) and sent when it is back.</source>
+        <translation>BASIS DATA TIDAK TERJANGKAU: daftar menampilkan keadaan terakhir (hanya baca). Tetap angkat panggilan: yang Anda lakukan disimpan di meja ini ({count} menunggu) dan dikirim saat basis data kembali.</translation>
+    </message>
+    <message>
+        <source>Sending what this desk kept while the database was away ({count} left).</source>
+        <translation>Mengirim yang disimpan meja ini selama basis data tidak terjangkau (sisa {count}).</translation>
+    </message>
+    <message>
+        <source>Some actions kept on this desk could not be applied: another desk changed the same call or incident first. Check those calls in the lists.</source>
+        <translation>Beberapa tindakan yang disimpan di meja ini tidak dapat diterapkan: meja lain lebih dulu mengubah panggilan atau kejadian yang sama. Periksa panggilan itu di daftar.</translation>
     </message>
     <message>
         <source>ALARM: calls cannot be written anywhere - the database is away and the local spool failed ({error}). {held} call(s) are held in this console&apos;s memory only: do NOT close the console, and call the technician now.</source>
@@ -622,12 +646,20 @@ Semua tombol: F1.</translation>
         <translation>{number} menutup telepon sebelum diangkat: lihat panggilan tak terjawab (Ctrl+2).</translation>
     </message>
     <message>
+        <source>The database is away: it is kept on this desk and sent when the database is back.</source>
+        <translation>Basis data tidak terjangkau: data ini disimpan di meja ini dan dikirim saat basis data kembali.</translation>
+    </message>
+    <message>
         <source>Finish the call in hand first (F5-F10), then answer the next one.</source>
         <translation>Selesaikan dulu panggilan ini (F5-F10), lalu angkat yang berikutnya.</translation>
     </message>
     <message>
         <source>Save or cancel (Esc) the report first, then answer.</source>
         <translation>Simpan atau batalkan (Esc) laporan dulu, lalu angkat.</translation>
+    </message>
+    <message>
+        <source>You answered {number} while the database is away: what you do is kept on this desk.</source>
+        <translation>Anda mengangkat {number} saat basis data tidak terjangkau: semua yang Anda lakukan disimpan di meja ini.</translation>
     </message>
     <message>
         <source>No call is ringing.</source>
@@ -644,6 +676,10 @@ Semua tombol: F1.</translation>
     <message>
         <source>Finish the call in hand first.</source>
         <translation>Selesaikan dulu panggilan ini.</translation>
+    </message>
+    <message>
+        <source>Incident kept on this desk.</source>
+        <translation>Kejadian disimpan di meja ini.</translation>
     </message>
     <message>
         <source>Incident {number} saved.</source>
@@ -734,12 +770,24 @@ Semua tombol: F1.</translation>
         <translation>Papan supervisor</translation>
     </message>
     <message>
+        <source>Board</source>
+        <translation>Papan</translation>
+    </message>
+    <message>
         <source>Supervisor board: waiting calls, open incidents, desks, units and shift figures, live</source>
         <translation>Papan supervisor: panggilan menunggu, insiden terbuka, meja, unit dan angka shift, langsung</translation>
     </message>
     <message>
         <source>Audit log: who did what, with filters and CSV export</source>
         <translation>Log audit: siapa melakukan apa, dengan filter dan ekspor CSV</translation>
+    </message>
+    <message>
+        <source>Phone locations and SMS</source>
+        <translation>Lokasi HP dan SMS</translation>
+    </message>
+    <message>
+        <source>Map of the shift</source>
+        <translation>Peta shift ini</translation>
     </message>
     <message>
         <source>Supervisor board - Konsol 112</source>
@@ -862,6 +910,10 @@ Pulihkan sekarang?</translation>
         <translation>saluran {line}</translation>
     </message>
     <message>
+        <source>answered at desk phone {extension}: log it with F2</source>
+        <translation>diangkat di telepon meja {extension}: catat dengan F2</translation>
+    </message>
+    <message>
         <source>waiting {time}</source>
         <translation>menunggu {time}</translation>
     </message>
@@ -875,7 +927,7 @@ Pulihkan sekarang?</translation>
     </message>
     <message>
         <source>All lines and the database are working.</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua saluran dan basis data berjalan normal.</translation>
     </message>
     <message>
         <source>+{count} more</source>
@@ -943,13 +995,37 @@ Pulihkan sekarang?</translation>
     </message>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Terjadi kesalahan</translation>
     </message>
     <message>
         <source>Konsol 112 met an error it did not expect ({summary}). Calls are still being recorded. If something looks wrong, finish the call in hand and restart the console. The details are in the log file for the technician:
 {path}</source>
         <translation>Konsol 112 mengalami kesalahan yang tidak terduga ({summary}). Panggilan tetap tercatat. Bila ada yang tampak salah, selesaikan panggilan yang sedang ditangani lalu mulai ulang konsol. Rinciannya ada di berkas log untuk teknisi:
 {path}</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Peta</translation>
+    </message>
+    <message>
+        <source>Show the map of Purwakarta</source>
+        <translation>Tampilkan peta Purwakarta</translation>
+    </message>
+    <message>
+        <source>Desa {desa}, Kec. {kecamatan}.</source>
+        <translation>Desa {desa}, Kec. {kecamatan}.</translation>
+    </message>
+    <message>
+        <source>Put the caller&apos;s phone location into the incident form</source>
+        <translation>Masukkan lokasi HP penelepon ke formulir kejadian</translation>
+    </message>
+    <message>
+        <source>There is no phone location for the call in hand.</source>
+        <translation>Tidak ada lokasi HP untuk panggilan yang sedang ditangani.</translation>
+    </message>
+    <message>
+        <source>The phone&apos;s location is in the form: check it with the caller.</source>
+        <translation>Lokasi HP sudah masuk formulir: pastikan dengan penelepon.</translation>
     </message>
     <message>
         <source>Ask the caller:</source>

@@ -227,5 +227,9 @@
         <source>The demo history of seed {seed} is already in this database.</source>
         <translation>Riwayat demo dengan seed {seed} sudah ada di basis data ini.</translation>
     </message>
+    <message>
+        <source>Another console already works as desk {desk}. Two consoles cannot share a desk: give this one another name under Settings, or close the other console.</source>
+        <translation>Konsol lain sudah bekerja sebagai meja {desk}. Dua konsol tidak dapat memakai satu meja: beri konsol ini nama lain di Pengaturan, atau tutup konsol yang lain.</translation>
+    </message>
 </context>
 </TS>

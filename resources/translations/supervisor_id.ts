@@ -641,4 +641,55 @@
         <translation>Meja operator berhenti melapor. Kembalikan panggilan ke antrean (Ctrl+L) agar meja lain dapat mengambilnya, atau hubungi operatornya.</translation>
     </message>
 </context>
+<context>
+    <name>PhoneMessages</name>
+    <message>
+        <source>Received (WIB)</source>
+        <translation>Diterima (WIB)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <source>Read by</source>
+        <translation>Dibaca oleh</translation>
+    </message>
+    <message>
+        <source>Mark as read (Ctrl+R)</source>
+        <translation>Tandai sudah dibaca (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Phone locations waiting for their call</source>
+        <translation>Lokasi HP yang menunggu panggilannya</translation>
+    </message>
+    <message>
+        <source>Other SMS received by the line's modem</source>
+        <translation>SMS lain yang diterima modem saluran</translation>
+    </message>
+    <message>
+        <source>%1 waiting, %2 unread SMS</source>
+        <translation>%1 menunggu, %2 SMS belum dibaca</translation>
+    </message>
+    <message>
+        <source>(no number)</source>
+        <translation>(tanpa nomor)</translation>
+    </message>
+    <message>
+        <source>Choose the SMS first (arrow keys), then Ctrl+R.</source>
+        <translation>Pilih SMS dulu (tombol panah), lalu Ctrl+R.</translation>
+    </message>
+</context>
 </TS>

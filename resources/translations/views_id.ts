@@ -1217,7 +1217,19 @@
             <source>Rule saved.</source>
             <translation>Aturan tersimpan.</translation>
         </message>
-    </context>
+        <message>
+        <source>Rename the desk</source>
+        <translation>Ganti nama meja</translation>
+    </message>
+    <message>
+        <source>This console's desk</source>
+        <translation>Meja konsol ini</translation>
+    </message>
+    <message>
+        <source>This console is now desk %1.</source>
+        <translation>Konsol ini sekarang meja %1.</translation>
+    </message>
+</context>
     <context>
         <name>Views</name>
         <message>

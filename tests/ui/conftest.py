@@ -22,6 +22,7 @@ from callcenter.services.auth import AuthService
 from callcenter.services.base import SYSTEM, Actor
 from callcenter.services.callers import CallerService
 from callcenter.services.calls import CallService
+from callcenter.services.desk_actions import DeskActions
 from callcenter.services.incidents import IncidentService
 from callcenter.services.intake import IntakeService
 from callcenter.services.spool import Spool
@@ -151,22 +152,23 @@ def translations(qm_cache: Path) -> Iterator[Translations]:
 
 
 def desk_parts(db: Database, clock: ManualClock, *, intake: IntakeService | None = None,
-               drafts: DraftStore | None = None, idle_minutes: float = 0.0) -> DeskParts:
+               drafts: DraftStore | None = None, idle_minutes: float = 0.0,
+               actions: DeskActions | None = None) -> DeskParts:
     """What the console keeps across logins, as ui.console.session builds it (without lines and outbox)."""
     services = build_services(db, clock)
     bridge = CoreBridge()
     return DeskParts(services, services.references.load(), DbWorker(), DbWorker("render"), bridge,
-                     RingSound(enabled=False), intake, drafts=drafts, idle_minutes=idle_minutes)
+                     RingSound(enabled=False), intake, drafts=drafts, idle_minutes=idle_minutes, actions=actions)
 
 
 def build_console(qtbot: QtBot, db: Database, clock: ManualClock, translations: Translations,
                   language: str = "id", *, role: Role = Role.OPERATOR, username: str = "asep",
                   spool: Spool | None = None, drafts: DraftStore | None = None,
-                  idle_minutes: float = 0.0) -> Iterator[Console]:
+                  idle_minutes: float = 0.0, actions: DeskActions | None = None) -> Iterator[Console]:
     translations.install(language)
     actor = make_actor(db, clock, username, role)
     intake = IntakeService(db, spool=spool, clock=clock)
-    parts = desk_parts(db, clock, intake=intake, drafts=drafts, idle_minutes=idle_minutes)
+    parts = desk_parts(db, clock, intake=intake, drafts=drafts, idle_minutes=idle_minutes, actions=actions)
     intake.subscribe(parts.bridge.on_calls)
     desk = build_desk(parts, actor, language)
     window = desk.window

@@ -14,21 +14,25 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QSplashScreen, QVBoxLayout
 
-from callcenter.assembly import Lines, build_services
+from callcenter.assembly import Lines, build_services, receive_phone_messages
 from callcenter.cid.sources import Subscriber
 from callcenter.clock import utcnow
 from callcenter.db.database import Database, data_dir
+from callcenter.errors import DeskInUse
 from callcenter.forwarding.channels import default_senders
 from callcenter.forwarding.outbox import OutboxWorker
 from callcenter.services.auth import OperatorInfo
 from callcenter.services.base import Actor
 from callcenter.services.demo import DEMO_PASSWORD
+from callcenter.services.desk_actions import DeskActions, open_desk_journal
+from callcenter.services.desk_identity import desk_identity
 from callcenter.services.intake import IntakeService, IntakeWorker
+from callcenter.services.journal import JournalWorker, desk_state
 from callcenter.services.notify import NotifyListener
-from callcenter.services.presence import Heartbeat, desk_name
+from callcenter.services.presence import Heartbeat
 from callcenter.services.settings import SettingsService
 from callcenter.services.spool import Spool
 from ui.app import freeze_startup_heap
@@ -36,6 +40,7 @@ from ui.bridge import CoreBridge
 from ui.console.startup import in_background
 from ui.console.window import Desk, DeskParts, build_desk
 from ui.drafts import DraftStore, default_folder
+from ui.errors import error_text
 from ui.feed_poller import FeedPoller
 from ui.i18n import Translations
 from ui.idle_lock import DEFAULT_IDLE_MINUTES
@@ -61,6 +66,7 @@ class ConsoleSession(QObject):
     """Owns the background parts and the login loop of one running console."""
 
     _lines_restarted = Signal()
+    _heartbeat_failed = Signal(object)
 
     def __init__(self, app: QApplication, db: Database, url: str, translations: Translations,
                  splash: QSplashScreen, *, demo: bool, started: float, log_path: Path | None) -> None:
@@ -81,7 +87,8 @@ class ConsoleSession(QObject):
         self.intake.subscribe(self.bridge.on_calls)
         self.intake_worker = IntakeWorker(self.intake)
         self.lines = Lines(Subscriber(on_event=self.intake_worker.submit, on_warning=self.bridge.on_warning,
-                                      on_state=self.bridge.on_line_state))
+                                      on_state=self.bridge.on_line_state),
+                           prepare=partial(receive_phone_messages, db=db))
         self.poller = FeedPoller(self.worker, db, self.bridge)
         self.listener: NotifyListener | None = None
         self.outbox = OutboxWorker(db, default_senders(db))
@@ -89,10 +96,23 @@ class ConsoleSession(QObject):
         self.desk: Desk | None = None
         self.parts: DeskParts | None = None
         self.log_path = log_path
+        self.identity = desk_identity()
+        """This console's desk (stable across restarts; a second console on this PC is another desk)."""
+        journal_folder = data_dir() / ("demo" if demo else "") / "journal"
+        self.journal = open_desk_journal(journal_folder / f"desk-{self.identity.key[:16]}.jsonl", db)
+        """What the operator did while the database was away, applied (once) when it is back."""
+        self.actions = DeskActions(db, self.journal)
+        self.journal_worker = JournalWorker(self.journal)
+        self._unsubscribe_health = db.health.subscribe(lambda _health: self._say_desk_state())
+        self.journal.subscribe(lambda *_args: self._say_desk_state())
+        self._desk_state_timer = QTimer(self)  # also counts what the operator keeps on the desk meanwhile
+        self._desk_state_timer.setInterval(1000)
+        self._desk_state_timer.timeout.connect(self._say_desk_state)
         self._logout = False
         self._demo_started = False
         """The demo logs its first operator in by itself; after Ctrl+Q it asks, like a real database."""
         self._lines_restarted.connect(self._show_line_names)
+        self._heartbeat_failed.connect(self._desk_problem)
 
     def step(self, text: str) -> None:
         log.info("[%5.2f s] %s", time.perf_counter() - self.started, text)
@@ -118,7 +138,11 @@ class ConsoleSession(QObject):
         idle = in_background(self.app, lambda: idle_lock_minutes(self.services.settings))
         self.parts = DeskParts(self.services, reference, self.worker, self.render, self.bridge, RingSound(),
                                self.intake, self.intake_worker, self.outbox.wake,
-                               DraftStore(default_folder(self.demo)), idle, self.log_path)
+                               DraftStore(default_folder(self.demo)), idle, self.log_path, self.identity,
+                               self.actions)
+        self.journal_worker.start()
+        self._desk_state_timer.start()
+        self._say_desk_state()
 
     def _source_urls(self) -> list[tuple[str, str]]:
         if self.demo:
@@ -131,7 +155,14 @@ class ConsoleSession(QObject):
         if heartbeat is not None:
             in_background(self.app, heartbeat.stop)
 
+    def _say_desk_state(self) -> None:
+        """From any thread: the database link and this desk's journal, for the notice slot."""
+        state = desk_state(self.db.health.current, self.journal)
+        self.bridge.desk_state.emit(str(state), len(self.journal))
+
     def stop(self) -> None:
+        self._unsubscribe_health()
+        self.journal_worker.stop()
         self._stop_heartbeat()
         if self.listener is not None:
             self.listener.stop()
@@ -154,10 +185,8 @@ class ConsoleSession(QObject):
             if operator is None:
                 return status
             actor = operator.as_actor()
-            self.worker.run(self, partial(self.services.shifts.start_session, actor, socket.gethostname()))
-            # Presence on a thread of its own: a busy worker never makes this desk look dead to the supervisor.
-            self.heartbeat = Heartbeat(self.services.presence, actor, desk_name())
-            self.heartbeat.start()
+            self.worker.run(self, partial(self.services.shifts.start_session, actor, self.identity.name))
+            self._start_heartbeat(actor)
             self.step(f"logged in as {actor.username} ({actor.role})")
             self._logout = False
             self._show(self._build(actor, self.translations.language))
@@ -197,7 +226,26 @@ class ConsoleSession(QObject):
         desk.window.language_change_requested.connect(self.change_language)
         desk.window.sources_changed.connect(self.restart_sources)
         desk.window.logout_requested.connect(self.logout)
+        desk.window.desk_renamed.connect(partial(self._renamed, actor))
         return desk
+
+    def _renamed(self, actor: Actor, _name: str) -> None:
+        """The desk has another name: the presence moves to it (the old name is signed off)."""
+        self._stop_heartbeat()
+        self._start_heartbeat(actor)
+        if self.desk is not None:
+            self.desk.window.notices.set_notice("desk", None)
+
+    def _start_heartbeat(self, actor: Actor) -> None:
+        # Presence on a thread of its own: a busy worker never makes this desk look dead to the supervisor.
+        self.heartbeat = Heartbeat(self.services.presence, actor, self.identity.name,
+                                   desk_key=self.identity.key, on_error=self._heartbeat_failed.emit)
+        self.heartbeat.start()
+
+    def _desk_problem(self, exc: BaseException) -> None:
+        """A heartbeat failed: a clash of desk names is said once, loudly; an outage is the notice slot's."""
+        if isinstance(exc, DeskInUse) and self.desk is not None:
+            self.desk.window.notices.set_notice("desk", "down", error_text(exc))
 
     def _show(self, desk: Desk) -> None:
         desk.window.showMaximized()

@@ -18,6 +18,8 @@ from callcenter.assembly import Services
 from callcenter.clock import Clock
 from callcenter.db.enums import Role
 from callcenter.services.base import Actor
+from callcenter.services.desk_actions import DeskActions
+from callcenter.services.desk_identity import DeskIdentity
 from callcenter.services.intake import IntakeService, IntakeWorker
 from callcenter.services.reference import ReferenceData
 from ui.bridge import CoreBridge
@@ -26,8 +28,10 @@ from ui.desk.administration import Administration, QuestionFollower, keep_questi
 from ui.desk.call_flow import CallFlow
 from ui.desk.drafts import DraftKeeper
 from ui.desk.lock import LockController
+from ui.desk.map_desk import MapDesk
 from ui.desk.outage import OutageMonitor
 from ui.desk.panels import DeskPanels
+from ui.desk.phone_location import PhoneLocation
 from ui.desk.ringing import RingingController
 from ui.desk.supervision import Supervision
 from ui.drafts import DraftStore
@@ -60,6 +64,10 @@ class DeskParts:
     idle_minutes: float = 0.0
     """Lock the console after this many minutes without input (0: only by Ctrl+Shift+L)."""
     log_path: Path | None = None
+    identity: DeskIdentity | None = None
+    """This console's desk (its name in the header and on the supervisor's board)."""
+    actions: DeskActions | None = None
+    """The operator's actions, kept in this desk's journal while the database is away (and applied after)."""
 
     @property
     def clock(self) -> Clock:
@@ -78,6 +86,7 @@ class Desk:
     lock: LockController
     drafts: DraftKeeper | None
     supervision: Supervision | None
+    map: MapDesk
 
     @property
     def mode(self) -> str:
@@ -89,9 +98,11 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
     window = MainWindow(actor, parts.reference, language, parts.clock)
     flow_mode: list[str] = ["idle"]
     ringing = RingingController(worker, services.calls, services.callers, services.references, actor, window.banner,
-                                window.line_strip, parts.sound, busy=lambda: flow_mode[0] != "idle", parent=window)
+                                window.line_strip, parts.sound, busy=lambda: flow_mode[0] != "idle", parent=window,
+                                locations=services.locations)
     flow = CallFlow(worker, services.calls, services.callers, services.incidents, actor, ringing, window.stack,
-                    window.call_form, window.incident_form, window.call_stretch, parent=window)
+                    window.call_form, window.incident_form, window.call_stretch, parent=window,
+                    actions=parts.actions)
     flow.mode_changed.connect(partial(flow_mode.__setitem__, 0))
     flow.mode_changed.connect(window.apply_mode)
     window.mode_of = lambda: flow.mode
@@ -106,11 +117,15 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
     bridge.feed_changes.connect(ringing.on_changes)
     bridge.database_state.connect(outage.feed_state)
     worker.database_state.connect(outage.desk_state)
+    bridge.desk_state.connect(outage.journal_state)
     worker.error.connect(outage.unhandled_error)
     if parts.intake is not None:
         outage.watch_intake(parts.intake, parts.intake_worker)
 
-    panels = DeskPanels(window, worker, parts.render, services, bridge, flow, actor, parts.outbox_wake)
+    panels = DeskPanels(window, worker, parts.render, services, bridge, flow, actor, parts.outbox_wake,
+                        identity=parts.identity)
+    if parts.identity is not None:
+        window.set_desk_name(parts.identity.name)
 
     keys = window.shortcuts
     keys.add(window, ANSWER, _t("Answer the oldest ringing call"), flow.answer_oldest)
@@ -149,9 +164,14 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
         drafts.status.connect(window.show_status)
         lock.locking.connect(drafts.save)
 
+    map_desk = MapDesk(window, worker, parts.render, services, flow, panels.open_incident)
+    bridge.feed_changes.connect(map_desk.on_changes)
+    phone = PhoneLocation(window, worker, services.locations, actor, flow, map_desk)
+    bridge.feed_changes.connect(phone.on_changes)
+
     supervision = None
     if actor.at_least(Role.SUPERVISOR):
-        supervision = Supervision(window, worker, services, bridge, actor, panels.open_incident)
+        supervision = Supervision(window, worker, services, bridge, actor, panels.open_incident, map_desk)
     if actor.at_least(Role.ADMIN):
         Administration(window, worker, services, actor, panels.settings_button, panels.open_settings)
     follower = QuestionFollower(worker, services, window.incident_form,
@@ -159,7 +179,7 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
                                                                                              questions)), window)
     bridge.feed_changes.connect(follower.on_changes)
 
-    desk = Desk(window, ringing, flow, outage, panels, lock, drafts, supervision)
+    desk = Desk(window, ringing, flow, outage, panels, lock, drafts, supervision, map_desk)
     window.closing.connect(partial(_closing, desk, parts.sound))
     ringing.refresh()
     return desk

@@ -13,10 +13,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from callcenter.db.enums import CallState, CallType
-from callcenter.errors import ValidationError
+from callcenter.errors import DatabaseUnavailable, ValidationError
 from callcenter.services.base import Actor
 from callcenter.services.callers import CallerHistory, CallerService
 from callcenter.services.calls import CallInfo, CallService
+from callcenter.services.desk_actions import ActionResult, DeskActions
 from callcenter.services.incidents import IncidentDraft, IncidentService, IncidentView
 from ui.call_form import CallForm, call_type_names
 from ui.desk.ringing import HISTORY_LIMIT, RingingController
@@ -34,6 +35,10 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def _kept() -> str:
+    return _t("The database is away: it is kept on this desk and sent when the database is back.")
+
+
 class CallFlow(QObject):
     """Drives the call form and the incident form; every database step runs on the worker."""
 
@@ -44,11 +49,17 @@ class CallFlow(QObject):
     """An incident was saved or a call linked to one (its id): F4 forwards it."""
     finished = Signal()
     """Back to the ringing calls: nothing is left in the forms (drafts can go)."""
+    call_changed = Signal(object)
+    """The call in hand (a CallInfo), or None when there is none any more."""
 
     def __init__(self, worker: DbWorker, calls: CallService, callers: CallerService, incidents: IncidentService,
                  actor: Actor, ringing: RingingController, stack: QStackedWidget, call_form: CallForm,
-                 incident_form: IncidentForm, call_stretch: QWidget, parent: QObject | None = None) -> None:
+                 incident_form: IncidentForm, call_stretch: QWidget, parent: QObject | None = None, *,
+                 actions: DeskActions | None = None) -> None:
         super().__init__(parent)
+        self.actions = actions
+        """With a desk journal: classifying and saving go through it, so they are kept while the database is
+        away."""
         self.worker = worker
         self.calls = calls
         self.callers = callers
@@ -104,7 +115,26 @@ class CallFlow(QObject):
                 return info, None
             return info, cached.get(info.e164) or callers.history(info.e164, limit=HISTORY_LIMIT)
 
-        self.worker.run(self, job, self._answered, self._failed)
+        self.worker.run(self, job, self._answered, self._answer_failed)
+
+    def _answer_failed(self, exc: BaseException) -> None:
+        """The database is away: the oldest call the banner still shows is answered on this desk (the claim is
+        kept in the journal and applied when the database is back)."""
+        shown = self.ringing.ringing
+        if not isinstance(exc, DatabaseUnavailable) or self.actions is None or not shown:
+            self._failed(exc)
+            return
+        oldest = shown[0].call
+        actions, actor = self.actions, self.actor
+        self.worker.run(self, lambda: actions.claim(actor, oldest.id),
+                        lambda result: self._answered_on_desk(oldest, shown[0].history, result), self._failed)
+
+    def _answered_on_desk(self, call: CallInfo, history: CallerHistory | None, result: ActionResult[CallInfo]) -> None:
+        self._busy = False
+        self._take_call(result.value or call, history)
+        self.call_form.focus_buttons()
+        self._say(_t("You answered {number} while the database is away: what you do is kept on this desk.").format(
+            number=number_text(call)), True)
 
     def _answered(self, result: tuple[CallInfo | None, CallerHistory | None]) -> None:
         self._busy = False
@@ -120,6 +150,7 @@ class CallFlow(QObject):
 
     def _take_call(self, info: CallInfo, history: CallerHistory | None) -> None:
         self.current = info
+        self.call_changed.emit(info)
         self.current_history = history
         self._set_mode("call")
         self.call_form.show()
@@ -157,14 +188,21 @@ class CallFlow(QObject):
             self.call_form.set_buttons_enabled(True)
             self._failed(exc)
 
+        if self.actions is not None:
+            actions = self.actions
+            self.worker.run(self, lambda: actions.classify(actor, call.id, call_type),
+                            lambda result: self._classified(result.value or call, call_type, kept=not result.done),
+                            failed)
+            return
         self.worker.run(self, lambda: calls.classify(actor, call.id, call_type),
                         lambda info: self._classified(info, call_type), failed)
 
-    def _classified(self, info: CallInfo, call_type: CallType) -> None:
+    def _classified(self, info: CallInfo, call_type: CallType, *, kept: bool = False) -> None:
         self._busy = False
         self.ringing.forget_history(info.e164)
-        self._say(_t("Call from {number} closed as {type}.").format(number=number_text(info),
-                                                                     type=call_type_names()[call_type]))
+        words = _t("Call from {number} closed as {type}.").format(number=number_text(info),
+                                                                  type=call_type_names()[call_type])
+        self._say(words + (" " + _kept() if kept else ""), kept)
         self.back_to_idle()
 
     def _open_incident_form(self) -> None:
@@ -213,9 +251,14 @@ class CallFlow(QObject):
             self.incident_form.set_busy(False)
             return
         self._busy = True
-        incidents, calls, actor = self.incidents, self.calls, self.actor
+        incidents, calls, actor, actions = self.incidents, self.calls, self.actor, self.actions
 
-        def job() -> IncidentView:
+        def job() -> IncidentView | None:
+            if actions is not None:
+                created = actions.create_incident(actor, draft, call=draft.call_id)
+                if draft.call_id is not None:
+                    actions.end(actor, draft.call_id)
+                return created.value  # None: kept in this desk's journal
             view = incidents.create(actor, draft)
             if draft.call_id is not None:
                 calls.end(actor, draft.call_id)
@@ -231,8 +274,12 @@ class CallFlow(QObject):
         else:
             self.incident_form.status.setText(error_text(exc))
 
-    def _incident_saved(self, view: IncidentView) -> None:
+    def _incident_saved(self, view: IncidentView | None) -> None:
         self._busy = False
+        if view is None:
+            self._say(_t("Incident kept on this desk.") + " " + _kept(), True)
+            self.back_to_idle()
+            return
         self._say(_t("Incident {number} saved.").format(number=view.number) + " "
                   + _t("F4: forward it to the agencies."))
         self.incident_saved.emit(view.id)
@@ -280,6 +327,8 @@ class CallFlow(QObject):
             self.incident_form.set_suggestions(views)
 
     def back_to_idle(self) -> None:
+        if self.current is not None:
+            self.call_changed.emit(None)
         self.current = None
         self.current_history = None
         self.call_form.stop_talk()

@@ -76,6 +76,22 @@ class OutageMonitor(QObject):
         if not isinstance(exc, DatabaseUnavailable):
             self.status.emit(error_text(exc), True)
 
+    def journal_state(self, state: str, waiting: int) -> None:
+        """The database link and this desk's journal (actions kept while the database was away)."""
+        texts = {
+            "switching": _t("DATABASE SWITCHING to another server: a few seconds. What you do now is kept on this "
+                            "desk and sent when it is back."),
+            "away": _t("DATABASE AWAY: the lists show what they last showed (read only). Keep answering: what you "
+                       "do is kept on this desk ({count} waiting) and sent when it is back.").format(count=waiting),
+            "catching_up": _t("Sending what this desk kept while the database was away ({count} left).").format(
+                count=waiting),
+            "attention": _t("Some actions kept on this desk could not be applied: another desk changed the same "
+                            "call or incident first. Check those calls in the lists."),
+        }
+        text = texts.get(state)
+        self.notices.set_notice("journal", ("down" if state in ("switching", "away") else "spool") if text else None,
+                                text or "")
+
     def held_count(self) -> int:
         held = getattr(self.intake, "held", 0)
         return held if isinstance(held, int) else 0

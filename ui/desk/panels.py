@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from callcenter.assembly import Services
 from callcenter.db.enums import Role
 from callcenter.services.base import Actor
+from callcenter.services.desk_identity import DeskIdentity
 from callcenter.services.dispatch import DispatchView
 from callcenter.services.feed import Change
 from ui.bridge import CoreBridge
@@ -52,7 +53,8 @@ class DeskPanels(QObject):
     caller_history_requested = Signal(str)
 
     def __init__(self, window: MainWindow, worker: DbWorker, render: DbWorker, services: Services,
-                 bridge: CoreBridge, flow: CallFlow, actor: Actor, outbox_wake: object | None = None) -> None:
+                 bridge: CoreBridge, flow: CallFlow, actor: Actor, outbox_wake: object | None = None, *,
+                 identity: DeskIdentity | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.worker = worker
@@ -62,6 +64,7 @@ class DeskPanels(QObject):
         self.bridge = bridge
         self.actor = actor
         self.outbox_wake = outbox_wake
+        self.identity = identity
         self.last_incident_id: int | None = None
         flow.incident_saved.connect(self._remember_incident)
 
@@ -131,8 +134,10 @@ class DeskPanels(QObject):
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.worker, self.services.sources, self.services.settings, self.actor,
-                                self.window.language, self.window)
+                                self.window.language, self.window, desk=self.identity)
         dialog.language_changed.connect(self.window.language_change_requested.emit)
+        dialog.desk_renamed.connect(self.window.set_desk_name)
+        dialog.desk_renamed.connect(self.window.desk_renamed.emit)
         dialog.sources_changed.connect(self.window.sources_changed.emit)
         self.window.open_dialog(dialog)
 

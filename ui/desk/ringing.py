@@ -19,6 +19,7 @@ from callcenter.services.callers import CallerHistory, CallerService
 from callcenter.services.calls import CallInfo, CallService
 from callcenter.services.feed import Change
 from callcenter.services.intake import CallNotice
+from callcenter.services.location_views import CallLocations, LocationViews
 from callcenter.services.reference import LineOption, ReferenceService
 from ui.errors import error_text
 from ui.line_strip import LineStrip
@@ -40,6 +41,7 @@ class _RingSnapshot:
     calls: list[CallInfo]
     histories: dict[str, CallerHistory]
     lines: list[LineOption] | None
+    locations: dict[int, CallLocations]
 
 
 class RingingController(QObject):
@@ -52,8 +54,10 @@ class RingingController(QObject):
 
     def __init__(self, worker: DbWorker, calls: CallService, callers: CallerService, references: ReferenceService,
                  actor: Actor, banner: RingBanner, line_strip: LineStrip, sound: RingSound,
-                 busy: Callable[[], bool], parent: QObject | None = None) -> None:
+                 busy: Callable[[], bool], parent: QObject | None = None, *,
+                 locations: LocationViews | None = None) -> None:
         super().__init__(parent)
+        self.locations = locations
         self.worker = worker
         self.calls = calls
         self.callers = callers
@@ -81,7 +85,7 @@ class RingingController(QObject):
         self._in_flight = True
         known_histories = frozenset(self.histories)
         known_lines = frozenset(self._lines)
-        calls, callers, references = self.calls, self.callers, self.references
+        calls, callers, references, locations = self.calls, self.callers, self.references, self.locations
 
         def job() -> _RingSnapshot:
             ringing = calls.ringing(limit=50)
@@ -92,7 +96,9 @@ class RingingController(QObject):
             lines = None
             if any(call.line_id is not None and call.line_id not in known_lines for call in ringing):
                 lines = references.lines()
-            return _RingSnapshot(ringing, histories, lines)
+            shown = [call.id for call in ringing[:MAX_CARDS]]
+            found = locations.for_calls(shown) if locations is not None and shown else {}
+            return _RingSnapshot(ringing, histories, lines, found)
 
         self.worker.run(self, job, self._loaded, self._failed)
 
@@ -105,8 +111,10 @@ class RingingController(QObject):
         counts: dict[str, int] = {}
         for call in snapshot.calls:
             line = self._lines.get(call.line_id) if call.line_id is not None else None
+            located = snapshot.locations.get(call.id)
+            view = (located.best or located.items[0]) if located is not None and located.items else None
             ringing.append(RingingCall(call, self.histories.get(call.e164) if call.e164 else None,
-                                       line.code if line else None, line.source_key if line else None))
+                                       line.code if line else None, line.source_key if line else None, view))
             if line is not None:
                 counts[line.source_key] = counts.get(line.source_key, 0) + 1
         vanished = {r.call.id for r in self.ringing} - {r.call.id for r in ringing}

@@ -3,18 +3,25 @@
 
 from __future__ import annotations
 
+from datetime import date
+from functools import partial
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from callcenter.assembly import Services
 from callcenter.services.base import Actor
 from callcenter.services.feed import Change
 from ui.app import icon
 from ui.bridge import CoreBridge
+from ui.desk.map_desk import MapDesk
 from ui.main_window import MainWindow
+from ui.map.feed import MapFeed
+from ui.map.panel import MapPanel
 from ui.shortcuts import AUDIT_LOG, SUPERVISOR_BOARD, with_key
 from ui.supervisor import AuditLogDialog, SupervisorBoard
+from ui.supervisor.phone_messages import PhoneMessagesPanel
 from ui.worker import DbWorker
 
 
@@ -23,7 +30,8 @@ def _t(text: str) -> str:
 
 
 class BoardWindow(QWidget):
-    """The supervisor board's own window; its clock runs only while it is shown."""
+    """The supervisor board's own window (the board, and the map of the shift's incidents in a second tab); its
+    clock runs only while it is shown."""
 
     def __init__(self, board: SupervisorBoard, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -31,9 +39,11 @@ class BoardWindow(QWidget):
         self.setWindowTitle(_t("Supervisor board - Konsol 112"))
         self.setWindowIcon(icon("app"))
         self.board = board
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(board, _t("Board"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(board)
+        layout.addWidget(self.tabs)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -46,8 +56,12 @@ class BoardWindow(QWidget):
 
 class Supervision(QObject):
     def __init__(self, window: MainWindow, worker: DbWorker, services: Services, bridge: CoreBridge,
-                 actor: Actor, open_incident: object) -> None:
+                 actor: Actor, open_incident: object, map_desk: MapDesk | None = None) -> None:
         super().__init__(window)
+        self.map_desk = map_desk
+        self.map_panel: MapPanel | None = None
+        self.phone_messages: PhoneMessagesPanel | None = None
+        self.map_feed: MapFeed | None = None
         self.window = window
         self.worker = worker
         self.services = services
@@ -83,6 +97,8 @@ class Supervision(QObject):
             if callable(self._open_incident):
                 board.incident_activated.connect(self._open_incident)
             window = BoardWindow(board, self.window)
+            self.phone_messages = PhoneMessagesPanel(self.worker, services.locations, self.actor, services.clock)
+            window.tabs.addTab(self.phone_messages, _t("Phone locations and SMS"))
             # The board's charts need room: as large as the screen allows, up to 1600x900.
             available = self.window.screen().availableGeometry()
             window.resize(min(1600, available.width()), min(900, available.height()))
@@ -90,9 +106,34 @@ class Supervision(QObject):
         elif self._dirty and self.board is not None:
             self.board.refresh()
         self._dirty = False
+        self._add_map()
         self.board_window.show()
         self.board_window.raise_()
         self.board_window.activateWindow()
+
+    def _add_map(self) -> None:
+        """The shift's incidents on the map, and incidents per desa or kecamatan for a chosen period."""
+        geography = self.map_desk.geography if self.map_desk is not None else None
+        if geography is None or self.map_panel is not None or self.board_window is None:
+            return
+        panel = MapPanel(geography, choropleth=True)
+        feed = MapFeed(partial(self.worker.run, panel), self.services.map, panel.view, show_closed=True)
+        self.worker.run(panel, self.services.shifts.current_window,
+                        lambda shift: feed.show_period(self.actor, shift.start_utc, shift.end_utc))
+        feed.refresh()
+        panel.choropleth_bar.requested.connect(partial(self._counts, feed, panel))
+        if callable(self._open_incident):
+            panel.view.incidentActivated.connect(self._open_incident)
+        self.worker.run(panel, self.services.dispatch.categories, partial(self._categories, panel))
+        self.board_window.tabs.addTab(panel, _t("Map of the shift"))
+        self.map_panel, self.map_feed = panel, feed
+
+    def _categories(self, panel: MapPanel, categories: list[tuple[int, str, str]]) -> None:
+        panel.choropleth_bar.set_categories([(category_id, name) for category_id, _code, name in categories])
+
+    def _counts(self, feed: MapFeed, panel: MapPanel, date_from: date, date_to: date, category_id: int | None,
+                level: str) -> None:
+        feed.request_counts(self.actor, date_from, date_to, category_id, level, panel)
 
     def _changes(self, changes: list[Change]) -> None:
         """The board fetches only while someone can see it; a hidden board catches up when shown again."""
@@ -100,6 +141,10 @@ class Supervision(QObject):
             return
         if self.board_window.isVisible():
             self.board.on_changes(changes)
+            if self.map_feed is not None:
+                self.map_feed.on_changes(changes)
+            if self.phone_messages is not None:
+                self.phone_messages.on_changes(changes)
         elif changes:
             self._dirty = True
 

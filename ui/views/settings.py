@@ -28,7 +28,9 @@ from serial.tools import list_ports
 from callcenter.cid.sources import LineState, LineStatus, parse_source_url
 from callcenter.cid.sources.url import DEFAULT_BAUD
 from callcenter.db.enums import Role
+from callcenter.errors import ValidationError
 from callcenter.services.base import Actor
+from callcenter.services.desk_identity import MAX_DESK_NAME, DeskIdentity
 from callcenter.services.settings import SettingsService
 from callcenter.services.source_config import MAX_HOST, MAX_NAME, MAX_URL, SourceConfig, SourceConfigService
 from ui.errors import core_text, error_text
@@ -50,10 +52,12 @@ def serial_url(device: str, baud: int = DEFAULT_BAUD, fmt: str = "modem") -> str
 class SettingsDialog(QDialog):
     language_changed = Signal(str)
     sources_changed = Signal()
+    desk_renamed = Signal(str)
 
     def __init__(self, worker: DbWorker, sources: SourceConfigService, settings: SettingsService, actor: Actor,
-                 language: str, parent: QWidget | None = None) -> None:
+                 language: str, parent: QWidget | None = None, *, desk: DeskIdentity | None = None) -> None:
         super().__init__(parent)
+        self.desk = desk
         self.worker = worker
         self.sources = sources
         self.settings = settings
@@ -104,7 +108,34 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         form.addRow(self.tr("Language of the console"), self.language_box)
         form.addRow(hint)
+        if self.desk is not None:
+            self.desk_name = QLineEdit(self.desk.name, page)
+            self.desk_name.setObjectName("deskName")
+            self.desk_name.setMaxLength(MAX_DESK_NAME)
+            rename = QPushButton(self.tr("Rename the desk"), page)
+            rename.clicked.connect(self.rename_desk)
+            self.desk_name.returnPressed.connect(self.rename_desk)
+            row = QHBoxLayout()
+            row.addWidget(self.desk_name, 1)
+            row.addWidget(rename)
+            form.addRow(self.tr("This console's desk"), row)
+            self.desk_message = MessageBar(page)
+            form.addRow(self.desk_message)
         return page
+
+    def rename_desk(self) -> None:
+        """Another desk name for this console (two consoles on one PC are two desks, each with its own name)."""
+        assert self.desk is not None
+        name = self.desk_name.text().strip()
+        if name == self.desk.name:
+            return
+        try:
+            self.desk.rename(name)
+        except (ValidationError, OSError) as exc:
+            self.desk_message.show_message(error_text(exc))
+            return
+        self.desk_message.show_message(self.tr("This console is now desk %1.").replace("%1", self.desk.name), "ok")
+        self.desk_renamed.emit(self.desk.name)
 
     def _language_picked(self) -> None:
         code = self.language_box.currentData()

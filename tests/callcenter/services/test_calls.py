@@ -119,3 +119,29 @@ def test_missed_call_and_callback(db: Database, clock: ManualClock, operator: Ac
     calls.claim(operator, answered)
     with pytest.raises(ConflictError):
         calls.record_callback(operator, answered)
+
+
+def test_a_call_answered_at_a_desk_phone_waits_for_a_desk_to_log_it(db: Database, clock: ManualClock,
+                                                                    operator: Actor) -> None:
+    """A PBX line reports the desk phone that answered (intake marks the call answered on the line): it stays in
+    the desks' list until one logs it, and keeps the phone's answer time."""
+    from sqlalchemy import update
+
+    from callcenter.db.enums import ANSWERED_ON_LINE
+
+    call_id = ring(db, clock, "081234567890")
+    answered_at = clock()
+    with db.write() as session:  # what intake records from the PBX's answer
+        session.execute(update(Call).where(Call.id == call_id).values(
+            state=CallState.ANSWERED, answered_at=answered_at, answered_via=ANSWERED_ON_LINE,
+            answered_extension="201"))
+    calls = CallService(db, clock)
+    [waiting] = calls.ringing()
+    assert waiting.id == call_id and waiting.answered_extension == "201"
+    clock.advance(30)
+    taken = calls.claim_oldest(operator)
+    assert taken is not None and taken.id == call_id and taken.claimed_by_id == operator.id
+    assert taken.answered_at == answered_at  # the phone's answer time, not the console's
+    assert calls.ringing() == []
+    with pytest.raises(AlreadyClaimed):
+        calls.claim(make_actor(db, clock, "dewi", Role.OPERATOR), call_id)

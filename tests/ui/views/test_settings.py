@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 from serial.tools import list_ports
 
@@ -110,3 +110,24 @@ def test_editing_an_ami_source_never_shows_its_secret(qtbot: QtBot, worker: DbWo
         dialog.save_button.click()
     saved = sources.list()[0]
     assert saved.name == "Asterisk kantor" and saved.url == "ami://konsol:Rahasia-1@10.0.0.6:5038"
+
+
+def test_a_console_renames_its_own_desk_and_keeps_the_name(qtbot: QtBot, worker: DbWorker, sqlite_db: Database,
+                                                           clock: ManualClock, operator: Actor,
+                                                           tmp_path: Path) -> None:
+    from callcenter.services.desk_identity import claim_desk_identity
+
+    with claim_desk_identity(tmp_path / "desks", host="PC-OPS-1") as desk:
+        dialog = SettingsDialog(worker, SourceConfigService(sqlite_db, clock), SettingsService(sqlite_db, clock),
+                                operator, "id", desk=desk)
+        show(qtbot, dialog)
+        assert dialog.desk_name.text() == "PC-OPS-1"
+        dialog.desk_name.setText("MEJA 2 (lantai 2)")
+        with qtbot.waitSignal(dialog.desk_renamed) as renamed:
+            qtbot.keyClick(dialog.desk_name, Qt.Key.Key_Return)
+        assert renamed.args == ["MEJA 2 (lantai 2)"]
+        dialog.desk_name.setText("")
+        dialog.rename_desk()
+        assert dialog.desk_message.kind == "error" and desk.name == "MEJA 2 (lantai 2)"
+    with claim_desk_identity(tmp_path / "desks", host="PC-OPS-1") as again:
+        assert again.name == "MEJA 2 (lantai 2)"  # the next start is the same desk
