@@ -426,6 +426,10 @@
             <translation>Uraian</translation>
         </message>
         <message>
+            <source>Questions asked</source>
+            <translation>Pertanyaan dan jawaban</translation>
+        </message>
+        <message>
             <location filename="../../ui/views/incident_detail.py" line="164" />
             <source>Save changes</source>
             <translation>Simpan perubahan</translation>

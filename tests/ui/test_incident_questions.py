@@ -47,6 +47,18 @@ def test_the_category_questions_appear_beside_the_description_and_are_saved(qtbo
     assert [(a.question, a.answer) for a in incident.answers] == [
         ("Ada orang yang terjebak di dalam?", "Ya, dua orang di lantai atas"),
         ("Ada korban luka atau luka bakar?", "satu orang luka bakar")]
+    # The incident's window shows them too (a supervisor reviewing it, a dispatcher forwarding it later).
+    from PySide6.QtWidgets import QApplication
+
+    from ui.views.incident_detail import IncidentDetailDialog
+
+    console.desk.panels.open_incident(incident.id)
+    [detail] = [w for w in QApplication.topLevelWidgets() if isinstance(w, IncidentDetailDialog) and w.isVisible()]
+    qtbot.waitUntil(lambda: detail.answers.isVisible(), timeout=3000)
+    assert detail.answers.text() == ("Ada orang yang terjebak di dalam? Ya, dua orang di lantai atas\n"
+                                     "Ada korban luka atau luka bakar? satu orang luka bakar")
+    console.idle(qtbot)
+    detail.close()
 
 
 def test_answers_survive_trying_another_category(qtbot: QtBot, console: Console) -> None:
