@@ -9,6 +9,8 @@ questions from its next incident.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -118,9 +120,13 @@ class CategoryQuestionsDialog(QDialog):
         self.reload()
 
     # -- loading -------------------------------------------------------------------------------------------
-    def reload(self, select: int | None = None) -> None:
-        self.worker.run(self, self.service.categories, lambda rows: self._loaded(rows, select),
-                        lambda exc: self.message.show_message(error_text(exc)))
+    def reload(self, select: int | None = None, then: Callable[[], None] | None = None) -> None:
+        def loaded(rows: list[CategoryQuestions]) -> None:
+            self._loaded(rows, select)
+            if then is not None:
+                then()
+
+        self.worker.run(self, self.service.categories, loaded, lambda exc: self.message.show_message(error_text(exc)))
 
     def _loaded(self, rows: list[CategoryQuestions], select: int | None) -> None:
         self.categories = {row.category_id: row for row in rows}
@@ -217,9 +223,9 @@ class CategoryQuestionsDialog(QDialog):
     def _saved(self, category_id: int) -> None:
         self.save_button.setEnabled(True)
         self._loaded_texts = self._texts()  # the reload below shows what was stored
-        self.message.show_message(_t("Saved: {name}. Every desk asks these questions from its next incident."
-                                     ).format(name=self.heading.text()), "ok")
-        self.reload(category_id)
+        text = _t("Saved: {name}. Every desk asks these questions from its next incident.").format(
+            name=self.heading.text())
+        self.reload(category_id, lambda: self.message.show_message(text, "ok"))
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
