@@ -24,6 +24,7 @@ from callcenter.services.incidents import IncidentService
 from callcenter.services.location_views import AreaMatch, LocationViews
 from callcenter.services.map_data import MapService
 from callcenter.services.presence import PresenceService
+from callcenter.services.questions import QuestionService
 from callcenter.services.queues import QueueService
 from callcenter.services.reference import ReferenceService
 from callcenter.services.report_data import ReportService
@@ -58,6 +59,7 @@ class Services:
     supervisor: SupervisorService
     map: MapService
     locations: LocationViews
+    questions: QuestionService
 
 
 def build_services(db: Database, clock: Clock = utcnow) -> Services:
@@ -69,7 +71,7 @@ def build_services(db: Database, clock: Clock = utcnow) -> Services:
         shifts=ShiftService(db, clock), sources=SourceConfigService(db, clock),
         settings=SettingsService(db, clock), presence=PresenceService(db, clock),
         supervisor=SupervisorService(db, clock), map=MapService(db, clock),
-        locations=LocationViews(db, clock, locator=area_of),
+        locations=LocationViews(db, clock, locator=area_of), questions=QuestionService(db, clock),
     )
 
 

@@ -1,21 +1,26 @@
-"""The answered call: who is calling and six call-type buttons, each on its own F-key.
+"""The answered call: who is calling, how long the operator has been talking, and six call-type buttons, each
+on its own F-key.
 
 Prank, ghost, wrong number, test and information close the call in one keystroke; Normal opens the incident
-form. After answering, focus is on the call-type buttons (arrow keys move between them, Enter chooses).
+form. After answering, focus is on the call-type buttons (arrow keys move between them, Enter chooses). The talk
+timer ("bicara 1:23") runs from the answer until the caller hangs up or the call is closed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from callcenter.clock import Clock, utcnow
 from callcenter.db.enums import CallType
 from callcenter.services.callers import CallerHistory
 from callcenter.services.calls import CallInfo
 from ui.ring_banner import describe_caller, number_text
 from ui.shortcuts import CALL_TYPE_KEYS, CALLER_HISTORY, with_key
-from ui.words import call_type_text, time_text
+from ui.words import call_type_text, duration_text, time_text
 
 
 def _t(text: str) -> str:
@@ -57,10 +62,15 @@ class CallForm(QFrame):
     classify_requested = Signal(str)   # CallType value
     history_requested = Signal(str)    # number
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, clock: Clock = utcnow) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         self.call: CallInfo | None = None
+        self.clock = clock
+        self._talk_since: datetime | None = None
+        self._talk_timer = QTimer(self)
+        self._talk_timer.setInterval(1000)
+        self._talk_timer.timeout.connect(self._tick_talk)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(4)
@@ -72,6 +82,10 @@ class CallForm(QFrame):
         self.received = QLabel()
         self.received.setObjectName("muted")
         top.addWidget(self.received)
+        self.talk = QLabel()
+        self.talk.setObjectName("talkTimer")
+        self.talk.setToolTip(_t("Time since you answered the call"))
+        top.addWidget(self.talk)
         layout.addLayout(top)
         number_row = QHBoxLayout()
         self.number = QLabel()
@@ -141,6 +155,35 @@ class CallForm(QFrame):
         self.hung_up.setVisible(call.ended_at is not None)
         self.show_location("")
         self.set_buttons_enabled(True)
+        self._talk_since = call.answered_at
+        self._talk_timer.stop()
+        if call.ended_at is not None:
+            self.stop_talk(call.ended_at)
+        elif call.answered_at is not None:
+            self._talk_timer.start()
+            self._tick_talk()
+        else:
+            self.talk.clear()
+
+    def stop_talk(self, at: datetime | None = None) -> None:
+        """The caller hung up (at that moment: the timer shows the talk's length) or the call was closed."""
+        self._talk_timer.stop()
+        if at is not None and self._talk_since is not None:
+            self._show_talk(at)
+        elif at is None:
+            self._talk_since = None
+            self.talk.clear()
+
+    def talk_running(self) -> bool:
+        return self._talk_timer.isActive()
+
+    def _tick_talk(self) -> None:
+        self._show_talk(self.clock())
+
+    def _show_talk(self, now: datetime) -> None:
+        if self._talk_since is None:
+            return
+        self.talk.setText(_t("talking {time}").format(time=duration_text(now - self._talk_since)))
 
     def show_location(self, text: str) -> None:
         self.location.setText(text)

@@ -62,6 +62,9 @@ MESSAGES: Mapping[str, object] = {  # QT_TRANSLATE_NOOP returns its text (typed 
         "Errors", "{name} has history (units or dispatches), so it cannot be deleted; untick \"Active\" instead."),
     "operator.name_taken": QT_TRANSLATE_NOOP("Errors", "The username {username} is already taken."),
     "operator.not_first": QT_TRANSLATE_NOOP("Errors", "Operators already exist; an admin creates further accounts."),
+    "operator.self": QT_TRANSLATE_NOOP("Errors", "You cannot deactivate your own account."),
+    "operator.last_admin": QT_TRANSLATE_NOOP(
+        "Errors", "This is the last active admin: make another account admin before deactivating this one."),
     "desk.in_use": QT_TRANSLATE_NOOP(
         "Errors", "Another console already works as desk {desk}. Two consoles cannot share a desk: give this one "
                   "another name under Settings, or close the other console."),
@@ -230,6 +233,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
      "'%1' is not a caller-ID source URL (for example serial://COM3, tcp://host:3333, udp://0.0.0.0:3520, "
      "ami://user:secret@host, sim://)"),
     (re.compile(r"^no answer within (.*) s$"), "no answer within %1 s"),
+    (re.compile(r"^at least (\d+) characters$"), "at least %1 characters"),
+    (re.compile(r"^at most (\d+) questions per category$"), "at most %1 questions per category"),
+    (re.compile(r"^at most ([\d,.]+) characters per answer \(now ([\d,.]+)\)$"),
+     "at most %1 characters per answer (now %2)"),
 )
 # The forwarding rules' sentences (the core words them with values inside): recognised by their distinctive part.
 DISPATCH_PROBLEMS: tuple[tuple[str, object], ...] = (
@@ -337,6 +344,13 @@ CORE_MESSAGES = (
         "ami://user:secret@host, sim://)"
     ),
     QT_TRANSLATE_NOOP("CoreMessages", "no answer within %1 s"),
+    QT_TRANSLATE_NOOP("CoreMessages", "at least %1 characters"),
+    QT_TRANSLATE_NOOP("CoreMessages", "at most %1 questions per category"),
+    QT_TRANSLATE_NOOP("CoreMessages", "at most %1 characters per answer (now %2)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the Indonesian question is required"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the same question is listed twice"),
+    QT_TRANSLATE_NOOP("CoreMessages", "1-64 characters: letters, digits, '.', '_' or '-'"),
+    QT_TRANSLATE_NOOP("CoreMessages", "operator, supervisor or admin"),
 )
 
 

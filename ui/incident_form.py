@@ -7,9 +7,11 @@ each field, in the operator's language.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -29,14 +31,18 @@ from PySide6.QtWidgets import (
 from callcenter.db.enums import Channel, Priority
 from callcenter.services.incidents import LIMITS, IncidentDraft, IncidentView
 from callcenter.services.lookups import AreaChoice, CategoryChoice
+from callcenter.services.questions import QuestionChoice
 from callcenter.services.reference import ReferenceData
 from ui.app import icon
 from ui.errors import translate_problem
+from ui.form_questions import QuestionsBox
 from ui.form_widgets import LimitedTextEdit, completer_of, line_edit, resolve, searchable
 from ui.shortcuts import LINK, SAVE, with_key
 from ui.words import integer_text, priority_text, report_channel_text, time_text
 
 SUGGEST_DELAY_MS = 250
+SUGGESTIONS_ALONE = 110
+SUGGESTIONS_BESIDE_QUESTIONS = 66  # three rows
 MAX_SHOWN_PROBLEM = 300
 MAX_DESCRIPTION_LINES = 1000
 LINE_FIELDS = ("address", "landmark", "reporter_name", "callback_number")
@@ -80,6 +86,7 @@ class IncidentForm(QFrame):
         self._kecamatan: dict[str, AreaChoice] = {a.code: a for a in reference.kecamatan}
         self._desa: dict[str, AreaChoice] = {a.code: a for a in reference.desa}
         self._categories: dict[int, CategoryChoice] = {c.id: c for c in reference.categories}
+        self._questions: dict[int, list[QuestionChoice]] = dict(reference.questions)
         self._suggest_timer = QTimer(self)
         self._suggest_timer.setSingleShot(True)
         self._suggest_timer.setInterval(SUGGEST_DELAY_MS)
@@ -105,7 +112,7 @@ class IncidentForm(QFrame):
         for channel, name in channel_names().items():
             self.channel.addItem(name, channel.value)
         self.category = QComboBox()
-        searchable(self.category)
+        searchable(self.category, self._key_in_list)
         for option in reference.categories:
             self.category.addItem(option.name_en if language == "en" else option.name_id, option.id)
         self.category.setCurrentIndex(-1)
@@ -115,13 +122,13 @@ class IncidentForm(QFrame):
             self.priority.addItem(name, priority.value)
         self.priority.setCurrentIndex(-1)
         self.kecamatan = QComboBox()
-        searchable(self.kecamatan)
+        searchable(self.kecamatan, self._key_in_list)
         for area in reference.kecamatan:
             self.kecamatan.addItem(area.name, area.code)
         self.kecamatan.setCurrentIndex(-1)
         line_edit(self.kecamatan).setPlaceholderText(_t("type the kecamatan"))
         self.desa = QComboBox()
-        searchable(self.desa)
+        searchable(self.desa, self._key_in_list)
         line_edit(self.desa).setPlaceholderText(_t("type the desa/kelurahan"))
         self.address = QLineEdit()
         self.address.setPlaceholderText(_t("street, house number, RT/RW"))
@@ -146,6 +153,8 @@ class IncidentForm(QFrame):
         self.description.setMinimumHeight(64)
         self.description.setMaximumHeight(130)  # keep Save in view at 1366x768
 
+        # Reading order is typing order: what and where, the description, then what is optional (the priority
+        # follows the category by itself).
         row = 0
         self._channel_row = row
         self._channel_label = self._add(grid, row, 0, "channel", _t("Channel"), self.channel)
@@ -156,28 +165,27 @@ class IncidentForm(QFrame):
         self._add(grid, row, 0, "kecamatan_code", _t("Kecamatan *"), self.kecamatan)
         self._add(grid, row, 2, "desa_code", _t("Desa/Kelurahan"), self.desa)
         row += 2
-        self._add(grid, row, 0, "address", _t("Address"), self.address, span=3)
-        row += 2
-        self._add(grid, row, 0, "landmark", _t("Landmark (patokan)"), self.landmark)
-        self._add(grid, row, 2, "latitude", _t("Coordinates"), coordinates)
-        self._field_widgets["longitude"] = self.longitude
-        self.errors["longitude"] = self.errors["latitude"]
-        row += 2
-        self._add(grid, row, 0, "reporter_name", _t("Reporter name"), self.reporter_name)
-        self._add(grid, row, 2, "callback_number", _t("Callback number"), self.callback_number)
-        row += 2
         self._add(grid, row, 0, "description", _t("Description *"), self.description)
 
-        # Beside the description, so that both and the Save button fit a 1366x768 screen.
+        # Beside the description, so that both and the Save button fit a 1366x768 screen: the category's
+        # questions, then the open incidents this report may belong to.
+        side = QWidget()
+        side_box = QVBoxLayout(side)
+        side_box.setContentsMargins(0, 0, 0, 0)
+        side_box.setSpacing(4)
+        self.questions_box = QuestionsBox(language)
+        self.questions_box.edited.connect(self._emit_edited)
+        side_box.addWidget(self.questions_box)
         link_widget = QWidget()
+        side_box.addWidget(link_widget, 1)
         link_box = QVBoxLayout(link_widget)
         link_box.setContentsMargins(0, 0, 0, 0)
-        link_title = QLabel(_t("Same incident already open? Link this report to it (gabungkan):"))
-        link_title.setObjectName("fieldLabel")
-        link_title.setWordWrap(True)
-        link_box.addWidget(link_title)
+        self.link_title = QLabel(_t("Same incident already open? Link this report to it (gabungkan):"))
+        self.link_title.setObjectName("fieldLabel")
+        self.link_title.setWordWrap(True)
+        link_box.addWidget(self.link_title)
         self.suggestions = QListWidget()
-        self.suggestions.setMaximumHeight(110)
+        self.suggestions.setMaximumHeight(SUGGESTIONS_ALONE)
         # Beside the compact map the column is narrow: an open incident's line wraps rather than scrolling away.
         self.suggestions.setProperty("wrapping", True)
         self.suggestions.setWordWrap(True)
@@ -192,8 +200,18 @@ class IncidentForm(QFrame):
         link_box.addWidget(self.no_suggestions)
         self.suggestions.hide()
         link_box.addStretch(1)
-        grid.addWidget(link_widget, row, 2, 2, 2)
+        grid.addWidget(side, row, 2, 2, 2)
         self._link_widget = link_widget
+        row += 2
+        self._add(grid, row, 0, "address", _t("Address"), self.address, span=3)
+        row += 2
+        self._add(grid, row, 0, "landmark", _t("Landmark (patokan)"), self.landmark)
+        self._add(grid, row, 2, "latitude", _t("Coordinates"), coordinates)
+        self._field_widgets["longitude"] = self.longitude
+        self.errors["longitude"] = self.errors["latitude"]
+        row += 2
+        self._add(grid, row, 0, "reporter_name", _t("Reporter name"), self.reporter_name)
+        self._add(grid, row, 2, "callback_number", _t("Callback number"), self.callback_number)
 
         buttons = QHBoxLayout()
         self.status = QLabel()
@@ -215,6 +233,7 @@ class IncidentForm(QFrame):
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.save_button)
         outer.addLayout(buttons)
+        self._chain_tab_order()
 
         self.category.currentIndexChanged.connect(self._category_changed)
         line_edit(self.category).editingFinished.connect(lambda: self._typed(self.category))
@@ -242,6 +261,22 @@ class IncidentForm(QFrame):
             combo.currentIndexChanged.connect(self._emit_edited)
             if combo.isEditable():
                 line_edit(combo).textEdited.connect(self._emit_edited)
+
+    def _chain_tab_order(self) -> None:
+        """Tab goes category -> kecamatan -> desa -> description, then the optional fields, then the buttons."""
+        chain: list[QWidget] = [self.channel, self.category, self.kecamatan, self.desa, self.description,
+                                *self.questions_box.fields, self.priority, self.address, self.landmark,
+                                self.latitude, self.longitude, self.reporter_name, self.callback_number,
+                                self.suggestions, self.cancel_button, self.link_button, self.save_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _key_in_list(self, event: QKeyEvent) -> bool:
+        """A key pressed while a combo's list is open (the list has the keyboard): Ctrl+S still saves."""
+        if QKeySequence(event.keyCombination()).matches(QKeySequence(SAVE)) == QKeySequence.SequenceMatch.ExactMatch:
+            self.save()
+            return True
+        return False
 
     def _add(self, grid: QGridLayout, row: int, column: int, name: str, label_text: str, widget: QWidget,
              span: int = 1) -> QLabel:
@@ -300,10 +335,12 @@ class IncidentForm(QFrame):
                      self.callback_number):
             line.clear()
         self.description.clear()
+        self.questions_box.clear()
+        self._show_questions(None)
         self._priority_touched = False
         self.suggestions.clear()
         self.suggestions.hide()
-        self.no_suggestions.show()
+        self._show_no_suggestions()
         self.clear_problems()
         self.set_busy(False)
 
@@ -336,14 +373,15 @@ class IncidentForm(QFrame):
         data.update(
             call_id=self.call_id, channel=self.channel.currentData(), priority=self.priority.currentData(),
             category=self.category.currentText(), kecamatan=self.kecamatan.currentText(),
-            desa=self.desa.currentText(), description=self.description.toPlainText())
+            desa=self.desa.currentText(), description=self.description.toPlainText(),
+            answers=self.questions_box.snapshot())
         return data
 
     def is_blank(self) -> bool:
         data = self.snapshot()
         return not any(str(data[name] or "").strip() for name in
                        ("address", "landmark", "latitude", "longitude", "category", "kecamatan", "desa",
-                        "description"))
+                        "description", "answers"))
 
     def restore(self, data: dict[str, object]) -> None:
         """Fill the form from a draft (after start_for_call or start_without_call chose the mode)."""
@@ -367,6 +405,7 @@ class IncidentForm(QFrame):
             if text(name):
                 getattr(self, name).setText(text(name))
         self.description.setPlainText(text("description"))
+        self.questions_box.restore(data.get("answers"))
 
     # -- reading the form --------------------------------------------------------------------------------
     def draft(self) -> IncidentDraft | None:
@@ -409,6 +448,7 @@ class IncidentForm(QFrame):
             callback_number=self.callback_number.text(),
             description=self.description.toPlainText(),
             call_id=self.call_id,
+            answers=self.questions_box.answers(),
         )
 
     def save(self) -> None:
@@ -476,7 +516,7 @@ class IncidentForm(QFrame):
             self.suggestions.addItem(item)
         has = bool(incidents)
         self.suggestions.setVisible(has)
-        self.no_suggestions.setVisible(not has)
+        self._show_no_suggestions()
         self.link_button.setEnabled(False)
 
     def suggestion_ids(self) -> list[int]:
@@ -508,7 +548,27 @@ class IncidentForm(QFrame):
         option = self._categories.get(category_id) if isinstance(category_id, int) else None
         if option is not None and not self._priority_touched:
             self.priority.setCurrentIndex(self.priority.findData(option.default_priority.value))
+        self._show_questions(category_id if isinstance(category_id, int) else None)
         self._suggest_timer.start()
+
+    def _show_questions(self, category_id: int | None) -> None:
+        self.questions_box.set_questions(self._questions.get(category_id, []) if category_id is not None else [])
+        self._show_no_suggestions()
+        self._chain_tab_order()
+
+    def _show_no_suggestions(self) -> None:
+        """"Nothing to link" only while no questions take the room beside the description (the form keeps its
+        height when a category is chosen); with questions, a shorter list of open incidents."""
+        asking, listed = bool(self.questions_box.questions), not self.suggestions.isHidden()
+        self.no_suggestions.setVisible(not asking and not listed)
+        self.link_title.setVisible(not asking or listed)
+        self.suggestions.setMaximumHeight(SUGGESTIONS_BESIDE_QUESTIONS if asking else SUGGESTIONS_ALONE)
+
+    def set_question_lists(self, questions: dict[int, list[QuestionChoice]]) -> None:
+        """An admin changed the questions: the next category chosen (and the one chosen now) asks the new ones."""
+        self._questions = dict(questions)
+        category = self.category.currentData()
+        self._show_questions(category if isinstance(category, int) else None)
 
     def _priority_chosen(self, _index: int) -> None:
         self._priority_touched = True

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         call_layout = QVBoxLayout(call_page)
         call_layout.setContentsMargins(0, 0, 0, 0)
         call_layout.setSpacing(8)
-        self.call_form = CallForm()
+        self.call_form = CallForm(clock=clock)
         call_layout.addWidget(self.call_form)
         self.incident_form = IncidentForm(reference, language)
         self.form_side = QWidget()

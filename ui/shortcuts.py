@@ -38,6 +38,8 @@ LOGOUT = "Ctrl+Q"
 SUPERVISOR_BOARD = "F12"
 AUDIT_LOG = "Ctrl+Shift+A"
 LOCK = "Ctrl+Shift+L"
+ADMIN_OPERATORS = "Ctrl+Shift+O"
+ADMIN_QUESTIONS = "Ctrl+Shift+K"
 HELP = "F1"
 CANCEL = "Esc"
 

@@ -36,13 +36,17 @@ class TrafficGenerator:
     """An endless, deterministic (for a seed) sequence of synthetic calls."""
 
     def __init__(self, seed: int | None = None, *, rate: float = 0.5, lines: int = 1,
-                 abandoned_share: float = 0.3, unavailable_share: float = 0.25) -> None:
+                 abandoned_share: float = 0.3, unavailable_share: float = 0.25,
+                 gap: tuple[float, float] | None = None) -> None:
+        """``rate``: calls per second, Poisson arrivals; ``gap``: instead, seconds between calls, evenly spread
+        between the two (a calm, predictable line for the demo)."""
         if lines < 1:
             raise ValueError("lines must be at least 1")
         if seed is None:
             seed = random.SystemRandom().randrange(2**32)
         self.seed = seed
         self.rate = rate
+        self.gap = gap
         self.lines = lines
         self.abandoned_share = abandoned_share
         self.unavailable_share = unavailable_share
@@ -70,7 +74,10 @@ class TrafficGenerator:
         give_up = self.abandoned_share * (1.6 if caller.repeat_offender else 0.7)
         abandoned = rng.random() < give_up
         ring_s = rng.randint(2, 9) if abandoned else rng.randint(3, 15)
-        gap = self._timing.expovariate(self.rate) if self.rate > 0 else 0.0
+        if self.gap is not None:
+            gap = self._timing.uniform(*self.gap)
+        else:
+            gap = self._timing.expovariate(self.rate) if self.rate > 0 else 0.0
         return SyntheticCall(seq=self._seq, line=line, number=caller.number, name=caller.name,
                              presentation=presentation, gap_s=gap, ring_s=ring_s, abandoned=abandoned,
                              repeat_offender=caller.repeat_offender)

@@ -58,7 +58,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         counts = load_reference_data(session, utcnow())
     print(f"database {db.display_url()}: schema {before or 'empty'} -> {after}; reference data added: "
           f"{counts.areas} areas, {counts.agencies} agencies, {counts.categories} categories, "
-          f"{counts.shifts} shifts, {counts.settings} settings", flush=True)
+          f"{counts.shifts} shifts, {counts.settings} settings, {counts.questions} category questions", flush=True)
     if db.is_sqlite:
         print("SQLite: one file and no database roles; the file's permissions are its protection "
               "(docs/security.md)")

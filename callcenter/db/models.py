@@ -202,6 +202,24 @@ class Category(Base):
     default_agencies: Mapped[list[Agency]] = relationship(secondary=category_agencies)
 
 
+class CategoryQuestion(Base):
+    """What the operator asks a caller for a category (Kebakaran: anyone trapped?); admins edit them. A removed
+    question is kept inactive: ``db upgrade`` adds shipped questions by ``code`` and must not bring it back."""
+
+    __tablename__ = "category_questions"
+    __table_args__ = (Index("ix_category_questions_category", "category_id", "sort_order"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id", ondelete="CASCADE"))
+    code: Mapped[str | None] = mapped_column(String(60), unique=True)
+    """The shipped question's key (resources/data/category_questions.csv); None for an admin's own."""
+    prompt_id: Mapped[str] = mapped_column(String(200))
+    prompt_en: Mapped[str | None] = mapped_column(String(200))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Area(Base):
     """Kabupaten, kecamatan and desa/kelurahan keyed by Kemendagri code (32.14, 32.14.01, 32.14.01.1001)."""
 
@@ -319,6 +337,21 @@ class IncidentNote(Base):
     kind: Mapped[NoteKind] = mapped_column(str_enum(NoteKind, 16))
     text: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class IncidentAnswer(Base):
+    """A category question and the caller's answer, as asked when the incident was logged (the question's words
+    are kept: an admin may reword or remove the question later)."""
+
+    __tablename__ = "incident_answers"
+    __table_args__ = (Index("ix_incident_answers_incident", "incident_id", "position"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"))
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("category_questions.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer)
+    question: Mapped[str] = mapped_column(String(200))
+    answer: Mapped[str] = mapped_column(String(500))
 
 
 class Dispatch(Base):

@@ -1,4 +1,5 @@
-"""Reference data loaded by ``db upgrade``: areas, agencies, categories, shifts, default settings.
+"""Reference data loaded by ``db upgrade``: areas, agencies, categories and what to ask for each, shifts, default
+settings.
 
 Loading only adds what is missing, by natural key, so an admin's edits survive every upgrade.
 """
@@ -15,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from callcenter.db.enums import AreaLevel, CategoryKind, Priority
-from callcenter.db.models import Agency, Area, Category, Setting, ShiftDefinition
+from callcenter.db.models import Agency, Area, Category, CategoryQuestion, Setting, ShiftDefinition
 from resources import DATA
 
 DEFAULT_SHIFTS = (
@@ -56,6 +57,7 @@ class LoadCounts:
     categories: int
     shifts: int
     settings: int
+    questions: int = 0
 
 
 def _rows(name: str, data_dir: Path = DATA) -> list[dict[str, str]]:
@@ -70,6 +72,7 @@ def load_reference_data(session: Session, now: datetime) -> LoadCounts:
         categories=_load_categories(session),
         shifts=_load_shifts(session),
         settings=_load_settings(session, now),
+        questions=_load_questions(session, now),
     )
 
 
@@ -134,6 +137,23 @@ def _load_categories(session: Session) -> int:
             sort_order=order,
             default_agencies=defaults,
         ))
+        added += 1
+    session.flush()
+    return added
+
+
+def _load_questions(session: Session, now: datetime) -> int:
+    """The shipped questions, by code: one an admin reworded or removed (kept inactive) is left as it is."""
+    existing = set(session.scalars(select(CategoryQuestion.code).where(CategoryQuestion.code.is_not(None))))
+    categories: dict[str, int] = {code: id_ for code, id_ in session.execute(select(Category.code, Category.id))}
+    added = 0
+    for order, row in enumerate(_rows("category_questions.csv")):
+        category_id = categories.get(row["category"])
+        if row["code"] in existing or category_id is None:
+            continue
+        session.add(CategoryQuestion(category_id=category_id, code=row["code"], prompt_id=row["prompt_id"],
+                                     prompt_en=row["prompt_en"] or None, sort_order=order, active=True,
+                                     updated_at=now))
         added += 1
     session.flush()
     return added

@@ -39,6 +39,7 @@ TABLE_PRIVILEGES: dict[str, tuple[str, ...]] = {
     "callers": (S, INS, U),
     "calls": (S, INS, U),
     "categories": (S,),  # reference data: loaded and updated by db upgrade
+    "category_questions": (S, INS, U),  # an admin edits the prompts; a removed one is kept inactive
     "areas": (S,),
     "shift_definitions": (S,),
     "agencies": (S, INS, U, D),  # an admin removes an unused agency
@@ -47,6 +48,7 @@ TABLE_PRIVILEGES: dict[str, tuple[str, ...]] = {
     "incident_counters": (S, INS, U),
     "incidents": (S, INS, U),
     "incident_notes": (S, INS),
+    "incident_answers": (S, INS),  # written with the incident, never changed
     "dispatches": (S, INS, U),
     "dispatch_events": (S, INS),
     "outbox": (S, INS, U),

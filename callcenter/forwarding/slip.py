@@ -27,6 +27,7 @@ from callcenter.services.dispatch_messages import DispatchFacts, shorten, unit_t
 MAX_DESCRIPTION_ON_SLIP = 1500
 MAX_FIELD_ON_SLIP = 300
 MAX_LOCATION_ON_SLIP = 400
+MAX_ANSWER_ON_SLIP = 300
 
 
 def _font_dirs() -> list[Path]:
@@ -79,6 +80,7 @@ def render_slip(facts: DispatchFacts) -> bytes:
         ("Patokan", _text(facts.landmark)),
         ("Koordinat", _text(coordinates_text(facts))),
         ("Keterangan", _text(facts.description, MAX_DESCRIPTION_ON_SLIP)),
+        *((_text(question), _text(answer, MAX_ANSWER_ON_SLIP)) for question, answer in facts.answers),
         ("Pelapor", _text(facts.reporter_name)),
         ("Nomor telepon balik", f"<b>{_text(facts.callback_display())}</b>"),
         ("Ditujukan kepada", target),

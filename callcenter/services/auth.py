@@ -62,6 +62,12 @@ class OperatorInfo:
     active: bool
     locked_until: datetime | None
     last_login_at: datetime | None
+    must_change_password: bool = False
+    """An admin gave the password (a reset, a new account): the next login must replace it."""
+    failed_logins: int = 0
+
+    def locked(self, now: datetime) -> bool:
+        return self.locked_until is not None and self.locked_until > now
 
     def as_actor(self) -> Actor:
         return Actor(id=self.id, username=self.username, role=self.role, full_name=self.full_name)
@@ -69,7 +75,8 @@ class OperatorInfo:
 
 def _info(operator: Operator) -> OperatorInfo:
     return OperatorInfo(operator.id, operator.username, operator.full_name, operator.role, operator.active,
-                        operator.locked_until, operator.last_login_at)
+                        operator.locked_until, operator.last_login_at, bool(operator.must_change_password),
+                        operator.failed_logins or 0)
 
 
 def hash_password(password: str) -> str:
@@ -99,8 +106,10 @@ class AuthService(Service):
             return bool(session.scalar(select(func.count()).select_from(Operator)
                                        .where(Operator.password_changed_at.is_not(None))))
 
-    def create_operator(self, actor: Actor, username: str, full_name: str, role: Role, password: str) -> OperatorInfo:
-        """Admins create accounts; the system actor (command line ``user add``) may too."""
+    def create_operator(self, actor: Actor, username: str, full_name: str, role: Role, password: str, *,
+                        must_change: bool = False) -> OperatorInfo:
+        """Admins create accounts; the system actor (command line ``user add``) may too. ``must_change``: the
+        password is one the admin gives out, and the new operator replaces it at the first login."""
         name = normalise_username(username)
         if role not in LOGIN_ROLES:
             raise ValidationError({"role": "operator, supervisor or admin"})
@@ -114,11 +123,12 @@ class AuthService(Service):
                 raise ConflictError(f"username {name!r} is already taken", entity="operator",
                                     code="operator.name_taken", username=name)
             operator = Operator(username=name, full_name=full, role=role, password_hash=password_hash,
-                                active=True, failed_logins=0, created_at=now, password_changed_at=now)
+                                active=True, failed_logins=0, created_at=now, password_changed_at=now,
+                                must_change_password=must_change)
             session.add(operator)
             session.flush()
             audit(session, actor, "operator.create", "operator", operator.id, now,
-                  after={"username": name, "full_name": full, "role": role})
+                  after={"username": name, "full_name": full, "role": role, "change_at_next_login": must_change})
             record_change(session, "operator", operator.id, "create", now)
             return _info(operator)
 
@@ -236,7 +246,9 @@ class AuthService(Service):
                             .values(password_hash=new_hash, password_changed_at=now))
             audit(session, actor, "operator.password_change", "operator", actor.id, now)
 
-    def reset_password(self, actor: Actor, operator_id: int, new_password: str) -> None:
+    def reset_password(self, actor: Actor, operator_id: int, new_password: str, *, must_change: bool = True) -> None:
+        """An admin gives the account a new password (and lifts a lockout); by default its owner must replace it
+        at the next login."""
         check_password_rules(new_password)
         new_hash = hash_password(new_password)
         now = self.clock()
@@ -244,10 +256,28 @@ class AuthService(Service):
         with self.db.write() as session:
             done = session.execute(update(Operator).where(Operator.id == operator_id)
                                    .values(password_hash=new_hash, password_changed_at=now, failed_logins=0,
-                                           locked_until=None))
+                                           locked_until=None, must_change_password=must_change))
             if done.rowcount == 0:  # type: ignore[attr-defined]
                 raise NotFound("operator", operator_id)
-            audit(session, actor, "operator.password_reset", "operator", operator_id, now)
+            audit(session, actor, "operator.password_reset", "operator", operator_id, now,
+                  after={"change_at_next_login": must_change})
+            record_change(session, "operator", operator_id, "update", now)
+
+    def unlock(self, actor: Actor, operator_id: int) -> OperatorInfo:
+        """Lift a lockout after failed logins before it runs out (the password stays as it is)."""
+        now = self.clock()
+        self.require(actor, Role.ADMIN, "unlock accounts")
+        with self.db.write() as session:
+            operator = session.get(Operator, operator_id)
+            if operator is None:
+                raise NotFound("operator", operator_id)
+            before = {"locked_until": operator.locked_until, "failed_logins": operator.failed_logins}
+            operator.locked_until = None
+            operator.failed_logins = 0
+            audit(session, actor, "operator.unlock", "operator", operator_id, now, before=before,
+                  after={"locked_until": None, "failed_logins": 0})
+            record_change(session, "operator", operator_id, "update", now)
+            return _info(operator)
 
     def set_active(self, actor: Actor, operator_id: int, active: bool) -> None:
         now = self.clock()
@@ -256,6 +286,14 @@ class AuthService(Service):
             operator = session.get(Operator, operator_id)
             if operator is None:
                 raise NotFound("operator", operator_id)
+            if not active and operator_id == actor.id:
+                raise ConflictError("you cannot deactivate your own account", entity="operator",
+                                    entity_id=operator_id, code="operator.self")
+            if not active and operator.role is Role.ADMIN and operator.active and session.scalar(
+                    select(func.count()).select_from(Operator)
+                    .where(Operator.role == Role.ADMIN, Operator.active.is_(True))) == 1:
+                raise ConflictError("the last active admin cannot be deactivated", entity="operator",
+                                    entity_id=operator_id, code="operator.last_admin")
             before = operator.active
             operator.active = active
             audit(session, actor, "operator.set_active", "operator", operator_id, now,

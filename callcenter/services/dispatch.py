@@ -56,6 +56,7 @@ from callcenter.services.dispatch_messages import (
     whatsapp_link,
     whatsapp_text,
 )
+from callcenter.services.questions import answers_of
 
 STATUS_WORDS = {  # the words on the timeline (Indonesian: the record is read by Indonesian staff)
     DispatchStatus.NOTIFIED: "diberitahu",
@@ -1065,6 +1066,7 @@ def _facts(session: Session, incident: Incident, category: Category, agency: Age
         unit_type=unit.unit_type if unit else None, operator=operator,
         created_at=incident.created_at.isoformat(), dispatched_at=now.isoformat(),
         desa_code=incident.desa_code, kecamatan_code=incident.kecamatan_code,
+        answers=tuple((a.question, a.answer) for a in answers_of(session, incident.id)),
     )
 
 

@@ -37,6 +37,9 @@ def unit_type_name(value: str | None, language: str = "id") -> str:
     if names is None:
         return value
     return names[1] if language == "en" else names[0]
+MAX_ANSWER_IN_MESSAGE = 300
+PRIORITY_WORDS = {"P1": "P1 (sangat darurat)", "P2": "P2 (darurat)", "P3": "P3 (tidak mendesak)",
+                  "P4": "P4 (informasi)"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,8 @@ class DispatchFacts:
     desa_code: str | None = None
     """Kemendagri code of the desa (the slip's locator map); None in snapshots taken before it was recorded."""
     kecamatan_code: str | None = None
+    answers: tuple[tuple[str, str], ...] = ()
+    """The category's questions and the caller's answers (question, answer), as asked."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -77,7 +82,10 @@ class DispatchFacts:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DispatchFacts:
         names = set(cls.__dataclass_fields__)
-        return cls(**{key: value for key, value in data.items() if key in names})
+        values = {key: value for key, value in data.items() if key in names}
+        values["answers"] = tuple((str(pair[0]), str(pair[1])) for pair in values.get("answers") or ()
+                                  if isinstance(pair, list | tuple) and len(pair) == 2)
+        return cls(**values)
 
     def location_line(self) -> str:
         parts = [self.address, f"Desa/Kel. {self.desa}" if self.desa else None,
@@ -128,8 +136,9 @@ def whatsapp_text(facts: DispatchFacts) -> str:
     if facts.coordinates():
         lines.append(f"Koordinat: {facts.coordinates()}")
         lines.append(f"Peta: {facts.map_link()}")
+    lines.append(f"Keterangan: {shorten(facts.description, MAX_DESCRIPTION_IN_MESSAGE)}")
+    lines += [f"- {question} {shorten(answer, MAX_ANSWER_IN_MESSAGE)}" for question, answer in facts.answers]
     lines += [
-        f"Keterangan: {shorten(facts.description, MAX_DESCRIPTION_IN_MESSAGE)}",
         f"Pelapor: {facts.reporter_name or '-'}, telp. {facts.callback_display()}",
         "",
         f"Ditujukan kepada: {target}",

@@ -17,6 +17,7 @@ from callcenter.db.models import Area, Category, Incident, IncidentCounter, Inci
 from callcenter.errors import ConflictError, NotFound, ValidationError
 from callcenter.services.base import Actor, Service, add_timeline, audit, record_change
 from callcenter.services.calls import link_call
+from callcenter.services.questions import AnswerInput, AnswerView, answers_of, check_answers, save_answers
 
 LIMITS = {
     "reporter_name": 120,
@@ -48,6 +49,8 @@ class IncidentDraft:
     callback_number: str | None = None
     description: str = ""
     call_id: int | None = None
+    answers: tuple[AnswerInput, ...] = ()
+    """The category's questions the operator asked, with the caller's answers (blank ones are not kept)."""
 
 
 EDITABLE = ("category_id", "priority", "kecamatan_code", "desa_code", "address", "landmark", "latitude",
@@ -82,6 +85,8 @@ class IncidentView:
     updated_at: datetime
     closed_at: datetime | None
     version: int
+    answers: tuple[AnswerView, ...] = ()
+    """Filled for one incident (``get``, ``create``), not in lists."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +143,7 @@ def validate_draft(session: Session, draft: IncidentDraft) -> dict[str, str]:
         problems["longitude"] = "between -180 and 180"
     if draft.callback_number and not phone.describe(draft.callback_number).valid:
         problems["callback_number"] = "not a valid telephone number"
+    problems.update(check_answers(draft.answers)[1])
     return problems
 
 
@@ -183,22 +189,25 @@ class IncidentService(Service):
             )
             session.add(incident)
             session.flush()
+            answers = check_answers(draft.answers)[0]
+            save_answers(session, incident.id, answers)
             add_timeline(session, incident.id, actor, now, "created", f"Kejadian {number} dibuat",
                          {"category": category.code, "priority": incident.priority})
             audit(session, actor, "incident.create", "incident", incident.id, now,
-                  after={name: getattr(incident, name) for name in EDITABLE} | {"number": number})
+                  after={name: getattr(incident, name) for name in EDITABLE} | {"number": number}
+                  | ({"answers": [[a.question, a.answer] for a in answers]} if answers else {}))
             record_change(session, "incident", incident.id, "create", now)
             if draft.call_id is not None:
                 link_call(session, actor, draft.call_id, incident.id, now)
             session.flush()
-            return _view(session, incident)
+            return _view(session, incident, answers=True)
 
     def get(self, incident_id: int) -> IncidentView:
         with self.db.read() as session:
             incident = session.get(Incident, incident_id)
             if incident is None:
                 raise NotFound("incident", incident_id)
-            return _view(session, incident)
+            return _view(session, incident, answers=True)
 
     def update(self, actor: Actor, incident_id: int, expected_version: int, changes: dict[str, Any]) -> IncidentView:
         """Apply ``changes`` only if nobody changed the incident since ``expected_version`` was read."""
@@ -376,7 +385,7 @@ class IncidentService(Service):
             return [_view(session, incident) for incident in incidents]
 
 
-def _view(session: Session, incident: Incident) -> IncidentView:
+def _view(session: Session, incident: Incident, *, answers: bool = False) -> IncidentView:
     category = session.get(Category, incident.category_id)
     assert category is not None
     names = {}
@@ -396,4 +405,5 @@ def _view(session: Session, incident: Incident) -> IncidentView:
         description=incident.description, disposition=incident.disposition, created_at=incident.created_at,
         created_by=created_by, assigned_to_id=incident.assigned_to_id, updated_at=incident.updated_at,
         closed_at=incident.closed_at, version=incident.version,
+        answers=answers_of(session, incident.id) if answers else (),
     )

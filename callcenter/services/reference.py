@@ -6,13 +6,14 @@ asking the database again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
 from callcenter.db.models import Line
 from callcenter.services.base import Service
 from callcenter.services.lookups import AreaChoice, CategoryChoice, LookupService
+from callcenter.services.questions import QuestionChoice, QuestionService
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +29,15 @@ class ReferenceData:
     categories: list[CategoryChoice]
     kecamatan: list[AreaChoice]
     desa: list[AreaChoice]
+    questions: dict[int, list[QuestionChoice]] = field(default_factory=dict)
+    """Each category's questions (by category id); reloaded when an admin changes them."""
 
 
 class ReferenceService(Service):
     def load(self) -> ReferenceData:
         lookups = LookupService(self.db, self.clock)
         kecamatan, desa = lookups.areas()
-        return ReferenceData(lookups.categories(), kecamatan, desa)
+        return ReferenceData(lookups.categories(), kecamatan, desa, QuestionService(self.db, self.clock).all_active())
 
     def lines(self) -> list[LineOption]:
         with self.db.read() as session:

@@ -4,6 +4,186 @@
 <context>
     <name></name>
     <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>Operators and passwords</source>
+        <translation>Operator dan kata sandi</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Terakhir masuk</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Akun baru</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Atur ulang kata sandi</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Nonaktifkan</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Buka kunci</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>locked until {time}</source>
+        <translation>terkunci sampai {time}</translation>
+    </message>
+    <message>
+        <source>must change the password at the next login</source>
+        <translation>wajib mengganti kata sandi saat masuk berikutnya</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktifkan</translation>
+    </message>
+    <message>
+        <source>{name} can log in again.</source>
+        <translation>{name} dapat masuk lagi.</translation>
+    </message>
+    <message>
+        <source>{name} is deactivated and cannot log in (Ctrl+D activates the account again).</source>
+        <translation>{name} dinonaktifkan dan tidak dapat masuk (Ctrl+D mengaktifkan akun lagi).</translation>
+    </message>
+    <message>
+        <source>{name} is unlocked and may log in now.</source>
+        <translation>Kunci {name} sudah dibuka; {name} dapat masuk sekarang.</translation>
+    </message>
+    <message>
+        <source>New password for {name}</source>
+        <translation>Kata sandi baru untuk {name}</translation>
+    </message>
+    <message>
+        <source>New password for {name}: {password}. Tell it to {name}: it must be changed at the next login.</source>
+        <translation>Kata sandi baru untuk {name}: {password}. Sampaikan kepada {name}: kata sandi ini wajib diganti saat masuk berikutnya.</translation>
+    </message>
+    <message>
+        <source>Account {name} created.</source>
+        <translation>Akun {name} dibuat.</translation>
+    </message>
+    <message>
+        <source>Its password: {password}; it must be changed at the first login.</source>
+        <translation>Kata sandinya: {password}; wajib diganti saat pertama kali masuk.</translation>
+    </message>
+    <message>
+        <source>The owner must replace this password at the next login. Change it here if you like (at least {count} characters).</source>
+        <translation>Pemilik akun wajib mengganti kata sandi ini saat masuk berikutnya. Boleh diubah di sini (paling sedikit {count} karakter).</translation>
+    </message>
+    <message>
+        <source>The password needs at least {count} characters.</source>
+        <translation>Kata sandi minimal {count} karakter.</translation>
+    </message>
+    <message>
+        <source>e.g. siti.r (letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;)</source>
+        <translation>mis. siti.r (huruf, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos;)</translation>
+    </message>
+    <message>
+        <source>Must choose a new password at the first login</source>
+        <translation>Wajib memilih kata sandi baru saat pertama kali masuk</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Buat akun</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Categories and questions</source>
+        <translation>Kategori dan pertanyaan</translation>
+    </message>
+    <message>
+        <source>The operator sees these questions beside the description when this category is chosen; the answers are printed on the dispatch slip. Empty a line to remove its question; Alt+Up and Alt+Down move a question.</source>
+        <translation>Operator melihat pertanyaan ini di samping uraian saat kategori ini dipilih; jawabannya dicetak pada slip penugasan. Kosongkan baris untuk menghapus pertanyaannya; Alt+Atas dan Alt+Bawah memindahkan pertanyaan.</translation>
+    </message>
+    <message>
+        <source>Question (Indonesian)</source>
+        <translation>Pertanyaan (bahasa Indonesia)</translation>
+    </message>
+    <message>
+        <source>In English (optional)</source>
+        <translation>Dalam bahasa Inggris (opsional)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Simpan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name} ({count})</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>The questions of {name} are not saved. Save them now?</source>
+        <translation>Pertanyaan untuk {name} belum disimpan. Simpan sekarang?</translation>
+    </message>
+    <message>
+        <source>Saved: {name}. Every desk asks these questions from its next incident.</source>
+        <translation>Tersimpan: {name}. Semua meja memakai pertanyaan ini mulai kejadian berikutnya.</translation>
+    </message>
+    <message>
+        <source>Not saved: see the lines marked in red.</source>
+        <translation>Belum tersimpan: lihat baris yang bertanda merah.</translation>
+    </message>
+    <message>
         <source>A real report: open an incident or link to one</source>
         <translation>Laporan sungguhan: buat kejadian atau gabungkan ke kejadian</translation>
     </message>
@@ -32,6 +212,10 @@
         <translation>Panggilan berlangsung</translation>
     </message>
     <message>
+        <source>Time since you answered the call</source>
+        <translation>Waktu sejak Anda mengangkat panggilan</translation>
+    </message>
+    <message>
         <source>Caller history</source>
         <translation>Riwayat penelepon</translation>
     </message>
@@ -50,6 +234,10 @@
     <message>
         <source>received {time} WIB</source>
         <translation>masuk {time} WIB</translation>
+    </message>
+    <message>
+        <source>talking {time}</source>
+        <translation>bicara {time}</translation>
     </message>
     <message>
         <source>Preparing the demo ...</source>
@@ -72,6 +260,10 @@
     <message>
         <source>Finish the call in hand first; then change the language.</source>
         <translation>Selesaikan dulu panggilan ini, lalu ganti bahasa.</translation>
+    </message>
+    <message>
+        <source>Demo accounts: {operator} (operator), {supervisor} (supervisor) and {admin} (admin); the password of each is {password}.</source>
+        <translation>Akun demo: {operator} (operator), {supervisor} (supervisor) dan {admin} (admin); kata sandi masing-masing {password}.</translation>
     </message>
     <message>
         <source>Creating the demo database ...</source>
@@ -164,6 +356,34 @@
     <message>
         <source>Lock the console now (your password unlocks it)</source>
         <translation>Kunci konsol sekarang (kata sandi Anda membukanya)</translation>
+    </message>
+    <message>
+        <source>Settings: language, caller-ID sources</source>
+        <translation>Pengaturan: bahasa, sumber caller ID</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>E-mail server</source>
+        <translation>Server e-mail</translation>
+    </message>
+    <message>
+        <source>Settings; the arrow opens the admin menu: operators, categories and questions, agencies, units, e-mail server</source>
+        <translation>Pengaturan; panah membuka menu admin: operator, kategori dan pertanyaan, instansi, unit, server e-mail</translation>
+    </message>
+    <message>
+        <source>Admin: operators (create, deactivate, reset a password, unlock)</source>
+        <translation>Admin: operator (buat, nonaktifkan, atur ulang kata sandi, buka kunci)</translation>
+    </message>
+    <message>
+        <source>Admin: categories and the questions asked for each</source>
+        <translation>Admin: kategori dan pertanyaan untuk masing-masing</translation>
     </message>
     <message>
         <source>The database is away: it is kept on this desk and sent when the database is back.</source>
@@ -342,10 +562,6 @@ Pulihkan sekarang?</translation>
         <translation>Tampilkan panggilan tak terjawab untuk ditelepon balik</translation>
     </message>
     <message>
-        <source>Units</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
         <source>Show the units and their status</source>
         <translation>Tampilkan unit dan statusnya</translation>
     </message>
@@ -380,10 +596,6 @@ Pulihkan sekarang?</translation>
     <message>
         <source>Settings</source>
         <translation>Pengaturan</translation>
-    </message>
-    <message>
-        <source>Settings: language, caller-ID sources</source>
-        <translation>Pengaturan: bahasa, sumber caller ID</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -478,6 +690,10 @@ Pulihkan sekarang?</translation>
         <translation>Peta shift ini</translation>
     </message>
     <message>
+        <source>Ask the caller:</source>
+        <translation>Tanyakan kepada penelepon:</translation>
+    </message>
+    <message>
         <source>Console locked</source>
         <translation>Konsol terkunci</translation>
     </message>
@@ -488,10 +704,6 @@ Pulihkan sekarang?</translation>
     <message>
         <source>Password of {name}</source>
         <translation>Kata sandi {name}</translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation>Buka kunci</translation>
     </message>
     <message>
         <source>Unlock the console with your password (Enter)</source>
@@ -570,6 +782,18 @@ Pulihkan sekarang?</translation>
         <translation>Desa/Kelurahan</translation>
     </message>
     <message>
+        <source>Description *</source>
+        <translation>Uraian *</translation>
+    </message>
+    <message>
+        <source>Same incident already open? Link this report to it (gabungkan):</source>
+        <translation>Kejadian yang sama sudah dibuka? Gabungkan laporan ini ke kejadian tersebut:</translation>
+    </message>
+    <message>
+        <source>No open incident in the same desa or of the same category in the last two hours.</source>
+        <translation>Tidak ada kejadian terbuka di desa yang sama atau dengan kategori yang sama dalam dua jam terakhir.</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Alamat</translation>
     </message>
@@ -588,22 +812,6 @@ Pulihkan sekarang?</translation>
     <message>
         <source>Callback number</source>
         <translation>Nomor yang bisa dihubungi</translation>
-    </message>
-    <message>
-        <source>Description *</source>
-        <translation>Uraian *</translation>
-    </message>
-    <message>
-        <source>Same incident already open? Link this report to it (gabungkan):</source>
-        <translation>Kejadian yang sama sudah dibuka? Gabungkan laporan ini ke kejadian tersebut:</translation>
-    </message>
-    <message>
-        <source>No open incident in the same desa or of the same category in the last two hours.</source>
-        <translation>Tidak ada kejadian terbuka di desa yang sama atau dengan kategori yang sama dalam dua jam terakhir.</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
     </message>
     <message>
         <source>Discard this report</source>
@@ -710,14 +918,6 @@ Pulihkan sekarang?</translation>
         <translation>Basis data: {name}</translation>
     </message>
     <message>
-        <source>Username</source>
-        <translation>Nama pengguna</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Kata sandi</translation>
-    </message>
-    <message>
         <source>This password was given to your account and must be changed before the console opens. Choose your own password (at least {count} characters).</source>
         <translation>Kata sandi ini diberikan untuk akun Anda dan harus diganti sebelum konsol dibuka. Pilih kata sandi Anda sendiri (minimal {count} karakter).</translation>
     </message>
@@ -750,10 +950,6 @@ Pulihkan sekarang?</translation>
         <translation>Kedua kata sandi tidak sama.</translation>
     </message>
     <message>
-        <source>The password needs at least {count} characters.</source>
-        <translation>Kata sandi minimal {count} karakter.</translation>
-    </message>
-    <message>
         <source>Choose a password other than the one you were given.</source>
         <translation>Pilih kata sandi yang berbeda dari yang diberikan kepada Anda.</translation>
     </message>
@@ -772,14 +968,6 @@ Pulihkan sekarang?</translation>
     <message>
         <source>This database has no accounts yet. The administrator creates the operators&apos; accounts afterwards.</source>
         <translation>Basis data ini belum punya akun. Administrator membuat akun para operator sesudahnya.</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>Nama lengkap</translation>
-    </message>
-    <message>
-        <source>Create account</source>
-        <translation>Buat akun</translation>
     </message>
     <message>
         <source>Username: 1-64 characters, letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
@@ -1034,18 +1222,6 @@ Semua tombol: F1.</translation>
     <message>
         <source>P4 - no urgency</source>
         <translation type="vanished">P4 - tidak mendesak</translation>
-    </message>
-    <message>
-        <source>operator</source>
-        <translation type="vanished">operator</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation type="vanished">supervisor</translation>
-    </message>
-    <message>
-        <source>admin</source>
-        <translation type="vanished">admin</translation>
     </message>
     <message>
         <source>choose a category</source>

@@ -151,6 +151,34 @@
         <source>no answer within %1 s</source>
         <translation>tidak ada jawaban dalam %1 detik</translation>
     </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>paling sedikit %1 karakter</translation>
+    </message>
+    <message>
+        <source>at most %1 questions per category</source>
+        <translation>paling banyak %1 pertanyaan per kategori</translation>
+    </message>
+    <message>
+        <source>at most %1 characters per answer (now %2)</source>
+        <translation>paling banyak %1 karakter per jawaban (sekarang %2)</translation>
+    </message>
+    <message>
+        <source>the Indonesian question is required</source>
+        <translation>pertanyaan dalam bahasa Indonesia wajib diisi</translation>
+    </message>
+    <message>
+        <source>the same question is listed twice</source>
+        <translation>pertanyaan yang sama tercantum dua kali</translation>
+    </message>
+    <message>
+        <source>1-64 characters: letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>1-64 karakter: huruf, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>operator, supervisor or admin</source>
+        <translation>operator, supervisor atau admin</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -277,6 +305,14 @@
     <message>
         <source>Operators already exist; an admin creates further accounts.</source>
         <translation>Operator sudah ada; akun berikutnya dibuat oleh admin.</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account.</source>
+        <translation>Anda tidak dapat menonaktifkan akun Anda sendiri.</translation>
+    </message>
+    <message>
+        <source>This is the last active admin: make another account admin before deactivating this one.</source>
+        <translation>Ini admin aktif terakhir: jadikan akun lain admin sebelum menonaktifkan akun ini.</translation>
     </message>
     <message>
         <source>Another console already works as desk {desk}. Two consoles cannot share a desk: give this one another name under Settings, or close the other console.</source>

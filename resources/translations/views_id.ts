@@ -337,6 +337,10 @@
         <translation>Uraian</translation>
     </message>
     <message>
+        <source>Questions asked</source>
+        <translation>Pertanyaan dan jawaban</translation>
+    </message>
+    <message>
         <source>Save changes</source>
         <translation>Simpan perubahan</translation>
     </message>

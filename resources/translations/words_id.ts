@@ -331,6 +331,14 @@
         <translation>Akun diaktifkan atau dinonaktifkan</translation>
     </message>
     <message>
+        <source>Account unlocked by an admin</source>
+        <translation>Kunci akun dibuka oleh admin</translation>
+    </message>
+    <message>
+        <source>Category questions changed</source>
+        <translation>Pertanyaan kategori diubah</translation>
+    </message>
+    <message>
         <source>Desk online</source>
         <translation>Meja aktif</translation>
     </message>
@@ -885,6 +893,14 @@
     <message>
         <source>block numbers</source>
         <translation>memblokir nomor</translation>
+    </message>
+    <message>
+        <source>edit the category questions</source>
+        <translation>mengubah pertanyaan kategori</translation>
+    </message>
+    <message>
+        <source>unlock accounts</source>
+        <translation>membuka kunci akun</translation>
     </message>
     <message>
         <source>change settings</source>

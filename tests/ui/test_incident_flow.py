@@ -6,6 +6,7 @@ from pytestqt.qtbot import QtBot
 from callcenter.db.enums import CallState, CallType, Channel
 from callcenter.services.incidents import IncidentDraft
 from tests.ui.conftest import Console
+from tests.ui.keyboard import Keyboard
 
 PURWAKARTA = "32.14.01"
 
@@ -131,3 +132,55 @@ def test_escape_goes_back_from_the_incident_form_to_the_call_types(qtbot: QtBot,
     qtbot.keyClick(console.window, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: console.window.mode == "idle", timeout=3000)
     assert console.calls.get(call_id).call_type is CallType.GHOST
+
+
+def test_enter_takes_the_highlighted_name_and_goes_on_to_the_next_field(qtbot: QtBot, console: Console) -> None:
+    answer_normal(qtbot, console)
+    form = console.window.incident_form
+    keys = Keyboard(qtbot, console.window)
+    keys.type("pur")
+    assert form.category.currentIndex() == -1  # no category has "pur" in its name
+    form.kecamatan.lineEdit().setFocus()
+    keys.type("pur")
+    keys.press(Qt.Key.Key_Return)
+    assert form.kecamatan.currentData() == PURWAKARTA and form.kecamatan.currentText() == "Purwakarta"
+    assert form.desa.lineEdit().hasFocus()
+    keys.type("nagri")  # three desa start with it: the first is highlighted, Down moves to the next
+    popup = form.desa.completer().popup()
+    assert popup.isVisible() and popup.currentIndex().data() == "Nagri Kaler"
+    assert form.desa.lineEdit().text() == "nagri"  # the highlight does not type for the operator
+    keys.press(Qt.Key.Key_Down)
+    keys.press(Qt.Key.Key_Enter)
+    assert form.desa.currentData() == desa_code(console, "Nagri Kidul")
+    assert form.description.hasFocus()
+
+
+def test_letters_found_only_inside_several_names_choose_nothing(qtbot: QtBot, console: Console) -> None:
+    answer_normal(qtbot, console)
+    form = console.window.incident_form
+    keys = Keyboard(qtbot, console.window)
+    keys.type("keb")
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("an")  # inside Babakancikao, Darangdan, Maniis, ...: no kecamatan starts with it
+    keys.press(Qt.Key.Key_Tab)
+    assert form.kecamatan.currentIndex() == -1
+    form.description.setPlainText("Asap di gudang")
+    keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.problem_text("kecamatan_code") == "kecamatan tidak dikenal: pilih dari daftar"
+    assert console.window.mode == "incident"
+
+
+def test_ctrl_s_saves_while_a_list_is_open(qtbot: QtBot, console: Console) -> None:
+    call_id = answer_normal(qtbot, console)
+    form = console.window.incident_form
+    keys = Keyboard(qtbot, console.window)
+    keys.type("keb")
+    keys.press(Qt.Key.Key_Tab)
+    form.description.setPlainText("Kebakaran lahan")
+    form.kecamatan.lineEdit().setFocus()
+    keys.type("jatil")
+    assert form.kecamatan.completer().popup().isVisible()
+    keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: console.window.mode == "idle", timeout=3000)
+    incident = console.incidents.get(console.calls.get(call_id).incident_id or 0)
+    assert incident.kecamatan_name == "Jatiluhur"

@@ -130,7 +130,7 @@ def test_every_audit_action_the_core_writes_has_words(qtbot: QtBot, indonesian: 
     assert detail_text("desk.offline", "heartbeat timed out") == "meja berhenti melapor"
     assert detail_text("incident.note", "Api sudah padam") == "Api sudah padam"  # people's words as written
     assert entity_text("shift_session") == "sesi shift"
-    assert action_text("operator.unlock") == "operator.unlock"  # a code added later still shows, as it is
+    assert action_text("operator.rename") == "operator.rename"  # a code added later still shows, as it is
     assert detail_text("permission_denied", "operator tried to reopen incidents") == \
         "operator mencoba membuka kembali kejadian"
 

@@ -14,8 +14,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QSplashScreen
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QSplashScreen, QVBoxLayout
 
 from callcenter.assembly import Lines, build_services, receive_phone_messages
 from callcenter.cid.sources import Subscriber
@@ -51,8 +51,11 @@ from ui.worker import DbWorker
 
 log = logging.getLogger("konsol112.console")
 
-DEMO_SOURCE = "sim://?rate=0.15&seed={seed}"
+DEMO_SOURCE = "sim://?gap=30-60&seed={seed}"
+"""The demo's line rings every 30 to 60 seconds: time to answer, classify and look around between calls."""
 DEMO_USER = "operator1"
+DEMO_SUPERVISOR = "supervisor"
+DEMO_ADMIN = "admin"
 
 
 def _t(text: str) -> str:
@@ -106,6 +109,8 @@ class ConsoleSession(QObject):
         self._desk_state_timer.setInterval(1000)
         self._desk_state_timer.timeout.connect(self._say_desk_state)
         self._logout = False
+        self._demo_started = False
+        """The demo logs its first operator in by itself; after Ctrl+Q it asks, like a real database."""
         self._lines_restarted.connect(self._show_line_names)
         self._heartbeat_failed.connect(self._desk_problem)
 
@@ -190,13 +195,14 @@ class ConsoleSession(QObject):
             print(f"konsol112: window visible after {time.perf_counter() - self.started:.2f} s", file=sys.stderr)
             status = self.app.exec()
             self._stop_heartbeat()
-            if self.demo or not self._logout:
+            if not self._logout:
                 return status
             log.info("%s logged out", actor.username)
 
     def _who_is_at_the_desk(self) -> OperatorInfo | None:
         auth = self.services.auth
-        if self.demo:
+        if self.demo and not self._demo_started:
+            self._demo_started = True
             operator = in_background(self.app, lambda: auth.authenticate(DEMO_USER, DEMO_PASSWORD))
             self.splash.close()
             return operator
@@ -206,6 +212,8 @@ class ConsoleSession(QObject):
             if first.exec() != FirstRunDialog.DialogCode.Accepted:
                 return None
         login = LoginDialog(self.worker, auth, clock=utcnow, database_name=self.db.display_url())
+        if self.demo:
+            hint_demo_accounts(login)
         if login.exec() != LoginDialog.DialogCode.Accepted or login.operator is None:
             return None
         return login.operator
@@ -284,6 +292,22 @@ class ConsoleSession(QObject):
         self._logout = True
         if self.desk is not None:
             self.desk.window.close()
+
+
+def hint_demo_accounts(login: LoginDialog) -> None:
+    """The demo's accounts under the dialog's title, the first operator filled in: a newcomer logs in again, or
+    tries the supervisor's and the admin's screens."""
+    hint = QLabel(_t("Demo accounts: {operator} (operator), {supervisor} (supervisor) and {admin} (admin); the "
+                     "password of each is {password}.").format(operator=DEMO_USER, supervisor=DEMO_SUPERVISOR,
+                                                               admin=DEMO_ADMIN, password=DEMO_PASSWORD))
+    hint.setObjectName("demoHint")
+    hint.setWordWrap(True)
+    hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    layout = login.layout()
+    if isinstance(layout, QVBoxLayout):
+        layout.insertWidget(1, hint)
+    login.username.setText(DEMO_USER)
+    login.password.setFocus()
 
 
 def idle_lock_minutes(settings: SettingsService) -> float:

@@ -24,6 +24,7 @@ from callcenter.services.intake import IntakeService, IntakeWorker
 from callcenter.services.reference import ReferenceData
 from ui.bridge import CoreBridge
 from ui.call_form import call_type_names
+from ui.desk.administration import Administration, QuestionFollower, keep_questions
 from ui.desk.call_flow import CallFlow
 from ui.desk.drafts import DraftKeeper
 from ui.desk.lock import LockController
@@ -175,6 +176,12 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
         supervision = Supervision(window, worker, services, bridge, actor, panels.open_incident, map_desk)
     else:
         refuse_supervisor_keys(window)
+    if actor.at_least(Role.ADMIN):
+        Administration(window, worker, services, actor, panels.settings_button, panels.open_settings)
+    follower = QuestionFollower(worker, services, window.incident_form,
+                                lambda questions: setattr(parts, "reference", keep_questions(parts.reference,
+                                                                                             questions)), window)
+    bridge.feed_changes.connect(follower.on_changes)
 
     desk = Desk(window, ringing, flow, outage, panels, lock, drafts, supervision, map_desk)
     window.closing.connect(partial(_closing, desk, parts.sound))

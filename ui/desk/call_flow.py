@@ -178,6 +178,15 @@ class CallFlow(QObject):
     def _hung_up(self, call_id: int) -> None:
         if self.current is not None and call_id == self.current.id:
             self.call_form.hung_up.show()  # the line says the caller is gone
+            self.call_form.stop_talk(self.call_form.clock())
+            calls = self.calls
+            self.worker.run(self, lambda: calls.get(call_id), self._ended,
+                            lambda exc: log.warning("ended call %s not read: %s", call_id, exc))
+
+    def _ended(self, info: CallInfo) -> None:
+        """The talk's length to the second the line reported the hang-up (the news came a moment later)."""
+        if self.current is not None and info.id == self.current.id and info.ended_at is not None:
+            self.call_form.stop_talk(info.ended_at)
 
     # -- classifying ---------------------------------------------------------------------------------------
     def classify(self, call_type_value: str) -> None:
@@ -338,6 +347,7 @@ class CallFlow(QObject):
             self.call_changed.emit(None)
         self.current = None
         self.current_history = None
+        self.call_form.stop_talk()
         self._set_mode("idle")
         self.incident_form.hide()
         self.call_form.show()

@@ -98,6 +98,8 @@ class DeskPanels(QObject):
         shortcuts.add(window, SETTINGS, _t("Settings: language, caller-ID sources"), self.open_settings,
                       button=settings_button)
         settings_button.clicked.connect(self.open_settings)
+        self.settings_button = settings_button
+        """For admins it also opens the admin dialogs (ui.desk.administration)."""
         if actor.at_least(Role.SUPERVISOR):
             reports_button = window.header_button("new-report", _t("Reports"), first=True)
             shortcuts.add(window, REPORTS, _t("Shift and period reports"), self.open_reports, button=reports_button)

@@ -161,6 +161,16 @@ class IncidentDetailDialog(QDialog):
         form.addRow(self.tr("Reporter"), self.reporter_name)
         form.addRow(self.tr("Callback number"), self.callback_number)
         form.addRow(self.tr("Description"), self.description)
+        # The category's questions as asked when the incident was logged (read-only: they were the caller's words).
+        self.answers = QLabel(self)
+        self.answers.setObjectName("answers")
+        self.answers.setTextFormat(Qt.TextFormat.PlainText)
+        self.answers.setWordWrap(True)
+        self.answers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._answers_label = QLabel(self.tr("Questions asked"), self)
+        form.addRow(self._answers_label, self.answers)
+        self.answers.hide()
+        self._answers_label.hide()
         self.save_button = QPushButton(self.tr("Save changes"), self)
         self.save_button.setObjectName("saveButton")
         shortcut_tip(self.save_button, self.tr("Save the changed fields"), SAVE_KEY)
@@ -363,6 +373,10 @@ class IncidentDetailDialog(QDialog):
             widget.setText(getattr(view, name) or "")
             widget.setCursorPosition(0)
         self.description.setPlainText(view.description)
+        if view.answers:  # a refreshed view from a list carries none: keep what was shown
+            self.answers.setText("\n".join(f"{a.question} {a.answer}" for a in view.answers))
+        self.answers.setVisible(bool(self.answers.text()))
+        self._answers_label.setVisible(bool(self.answers.text()))
         category = category_text(view.category_name_id, view.category_name_en)
         priority_colors = PRIORITY_CHIP[view.priority]
         status_colors = STATUS_CHIP.get(view.status, ("#0b3d6e", "#e8f1fb"))

@@ -40,7 +40,7 @@ class SimSource(Source):
 
     def __init__(self, spec: SimSpec, *, clock: Clock = utcnow) -> None:
         super().__init__(spec, clock=clock)
-        self.generator = TrafficGenerator(spec.seed, rate=spec.rate, lines=spec.lines)
+        self.generator = TrafficGenerator(spec.seed, rate=spec.rate, lines=spec.lines, gap=spec.gap)
         self.seed = self.generator.seed
 
     def _session(self) -> None:

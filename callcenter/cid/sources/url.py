@@ -94,6 +94,8 @@ class SimSpec:
     lines: int
     display: str
     key: str
+    gap: tuple[float, float] | None = None
+    """``gap=30-60``: a call every 30 to 60 seconds, evenly spread (the demo's calm line); replaces ``rate``."""
     format: str = field(default="sim", init=False)
     kind: str = field(default="sim", init=False)
 
@@ -281,20 +283,36 @@ def _parse_sim(url: str) -> SimSpec:
     parts = urlsplit(url)
     if parts.netloc or parts.path not in ("", "/"):
         raise ValueError(f"{url!r}: the simulator takes only parameters, e.g. sim://?rate=0.5&seed=1")
-    params = _query(parts.query, ("rate", "seed", "lines"), url)
+    params = _query(parts.query, ("rate", "gap", "seed", "lines"), url)
+    if "rate" in params and "gap" in params:
+        raise ValueError(f"{url!r}: give rate (calls per second) or gap (seconds between calls), not both")
+    gap = _gap(params["gap"], url) if "gap" in params else None
     try:
-        rate = float(params.get("rate", "0.5"))
+        rate = 2 / (gap[0] + gap[1]) if gap is not None else float(params.get("rate", "0.5"))
     except ValueError:
         raise ValueError(f"rate={params['rate']!r} in {url!r} is not a number") from None
     if not 0 < rate <= 10_000 or rate != rate:
         raise ValueError(f"rate={params.get('rate')} in {url!r} must be above 0 and at most 10000 calls/s")
     seed = _int(params["seed"], "seed", url, low=0, high=2**63) if "seed" in params else None
     lines = _int(params["lines"], "lines", url, low=1, high=64) if "lines" in params else 1
-    shown = {"rate": f"{rate:g}", "lines": str(lines)}
+    shown = {"gap": params["gap"]} if gap is not None else {"rate": f"{rate:g}"}
+    shown["lines"] = str(lines)
     if seed is not None:
         shown["seed"] = str(seed)
     return SimSpec(rate=rate, seed=seed, lines=lines, display=f"sim://?{urlencode(shown)}",
-                   key="sim://" + (f"?seed={seed}" if seed is not None else ""))
+                   key="sim://" + (f"?seed={seed}" if seed is not None else ""), gap=gap)
+
+
+def _gap(value: str, url: str) -> tuple[float, float]:
+    """``30-60`` (seconds between calls, from-to) or ``45`` (always the same)."""
+    low_text, _, high_text = value.partition("-")
+    try:
+        low, high = float(low_text), float(high_text or low_text)
+    except ValueError:
+        raise ValueError(f"gap={value!r} in {url!r} is not a number of seconds such as 30-60") from None
+    if not 0.001 <= low <= high <= 86_400:
+        raise ValueError(f"gap={value!r} in {url!r} must be seconds from-to, e.g. 30-60 (at most a day)")
+    return low, high
 
 
 def _bracket(host: str) -> str:

@@ -45,7 +45,7 @@ def test_upgrade_again_keeps_admin_edits_and_adds_nothing_twice(db: Database, ow
     migrate.upgrade(owner_db)
     with owner_db.write() as session:
         counts = load_reference_data(session, datetime.now(UTC))
-    assert counts.areas == counts.agencies == counts.categories == counts.shifts == 0
+    assert counts.areas == counts.agencies == counts.categories == counts.shifts == counts.questions == 0
     with db.read() as session:
         assert session.scalar(select(Agency.phone).where(Agency.code == "damkar")) == "(0264) 200113"
 

@@ -141,3 +141,55 @@ def test_demo_staff_without_a_password_cannot_log_in_and_leave_the_first_run_ope
         auth.authenticate("operator1", DEMO_PASSWORD)
     assert not auth.has_operators()  # nobody can log in yet: the console still offers to create the admin
     assert auth.create_first_admin("admin", "Admin Diskominfo", "rahasia-admin-1").role is Role.ADMIN
+def test_an_admin_manages_accounts_and_every_step_is_audited(db: Database, clock: ManualClock, operator: Actor,
+                                                             admin: Actor) -> None:
+    from callcenter.db.models import ChangeFeedEntry
+
+    auth = AuthService(db, clock)
+    created = auth.create_operator(admin, "dewi", "Dewi Lestari", Role.OPERATOR, "diberi-admin-1", must_change=True)
+    assert created.must_change_password and created.active
+    # Locked out after repeated failures; the admin lifts it before the five minutes are over.
+    for _ in range(MAX_FAILURES):
+        with pytest.raises((AuthenticationFailed, AccountLocked)):
+            auth.authenticate("asep", "salah-terus")
+    locked = next(o for o in auth.list_operators() if o.username == "asep")
+    assert locked.locked(clock()) and locked.failed_logins == 0
+    assert not auth.unlock(admin, operator.id or 0).locked(clock())
+    assert auth.authenticate("asep", "rahasia-123").id == operator.id
+    # A reset gives a new password that the owner must replace at the next login.
+    auth.reset_password(admin, operator.id or 0, "sementara-123")
+    reset = next(o for o in auth.list_operators() if o.username == "asep")
+    assert reset.must_change_password
+    with pytest.raises(AuthenticationFailed):
+        auth.authenticate("asep", "rahasia-123")
+    auth.set_active(admin, created.id, False)
+    auth.set_active(admin, created.id, True)
+    with db.read() as session:
+        actions = session.scalars(select(AuditEntry.action).where(AuditEntry.operator_id == admin.id)
+                                  .order_by(AuditEntry.id)).all()
+        assert actions == ["operator.create", "operator.unlock", "operator.password_reset", "operator.set_active",
+                           "operator.set_active"]
+        reset_entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "operator.password_reset")).one()
+        assert reset_entry.after == {"change_at_next_login": True}
+        assert "sementara-123" not in str(reset_entry.after) + str(reset_entry.detail)
+        changed = session.scalars(select(ChangeFeedEntry.entity_id).where(ChangeFeedEntry.entity == "operator")).all()
+        assert str(operator.id) in changed and str(created.id) in changed
+
+
+def test_admins_cannot_lock_themselves_or_the_centre_out(db: Database, clock: ManualClock, operator: Actor,
+                                                         admin: Actor) -> None:
+    auth = AuthService(db, clock)
+    with pytest.raises(ConflictError) as refused:
+        auth.set_active(admin, admin.id or 0, False)
+    assert refused.value.code == "operator.self"
+    second = auth.create_operator(admin, "admin2", "Admin Dua", Role.ADMIN, "rahasia-456")
+    auth.set_active(second.as_actor(), admin.id or 0, False)  # another admin remains: allowed
+    with pytest.raises(ConflictError) as refused:
+        auth.set_active(admin, second.id, False)  # (a deactivated admin's session still holds the actor)
+    assert refused.value.code == "operator.last_admin"
+    for action in (lambda: auth.unlock(operator, admin.id or 0),
+                   lambda: auth.reset_password(operator, admin.id or 0, "diambil-alih-1"),
+                   lambda: auth.set_active(operator, second.id, False)):
+        with pytest.raises(PermissionDenied):
+            action()
+    assert auth.authenticate("admin2", "rahasia-456").active

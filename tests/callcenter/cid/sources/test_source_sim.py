@@ -31,6 +31,14 @@ def test_arrivals_are_poisson_at_the_rate() -> None:
     assert abs(statistics.pstdev(gaps) - 0.5) < 0.03  # exponential: standard deviation equals the mean
 
 
+def test_a_gap_spreads_the_calls_evenly_and_keeps_the_content() -> None:
+    generator = TrafficGenerator(5, gap=(30.0, 60.0), lines=2)
+    calls = [next(generator) for _ in range(2000)]
+    gaps = [c.gap_s for c in calls]
+    assert min(gaps) >= 30.0 and max(gaps) <= 60.0 and abs(statistics.fmean(gaps) - 45.0) < 1.0
+    assert [(c.number, c.line, c.abandoned) for c in calls[:200]] == [s[:1] + s[3:5] for s in signature(200, 5)]
+
+
 def test_traffic_looks_like_indonesian_112() -> None:
     generator = TrafficGenerator(3, lines=2)
     calls = [next(generator) for _ in range(3000)]

@@ -90,6 +90,11 @@ def test_sim() -> None:
     assert spec.key == "sim://?seed=1"
     two = parse_source_url("sim://?rate=2&seed=9&lines=2")
     assert isinstance(two, SimSpec) and two.lines == 2
+    calm = parse_source_url("sim://?gap=30-60&seed=3")
+    assert isinstance(calm, SimSpec) and calm.gap == (30.0, 60.0) and calm.rate == pytest.approx(1 / 45)
+    assert calm.display == "sim://?gap=30-60&lines=1&seed=3" and calm.key == "sim://?seed=3"
+    steady = parse_source_url("sim://?gap=5")
+    assert isinstance(steady, SimSpec) and steady.gap == (5.0, 5.0)
 
 
 def test_key_ignores_tuning_parameters() -> None:
@@ -104,6 +109,7 @@ def test_key_ignores_tuning_parameters() -> None:
     "tcp://host:99999", "tcp://host:abc", "tcp://host:3333/path", "tcp://host?format=modem",
     "udp://0.0.0.0:3520?format=nope", "ami://pbx.local:5038", "ami://user:pw@:5038", "sim://?rate=0",
     "sim://?rate=-1", "sim://?rate=x", "sim://?seed=abc", "sim://?lines=0", "sim://host", "sim://?colour=red",
+    "sim://?gap=60-30", "sim://?gap=x-5", "sim://?gap=0", "sim://?gap=30-60&rate=1", "sim://?gap=-5",
     "rfc2217://:7000", "ami://user:pw%0D%0AAction:%20Logoff@pbx",
 ])
 def test_bad_urls_raise_one_clear_sentence(url: str) -> None:
