@@ -160,6 +160,54 @@
         <translation>paling banyak %1 pertanyaan per kategori</translation>
     </message>
     <message>
+        <source>unknown status %1</source>
+        <translation>status %1 tidak dikenal</translation>
+    </message>
+    <message>
+        <source>a desk name of 1 to %1 characters</source>
+        <translation>nama meja 1 sampai %1 karakter</translation>
+    </message>
+    <message>
+        <source>a desk name of 1 to %1 printable characters</source>
+        <translation>nama meja 1 sampai %1 karakter yang dapat dicetak</translation>
+    </message>
+    <message>
+        <source>dates run from %1 to %2</source>
+        <translation>tanggal berlaku dari %1 sampai %2</translation>
+    </message>
+    <message>
+        <source>a report covers at most %1 days</source>
+        <translation>satu laporan mencakup paling banyak %1 hari</translation>
+    </message>
+    <message>
+        <source>the %1 shift of %2 has not started yet (it starts %3 WIB)</source>
+        <translation>shift %1 tanggal %2 belum dimulai (mulai %3 WIB)</translation>
+    </message>
+    <message>
+        <source>%1 is out of range</source>
+        <translation>%1 di luar rentang</translation>
+    </message>
+    <message>
+        <source>one of %1</source>
+        <translation>salah satu dari %1</translation>
+    </message>
+    <message>
+        <source>set only available or out of service by hand; dispatch statuses come from the dispatch timeline</source>
+        <translation>hanya status tersedia atau tidak beroperasi yang diatur manual; status penugasan berasal dari linimasa pengiriman</translation>
+    </message>
+    <message>
+        <source>choose a password other than the one you were given</source>
+        <translation>pilih kata sandi yang berbeda dari yang diberikan kepada Anda</translation>
+    </message>
+    <message>
+        <source>must be after the start</source>
+        <translation>harus sesudah waktu mulai</translation>
+    </message>
+    <message>
+        <source>the end date is before the start date</source>
+        <translation>tanggal akhir sebelum tanggal mulai</translation>
+    </message>
+    <message>
         <source>at most %1 characters per answer (now %2)</source>
         <translation>paling banyak %1 karakter per jawaban (sekarang %2)</translation>
     </message>

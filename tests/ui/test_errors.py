@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from callcenter import errors
 from callcenter.errors import AccountLocked, AlreadyClaimed, ConflictError, DatabaseUnavailable, ValidationError
 from tests.conftest import REPO
-from ui.errors import MESSAGES, error_text
+from ui.errors import MESSAGES, core_text, error_text
 from ui.i18n import Translations
 
 # Codes that deliberately fall back to the class's words (the core's own sentence is the message).
@@ -60,3 +61,32 @@ def test_the_error_classes_all_carry_a_code() -> None:
     classes = [value for value in vars(errors).values() if isinstance(value, type)
                and issubclass(value, errors.KonsolError)]
     assert all(cls.default_code for cls in classes) and len(classes) >= 12
+
+
+def _validation_sentences() -> list[str]:
+    """Every sentence the core puts in a ValidationError's problems, an f-string's values filled with '7'."""
+    found: list[str] = []
+    for path in (REPO / "callcenter").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Dict)
+                    and getattr(node.func, "id", getattr(node.func, "attr", None)) == "ValidationError"):
+                continue
+            for value in node.args[0].values:
+                if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    found.append(value.value)
+                elif isinstance(value, ast.JoinedStr):
+                    found.append("".join(part.value if isinstance(part, ast.Constant) else "7"
+                                         for part in value.values))
+    return found
+
+
+def test_every_problem_the_core_words_reads_in_indonesian(qapp: object, translations: Translations) -> None:
+    """A field's problem next to it (or in a report dialog) is never left in English."""
+    sentences = _validation_sentences()
+    assert len(sentences) > 25 and "the end date is before the start date" in sentences
+    translations.install("id")
+    try:
+        untranslated = [text for text in sentences if core_text(text) == text]
+    finally:
+        translations.remove()
+    assert untranslated == []
