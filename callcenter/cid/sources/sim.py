@@ -16,6 +16,9 @@ from callcenter.cid.traffic import SyntheticCall, TrafficGenerator, device_time
 from callcenter.clock import WIB, Clock, utcnow
 
 FORMAT = "sim"
+FIRST_CALL_S = 3.0
+"""On a calm line (``gap=30-60``, the demo's) the first call rings this soon: someone trying the console sees a call
+at once instead of waiting up to a minute; the gaps hold from then on."""
 
 
 def incoming_event(call: SyntheticCall, seed: int, now: datetime) -> CallerIdEvent:
@@ -48,7 +51,8 @@ class SimSource(Source):
         # (due time, seq, call) of abandoned calls whose END is still to come
         ends: list[tuple[float, int, SyntheticCall]] = []
         upcoming = next(self.generator)
-        next_at = monotonic() + upcoming.gap_s
+        first_gap = min(upcoming.gap_s, FIRST_CALL_S) if self.spec.gap is not None else upcoming.gap_s
+        next_at = monotonic() + first_gap
         while not self.stopping:
             due = min(next_at, ends[0][0]) if ends else next_at
             if self._stop.wait(max(0.0, due - monotonic())):

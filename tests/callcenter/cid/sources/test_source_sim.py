@@ -89,6 +89,16 @@ def test_abandoned_calls_end_with_their_ring_time(collector: Any, running: Any) 
         assert end.call_ref in starts  # an END always follows its own INCOMING
 
 
+def test_a_calm_line_rings_at_once_then_keeps_its_gaps(collector: Any, running: Any) -> None:
+    """The demo's line (a call every 30-60 s): the first call comes within seconds, the second not before 30 s."""
+    started = time.monotonic()
+    running(make_source("sim://?gap=30-60&seed=5"), collector)
+    [first] = collector.wait_live(1, timeout=10.0)
+    assert time.monotonic() - started < 3.0 + 2.0 and first.kind is EventKind.INCOMING
+    time.sleep(1.0)
+    assert len([e for e in collector.live() if e.kind is EventKind.INCOMING]) == 1
+
+
 def test_sim_stops_quickly(collector: Any) -> None:
     source = make_source("sim://?rate=0.01&seed=1")
     source.subscribe(collector)
