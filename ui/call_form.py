@@ -82,18 +82,20 @@ class CallForm(QFrame):
         self.received = QLabel()
         self.received.setObjectName("muted")
         top.addWidget(self.received)
+        layout.addLayout(top)
+        number_row = QHBoxLayout()
+        # The talk timer sits beside the number, so the compact form (heading row hidden) still shows it.
         self.talk = QLabel()
         self.talk.setObjectName("talkTimer")
         self.talk.setToolTip(_t("Time since you answered the call"))
-        top.addWidget(self.talk)
-        layout.addLayout(top)
-        number_row = QHBoxLayout()
         self.number = QLabel()
         self.number.setObjectName("callNumber")
         self.number.setTextFormat(Qt.TextFormat.PlainText)
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         number_row.addWidget(self.number)
         number_row.addStretch(1)
+        number_row.addWidget(self.talk)
+        number_row.addSpacing(12)
         self.history_button = QPushButton(_t("Caller history"))
         self.history_button.setToolTip(with_key(_t("All calls and incidents from this number"), CALLER_HISTORY))
         self.history_button.clicked.connect(self._history)
@@ -194,6 +196,10 @@ class CallForm(QFrame):
         form (at 1366x768 its description and Save come into view; F6-F10 still work). The number stays."""
         for widget in (self.heading, self.received, self.prompt, self.button_row):
             widget.setVisible(not compact)
+        layout = self.layout()
+        assert layout is not None
+        layout.setContentsMargins(14, 2 if compact else 10, 14, 4 if compact else 10)
+        layout.setSpacing(2 if compact else 4)
 
     def set_buttons_enabled(self, enabled: bool) -> None:
         for button in self.buttons.values():
