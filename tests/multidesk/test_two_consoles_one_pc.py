@@ -40,7 +40,10 @@ def _probe(pg_db: Database, user: str, secret: Path, profile: Path) -> subproces
 def _next_event(process: subprocess.Popen[str]) -> dict[str, object]:
     assert process.stdout is not None
     line = process.stdout.readline()
-    assert line, process.stderr.read() if process.stderr else "no output"
+    if not line:  # say how the probe ended (its exit status and what it printed), not just "no output"
+        status = process.wait(10)
+        pytest.fail(f"desk probe ended with status {status} before its next event: "
+                    f"{process.stderr.read() if process.stderr else ''}")
     event: dict[str, object] = json.loads(line)
     return event
 
