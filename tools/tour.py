@@ -459,6 +459,20 @@ class Tour:
         self.settle()
         yield Stop("smtp-settings", smtp)
         self.close(smtp)
+        from ui.admin.operators import OperatorsDialog
+        from ui.admin.questions import CategoryQuestionsDialog
+
+        control_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        self.key(window, Qt.Key.Key_O, control_shift)
+        operators = self.dialog(OperatorsDialog)
+        self.settle()
+        yield Stop("admin-operators", operators)
+        self.close(operators)
+        self.key(window, Qt.Key.Key_K, control_shift)
+        questions = self.dialog(CategoryQuestionsDialog)
+        self.settle(lambda: questions.current is not None)
+        yield Stop("admin-questions", questions)
+        self.close(questions)
         self.close(window)
 
     def login(self) -> Iterator[Stop]:
