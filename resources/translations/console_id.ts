@@ -358,6 +358,14 @@
         <translation>Kunci konsol sekarang (kata sandi Anda membukanya)</translation>
     </message>
     <message>
+        <source>Accounts and passwords (Ctrl+Shift+O) are for admins; ask an admin to create an account or reset a password.</source>
+        <translation>Akun dan kata sandi (Ctrl+Shift+O) khusus untuk admin; minta admin membuat akun atau mengatur ulang kata sandi.</translation>
+    </message>
+    <message>
+        <source>The categories&apos; questions (Ctrl+Shift+K) are for admins.</source>
+        <translation>Pertanyaan kategori (Ctrl+Shift+K) khusus untuk admin.</translation>
+    </message>
+    <message>
         <source>Settings: language, caller-ID sources</source>
         <translation>Pengaturan: bahasa, sumber caller ID</translation>
     </message>

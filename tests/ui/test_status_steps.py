@@ -70,8 +70,12 @@ def test_a_new_step_never_hides_a_warning(qtbot: QtBot, console: Console) -> Non
     (Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier, "Laporan (Ctrl+P) khusus untuk supervisor dan admin"),
     (Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
      "Log audit (Ctrl+Shift+A) khusus untuk supervisor dan admin"),
+    (Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+     "Akun dan kata sandi (Ctrl+Shift+O) khusus untuk admin"),
+    (Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+     "Pertanyaan kategori (Ctrl+Shift+K) khusus untuk admin"),
 ])
-def test_an_operator_is_told_the_supervisors_keys_are_theirs(qtbot: QtBot, console: Console, key: Qt.Key,
+def test_an_operator_is_told_the_supervisors_and_admins_keys_are_theirs(qtbot: QtBot, console: Console, key: Qt.Key,
                                                              modifiers: Qt.KeyboardModifier, words: str) -> None:
     qtbot.keyClick(console.window, key, modifiers)
     assert _status(console).startswith(words)

@@ -24,7 +24,7 @@ from callcenter.services.intake import IntakeService, IntakeWorker
 from callcenter.services.reference import ReferenceData
 from ui.bridge import CoreBridge
 from ui.call_form import call_type_names
-from ui.desk.administration import Administration, QuestionFollower, keep_questions
+from ui.desk.administration import Administration, QuestionFollower, keep_questions, refuse_admin_keys
 from ui.desk.call_flow import CallFlow
 from ui.desk.drafts import DraftKeeper
 from ui.desk.lock import LockController
@@ -178,6 +178,8 @@ def build_desk(parts: DeskParts, actor: Actor, language: str) -> Desk:
         refuse_supervisor_keys(window)
     if actor.at_least(Role.ADMIN):
         Administration(window, worker, services, actor, panels.settings_button, panels.open_settings)
+    else:
+        refuse_admin_keys(window)
     follower = QuestionFollower(worker, services, window.incident_form,
                                 lambda questions: setattr(parts, "reference", keep_questions(parts.reference,
                                                                                              questions)), window)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
@@ -33,6 +34,18 @@ log = logging.getLogger(__name__)
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("", text)
+
+
+def refuse_admin_keys(window: MainWindow) -> None:
+    """Someone who is not an admin and presses an admin's key is told whose key it is (the keys are not in their F1
+    list), instead of nothing happening."""
+    refusals = {
+        ADMIN_OPERATORS: _t("Accounts and passwords (Ctrl+Shift+O) are for admins; ask an admin to create an account "
+                            "or reset a password."),
+        ADMIN_QUESTIONS: _t("The categories' questions (Ctrl+Shift+K) are for admins."),
+    }
+    for key, sentence in refusals.items():
+        window.shortcuts.add(window, key, sentence, partial(window.show_status, sentence), listed=False)
 
 
 class QuestionFollower(QObject):
