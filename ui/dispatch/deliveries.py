@@ -71,8 +71,8 @@ class DeliveriesModel(KeyedTableModel):
             lines = [" · ".join(str(self.cell(row, part, Qt.ItemDataRole.DisplayRole)) for part in
                                 (self.INCIDENT, self.TO, self.CHANNEL)),
                      delivery.target, str(self.cell(row, self.STATE, Qt.ItemDataRole.DisplayRole))]
-            if delivery.last_error:
-                lines += [str(self.cell(row, self.REASON, Qt.ItemDataRole.DisplayRole)), delivery.last_error]
+            if delivery.last_error:  # the reason in the desk's words (the raw text is in the log and the audit)
+                lines.append(str(self.cell(row, self.REASON, Qt.ItemDataRole.DisplayRole)))
             return "\n".join(line for line in lines if line)
         return None
 
