@@ -165,7 +165,7 @@ class Supervision(QObject):
             self._dirty = True
 
     def open_audit_log(self) -> None:
-        self.window.open_dialog(AuditLogDialog(self.worker, self.services.supervisor, self.actor, self.window))
+        self.window.open_dialog(AuditLogDialog(self.worker, self.services.audit_trail, self.actor, self.window))
 
     def stop(self) -> None:
         if self.board is not None:
