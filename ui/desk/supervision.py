@@ -140,7 +140,7 @@ class Supervision(QObject):
         panel.choropleth_bar.requested.connect(partial(self._counts, feed, panel))
         if callable(self._open_incident):
             panel.view.incidentActivated.connect(self._open_incident)
-        self.worker.run(panel, self.services.dispatch.categories, partial(self._categories, panel))
+        self.worker.run(panel, self.services.agency_admin.categories, partial(self._categories, panel))
         self.board_window.tabs.addTab(panel, _t("Map of the shift"))
         self.map_panel, self.map_feed = panel, feed
 
