@@ -16,6 +16,8 @@ from callcenter.clock import Clock, utcnow
 from callcenter.db.database import Database
 from callcenter.geo.regions import load_geography
 from callcenter.reports.export import ExportService
+from callcenter.services.agency_admin import AgencyAdminService
+from callcenter.services.audit_trail import AuditTrailService
 from callcenter.services.auth import AuthService
 from callcenter.services.callers import CallerService
 from callcenter.services.calls import CallService
@@ -49,6 +51,7 @@ class Services:
     incidents: IncidentService
     references: ReferenceService
     dispatch: DispatchService
+    agency_admin: AgencyAdminService
     reports: ReportService
     exports: ExportService
     queues: QueueService
@@ -57,6 +60,7 @@ class Services:
     settings: SettingsService
     presence: PresenceService
     supervisor: SupervisorService
+    audit_trail: AuditTrailService
     map: MapService
     locations: LocationViews
     questions: QuestionService
@@ -67,10 +71,12 @@ def build_services(db: Database, clock: Clock = utcnow) -> Services:
         db=db, clock=clock, auth=AuthService(db, clock), calls=CallService(db, clock),
         callers=CallerService(db, clock), incidents=IncidentService(db, clock),
         references=ReferenceService(db, clock), dispatch=DispatchService(db, clock),
-        reports=ReportService(db, clock), exports=ExportService(db, clock), queues=QueueService(db, clock),
+        agency_admin=AgencyAdminService(db, clock), reports=ReportService(db, clock),
+        exports=ExportService(db, clock), queues=QueueService(db, clock),
         shifts=ShiftService(db, clock), sources=SourceConfigService(db, clock),
         settings=SettingsService(db, clock), presence=PresenceService(db, clock),
-        supervisor=SupervisorService(db, clock), map=MapService(db, clock),
+        supervisor=SupervisorService(db, clock), audit_trail=AuditTrailService(db, clock),
+        map=MapService(db, clock),
         locations=LocationViews(db, clock, locator=area_of), questions=QuestionService(db, clock),
     )
 

@@ -26,6 +26,7 @@ from callcenter.db.enums import DeliveryChannel, DispatchStatus, OutboxState
 from callcenter.db.migrate import upgrade
 from callcenter.db.models import Agency, Category, OutboxMessage
 from callcenter.db.refdata import load_reference_data
+from callcenter.services.agency_admin import AgencyAdminService
 from callcenter.services.auth import AuthService
 from callcenter.services.demo import seed_demo
 from callcenter.services.dispatch import DispatchService
@@ -138,14 +139,14 @@ def main() -> int:
         grab(deliveries, args.out / f"deliveries-{args.lang}.png")
 
         admin = AuthService(db, clock).authenticate("admin", "konsol112").as_actor()
-        agencies = AgencyAdminDialog(worker, dispatch, admin)
+        agencies = AgencyAdminDialog(worker, AgencyAdminService(db, clock), admin)
         agencies.show()
         wait_for(app, lambda: agencies.current_id is not None)
         agencies.email.setText("posko damkar")
         agencies.save()
         wait_for(app, lambda: bool(agencies.errors["email"].text()))
         grab(agencies, args.out / f"admin-agencies-{args.lang}.png")
-        units = UnitAdminDialog(worker, dispatch, admin)
+        units = UnitAdminDialog(worker, AgencyAdminService(db, clock), admin)
         units.show()
         wait_for(app, lambda: units.current_id is not None)
         grab(units, args.out / f"admin-units-{args.lang}.png")

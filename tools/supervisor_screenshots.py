@@ -31,6 +31,7 @@ from callcenter.db.database import Database  # noqa: E402
 from callcenter.db.enums import DispatchStatus, IncidentStatus, Priority, UnitStatus  # noqa: E402
 from callcenter.db.models import Agency, Area, Category, Dispatch, DispatchEvent, Incident, Operator, Unit  # noqa: E402
 from callcenter.db.refdata import load_reference_data  # noqa: E402
+from callcenter.services.audit_trail import AuditTrailService  # noqa: E402
 from callcenter.services.base import SYSTEM, Actor  # noqa: E402
 from callcenter.services.callers import CallerService  # noqa: E402
 from callcenter.services.calls import CallService  # noqa: E402
@@ -157,7 +158,7 @@ def shoot(app: QApplication, db: Database, stage: Stage, language: str, out: Pat
     settle(app, lambda: board.snapshot is not None)
     board.incidents_view.clearSelection()
     board.grab().save(str(out / f"supervisor-board-{language}.png"))
-    dialog = AuditLogDialog(worker, service, boss)
+    dialog = AuditLogDialog(worker, AuditTrailService(db, stage.clock), boss)
     dialog.use_since.setChecked(False)
     dialog.apply_filter()
     dialog.show()

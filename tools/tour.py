@@ -443,13 +443,13 @@ class Tour:
         self.settle()
         yield Stop("reports-range", reports)
         self.close(reports)
-        admin, dispatch, worker = self.actors["admin"], self.services.dispatch, self.parts.worker
-        agencies = AgencyAdminDialog(worker, dispatch, admin, window)
+        admin, agency_admin, worker = self.actors["admin"], self.services.agency_admin, self.parts.worker
+        agencies = AgencyAdminDialog(worker, agency_admin, admin, window)
         window.open_dialog(agencies)
         self.settle(lambda: agencies.current_id is not None)
         yield Stop("admin-agencies", agencies)
         self.close(agencies)
-        units = UnitAdminDialog(worker, dispatch, admin, window)
+        units = UnitAdminDialog(worker, agency_admin, admin, window)
         window.open_dialog(units)
         self.settle(lambda: units.current_id is not None)
         yield Stop("admin-units", units)

@@ -54,7 +54,7 @@ class SmtpSettings:
         return cls(**{key: item for key, item in value.items() if key in names})
 
     def validate(self) -> SmtpSettings:
-        from callcenter.services.dispatch import check_email
+        from callcenter.services.dispatch_types import check_email
 
         problems: dict[str, str] = {}
         if not self.host.strip() or any(ch.isspace() for ch in self.host.strip()):

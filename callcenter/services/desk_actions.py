@@ -19,7 +19,8 @@ from callcenter.db.enums import CallType, DeliveryChannel
 from callcenter.errors import DatabaseUnavailable
 from callcenter.services.base import Actor
 from callcenter.services.calls import CallInfo, CallService
-from callcenter.services.dispatch import DispatchService, DispatchView
+from callcenter.services.dispatch import DispatchService
+from callcenter.services.dispatch_types import DispatchView
 from callcenter.services.incidents import IncidentDraft, IncidentService, IncidentView
 from callcenter.services.journal import CallRef, DeskJournal, JournalAction, JournalEntry
 from callcenter.services.journal_apply import JournalApplier, draft_to_json

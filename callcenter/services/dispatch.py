@@ -14,26 +14,14 @@ Rules an operator relies on:
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from callcenter import phone
-from callcenter.db.enums import (
-    AreaLevel,
-    DeliveryChannel,
-    DispatchStatus,
-    IncidentStatus,
-    OutboxState,
-    Role,
-    UnitStatus,
-)
+from callcenter.db.enums import DeliveryChannel, DispatchStatus, IncidentStatus, OutboxState, Role, UnitStatus
 from callcenter.db.models import (
     Agency,
     Area,
@@ -48,292 +36,30 @@ from callcenter.db.models import (
 )
 from callcenter.errors import ConflictError, NotFound, ValidationError
 from callcenter.services.base import Actor, Service, add_timeline, audit, jsonable, record_change
-from callcenter.services.dispatch_messages import (
-    UNIT_TYPE_NAMES,
-    DispatchFacts,
-    email_body,
-    email_subject,
-    whatsapp_link,
-    whatsapp_text,
+from callcenter.services.dispatch_messages import DispatchFacts, email_body, email_subject, whatsapp_link, whatsapp_text
+from callcenter.services.dispatch_types import (
+    ACTIVE,
+    CHANNEL_WORDS,
+    INCIDENT_WORDS,
+    STATUS_WORDS,
+    UNIT_FOR_DISPATCH,
+    AgencyOption,
+    DeliveryRow,
+    DeliveryView,
+    DispatchEventView,
+    DispatchView,
+    Suggestions,
+    UnitBoardRow,
+    UnitBusy,
+    UnitOption,
+    allowed_next,
+    distance_km,
+    incident_status_for,
+    transition_problem,
 )
 from callcenter.services.questions import answers_of
 
-STATUS_WORDS = {  # the words on the timeline (Indonesian: the record is read by Indonesian staff)
-    DispatchStatus.NOTIFIED: "diberitahu",
-    DispatchStatus.ACKNOWLEDGED: "diterima",
-    DispatchStatus.EN_ROUTE: "menuju lokasi",
-    DispatchStatus.ON_SCENE: "tiba di lokasi",
-    DispatchStatus.CLEARED: "selesai",
-    DispatchStatus.CANCELLED: "dibatalkan",
-}
-CHANNEL_WORDS = {DeliveryChannel.PRINT: "slip cetak", DeliveryChannel.WHATSAPP: "WhatsApp",
-                 DeliveryChannel.EMAIL: "e-mail", DeliveryChannel.WEBHOOK: "webhook"}
-PROGRESS = (DispatchStatus.NOTIFIED, DispatchStatus.ACKNOWLEDGED, DispatchStatus.EN_ROUTE, DispatchStatus.ON_SCENE,
-            DispatchStatus.CLEARED)
-FINAL = frozenset({DispatchStatus.CLEARED, DispatchStatus.CANCELLED})
-ACTIVE = tuple(status for status in DispatchStatus if status not in FINAL)
-WORKING = frozenset({DispatchStatus.ACKNOWLEDGED, DispatchStatus.EN_ROUTE, DispatchStatus.ON_SCENE})
-UNIT_FOR_DISPATCH = {
-    DispatchStatus.NOTIFIED: UnitStatus.DISPATCHED,
-    DispatchStatus.ACKNOWLEDGED: UnitStatus.DISPATCHED,
-    DispatchStatus.EN_ROUTE: UnitStatus.EN_ROUTE,
-    DispatchStatus.ON_SCENE: UnitStatus.ON_SCENE,
-}
-UNIT_TYPES = tuple(UNIT_TYPE_NAMES)
-AGENCY_KINDS = ("pemadam_kebakaran", "penanggulangan_bencana", "kesehatan", "rumah_sakit", "kepolisian", "tni",
-                "ketertiban", "perhubungan", "air_minum", "listrik", "sar", "lainnya")
-AUTOMATIC_CHANNELS = (DeliveryChannel.EMAIL, DeliveryChannel.WEBHOOK)
-"""Sent by the outbox worker; print and WhatsApp are completed by the operator at the desk."""
 MAX_NOTE = 500
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
-_CALL_SIGN = re.compile(r"^[A-Z0-9][A-Z0-9 ./-]{0,39}$")
-_CODE = re.compile(r"^[a-z0-9_]{2,40}$")
-
-
-# -- validation of what an admin types ---------------------------------------------------------------------------
-
-def check_email(value: str | None) -> str | None:
-    """A normalised e-mail address, None for empty; ValueError with the reason for anything else."""
-    text = (value or "").strip()
-    if not text:
-        return None
-    if len(text) > 200:
-        raise ValueError("an e-mail address has at most 200 characters")
-    local, _, domain = text.rpartition("@")
-    if not _EMAIL.match(text) or len(local) > 64 or ".." in text:
-        raise ValueError(f"{text!r} is not an e-mail address (name@domain, e.g. damkar@purwakartakab.go.id)")
-    return f"{local}@{domain.lower()}"
-
-
-def check_url(value: str | None) -> str | None:
-    text = (value or "").strip()
-    if not text:
-        return None
-    if len(text) > 500:
-        raise ValueError("a web address has at most 500 characters")
-    if any(ch.isspace() for ch in text):
-        raise ValueError("a web address cannot contain spaces")
-    parts = urlsplit(text)
-    if parts.scheme.lower() not in ("http", "https"):
-        raise ValueError("the web address must start with http:// or https://")
-    try:
-        port = parts.port
-    except ValueError:
-        raise ValueError("the port in the web address is not a number between 1 and 65535") from None
-    if not parts.hostname or port == 0:
-        raise ValueError("the web address has no server name (e.g. https://server.example/112)")
-    return text
-
-
-def check_whatsapp(value: str | None) -> str | None:
-    """International digits (6281234567890) of an Indonesian number, as wa.me links need them."""
-    text = (value or "").strip()
-    if not text:
-        return None
-    info = phone.describe(text)
-    if not info.valid or not info.e164:
-        raise ValueError(f"{text!r} is not a valid telephone number (e.g. 0812-3456-7890)")
-    if not info.e164.startswith("+62"):
-        raise ValueError("WhatsApp numbers must be Indonesian (+62)")
-    return info.e164.lstrip("+")
-
-
-def check_phone(value: str | None) -> str | None:
-    text = (value or "").strip()
-    if not text:
-        return None
-    info = phone.describe(text)
-    if info.emergency:
-        return info.national
-    if not info.valid:
-        raise ValueError(f"{text!r} is not a valid telephone number (e.g. (0264) 200113)")
-    return info.national
-
-
-# -- views ---------------------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class AgencyOption:
-    id: int
-    code: str
-    short_name: str
-    name: str
-    kind: str
-    default: bool
-    whatsapp: str | None
-    email: str | None
-    webhook_url: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class UnitOption:
-    id: int
-    call_sign: str
-    unit_type: str
-    agency_id: int
-    agency_short: str
-    status: UnitStatus
-    incident_number: str | None
-    distance_km: float | None
-    home: str | None
-    suggested: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Suggestions:
-    incident_id: int
-    incident_number: str
-    category_code: str
-    category_name: str
-    priority: str
-    location: str
-    agencies: list[AgencyOption]
-    units: list[UnitOption]
-    """Units of every active agency: the defaults' first, then available before busy, nearest first."""
-
-    @property
-    def default_agency_ids(self) -> list[int]:
-        return [agency.id for agency in self.agencies if agency.default]
-
-    @property
-    def suggested_unit_ids(self) -> list[int]:
-        return [unit.id for unit in self.units if unit.suggested]
-
-
-@dataclass(frozen=True, slots=True)
-class DispatchEventView:
-    status: DispatchStatus
-    at: datetime
-    operator: str | None
-    note: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class DeliveryView:
-    id: int
-    dispatch_id: int | None
-    channel: DeliveryChannel
-    target: str
-    state: OutboxState
-    attempts: int
-    next_attempt_at: datetime
-    last_error: str | None
-    sent_at: datetime | None
-    created_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class DeliveryRow:
-    """One outbox message with what it is about, for the deliveries board."""
-
-    delivery: DeliveryView
-    incident_id: int | None
-    incident_number: str | None
-    agency_short: str | None
-    unit_call_sign: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class DispatchView:
-    id: int
-    incident_id: int
-    incident_number: str
-    agency_id: int
-    agency_short: str
-    unit_id: int | None
-    unit_call_sign: str | None
-    status: DispatchStatus
-    created_at: datetime
-    updated_at: datetime
-    channels: list[str]
-    events: list[DispatchEventView] = field(default_factory=list)
-    deliveries: list[DeliveryView] = field(default_factory=list)
-
-    @property
-    def next_statuses(self) -> list[DispatchStatus]:
-        return allowed_next(self.status)
-
-
-@dataclass(frozen=True, slots=True)
-class UnitBoardRow:
-    unit_id: int
-    call_sign: str
-    unit_type: str
-    agency_id: int
-    agency_short: str
-    status: UnitStatus
-    status_since: datetime
-    incident_id: int | None
-    incident_number: str | None
-    home: str | None
-    active: bool
-
-
-@dataclass(frozen=True, slots=True)
-class AgencyRecord:
-    id: int
-    code: str
-    name: str
-    short_name: str
-    kind: str
-    phone: str | None
-    whatsapp: str | None
-    email: str | None
-    webhook_url: str | None
-    active: bool
-    category_ids: list[int]
-
-
-@dataclass
-class AgencyInput:
-    code: str = ""
-    name: str = ""
-    short_name: str = ""
-    kind: str = "lainnya"
-    phone: str | None = None
-    whatsapp: str | None = None
-    email: str | None = None
-    webhook_url: str | None = None
-    active: bool = True
-    category_ids: list[int] = field(default_factory=list)
-
-
-@dataclass
-class UnitInput:
-    call_sign: str = ""
-    unit_type: str = ""
-    agency_id: int | None = None
-    home_desa_code: str | None = None
-    active: bool = True
-
-
-class UnitBusy(ConflictError):
-    """Some chosen units are already on an incident or out of service; forward again with confirm_busy=True."""
-
-    def __init__(self, units: list[UnitOption]) -> None:
-        names = ", ".join(f"{unit.call_sign} ({unit.status}" + (f", {unit.incident_number})" if unit.incident_number
-                                                                 else ")") for unit in units)
-        super().__init__(f"units already busy: {names}", entity="unit", entity_id=[unit.id for unit in units])
-        self.units = units
-
-
-def allowed_next(status: DispatchStatus) -> list[DispatchStatus]:
-    if status in FINAL:
-        return []
-    later = list(PROGRESS[PROGRESS.index(status) + 1:])
-    if status is DispatchStatus.NOTIFIED:
-        later.remove(DispatchStatus.CLEARED)  # finished before anyone even acknowledged: record "acknowledged"
-    return [*later, DispatchStatus.CANCELLED]
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine): good enough to rank units within a kabupaten."""
-    radius = 6371.0
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * radius * math.asin(math.sqrt(a))
 
 
 def _point(session: Session, latitude: float | None, longitude: float | None,
@@ -353,16 +79,19 @@ def _point(session: Session, latitude: float | None, longitude: float | None,
     return None
 
 
-def _incident_status(statuses: Sequence[DispatchStatus]) -> IncidentStatus:
-    if not statuses:
-        return IncidentStatus.OPEN
-    if any(status in WORKING for status in statuses):
-        return IncidentStatus.IN_PROGRESS
-    if any(status is DispatchStatus.NOTIFIED for status in statuses):
-        return IncidentStatus.DISPATCHED
-    if any(status is DispatchStatus.CLEARED for status in statuses):
-        return IncidentStatus.RESOLVED
-    return IncidentStatus.OPEN  # every forward was cancelled: the incident needs a new one
+def unit_board_rows(session: Session, *, include_inactive: bool) -> list[UnitBoardRow]:
+    """Every unit with its agency, its incident while busy, and its home base (the board and the admin's list)."""
+    query = (select(Unit, Agency.short_name, Incident.number, Area.name)
+             .join(Agency, Agency.id == Unit.agency_id)
+             .outerjoin(Incident, Incident.id == Unit.current_incident_id)
+             .outerjoin(Area, Area.code == Unit.home_desa_code)
+             .order_by(Agency.id, Unit.call_sign))
+    if not include_inactive:
+        query = query.where(Unit.active.is_(True))
+    return [UnitBoardRow(u.id, u.call_sign, u.unit_type, u.agency_id, short, u.status, u.status_since,
+                         u.current_incident_id if u.status is not UnitStatus.AVAILABLE else None,
+                         number if u.status is not UnitStatus.AVAILABLE else None, home, u.active)
+            for u, short, number, home in session.execute(query)]
 
 
 class DispatchService(Service):
@@ -453,17 +182,7 @@ class DispatchService(Service):
 
     def unit_board(self, *, include_inactive: bool = False) -> list[UnitBoardRow]:
         with self.db.read() as session:
-            query = (select(Unit, Agency.short_name, Incident.number, Area.name)
-                     .join(Agency, Agency.id == Unit.agency_id)
-                     .outerjoin(Incident, Incident.id == Unit.current_incident_id)
-                     .outerjoin(Area, Area.code == Unit.home_desa_code)
-                     .order_by(Agency.id, Unit.call_sign))
-            if not include_inactive:
-                query = query.where(Unit.active.is_(True))
-            return [UnitBoardRow(u.id, u.call_sign, u.unit_type, u.agency_id, short, u.status, u.status_since,
-                                 u.current_incident_id if u.status is not UnitStatus.AVAILABLE else None,
-                                 number if u.status is not UnitStatus.AVAILABLE else None, home, u.active)
-                    for u, short, number, home in session.execute(query)]
+            return unit_board_rows(session, include_inactive=include_inactive)
 
     def deliveries(self, *, incident_id: int | None = None, states: Iterable[OutboxState] | None = None,
                    limit: int = 500) -> list[DeliveryView]:
@@ -672,7 +391,7 @@ class DispatchService(Service):
         locks the incident and lets it follow afterwards."""
         old = dispatch.status
         if new not in allowed_next(old):
-            message, code = _transition_problem(old, new)
+            message, code = transition_problem(old, new)
             raise ConflictError(message, entity="dispatch", entity_id=dispatch.id, code=code, old=old, new=new)
         dispatch.status = new
         dispatch.updated_at = now
@@ -726,7 +445,7 @@ class DispatchService(Service):
         incident.updated_at = now
         incident.version += 1
         if incident.status is not IncidentStatus.CLOSED:
-            incident.status = _incident_status(statuses)
+            incident.status = incident_status_for(statuses)
         if incident.status is not before:
             add_timeline(session, incident.id, actor, now, "status",
                          f"Status kejadian: {INCIDENT_WORDS[incident.status]}",
@@ -796,168 +515,7 @@ class DispatchService(Service):
             record_change(session, "outbox", message.id, "update", now)
             return _delivery(message)
 
-    # -- admin: agencies and units ------------------------------------------------------------------------------
-
-    def agencies(self, *, include_inactive: bool = True) -> list[AgencyRecord]:
-        with self.db.read() as session:
-            query = select(Agency).order_by(Agency.id)
-            if not include_inactive:
-                query = query.where(Agency.active.is_(True))
-            links: dict[int, list[int]] = {}
-            for category_id, agency_id in session.execute(select(category_agencies.c.category_id,
-                                                                 category_agencies.c.agency_id)):
-                links.setdefault(agency_id, []).append(category_id)
-            return [_agency_record(a, sorted(links.get(a.id, []))) for a in session.scalars(query)]
-
-    def categories(self) -> list[tuple[int, str, str]]:
-        """(id, code, Indonesian name) of the active categories, for the agency form."""
-        with self.db.read() as session:
-            return [(c.id, c.code, c.name_id) for c in session.scalars(
-                select(Category).where(Category.active.is_(True)).order_by(Category.sort_order))]
-
-    def save_agency(self, actor: Actor, agency_id: int | None, data: AgencyInput) -> AgencyRecord:
-        """Create (``agency_id`` None) or update an agency; every problem is reported at once, per field."""
-        values, problems = _agency_values(data)
-        now = self.clock()
-        self.require(actor, Role.ADMIN, "manage agencies")
-        with self.db.write() as session:
-            known_categories = set(session.scalars(select(Category.id)))
-            if set(data.category_ids) - known_categories:
-                problems["category_ids"] = "unknown category"
-            clash = session.scalar(select(Agency.id).where(Agency.code == values["code"]))
-            if clash is not None and clash != agency_id:
-                problems["code"] = f"the code {values['code']!r} is already used by another agency"
-            if problems:
-                raise ValidationError(problems)
-            if agency_id is None:
-                agency = Agency(**values)
-                session.add(agency)
-                session.flush()
-                before = None
-                action = "create"
-            else:
-                found = session.get(Agency, agency_id)
-                if found is None:
-                    raise NotFound("agency", agency_id)
-                agency = found
-                before = {name: getattr(agency, name) for name in values}
-                for name, value in values.items():
-                    setattr(agency, name, value)
-                action = "update"
-            session.execute(category_agencies.delete().where(category_agencies.c.agency_id == agency.id))
-            for category_id in dict.fromkeys(data.category_ids):
-                session.execute(category_agencies.insert().values(category_id=category_id, agency_id=agency.id))
-            audit(session, actor, f"agency.{action}", "agency", agency.id, now, before=before,
-                  after=values | {"category_ids": list(data.category_ids)})
-            record_change(session, "agency", agency.id, action, now)
-            session.flush()
-            return _agency_record(agency, sorted(set(data.category_ids)))
-
-    def units(self, *, include_inactive: bool = True) -> list[UnitBoardRow]:
-        return self.unit_board(include_inactive=include_inactive)
-
-    def home_areas(self) -> list[tuple[str, str]]:
-        """(code, "Desa, Kec. Kecamatan") for every desa/kelurahan, for the unit form's home base."""
-        with self.db.read() as session:
-            kecamatan = dict(session.execute(select(Area.code, Area.name)
-                                             .where(Area.level == AreaLevel.KECAMATAN)).all())
-            rows = session.execute(select(Area.code, Area.name, Area.parent_code)
-                                   .where(Area.parent_code.in_(list(kecamatan))).order_by(Area.name)).all()
-        return [(code, f"{name}, Kec. {kecamatan.get(parent or '', '')}") for code, name, parent in rows]
-
-    def unit_home(self, unit_id: int) -> str | None:
-        with self.db.read() as session:
-            unit = session.get(Unit, unit_id)
-            if unit is None:
-                raise NotFound("unit", unit_id)
-            return unit.home_desa_code
-
-    def save_unit(self, actor: Actor, unit_id: int | None, data: UnitInput) -> UnitBoardRow:
-        call_sign = " ".join(data.call_sign.split()).upper()
-        unit_type = " ".join(data.unit_type.split()).lower()
-        problems: dict[str, str] = {}
-        if not _CALL_SIGN.match(call_sign):
-            problems["call_sign"] = "a call sign of letters, digits, '-', '/' or '.' (at most 40), e.g. DAMKAR-04"
-        if not unit_type or len(unit_type) > 40:
-            problems["unit_type"] = "choose the unit type (ambulans, mobil damkar, rescue, patroli, ...)"
-        if data.agency_id is None:
-            problems["agency_id"] = "choose the agency the unit belongs to"
-        now = self.clock()
-        self.require(actor, Role.ADMIN, "manage units")
-        with self.db.write() as session:
-            if data.agency_id is not None and session.get(Agency, data.agency_id) is None:
-                problems["agency_id"] = "unknown agency"
-            if data.home_desa_code:
-                area = session.get(Area, data.home_desa_code)
-                if area is None or area.parent_code is None:
-                    problems["home_desa_code"] = "unknown desa/kelurahan or kecamatan"
-            clash = session.scalar(select(Unit.id).where(Unit.call_sign == call_sign))
-            if clash is not None and clash != unit_id:
-                problems["call_sign"] = f"the call sign {call_sign} is already used"
-            if problems:
-                raise ValidationError(problems)
-            values = {"call_sign": call_sign, "unit_type": unit_type, "agency_id": data.agency_id,
-                      "home_desa_code": data.home_desa_code or None, "active": data.active}
-            if unit_id is None:
-                unit = Unit(**values, status=UnitStatus.AVAILABLE, status_since=now)
-                session.add(unit)
-                session.flush()
-                before = None
-                action = "create"
-            else:
-                found = session.get(Unit, unit_id)
-                if found is None:
-                    raise NotFound("unit", unit_id)
-                unit = found
-                if not data.active and unit.status not in (UnitStatus.AVAILABLE, UnitStatus.OUT_OF_SERVICE):
-                    raise ConflictError(f"{unit.call_sign} is on an incident; clear or cancel its dispatch first",
-                                        entity="unit", entity_id=unit_id, code="unit.on_incident",
-                                        unit=unit.call_sign)
-                before = {name: getattr(unit, name) for name in values}
-                for name, value in values.items():
-                    setattr(unit, name, value)
-                action = "update"
-            audit(session, actor, f"unit.{action}", "unit", unit.id, now, before=before, after=values)
-            record_change(session, "unit", unit.id, action, now)
-            session.flush()
-            unit_row_id = unit.id
-        return next(row for row in self.unit_board(include_inactive=True) if row.unit_id == unit_row_id)
-
-    def delete_unit(self, actor: Actor, unit_id: int) -> None:
-        """Remove a unit entered by mistake; a unit with dispatch history is deactivated instead."""
-        now = self.clock()
-        self.require(actor, Role.ADMIN, "manage units")
-        with self.db.write() as session:
-            unit = session.get(Unit, unit_id)
-            if unit is None:
-                raise NotFound("unit", unit_id)
-            if session.scalar(select(Dispatch.id).where(Dispatch.unit_id == unit_id).limit(1)) is not None:
-                raise ConflictError(f"{unit.call_sign} has dispatch history; make it inactive instead",
-                                    entity="unit", entity_id=unit_id, code="entry.has_history", name=unit.call_sign)
-            before = {"call_sign": unit.call_sign, "unit_type": unit.unit_type, "agency_id": unit.agency_id}
-            session.delete(unit)
-            audit(session, actor, "unit.delete", "unit", unit_id, now, before=before)
-            record_change(session, "unit", unit_id, "delete", now)
-
-    def delete_agency(self, actor: Actor, agency_id: int) -> None:
-        """Remove an agency entered by mistake; one with units or dispatches is deactivated instead."""
-        now = self.clock()
-        self.require(actor, Role.ADMIN, "manage agencies")
-        with self.db.write() as session:
-            agency = session.get(Agency, agency_id)
-            if agency is None:
-                raise NotFound("agency", agency_id)
-            used = session.scalar(select(Dispatch.id).where(Dispatch.agency_id == agency_id).limit(1)) is not None \
-                or session.scalar(select(Unit.id).where(Unit.agency_id == agency_id).limit(1)) is not None
-            if used:
-                raise ConflictError(f"{agency.short_name} has units or dispatch history; make it inactive instead",
-                                    entity="agency", entity_id=agency_id, code="entry.has_history",
-                                    name=agency.short_name)
-            before = {"code": agency.code, "name": agency.name}
-            session.execute(category_agencies.delete().where(category_agencies.c.agency_id == agency_id))
-            session.delete(agency)
-            audit(session, actor, "agency.delete", "agency", agency_id, now, before=before)
-            record_change(session, "agency", agency_id, "delete", now)
+    # -- a unit out of (or back in) service by hand -----------------------------------------------------------
 
     def set_unit_status(self, actor: Actor, unit_id: int, status: UnitStatus | str) -> None:
         """Out of service / back in service, by hand. A unit on an open dispatch follows the dispatch instead."""
@@ -986,26 +544,6 @@ class DispatchService(Service):
             record_change(session, "unit", unit.id, "update", now)
 
 
-INCIDENT_WORDS = {
-    IncidentStatus.OPEN: "terbuka (perlu diteruskan)",
-    IncidentStatus.DISPATCHED: "diteruskan",
-    IncidentStatus.IN_PROGRESS: "sedang ditangani",
-    IncidentStatus.RESOLVED: "selesai ditangani (menunggu ditutup)",
-    IncidentStatus.CLOSED: "ditutup",
-}
-
-
-def _transition_problem(old: DispatchStatus, new: DispatchStatus) -> tuple[str, str]:
-    """Why a dispatch cannot go from ``old`` to ``new``: the English message and the error code."""
-    if old is new:
-        return f"the dispatch is already {STATUS_WORDS[old]}", "dispatch.already_there"
-    if old in FINAL:
-        return f"the dispatch is already {STATUS_WORDS[old]}; it cannot change any more", "dispatch.final"
-    if old is DispatchStatus.NOTIFIED and new is DispatchStatus.CLEARED:
-        return "record 'diterima' (acknowledged) before 'selesai' (cleared)", "dispatch.acknowledge_first"
-    return f"a dispatch cannot go back from {STATUS_WORDS[old]} to {STATUS_WORDS[new]}", "dispatch.backwards"
-
-
 def _fields(unit: UnitOption) -> dict[str, Any]:
     return {name: getattr(unit, name) for name in UnitOption.__dataclass_fields__}
 
@@ -1014,37 +552,6 @@ def _delivery(message: OutboxMessage) -> DeliveryView:
     return DeliveryView(message.id, message.dispatch_id, message.channel, message.target, message.state,
                         message.attempts, message.next_attempt_at, message.last_error, message.sent_at,
                         message.created_at)
-
-
-def _agency_record(agency: Agency, category_ids: list[int]) -> AgencyRecord:
-    return AgencyRecord(agency.id, agency.code, agency.name, agency.short_name, agency.kind, agency.phone,
-                        agency.whatsapp, agency.email, agency.webhook_url, agency.active, category_ids)
-
-
-def _agency_values(data: AgencyInput) -> tuple[dict[str, Any], dict[str, str]]:
-    problems: dict[str, str] = {}
-    values: dict[str, Any] = {
-        "code": data.code.strip().lower(),
-        "name": " ".join(data.name.split()),
-        "short_name": " ".join(data.short_name.split()),
-        "kind": data.kind.strip() or "lainnya",
-        "active": bool(data.active),
-    }
-    if not _CODE.match(values["code"]):
-        problems["code"] = "2-40 lower-case letters, digits or '_' (e.g. damkar)"
-    if not values["name"] or len(values["name"]) > 200:
-        problems["name"] = "the agency's full name (at most 200 characters)"
-    if not values["short_name"] or len(values["short_name"]) > 40:
-        problems["short_name"] = "a short name for lists (at most 40 characters)"
-    if len(values["kind"]) > 40:
-        problems["kind"] = "at most 40 characters"
-    for name, check in (("phone", check_phone), ("whatsapp", check_whatsapp), ("email", check_email),
-                        ("webhook_url", check_url)):
-        try:
-            values[name] = check(getattr(data, name))
-        except ValueError as exc:
-            problems[name] = str(exc)
-    return values, problems
 
 
 def _target(channel: DeliveryChannel, agency: Agency) -> str:

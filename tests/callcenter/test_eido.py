@@ -132,7 +132,7 @@ def test_the_validator_really_checks() -> None:
 
 def test_forwarded_fire_is_a_valid_eido(db: Database, clock: ManualClock, operator: Actor, admin: Actor) -> None:
     service = DispatchService(db, clock)
-    fleet = make_fleet(service, admin)
+    fleet = make_fleet(db, clock, admin)
     call_id = ring(db, clock, "081223456789")
     from callcenter.db.enums import CallType
     from callcenter.services.calls import CallService
@@ -190,7 +190,7 @@ def test_every_mapped_category_is_an_apco_incident_type() -> None:
 def test_export_covers_the_wib_date_range_and_every_document_validates(db: Database, clock: ManualClock,
                                                                        operator: Actor, admin: Actor) -> None:
     service = DispatchService(db, clock)
-    fleet = make_fleet(service, admin)
+    fleet = make_fleet(db, clock, admin)
     with db.write() as session:
         session.execute(update(Agency).where(Agency.code == "damkar").values(webhook_url="https://x.example/e"))
     first = make_fire(db, clock, operator)  # 2026-03-02 10:00 WIB

@@ -20,7 +20,7 @@ from callcenter.db.enums import DeliveryChannel, Priority, Role
 from callcenter.db.models import Agency, Category
 from callcenter.errors import AuthenticationFailed
 from callcenter.geo.regions import load_geography
-from callcenter.services.dispatch import UnitInput
+from callcenter.services.agency_admin import UnitInput
 from callcenter.services.incidents import IncidentDraft
 from tests.ui.conftest import Console, build_console, make_actor
 from tests.ui.english import Finding, english_in, why_english
@@ -52,7 +52,7 @@ def _world(console: Console) -> dict[str, int]:
     with console.db.read() as session:
         damkar = session.scalar(select(Agency.id).where(Agency.code == "damkar"))
         category = session.scalar(select(Category.id).where(Category.code == "kebakaran"))
-    unit = services.dispatch.save_unit(admin, None, UnitInput("RESCUE-01", "rescue", damkar))
+    unit = services.agency_admin.save_unit(admin, None, UnitInput("RESCUE-01", "rescue", damkar))
     missed = console.ring("085711112222")
     services.calls.end(console.actor, missed)
     incident = services.incidents.create(console.actor, IncidentDraft(
@@ -182,8 +182,8 @@ def test_the_supervisors_windows_and_the_admins_dialogs_have_no_english(qtbot: Q
 
     admin = make_actor(console.db, console.clock, "admin8", Role.ADMIN)
     services = console.services
-    dialogs: list[QWidget] = [AgencyAdminDialog(console.worker, services.dispatch, admin),
-                              UnitAdminDialog(console.worker, services.dispatch, admin),
+    dialogs: list[QWidget] = [AgencyAdminDialog(console.worker, services.agency_admin, admin),
+                              UnitAdminDialog(console.worker, services.agency_admin, admin),
                               SmtpSettingsDialog(console.worker, services.settings, admin)]
     geography = load_geography()
     panel = MapPanel(geography)

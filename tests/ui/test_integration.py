@@ -10,8 +10,9 @@ from sqlalchemy import select
 from callcenter.db.database import Database
 from callcenter.db.enums import DeliveryChannel, DispatchStatus, Priority, Role, UnitStatus
 from callcenter.db.models import Agency, Category
+from callcenter.services.agency_admin import AgencyAdminService, UnitInput
 from callcenter.services.base import Actor
-from callcenter.services.dispatch import DispatchService, UnitInput
+from callcenter.services.dispatch import DispatchService
 from callcenter.services.feed import Change
 from callcenter.services.incidents import IncidentDraft
 from callcenter.services.notify import NotifyListener
@@ -113,7 +114,8 @@ def test_forwards_refresh_the_unit_board_and_closing_frees_the_unit(qtbot: QtBot
     admin = make_actor(console.db, console.clock, "admin1", Role.ADMIN)
     with console.db.read() as session:
         agency_id = session.scalar(select(Agency.id).order_by(Agency.id).limit(1))
-    unit = dispatch.save_unit(admin, None, UnitInput("DAMKAR-01", "mobil damkar", agency_id))
+    agencies = AgencyAdminService(console.db, console.clock)
+    unit = agencies.save_unit(admin, None, UnitInput("DAMKAR-01", "mobil damkar", agency_id))
     qtbot.waitUntil(lambda: unit_status() is UnitStatus.AVAILABLE, timeout=3000)  # the feed brought it
     incident_id = _fire(console)
     other = _fire(console)  # the detail dialog below must not react to another incident

@@ -120,10 +120,10 @@ class Administration(QObject):
                                            self.window))
 
     def open_agencies(self) -> None:
-        self._open(AgencyAdminDialog(self.worker, self.services.dispatch, self.actor, self.window))
+        self._open(AgencyAdminDialog(self.worker, self.services.agency_admin, self.actor, self.window))
 
     def open_units(self) -> None:
-        self._open(UnitAdminDialog(self.worker, self.services.dispatch, self.actor, self.window))
+        self._open(UnitAdminDialog(self.worker, self.services.agency_admin, self.actor, self.window))
 
     def open_smtp(self) -> None:
         self._open(SmtpSettingsDialog(self.worker, self.services.settings, self.actor, self.window))

@@ -12,7 +12,7 @@ from callcenter.assembly import Services
 from callcenter.db.enums import Role
 from callcenter.services.base import Actor
 from callcenter.services.desk_identity import DeskIdentity
-from callcenter.services.dispatch import DispatchView
+from callcenter.services.dispatch_types import DispatchView
 from callcenter.services.feed import Change
 from ui.bridge import CoreBridge
 from ui.desk.call_flow import CallFlow

@@ -140,7 +140,7 @@ class Supervision(QObject):
         panel.choropleth_bar.requested.connect(partial(self._counts, feed, panel))
         if callable(self._open_incident):
             panel.view.incidentActivated.connect(self._open_incident)
-        self.worker.run(panel, self.services.dispatch.categories, partial(self._categories, panel))
+        self.worker.run(panel, self.services.agency_admin.categories, partial(self._categories, panel))
         self.board_window.tabs.addTab(panel, _t("Map of the shift"))
         self.map_panel, self.map_feed = panel, feed
 
@@ -165,7 +165,7 @@ class Supervision(QObject):
             self._dirty = True
 
     def open_audit_log(self) -> None:
-        self.window.open_dialog(AuditLogDialog(self.worker, self.services.supervisor, self.actor, self.window))
+        self.window.open_dialog(AuditLogDialog(self.worker, self.services.audit_trail, self.actor, self.window))
 
     def stop(self) -> None:
         if self.board is not None:

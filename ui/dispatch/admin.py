@@ -28,15 +28,12 @@ from PySide6.QtWidgets import (
 
 from callcenter.errors import ValidationError
 from callcenter.forwarding.channels import SMTP_SETTING, SmtpSettings, smtp_password, store_smtp_password
+from callcenter.services.agency_admin import AgencyAdminService, AgencyInput, AgencyRecord, UnitInput
 from callcenter.services.base import Actor
-from callcenter.services.dispatch import (
+from callcenter.services.dispatch_types import (
     AGENCY_KINDS,
     UNIT_TYPES,
-    AgencyInput,
-    AgencyRecord,
-    DispatchService,
     UnitBoardRow,
-    UnitInput,
     check_email,
     check_url,
     check_whatsapp,
@@ -57,11 +54,11 @@ class _AdminDialog(QDialog):
     """A list on the left, a form on the right, per-field messages under each field; Ctrl+S saves,
     Ctrl+N starts a new entry."""
 
-    def __init__(self, worker: DbWorker, dispatch: DispatchService, actor: Actor, title: str,
+    def __init__(self, worker: DbWorker, admin: AgencyAdminService, actor: Actor, title: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.dispatch = dispatch
+        self.admin = admin
         self.actor = actor
         self.current_id: int | None = None
         self._pending_status: str | None = None
@@ -212,9 +209,9 @@ class _AdminDialog(QDialog):
 
 
 class AgencyAdminDialog(_AdminDialog):
-    def __init__(self, worker: DbWorker, dispatch: DispatchService, actor: Actor,
+    def __init__(self, worker: DbWorker, admin: AgencyAdminService, actor: Actor,
                  parent: QWidget | None = None) -> None:
-        super().__init__(worker, dispatch, actor, tr("Agencies"), parent)
+        super().__init__(worker, admin, actor, tr("Agencies"), parent)
         self.records: dict[int, AgencyRecord] = {}
         self.code = QLineEdit(self)
         self.code.setMaxLength(40)
@@ -256,11 +253,10 @@ class AgencyAdminDialog(_AdminDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.worker.run(self, lambda: (self.dispatch.agencies(), self.dispatch.categories()), self._loaded,
-                           self._failed)
+        self.worker.run(self, lambda: (self.admin.agencies(), self.admin.categories()), self._loaded, self._failed)
 
     def delete_entry(self, entry_id: int) -> None:
-        self.dispatch.delete_agency(self.actor, entry_id)
+        self.admin.delete_agency(self.actor, entry_id)
 
     def _check(self, name: str, field: QLineEdit, check: Any) -> None:
         try:
@@ -341,8 +337,8 @@ class AgencyAdminDialog(_AdminDialog):
         self.save_button.setEnabled(False)
 
         def work() -> tuple[AgencyRecord, list[AgencyRecord], list[tuple[int, str, str]]]:
-            saved = self.dispatch.save_agency(self.actor, agency_id, data)
-            return saved, self.dispatch.agencies(), self.dispatch.categories()
+            saved = self.admin.save_agency(self.actor, agency_id, data)
+            return saved, self.admin.agencies(), self.admin.categories()
 
         def done(result: tuple[AgencyRecord, list[AgencyRecord], list[tuple[int, str, str]]]) -> None:
             saved, records, categories = result
@@ -353,9 +349,9 @@ class AgencyAdminDialog(_AdminDialog):
 
 
 class UnitAdminDialog(_AdminDialog):
-    def __init__(self, worker: DbWorker, dispatch: DispatchService, actor: Actor,
+    def __init__(self, worker: DbWorker, admin: AgencyAdminService, actor: Actor,
                  parent: QWidget | None = None) -> None:
-        super().__init__(worker, dispatch, actor, tr("Units"), parent)
+        super().__init__(worker, admin, actor, tr("Units"), parent)
         self.rows: dict[int, UnitBoardRow] = {}
         self.homes: dict[int, str | None] = {}
         self.call_sign = QLineEdit(self)
@@ -382,14 +378,14 @@ class UnitAdminDialog(_AdminDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.worker.run(self, lambda: (self.dispatch.units(), self.dispatch.agencies(), self.dispatch.home_areas(),
-                                    self._home_codes()), self._loaded, self._failed)
+        self.worker.run(self, lambda: (self.admin.units(), self.admin.agencies(), self.admin.home_areas(),
+                                       self._home_codes()), self._loaded, self._failed)
 
     def delete_entry(self, entry_id: int) -> None:
-        self.dispatch.delete_unit(self.actor, entry_id)
+        self.admin.delete_unit(self.actor, entry_id)
 
     def _home_codes(self) -> dict[int, str | None]:
-        return {row.unit_id: self.dispatch.unit_home(row.unit_id) for row in self.dispatch.units()}
+        return {row.unit_id: self.admin.unit_home(row.unit_id) for row in self.admin.units()}
 
     def _loaded(self, result: tuple[list[UnitBoardRow], list[AgencyRecord], list[tuple[str, str]],
                                     dict[int, str | None]], select: int | None = None) -> None:
@@ -452,9 +448,8 @@ class UnitAdminDialog(_AdminDialog):
         self.save_button.setEnabled(False)
 
         def work() -> tuple[UnitBoardRow, tuple[Any, ...]]:
-            saved = self.dispatch.save_unit(self.actor, unit_id, data)
-            return saved, (self.dispatch.units(), self.dispatch.agencies(), self.dispatch.home_areas(),
-                           self._home_codes())
+            saved = self.admin.save_unit(self.actor, unit_id, data)
+            return saved, (self.admin.units(), self.admin.agencies(), self.admin.home_areas(), self._home_codes())
 
         def done(result: tuple[UnitBoardRow, tuple[Any, ...]]) -> None:
             saved, loaded = result

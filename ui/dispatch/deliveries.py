@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from callcenter.db.enums import OutboxState
 from callcenter.services.base import Actor
-from callcenter.services.dispatch import DeliveryRow, DispatchService
+from callcenter.services.dispatch import DispatchService
+from callcenter.services.dispatch_types import DeliveryRow
 from ui.columns import fit_columns
 from ui.dispatch.common import OUTBOX_COLOURS, RETRYABLE, tr
 from ui.dispatch.manual import ManualDeliveries

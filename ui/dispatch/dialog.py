@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from callcenter.db.enums import DeliveryChannel, UnitStatus
 from callcenter.services.base import Actor
-from callcenter.services.dispatch import DispatchService, DispatchView, Suggestions, UnitBusy
+from callcenter.services.dispatch import DispatchService
+from callcenter.services.dispatch_types import DispatchView, Suggestions, UnitBusy
 from ui.columns import fit_columns
 from ui.dispatch.common import UNIT_COLOURS, tr
 from ui.dispatch.manual import ManualDeliveries

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QWidget
 from callcenter.db.enums import DeliveryChannel, OutboxState
 from callcenter.forwarding.slip import render_slip
 from callcenter.services.base import Actor
-from callcenter.services.dispatch import DispatchService, DispatchView
+from callcenter.services.dispatch import DispatchService
 from callcenter.services.dispatch_messages import DispatchFacts
+from callcenter.services.dispatch_types import DispatchView
 from ui.dispatch.common import tr
 from ui.dispatch.printing import print_or_save
 from ui.errors import error_text

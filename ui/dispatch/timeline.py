@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from callcenter.db.enums import DeliveryChannel, DispatchStatus, OutboxState
 from callcenter.services.base import Actor
-from callcenter.services.dispatch import DeliveryView, DispatchService, DispatchView
+from callcenter.services.dispatch import DispatchService
+from callcenter.services.dispatch_types import DeliveryView, DispatchView
 from ui.dispatch.common import DISPATCH_COLOURS, OUTBOX_COLOURS, RETRYABLE, tr
 from ui.dispatch.manual import ManualDeliveries
 from ui.errors import error_text

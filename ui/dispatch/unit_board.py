@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from callcenter.clock import utcnow
 from callcenter.db.enums import UnitStatus
 from callcenter.services.base import Actor
-from callcenter.services.dispatch import DispatchService, UnitBoardRow
+from callcenter.services.dispatch import DispatchService
+from callcenter.services.dispatch_types import UnitBoardRow
 from ui.columns import fit_columns
 from ui.dispatch.common import UNIT_COLOURS, tr
 from ui.errors import error_text

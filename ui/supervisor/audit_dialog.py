@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from callcenter.clock import WIB, to_wib, utcnow
+from callcenter.services.audit_trail import AUDIT_PAGE, AuditFacets, AuditFilter, AuditRow, AuditTrailService
 from callcenter.services.base import Actor
-from callcenter.services.supervisor import AUDIT_PAGE, AuditFacets, AuditFilter, AuditRow, SupervisorService
 from ui.columns import fit_columns
 from ui.errors import error_text
 from ui.geometry import fit_to_screen
@@ -60,20 +60,20 @@ class AuditLogModel(KeyedTableModel):
 
     TIME, USER, ACTION, ENTITY, ENTITY_ID, DETAIL = range(6)
 
-    def __init__(self, worker: DbWorker, supervisor: SupervisorService, actor: Actor,
+    def __init__(self, worker: DbWorker, trail: AuditTrailService, actor: Actor,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.supervisor = supervisor
+        self.trail = trail
         self.actor = actor
         self.filter = AuditFilter()
         self._bind(self.filter)
 
     def _bind(self, flt: AuditFilter) -> None:
-        supervisor, actor = self.supervisor, self.actor  # the worker thread reads plain values only
+        trail, actor = self.trail, self.actor  # the worker thread reads plain values only
         self.filter = flt
-        self.load_by_page(self.worker, lambda offset, limit: supervisor.audit_log(actor, flt, offset=offset,
-                                                                                  limit=limit), page=AUDIT_PAGE)
+        self.load_by_page(self.worker, lambda offset, limit: trail.audit_log(actor, flt, offset=offset,
+                                                                             limit=limit), page=AUDIT_PAGE)
 
     def set_filter(self, flt: AuditFilter) -> None:
         """Show the entries ``flt`` selects; pages of an older filter arriving late are dropped."""
@@ -113,14 +113,14 @@ class AuditLogDialog(QDialog):
     exported = Signal(str, int)
     """Path and number of rows of a finished export."""
 
-    def __init__(self, worker: DbWorker, supervisor: SupervisorService, actor: Actor,
+    def __init__(self, worker: DbWorker, trail: AuditTrailService, actor: Actor,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.supervisor = supervisor
+        self.trail = trail
         self.actor = actor
         self.setWindowTitle(tr("Audit log"))
-        self.model = AuditLogModel(worker, supervisor, actor, self)
+        self.model = AuditLogModel(worker, trail, actor, self)
 
         self.user = self._combo()
         self.action = self._combo()
@@ -128,7 +128,7 @@ class AuditLogDialog(QDialog):
         self.entity_id = QLineEdit()
         self.entity_id.setPlaceholderText(tr("any"))
         self.entity_id.setMaxLength(40)
-        now = supervisor.clock()  # the centre's clock (a test's or a demo's fixed one), not the PC's
+        now = trail.clock()  # the centre's clock (a test's or a demo's fixed one), not the PC's
         today = datetime.combine(to_wib(now).date(), time(0, 0), tzinfo=WIB)
         self.use_since = QCheckBox(tr("From"))
         self.use_since.setChecked(True)
@@ -204,7 +204,7 @@ class AuditLogDialog(QDialog):
         layout.addLayout(bottom)
         fit_to_screen(self, 1200, 680)
 
-        self.worker.run(self, lambda: self.supervisor.audit_facets(self.actor), self._fill_facets,
+        self.worker.run(self, lambda: self.trail.audit_facets(self.actor), self._fill_facets,
                            lambda error: self.status.setText(error_text(error)))
         self.apply_filter()
 
@@ -261,7 +261,7 @@ class AuditLogDialog(QDialog):
         self.total = None
         self.status.setText(tr("Loading…"))
         self.model.set_filter(flt)
-        self.worker.run(self, lambda: self.supervisor.audit_count(self.actor, flt),
+        self.worker.run(self, lambda: self.trail.audit_count(self.actor, flt),
                            lambda total: self._got_total(flt, total),
                            lambda error: self.status.setText(error_text(error)))
 
@@ -312,5 +312,5 @@ class AuditLogDialog(QDialog):
                                 .replace("%2", str(path)))
             self.exported.emit(str(path), count)
 
-        self.worker.run(self, lambda: self.supervisor.export_audit_csv(self.actor, flt, path), done,
+        self.worker.run(self, lambda: self.trail.export_audit_csv(self.actor, flt, path), done,
                            lambda error: self.status.setText(error_text(error)))

@@ -29,7 +29,7 @@ def test_outbox_status_and_one_pass(sqlite_db: Database, clock: ManualClock,
     operator = make_actor(sqlite_db, clock, "asep", Role.OPERATOR)
     admin = make_actor(sqlite_db, clock, "admin", Role.ADMIN)
     service = DispatchService(sqlite_db, clock)
-    fleet = make_fleet(service, admin)
+    fleet = make_fleet(sqlite_db, clock, admin)
     with http_endpoint(fail_first=1) as (url, log):
         with sqlite_db.write() as session:
             session.execute(update(Agency).where(Agency.code == "damkar").values(webhook_url=url))

@@ -82,7 +82,7 @@ def test_email_reaches_the_smtp_server_with_the_slip_and_the_password_stays_in_t
         assert memory_keyring.items == {(KEYRING_SERVICE, "cc112@127.0.0.1"): SECRET}
 
         service = DispatchService(db, clock)
-        fleet = make_fleet(service, admin)
+        fleet = make_fleet(db, clock, admin)
         with db.write() as session:
             session.execute(update(Agency).where(Agency.code == "damkar").values(email="posko@damkar.example"))
         fire = make_fire(db, clock, operator, description="Gudang <kayu> & jerami terbakar 🔥")
@@ -124,7 +124,7 @@ def test_email_reaches_the_smtp_server_with_the_slip_and_the_password_stays_in_t
 def test_missing_password_or_server_is_a_clear_failure(db: Database, clock: ManualClock, operator: Actor,
                                                        admin: Actor, memory_keyring: MemoryKeyring) -> None:
     service = DispatchService(db, clock)
-    fleet = make_fleet(service, admin)
+    fleet = make_fleet(db, clock, admin)
     with db.write() as session:
         session.execute(update(Agency).where(Agency.code == "damkar").values(email="posko@damkar.example"))
     fire = make_fire(db, clock, operator)

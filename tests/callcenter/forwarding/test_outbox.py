@@ -21,7 +21,7 @@ from tests.callcenter.services.dispatch_helpers import make_fire, make_fleet
 
 def _webhook_dispatch(db: Database, clock: ManualClock, operator: Actor, admin: Actor, url: str) -> int:
     service = DispatchService(db, clock)
-    fleet = make_fleet(service, admin)
+    fleet = make_fleet(db, clock, admin)
     with db.write() as session:
         session.execute(update(Agency).where(Agency.code == "damkar").values(webhook_url=url))
     fire = make_fire(db, clock, operator)

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from callcenter.clock import ManualClock
 from callcenter.db.database import Database
 from callcenter.db.models import Agency, Category
+from callcenter.services.agency_admin import AgencyAdminService, UnitInput
 from callcenter.services.base import Actor
-from callcenter.services.dispatch import DispatchService, UnitInput
 from callcenter.services.incidents import IncidentDraft, IncidentService
 
 NAGRI_KIDUL = "32.14.01.1001"   # Kec. Purwakarta, the town
@@ -42,8 +42,9 @@ def category_id(db: Database, code: str) -> int:
     return found
 
 
-def make_fleet(service: DispatchService, admin: Actor) -> Fleet:
-    damkar, polres = agency_id(service.db, "damkar"), agency_id(service.db, "polres")
+def make_fleet(db: Database, clock: ManualClock, admin: Actor) -> Fleet:
+    service = AgencyAdminService(db, clock)
+    damkar, polres = agency_id(db, "damkar"), agency_id(db, "polres")
     town = service.save_unit(admin, None, UnitInput("DAMKAR-01", "mobil damkar", damkar, NAGRI_KIDUL))
     hills = service.save_unit(admin, None, UnitInput("damkar-03", "Mobil  Damkar", damkar, WANAYASA))
     rescue = service.save_unit(admin, None, UnitInput("RESCUE-01", "rescue", damkar, NAGRI_KIDUL))

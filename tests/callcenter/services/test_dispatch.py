@@ -8,8 +8,10 @@ from callcenter.db.database import Database
 from callcenter.db.enums import DeliveryChannel, DispatchStatus, IncidentStatus, OutboxState, UnitStatus
 from callcenter.db.models import AuditEntry, ChangeFeedEntry, Incident, OutboxMessage
 from callcenter.errors import ConflictError, PermissionDenied, ValidationError
+from callcenter.services.agency_admin import AgencyAdminService, AgencyInput, UnitInput
 from callcenter.services.base import Actor
-from callcenter.services.dispatch import AgencyInput, DispatchService, UnitBusy, UnitInput
+from callcenter.services.dispatch import DispatchService
+from callcenter.services.dispatch_types import UnitBusy
 from callcenter.services.incidents import IncidentService
 from tests.callcenter.services.dispatch_helpers import NAGRI_KIDUL, Fleet, make_fire, make_fleet
 
@@ -20,8 +22,13 @@ def service(db: Database, clock: ManualClock) -> DispatchService:
 
 
 @pytest.fixture
-def fleet(service: DispatchService, admin: Actor) -> Fleet:
-    return make_fleet(service, admin)
+def agency_admin(db: Database, clock: ManualClock) -> AgencyAdminService:
+    return AgencyAdminService(db, clock)
+
+
+@pytest.fixture
+def fleet(db: Database, clock: ManualClock, admin: Actor) -> Fleet:
+    return make_fleet(db, clock, admin)
 
 
 def _incident(db: Database, incident_id: int) -> Incident:
@@ -183,9 +190,9 @@ def test_forward_refuses_missing_addresses_and_closed_incidents(db: Database, cl
 
 def test_forward_queues_email_and_webhook_with_the_eido(db: Database, clock: ManualClock, operator: Actor,
                                                         admin: Actor, service: DispatchService,
-                                                        fleet: Fleet) -> None:
-    record = next(a for a in service.agencies() if a.code == "damkar")
-    service.save_agency(admin, record.id, AgencyInput(
+                                                        agency_admin: AgencyAdminService, fleet: Fleet) -> None:
+    record = next(a for a in agency_admin.agencies() if a.code == "damkar")
+    agency_admin.save_agency(admin, record.id, AgencyInput(
         code="damkar", name=record.name, short_name="Damkar", kind=record.kind, whatsapp="0812 2000 113",
         email="Posko@Damkar.Purwakartakab.go.id", webhook_url="https://damkar.example/eido",
         category_ids=record.category_ids))
@@ -207,42 +214,11 @@ def test_forward_queues_email_and_webhook_with_the_eido(db: Database, clock: Man
         service.retry(operator, delivered.id)
 
 
-def test_admin_rejects_bad_addresses_with_clear_messages(db: Database, clock: ManualClock, admin: Actor,
-                                                         operator: Actor, service: DispatchService) -> None:
-    bad = AgencyInput(code="Tim SAR!", name="", short_name="SAR", kind="sar", whatsapp="12345",
-                      email="posko at sar", webhook_url="ftp://sar.example/in", phone="abc")
-    with pytest.raises(ValidationError) as refused:
-        service.save_agency(admin, None, bad)
-    problems = refused.value.problems
-    assert set(problems) == {"code", "name", "whatsapp", "email", "webhook_url", "phone"}
-    assert "not a valid telephone number" in problems["whatsapp"]
-    assert "is not an e-mail address" in problems["email"]
-    assert "http:// or https://" in problems["webhook_url"]
-    for url, words in (("https://", "no server name"), ("http://host:99999/x", "port"),
-                       ("https://bad host/x", "spaces"), ("javascript:alert(1)", "http")):
-        with pytest.raises(ValidationError) as refused:
-            service.save_agency(admin, None, AgencyInput(code="sar", name="SAR", short_name="SAR", webhook_url=url))
-        assert words in refused.value.problems["webhook_url"]
-    with pytest.raises(ValidationError, match="Indonesian"):
-        service.save_agency(admin, None, AgencyInput(code="sar", name="SAR", short_name="SAR",
-                                                     whatsapp="+44 7911 123456"))
-    for email in ("a@b", "a..b@x.id", "a@-x.id", "<b>@x.id", "a b@x.id"):
-        with pytest.raises(ValidationError):
-            service.save_agency(admin, None, AgencyInput(code="sar", name="SAR", short_name="SAR", email=email))
-    created = service.save_agency(admin, None, AgencyInput(
-        code="sar", name="Tim SAR <Purwakarta> & Relawan 🚒", short_name="SAR", whatsapp="0812-3456-7890",
-        email="sar@example.id", webhook_url="http://10.0.0.5:8080/eido"))
-    assert created.whatsapp == "6281234567890" and created.name.endswith("🚒")
-    with pytest.raises(PermissionDenied):
-        service.save_agency(operator, created.id, AgencyInput(code="sar", name="x", short_name="x"))
-    with pytest.raises(ValidationError, match="already used"):
-        service.save_agency(admin, None, AgencyInput(code="sar", name="SAR 2", short_name="SAR2"))
-
-
 def test_unit_admin_and_manual_status(db: Database, clock: ManualClock, admin: Actor, operator: Actor,
-                                      service: DispatchService, fleet: Fleet) -> None:
+                                      service: DispatchService, agency_admin: AgencyAdminService,
+                                      fleet: Fleet) -> None:
     with pytest.raises(ValidationError) as refused:
-        service.save_unit(admin, None, UnitInput("DAMKAR-01", "", None, "99.99"))
+        agency_admin.save_unit(admin, None, UnitInput("DAMKAR-01", "", None, "99.99"))
     assert set(refused.value.problems) == {"call_sign", "unit_type", "agency_id", "home_desa_code"}
     service.set_unit_status(operator, fleet.patrol, UnitStatus.OUT_OF_SERVICE)
     row = {r.unit_id: r for r in service.unit_board()}[fleet.patrol]
@@ -254,8 +230,8 @@ def test_unit_admin_and_manual_status(db: Database, clock: ManualClock, admin: A
     with pytest.raises(ConflictError, match="open dispatch"):
         service.set_unit_status(operator, fleet.rescue_town, UnitStatus.OUT_OF_SERVICE)
     with pytest.raises(ConflictError, match="on an incident"):
-        service.save_unit(admin, fleet.rescue_town, UnitInput("RESCUE-01", "rescue", fleet.damkar, None, False))
-    renamed = service.save_unit(admin, fleet.patrol, UnitInput("PATROLI-1A", "patroli", fleet.polres, None))
+        agency_admin.save_unit(admin, fleet.rescue_town, UnitInput("RESCUE-01", "rescue", fleet.damkar, None, False))
+    renamed = agency_admin.save_unit(admin, fleet.patrol, UnitInput("PATROLI-1A", "patroli", fleet.polres, None))
     assert renamed.call_sign == "PATROLI-1A" and renamed.home is None
     assert dispatch.status is DispatchStatus.NOTIFIED
 
@@ -276,21 +252,22 @@ def test_finish_open_before_closing_frees_every_unit(db: Database, clock: Manual
 
 
 def test_delete_only_what_has_no_history(db: Database, clock: ManualClock, operator: Actor, admin: Actor,
-                                         service: DispatchService, fleet: Fleet) -> None:
+                                         service: DispatchService, agency_admin: AgencyAdminService,
+                                      fleet: Fleet) -> None:
     fire = make_fire(db, clock, operator)
     service.forward(operator, fire, [], [fleet.damkar_hills], [])
     with pytest.raises(ConflictError, match="inactive instead"):
-        service.delete_unit(admin, fleet.damkar_hills)
+        agency_admin.delete_unit(admin, fleet.damkar_hills)
     with pytest.raises(ConflictError, match="inactive instead"):
-        service.delete_agency(admin, fleet.damkar)
+        agency_admin.delete_agency(admin, fleet.damkar)
     with pytest.raises(PermissionDenied):
-        service.delete_unit(operator, fleet.patrol)
-    service.delete_unit(admin, fleet.patrol)
+        agency_admin.delete_unit(operator, fleet.patrol)
+    agency_admin.delete_unit(admin, fleet.patrol)
     assert fleet.patrol not in {row.unit_id for row in service.unit_board(include_inactive=True)}
-    mistake = service.save_agency(admin, None, AgencyInput(code="salah_input", name="Salah input", short_name="X",
-                                                           category_ids=[1]))
-    service.delete_agency(admin, mistake.id)
-    assert "salah_input" not in {a.code for a in service.agencies()}
+    mistake = agency_admin.save_agency(admin, None, AgencyInput(code="salah_input", name="Salah input",
+                                                                short_name="X", category_ids=[1]))
+    agency_admin.delete_agency(admin, mistake.id)
+    assert "salah_input" not in {a.code for a in agency_admin.agencies()}
     with db.read() as session:
         actions = set(session.scalars(select(AuditEntry.action)))
     assert {"unit.delete", "agency.delete"} <= actions

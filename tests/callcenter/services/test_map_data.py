@@ -13,8 +13,8 @@ from callcenter.db.enums import IncidentStatus, Priority, UnitStatus
 from callcenter.db.models import Agency, AuditEntry, Category, ChangeFeedEntry
 from callcenter.errors import NotFound, PermissionDenied, ValidationError
 from callcenter.geo.regions import load_geography
+from callcenter.services.agency_admin import AgencyAdminService, UnitInput
 from callcenter.services.base import Actor
-from callcenter.services.dispatch import DispatchService, UnitInput
 from callcenter.services.incidents import IncidentDraft, IncidentService
 from callcenter.services.map_data import MapService
 
@@ -113,11 +113,11 @@ def test_an_admin_sets_a_post_on_the_map_audited_and_on_the_feed(db: Database, c
 
 def test_units_at_their_own_position_or_approximately_at_their_home_desa(db: Database, clock: ManualClock,
                                                                         admin: Actor) -> None:
-    dispatch = DispatchService(db, clock)
-    damkar = next(a.id for a in dispatch.agencies() if a.code == "damkar")
-    dispatch.save_unit(admin, None, UnitInput("DAMKAR-01", "mobil damkar", damkar, CIBODAS_SUKATANI))
-    placed = dispatch.save_unit(admin, None, UnitInput("DAMKAR-02", "mobil damkar", damkar, None))
-    dispatch.save_unit(admin, None, UnitInput("DAMKAR-03", "mobil damkar", damkar, None))  # nowhere to show
+    agencies = AgencyAdminService(db, clock)
+    damkar = next(a.id for a in agencies.agencies() if a.code == "damkar")
+    agencies.save_unit(admin, None, UnitInput("DAMKAR-01", "mobil damkar", damkar, CIBODAS_SUKATANI))
+    placed = agencies.save_unit(admin, None, UnitInput("DAMKAR-02", "mobil damkar", damkar, None))
+    agencies.save_unit(admin, None, UnitInput("DAMKAR-03", "mobil damkar", damkar, None))  # nowhere to show
     service = MapService(db, clock)
     service.set_unit_position(admin, placed.unit_id, -6.5401, 107.4502)
     units = {unit.call_sign: unit for unit in service.units()}

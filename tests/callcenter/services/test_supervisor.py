@@ -1,49 +1,29 @@
 from __future__ import annotations
 
-import csv
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from callcenter.clock import ManualClock
 from callcenter.db.database import Database
-from callcenter.db.enums import CallType, DispatchStatus, IncidentStatus, Priority, Role, UnitStatus
-from callcenter.db.models import Agency, AuditEntry, Category, Dispatch, Incident, Unit
-from callcenter.errors import PermissionDenied, ValidationError
+from callcenter.db.enums import DispatchStatus, IncidentStatus, Priority, Role, UnitStatus
+from callcenter.db.models import Agency, AuditEntry, Dispatch, Incident, Unit
+from callcenter.errors import PermissionDenied
 from callcenter.services.base import SYSTEM, Actor
 from callcenter.services.callers import CallerService
 from callcenter.services.calls import CallService
-from callcenter.services.incidents import IncidentDraft, IncidentService
 from callcenter.services.presence import PresenceService
 from callcenter.services.settings import SettingsService
 from callcenter.services.supervisor import (
-    AuditFilter,
     IncidentRow,
     Sla,
     SlaThresholds,
     SupervisorService,
     incident_sla,
-    neutralise_cell,
 )
 from tests.callcenter.services.conftest import make_actor, ring
-
-
-def _answer(db: Database, clock: ManualClock, actor: Actor, number: str, after_s: float,
-            call_type: CallType = CallType.PRANK) -> int:
-    call_id = ring(db, clock, number)
-    clock.advance(after_s)
-    CallService(db, clock).claim(actor, call_id)
-    CallService(db, clock).classify(actor, call_id, call_type)
-    return call_id
-
-
-def _incident(db: Database, clock: ManualClock, actor: Actor, priority: Priority = Priority.P1) -> int:
-    with db.read() as session:
-        category_id = session.scalar(select(Category.id).where(Category.code == "kebakaran"))
-    return IncidentService(db, clock).create(actor, IncidentDraft(
-        category_id=category_id, priority=priority, description="Rumah terbakar", address="Jl. Veteran 1")).id
+from tests.callcenter.services.supervisor_helpers import answer, new_incident
 
 
 def test_board_kpis_and_lists(db: Database, clock: ManualClock, operator: Actor, supervisor: Actor) -> None:
@@ -51,14 +31,14 @@ def test_board_kpis_and_lists(db: Database, clock: ManualClock, operator: Actor,
     presence.heartbeat(operator, "PC-1")
     for number, wait in (("081234567801", 4), ("081234567802", 8), ("081234567803", 12), ("081234567804", 18),
                          ("081234567805", 45)):
-        _answer(db, clock, operator, number, wait)
+        answer(db, clock, operator, number, wait)
     missed = ring(db, clock, "081234567806")
     clock.advance(30)
     CallService(db, clock).end(SYSTEM, missed)
     CallerService(db, clock).block(operator, "081234567806", "iseng berulang")
     waiting = ring(db, clock, "081234567807")
     clock.advance(12)
-    incident_id = _incident(db, clock, operator)
+    incident_id = new_incident(db, clock, operator)
     presence.heartbeat(operator, "PC-1")
 
     board = SupervisorService(db, clock).board(supervisor)
@@ -88,7 +68,7 @@ def test_board_kpis_and_lists(db: Database, clock: ManualClock, operator: Actor,
 
 def test_sla_colours_follow_the_clock_and_the_setting(db: Database, clock: ManualClock, operator: Actor,
                                                       supervisor: Actor, admin: Actor) -> None:
-    incident_id = _incident(db, clock, operator, Priority.P1)
+    incident_id = new_incident(db, clock, operator, Priority.P1)
     service = SupervisorService(db, clock)
     board = service.board(supervisor)
     [row] = board.incidents
@@ -132,55 +112,12 @@ def test_incident_sla_without_database() -> None:
 def test_operators_cannot_see_the_board_and_the_refusal_is_audited(db: Database, clock: ManualClock,
                                                                   operator: Actor) -> None:
     service = SupervisorService(db, clock)
-    for attempt in (lambda: service.board(operator), lambda: service.audit_log(operator, AuditFilter()),
-                    lambda: service.operators(operator)):
+    for attempt in (lambda: service.board(operator), lambda: service.operators(operator)):
         with pytest.raises(PermissionDenied):
             attempt()
     with db.read() as session:
         assert session.scalar(select(func.count()).where(AuditEntry.action == "permission_denied",
-                                                         AuditEntry.username == "asep")) == 3
-
-
-def test_audit_log_filters_pages_and_csv_export(db: Database, clock: ManualClock, operator: Actor,
-                                                supervisor: Actor, tmp_path: Path) -> None:
-    for index in range(5):
-        _answer(db, clock, operator, f"08123456780{index}", 3)
-        clock.advance(60)
-    incident_id = _incident(db, clock, operator)
-    IncidentService(db, clock).reassign(supervisor, incident_id, supervisor.id or 0)
-    IncidentService(db, clock).add_note(operator, incident_id, '=HYPERLINK("http://x") <b>&</b> 🚒 Ñ')
-    service = SupervisorService(db, clock)
-
-    claims = service.audit_log(supervisor, AuditFilter(action="call.claim"))
-    assert len(claims) == 5 and claims[0].at >= claims[-1].at  # newest first
-    assert service.audit_count(supervisor, AuditFilter(action="call.")) == 10
-    assert service.audit_count(supervisor, AuditFilter(username="hendra")) == 1
-    assert service.audit_count(supervisor, AuditFilter(entity="incident", entity_id=str(incident_id))) == 3
-    start = clock() - timedelta(seconds=30)
-    assert service.audit_count(supervisor, AuditFilter(since=start)) == 3
-    page1 = service.audit_log(supervisor, AuditFilter(), limit=4)
-    page2 = service.audit_log(supervisor, AuditFilter(), offset=4, limit=4)
-    assert not {r.id for r in page1} & {r.id for r in page2}
-    facets = service.audit_facets(supervisor)
-    assert "incident.reassign" in facets.actions and "hendra" in facets.usernames
-    with pytest.raises(ValidationError):
-        service.audit_log(supervisor, AuditFilter(since=clock(), until=clock() - timedelta(hours=1)))
-
-    out = tmp_path / "audit.csv"
-    written = service.export_audit_csv(supervisor, AuditFilter(entity="incident"), out)
-    assert written == 3
-    with out.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
-    assert rows[0][:4] == ["id", "at_wib", "username", "action"]
-    note = next(r for r in rows if r[3] == "incident.note")
-    assert note[8].startswith("'=HYPERLINK") and "🚒 Ñ" in note[8]
-    assert service.audit_count(supervisor, AuditFilter(action="audit.export")) == 1
-    assert not list(tmp_path.glob("*.part"))
-
-
-def test_neutralise_cell() -> None:
-    assert [neutralise_cell(v) for v in ("=1+1", "+62", "-5", "@SUM", "plain", None, 7)] == [
-        "'=1+1", "'+62", "'-5", "'@SUM", "plain", "", "7"]
+                                                         AuditEntry.username == "asep")) == 2
 
 
 def test_stale_claims_appear_on_the_board(db: Database, clock: ManualClock, operator: Actor,

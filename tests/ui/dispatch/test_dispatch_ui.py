@@ -17,8 +17,10 @@ from callcenter.clock import ManualClock
 from callcenter.db.database import Database
 from callcenter.db.enums import DeliveryChannel, DispatchStatus, OutboxState, Role, UnitStatus
 from callcenter.db.models import Agency
+from callcenter.services.agency_admin import AgencyAdminService
 from callcenter.services.base import Actor
-from callcenter.services.dispatch import DispatchService, UnitBoardRow
+from callcenter.services.dispatch import DispatchService
+from callcenter.services.dispatch_types import UnitBoardRow
 from tests.callcenter.forwarding.test_email import MemoryKeyring
 from tests.callcenter.services.conftest import make_actor
 from tests.callcenter.services.dispatch_helpers import Fleet, make_fire, make_fleet
@@ -63,7 +65,7 @@ def world(sqlite_db: Database, clock: ManualClock) -> tuple[DispatchService, Act
     operator = make_actor(sqlite_db, clock, "asep", Role.OPERATOR)
     admin = make_actor(sqlite_db, clock, "admin", Role.ADMIN)
     service = DispatchService(sqlite_db, clock)
-    fleet = make_fleet(service, admin)
+    fleet = make_fleet(sqlite_db, clock, admin)
     with sqlite_db.write() as session:
         session.execute(update(Agency).where(Agency.code == "damkar").values(whatsapp="628122000113"))
     return service, operator, admin, fleet
@@ -231,7 +233,7 @@ def test_unit_board_panel_shows_the_fleet_and_sets_out_of_service(
 def test_agency_admin_shows_what_is_wrong_next_to_the_field(qtbot: QtBot, worker: DbWorker,
                                                             world: tuple[DispatchService, Actor, Actor, Fleet]) -> None:
     service, _operator, admin, _fleet = world
-    dialog = AgencyAdminDialog(worker, service, admin)
+    dialog = AgencyAdminDialog(worker, AgencyAdminService(service.db, service.clock), admin)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.list.count() == 11 and dialog.current_id is not None, timeout=5000)
@@ -249,7 +251,7 @@ def test_agency_admin_shows_what_is_wrong_next_to_the_field(qtbot: QtBot, worker
     dialog.whatsapp.setText("0812 2000 113")
     dialog.save()
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved"), timeout=5000)
-    damkar = next(a for a in service.agencies() if a.code == "damkar")
+    damkar = next(a for a in dialog.admin.agencies() if a.code == "damkar")
     assert (damkar.email, damkar.webhook_url, damkar.whatsapp) == (
         "posko@damkar.example", "https://damkar.example/eido", "628122000113")
     assert not dialog.errors["email"].isVisible()
@@ -258,7 +260,7 @@ def test_agency_admin_shows_what_is_wrong_next_to_the_field(qtbot: QtBot, worker
 def test_unit_admin_creates_a_unit(qtbot: QtBot, worker: DbWorker,
                                    world: tuple[DispatchService, Actor, Actor, Fleet]) -> None:
     service, _operator, admin, _fleet = world
-    dialog = UnitAdminDialog(worker, service, admin)
+    dialog = UnitAdminDialog(worker, AgencyAdminService(service.db, service.clock), admin)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.list.count() == 4, timeout=5000)
     dialog.new()
@@ -342,7 +344,7 @@ def test_unit_admin_deletes_a_mistake_and_explains_history(qtbot: QtBot, worker:
     service, operator, admin, fleet = world
     service.forward(operator, make_fire(sqlite_db, clock, operator), [], [fleet.damkar_hills], [])
     monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
-    dialog = UnitAdminDialog(worker, service, admin)
+    dialog = UnitAdminDialog(worker, AgencyAdminService(service.db, service.clock), admin)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.list.count() == 4, timeout=5000)
     dialog.select_id(fleet.damkar_hills)

@@ -27,7 +27,7 @@ def _states(console: Console, incident_id: int) -> dict[DeliveryChannel, tuple[O
 
 def test_f4_then_enter_delivers_after_the_dialog_has_closed(qtbot: QtBot, console: Console) -> None:
     admin = make_actor(console.db, console.clock, "admin1", Role.ADMIN)
-    make_fleet(DispatchService(console.db, console.clock), admin)
+    make_fleet(console.db, console.clock, admin)
     with console.db.write() as session:
         session.execute(update(Agency).where(Agency.code == "damkar").values(whatsapp="628122000113"))
     incident_id = make_fire(console.db, console.clock, console.actor)

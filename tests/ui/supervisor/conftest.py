@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from callcenter.clock import ManualClock
 from callcenter.db.database import Database
 from callcenter.db.enums import Role
+from callcenter.services.audit_trail import AuditTrailService
 from callcenter.services.base import Actor
 from callcenter.services.callers import CallerService
 from callcenter.services.incidents import IncidentService
@@ -25,6 +26,7 @@ class Stack:
     clock: ManualClock
     worker: DbWorker
     supervisor: SupervisorService
+    trail: AuditTrailService
     presence: PresenceService
     incidents: IncidentService
     callers: CallerService
@@ -42,7 +44,8 @@ class Stack:
 @pytest.fixture
 def stack(sqlite_db: Database, clock: ManualClock) -> Iterator[Stack]:
     worker = DbWorker()
-    yield Stack(sqlite_db, clock, worker, SupervisorService(sqlite_db, clock), PresenceService(sqlite_db, clock),
+    yield Stack(sqlite_db, clock, worker, SupervisorService(sqlite_db, clock), AuditTrailService(sqlite_db, clock),
+                PresenceService(sqlite_db, clock),
                 IncidentService(sqlite_db, clock), CallerService(sqlite_db, clock),
                 make_actor(sqlite_db, clock, "hendra", Role.SUPERVISOR),
                 make_actor(sqlite_db, clock, "asep", Role.OPERATOR))

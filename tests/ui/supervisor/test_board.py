@@ -9,9 +9,10 @@ from sqlalchemy import select
 
 from callcenter.db.enums import CallType, IncidentStatus, Priority
 from callcenter.db.models import Category
+from callcenter.services.audit_trail import AuditFilter
 from callcenter.services.calls import CallService
 from callcenter.services.incidents import IncidentDraft
-from callcenter.services.supervisor import AuditFilter, Sla
+from callcenter.services.supervisor import Sla
 from tests.callcenter.services.conftest import ring
 from tests.ui.supervisor.conftest import Stack
 from ui.supervisor import AuditLogDialog, SupervisorBoard
@@ -118,7 +119,7 @@ def test_actions_reassign_close_reopen_unblock(qtbot: QtBot, stack: Stack) -> No
 
     board.unblock_number("081234567802")
     qtbot.waitUntil(lambda: not board.missed_model.row_at(0).blocked, timeout=5000)
-    assert stack.supervisor.audit_count(stack.boss, AuditFilter(action="caller.unblock")) == 1
+    assert stack.trail.audit_count(stack.boss, AuditFilter(action="caller.unblock")) == 1
 
 
 def test_audit_dialog_filters_pages_and_exports(qtbot: QtBot, qtmodeltester, stack: Stack,  # type: ignore[no-untyped-def]
@@ -128,14 +129,14 @@ def test_audit_dialog_filters_pages_and_exports(qtbot: QtBot, qtmodeltester, sta
         CallService(stack.db, stack.clock).classify(stack.operator, call_id, CallType.GHOST)
     incident_id = _incident(stack)
     stack.incidents.add_note(stack.operator, incident_id, "=cmd|' /C calc'!A0")
-    dialog = AuditLogDialog(stack.worker, stack.supervisor, stack.boss)
+    dialog = AuditLogDialog(stack.worker, stack.trail, stack.boss)
     qtbot.addWidget(dialog)
     dialog.use_since.setChecked(False)
     dialog.apply_filter()
     # The first page (200 rows); the view may already be asking for the next one.
     qtbot.waitUntil(lambda: dialog.model.rowCount() >= 200 and dialog.total is not None, timeout=10000)
     qtmodeltester.check(dialog.model)
-    total = stack.supervisor.audit_count(stack.boss, AuditFilter())
+    total = stack.trail.audit_count(stack.boss, AuditFilter())
     assert dialog.total == total and total > 260
 
     def scrolled_to_the_end() -> bool:
@@ -163,7 +164,7 @@ def test_audit_dialog_filters_pages_and_exports(qtbot: QtBot, qtmodeltester, sta
 
 def test_an_export_to_an_unwritable_place_says_so_and_leaves_nothing(qtbot: QtBot, stack: Stack,
                                                                     tmp_path: Path) -> None:
-    dialog = AuditLogDialog(stack.worker, stack.supervisor, stack.boss)
+    dialog = AuditLogDialog(stack.worker, stack.trail, stack.boss)
     qtbot.addWidget(dialog)
     target = tmp_path / "missing-folder" / "audit.csv"
     dialog.export_to(target)
@@ -209,4 +210,4 @@ def test_a_stale_claim_shows_red_and_the_supervisor_releases_it(qtbot: QtBot, st
     board.release_call(call_id, "Meja PC-OPS-1 mati listrik")
     qtbot.waitUntil(lambda: model.rowCount() == 1 and model.row_at(0).stale_operator is None, timeout=5000)
     assert model.data(model.index(0, WaitingCallsModel.NOTE)) == model.tr("Ringing")
-    assert stack.supervisor.audit_count(stack.boss, AuditFilter(action="call.release_stale")) == 1
+    assert stack.trail.audit_count(stack.boss, AuditFilter(action="call.release_stale")) == 1
