@@ -100,6 +100,13 @@ def choose_typed(combo: QComboBox) -> bool:
     return True
 
 
+def select_typed(combo: QComboBox) -> None:
+    """Leaving a combo after typing part of a name selects the item it names (as choosing it would)."""
+    value = resolve(combo)
+    if value is not None and combo.currentData() != value:
+        combo.setCurrentIndex(combo.findData(value))
+
+
 class _TypeAhead(QObject):
     """The keys of one searchable combo, on its editor and on its completer's list."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,9 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,19 +27,20 @@ from PySide6.QtWidgets import (
 
 from callcenter.db.enums import Channel, Priority
 from callcenter.services.incidents import LIMITS, IncidentDraft, IncidentView
-from callcenter.services.lookups import AreaChoice, CategoryChoice
+from callcenter.services.lookups import CategoryChoice
 from callcenter.services.questions import QuestionChoice
 from callcenter.services.reference import ReferenceData
 from ui.app import icon
 from ui.errors import translate_problem
+from ui.form_fields import FieldGrid
+from ui.form_place import CoordinatesField, PlacePicker
 from ui.form_questions import QuestionsBox
-from ui.form_widgets import LimitedTextEdit, completer_of, line_edit, resolve, searchable
+from ui.form_suggestions import SuggestionsBox
+from ui.form_widgets import LimitedTextEdit, completer_of, line_edit, resolve, searchable, select_typed
 from ui.shortcuts import LINK, SAVE, with_key
-from ui.words import integer_text, priority_text, report_channel_text, time_text
+from ui.words import integer_text, priority_text, report_channel_text
 
 SUGGEST_DELAY_MS = 250
-SUGGESTIONS_ALONE = 110
-SUGGESTIONS_BESIDE_QUESTIONS = 66  # three rows
 MAX_SHOWN_PROBLEM = 300
 MAX_DESCRIPTION_LINES = 1000
 LINE_FIELDS = ("address", "landmark", "reporter_name", "callback_number")
@@ -61,13 +59,6 @@ def priority_names() -> dict[Priority, str]:
     return {priority: priority_text(priority) for priority in Priority}
 
 
-def _parse_coordinate(text: str) -> float | None:
-    cleaned = text.strip().replace(",", ".")
-    if not cleaned:
-        return None
-    return float(cleaned)
-
-
 class IncidentForm(QFrame):
     save_requested = Signal(object)           # IncidentDraft
     link_requested = Signal(int)              # incident id
@@ -83,8 +74,6 @@ class IncidentForm(QFrame):
         self.language = language
         self.call_id: int | None = None
         self._priority_touched = False
-        self._kecamatan: dict[str, AreaChoice] = {a.code: a for a in reference.kecamatan}
-        self._desa: dict[str, AreaChoice] = {a.code: a for a in reference.desa}
         self._categories: dict[int, CategoryChoice] = {c.id: c for c in reference.categories}
         self._questions: dict[int, list[QuestionChoice]] = dict(reference.questions)
         self._suggest_timer = QTimer(self)
@@ -105,8 +94,8 @@ class IncidentForm(QFrame):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         outer.addLayout(grid)
-        self.errors: dict[str, QLabel] = {}
-        self._field_widgets: dict[str, QWidget] = {}
+        self.fields = FieldGrid(grid)
+        self.errors = self.fields.errors
 
         self.channel = QComboBox()
         for channel, name in channel_names().items():
@@ -121,28 +110,16 @@ class IncidentForm(QFrame):
         for priority, name in priority_names().items():
             self.priority.addItem(name, priority.value)
         self.priority.setCurrentIndex(-1)
-        self.kecamatan = QComboBox()
-        searchable(self.kecamatan, self._key_in_list)
-        for area in reference.kecamatan:
-            self.kecamatan.addItem(area.name, area.code)
-        self.kecamatan.setCurrentIndex(-1)
-        line_edit(self.kecamatan).setPlaceholderText(_t("type the kecamatan"))
-        self.desa = QComboBox()
-        searchable(self.desa, self._key_in_list)
-        line_edit(self.desa).setPlaceholderText(_t("type the desa/kelurahan"))
+        self.place = PlacePicker(reference, self._key_in_list, self)
+        self.kecamatan = self.place.kecamatan
+        self.desa = self.place.desa
         self.address = QLineEdit()
         self.address.setPlaceholderText(_t("street, house number, RT/RW"))
         self.landmark = QLineEdit()
         self.landmark.setPlaceholderText(_t("near the mosque, opposite the market ..."))
-        self.latitude = QLineEdit()
-        self.latitude.setPlaceholderText(_t("latitude, e.g. -6.5569"))
-        self.longitude = QLineEdit()
-        self.longitude.setPlaceholderText(_t("longitude, e.g. 107.4433"))
-        coordinates = QWidget()
-        coordinates_layout = QHBoxLayout(coordinates)
-        coordinates_layout.setContentsMargins(0, 0, 0, 0)
-        coordinates_layout.addWidget(self.latitude)
-        coordinates_layout.addWidget(self.longitude)
+        self.coordinates = CoordinatesField()
+        self.latitude = self.coordinates.latitude
+        self.longitude = self.coordinates.longitude
         self.reporter_name = QLineEdit()
         self.callback_number = QLineEdit()
         self.description = LimitedTextEdit(LIMITS["description"], MAX_DESCRIPTION_LINES)
@@ -157,15 +134,15 @@ class IncidentForm(QFrame):
         # follows the category by itself).
         row = 0
         self._channel_row = row
-        self._channel_label = self._add(grid, row, 0, "channel", _t("Channel"), self.channel)
+        self._channel_label = self.fields.add(row, 0, "channel", _t("Channel"), self.channel)
         row += 2
-        self._add(grid, row, 0, "category_id", _t("Category *"), self.category)
-        self._add(grid, row, 2, "priority", _t("Priority"), self.priority)
+        self.fields.add(row, 0, "category_id", _t("Category *"), self.category)
+        self.fields.add(row, 2, "priority", _t("Priority"), self.priority)
         row += 2
-        self._add(grid, row, 0, "kecamatan_code", _t("Kecamatan *"), self.kecamatan)
-        self._add(grid, row, 2, "desa_code", _t("Desa/Kelurahan"), self.desa)
+        self.fields.add(row, 0, "kecamatan_code", _t("Kecamatan *"), self.kecamatan)
+        self.fields.add(row, 2, "desa_code", _t("Desa/Kelurahan"), self.desa)
         row += 2
-        self._add(grid, row, 0, "description", _t("Description *"), self.description)
+        self.fields.add(row, 0, "description", _t("Description *"), self.description)
 
         # Beside the description, so that both and the Save button fit a 1366x768 screen: the category's
         # questions, then the open incidents this report may belong to.
@@ -176,42 +153,20 @@ class IncidentForm(QFrame):
         self.questions_box = QuestionsBox(language)
         self.questions_box.edited.connect(self._emit_edited)
         side_box.addWidget(self.questions_box)
-        link_widget = QWidget()
-        side_box.addWidget(link_widget, 1)
-        link_box = QVBoxLayout(link_widget)
-        link_box.setContentsMargins(0, 0, 0, 0)
-        self.link_title = QLabel(_t("Same incident already open? Link this report to it (gabungkan):"))
-        self.link_title.setObjectName("fieldLabel")
-        self.link_title.setWordWrap(True)
-        link_box.addWidget(self.link_title)
-        self.suggestions = QListWidget()
-        self.suggestions.setMaximumHeight(SUGGESTIONS_ALONE)
-        # Beside the compact map the column is narrow: an open incident's line wraps rather than scrolling away.
-        self.suggestions.setProperty("wrapping", True)
-        self.suggestions.setWordWrap(True)
-        self.suggestions.setResizeMode(QListView.ResizeMode.Adjust)
-        self.suggestions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.suggestions_box = SuggestionsBox(language)
+        self.suggestions = self.suggestions_box.incident_list
         self.suggestions.itemActivated.connect(lambda _item: self._link())
-        link_box.addWidget(self.suggestions)
-        self.no_suggestions = QLabel(_t("No open incident in the same desa or of the same category in the last "
-                                        "two hours."))
-        self.no_suggestions.setObjectName("muted")
-        self.no_suggestions.setWordWrap(True)
-        link_box.addWidget(self.no_suggestions)
-        self.suggestions.hide()
-        link_box.addStretch(1)
+        side_box.addWidget(self.suggestions_box, 1)
         grid.addWidget(side, row, 2, 2, 2)
-        self._link_widget = link_widget
         row += 2
-        self._add(grid, row, 0, "address", _t("Address"), self.address, span=3)
+        self.fields.add(row, 0, "address", _t("Address"), self.address, span=3)
         row += 2
-        self._add(grid, row, 0, "landmark", _t("Landmark (patokan)"), self.landmark)
-        self._add(grid, row, 2, "latitude", _t("Coordinates"), coordinates)
-        self._field_widgets["longitude"] = self.longitude
-        self.errors["longitude"] = self.errors["latitude"]
+        self.fields.add(row, 0, "landmark", _t("Landmark (patokan)"), self.landmark)
+        self.fields.add(row, 2, "latitude", _t("Coordinates"), self.coordinates)
+        self.fields.share("longitude", self.longitude, with_name="latitude")
         row += 2
-        self._add(grid, row, 0, "reporter_name", _t("Reporter name"), self.reporter_name)
-        self._add(grid, row, 2, "callback_number", _t("Callback number"), self.callback_number)
+        self.fields.add(row, 0, "reporter_name", _t("Reporter name"), self.reporter_name)
+        self.fields.add(row, 2, "callback_number", _t("Callback number"), self.callback_number)
 
         buttons = QHBoxLayout()
         self.status = QLabel()
@@ -236,18 +191,14 @@ class IncidentForm(QFrame):
         self._chain_tab_order()
 
         self.category.currentIndexChanged.connect(self._category_changed)
-        line_edit(self.category).editingFinished.connect(lambda: self._typed(self.category))
+        line_edit(self.category).editingFinished.connect(lambda: select_typed(self.category))
         # editingFinished is not emitted when focus leaves while the completer popup is open: watch focus too.
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
         self.priority.activated.connect(self._priority_chosen)
-        self.kecamatan.currentIndexChanged.connect(self._kecamatan_changed)
-        line_edit(self.kecamatan).editingFinished.connect(self._kecamatan_typed)
-        self.desa.currentIndexChanged.connect(self._desa_changed)
-        line_edit(self.desa).editingFinished.connect(self._desa_typed)
+        self.place.desa_chosen.connect(self._suggest_timer.start)
         self.suggestions.currentRowChanged.connect(lambda row_: self.link_button.setEnabled(row_ >= 0))
-        self._fill_desa(None)
         # Long pastes are cut at the core's limits, with a message instead of a refusal at save time.
         for name in LINE_FIELDS:
             field: QLineEdit = getattr(self, name)
@@ -278,22 +229,6 @@ class IncidentForm(QFrame):
             return True
         return False
 
-    def _add(self, grid: QGridLayout, row: int, column: int, name: str, label_text: str, widget: QWidget,
-             span: int = 1) -> QLabel:
-        label = QLabel(label_text)
-        label.setObjectName("fieldLabel")
-        label.setBuddy(widget)
-        grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(widget, row, column + 1, 1, span)
-        error = QLabel()
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
-        grid.addWidget(error, row + 1, column + 1, 1, span)
-        self.errors[name] = error
-        self._field_widgets[name] = widget
-        return label
-
     # -- modes -----------------------------------------------------------------------------------------
     def start_for_call(self, call_id: int, callback_number: str | None, reporter_name: str | None) -> None:
         """A Normal call: telephone channel, caller ID pre-filled, focus on the category."""
@@ -305,7 +240,7 @@ class IncidentForm(QFrame):
         self.callback_number.setText(callback_number or "")
         self.reporter_name.setText(reporter_name or "")
         self.link_button.setVisible(True)
-        self._link_widget.setVisible(True)
+        self.suggestions_box.setVisible(True)
         self.category.setFocus()
         self._want_suggestions()
 
@@ -317,7 +252,7 @@ class IncidentForm(QFrame):
         self.channel.setCurrentIndex(self.channel.findData(Channel.WHATSAPP.value))
         self._set_channel_visible(True)
         self.link_button.setVisible(False)
-        self._link_widget.setVisible(False)  # a report without a call is always a new incident
+        self.suggestions_box.setVisible(False)  # a report without a call is always a new incident
         self.channel.setFocus()
 
     def _set_channel_visible(self, visible: bool) -> None:
@@ -325,12 +260,12 @@ class IncidentForm(QFrame):
         self._channel_label.setVisible(visible)
 
     def _reset(self) -> None:
-        for combo in (self.category, self.priority, self.kecamatan):
+        for combo in (self.category, self.priority):
             with QSignalBlocker(combo):
                 combo.setCurrentIndex(-1)
                 if combo.isEditable():
                     combo.setEditText("")
-        self._fill_desa(None)
+        self.place.reset()
         for line in (self.address, self.landmark, self.latitude, self.longitude, self.reporter_name,
                      self.callback_number):
             line.clear()
@@ -338,9 +273,7 @@ class IncidentForm(QFrame):
         self.questions_box.clear()
         self._show_questions(None)
         self._priority_touched = False
-        self.suggestions.clear()
-        self.suggestions.hide()
-        self._show_no_suggestions()
+        self.suggestions_box.clear(asking=bool(self.questions_box.questions))
         self.clear_problems()
         self.set_busy(False)
 
@@ -362,9 +295,7 @@ class IncidentForm(QFrame):
                 limit=integer_text(field.maxLength())), name)
 
     def show_limit(self, text: str, name: str) -> None:
-        label = self.errors[name]
-        label.setText(text)
-        label.show()
+        self.fields.show_text(name, text)
 
     # -- drafts ----------------------------------------------------------------------------------------------
     def snapshot(self) -> dict[str, object]:
@@ -394,10 +325,10 @@ class IncidentForm(QFrame):
         for combo, name in ((self.category, "category"), (self.kecamatan, "kecamatan")):
             if text(name):
                 line_edit(combo).setText(text(name))
-                self._typed(combo)
+                select_typed(combo)
         if text("desa"):
             line_edit(self.desa).setText(text("desa"))
-            self._desa_typed()
+            self.place.desa_typed()
         if data.get("priority"):
             self.priority.setCurrentIndex(max(0, self.priority.findData(data["priority"])))
             self._priority_touched = True
@@ -410,16 +341,7 @@ class IncidentForm(QFrame):
     # -- reading the form --------------------------------------------------------------------------------
     def draft(self) -> IncidentDraft | None:
         """The form as a draft; None (with messages shown) when a field cannot even be read."""
-        local: dict[str, str] = {}
-        latitude = longitude = None
-        try:
-            latitude = _parse_coordinate(self.latitude.text())
-        except ValueError:
-            local["latitude"] = _t("latitude is not a number (use e.g. -6.5569)")
-        try:
-            longitude = _parse_coordinate(self.longitude.text())
-        except ValueError:
-            local["longitude"] = _t("longitude is not a number (use e.g. 107.4433)")
+        latitude, longitude, local = self.coordinates.read()
         category = resolve(self.category)
         if self.category.currentText().strip() and category is None:
             local["category_id"] = _t("no category matches '{text}': pick one from the list").format(
@@ -464,63 +386,31 @@ class IncidentForm(QFrame):
 
     # -- problems ----------------------------------------------------------------------------------------
     def clear_problems(self) -> None:
-        for name, label in self.errors.items():
-            label.hide()
-            label.clear()
-            widget = self._field_widgets.get(name)
-            if widget is not None and widget.property("invalid"):
-                widget.setProperty("invalid", False)
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
+        self.fields.clear()
         self.status.clear()
 
     def show_problems(self, problems: dict[str, str], *, translated: bool = False) -> None:
         """Each problem next to its field; focus goes to the first field that needs attention."""
-        first: QWidget | None = None
-        order = list(self._field_widgets)
-        for name in sorted(problems, key=lambda n: order.index(n) if n in order else len(order)):
-            text = problems[name] if translated else translate_problem(problems[name])
-            label = self.errors.get(name)
-            if label is None:
-                self.status.setText((self.status.text() + "\n" if self.status.text() else "") + text)
-                continue
-            label.setText((label.text() + "; " if label.text() else "") + text)
-            label.show()
-            widget = self._field_widgets.get(name)
-            if widget is not None:
-                widget.setProperty("invalid", True)
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
-                first = first or widget
+        worded = problems if translated else {name: translate_problem(text) for name, text in problems.items()}
+        first, unplaced = self.fields.show(worded)
+        for text in unplaced:
+            self.status.setText((self.status.text() + "\n" if self.status.text() else "") + text)
         if problems and not self.status.text():
             self.status.setText(_t("Not saved yet: fix the fields marked in red."))
         if first is not None:
-            target = self.latitude if first is self._field_widgets.get("latitude") else first
+            target = self.latitude if first is self.coordinates else first
             target.setFocus()
 
     def problem_text(self, name: str) -> str:
-        label = self.errors.get(name)
-        return label.text() if label is not None and not label.isHidden() else ""
+        return self.fields.text(name)
 
     # -- suggestions (gabungkan) ----------------------------------------------------------------------
     def set_suggestions(self, incidents: list[IncidentView]) -> None:
-        self.suggestions.clear()
-        for incident in incidents:
-            category = incident.category_name_en if self.language == "en" else incident.category_name_id
-            place = incident.desa_name or incident.kecamatan_name or incident.address or "-"
-            created = time_text(incident.created_at, seconds=False)
-            item = QListWidgetItem(f"{incident.number}  ·  {incident.priority}  ·  {category}  ·  {place}  ·  "
-                                   f"{created}")
-            item.setData(Qt.ItemDataRole.UserRole, incident.id)
-            item.setToolTip(incident.description[:300])
-            self.suggestions.addItem(item)
-        has = bool(incidents)
-        self.suggestions.setVisible(has)
-        self._show_no_suggestions()
+        self.suggestions_box.set_incidents(incidents, asking=bool(self.questions_box.questions))
         self.link_button.setEnabled(False)
 
     def suggestion_ids(self) -> list[int]:
-        return [int(self.suggestions.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.suggestions.count())]
+        return self.suggestions_box.ids()
 
     def link_selected(self) -> None:
         """Ctrl+G: link to the selected suggestion (the first one when none is selected)."""
@@ -531,11 +421,11 @@ class IncidentForm(QFrame):
         self._link()
 
     def _link(self) -> None:
-        item = self.suggestions.currentItem()
-        if item is None or self.call_id is None:
+        incident_id = self.suggestions_box.selected_id()
+        if incident_id is None or self.call_id is None:
             return
         self.set_busy(True)
-        self.link_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        self.link_requested.emit(incident_id)
 
     def _want_suggestions(self) -> None:
         desa = resolve(self.desa)
@@ -553,16 +443,9 @@ class IncidentForm(QFrame):
 
     def _show_questions(self, category_id: int | None) -> None:
         self.questions_box.set_questions(self._questions.get(category_id, []) if category_id is not None else [])
-        self._show_no_suggestions()
+        self.suggestions_box.fit(asking=bool(self.questions_box.questions))
         self._chain_tab_order()
 
-    def _show_no_suggestions(self) -> None:
-        """"Nothing to link" only while no questions take the room beside the description (the form keeps its
-        height when a category is chosen); with questions, a shorter list of open incidents."""
-        asking, listed = bool(self.questions_box.questions), not self.suggestions.isHidden()
-        self.no_suggestions.setVisible(not asking and not listed)
-        self.link_title.setVisible(not asking or listed)
-        self.suggestions.setMaximumHeight(SUGGESTIONS_BESIDE_QUESTIONS if asking else SUGGESTIONS_ALONE)
 
     def set_question_lists(self, questions: dict[int, list[QuestionChoice]]) -> None:
         """An admin changed the questions: the next category chosen (and the one chosen now) asks the new ones."""
@@ -575,8 +458,8 @@ class IncidentForm(QFrame):
 
     def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
         handlers: tuple[tuple[QComboBox, Callable[[], None]], ...] = (
-            (self.category, lambda: self._typed(self.category)), (self.kecamatan, self._kecamatan_typed),
-            (self.desa, self._desa_typed))
+            (self.category, lambda: select_typed(self.category)), (self.kecamatan, self.place.kecamatan_typed),
+            (self.desa, self.place.desa_typed))
         for combo, handler in handlers:
             if old is not None and (old is combo or old is combo.lineEdit()):
                 popup = completer_of(combo).popup()
@@ -584,73 +467,16 @@ class IncidentForm(QFrame):
                     popup.hide()
                 handler()
 
-    @staticmethod
-    def _typed(combo: QComboBox) -> None:
-        """Leaving a combo after typing part of a name selects the item it names (as choosing it would)."""
-        value = resolve(combo)
-        if value is not None and combo.currentData() != value:
-            combo.setCurrentIndex(combo.findData(value))
-
-    def _kecamatan_typed(self) -> None:
-        self._typed(self.kecamatan)
-
-    def _kecamatan_changed(self, index: int) -> None:
-        code = self.kecamatan.itemData(index) if index >= 0 else None
-        current_desa = resolve(self.desa)
-        self._fill_desa(str(code) if code else None)
-        if current_desa and self._desa.get(str(current_desa)) and self._desa[str(current_desa)].parent_code == code:
-            self.desa.setCurrentIndex(self.desa.findData(current_desa))
-
-    def _fill_desa(self, kecamatan_code: str | None) -> None:
-        with QSignalBlocker(self.desa):
-            self.desa.clear()
-            for area in self.reference.desa:
-                if kecamatan_code is None:
-                    # Without a kecamatan every desa is offered, with its kecamatan to tell namesakes apart.
-                    parent = self._kecamatan.get(area.parent_code or "")
-                    self.desa.addItem(f"{area.name} ({parent.name})" if parent else area.name, area.code)
-                elif area.parent_code == kecamatan_code:
-                    self.desa.addItem(area.name, area.code)
-            self.desa.setCurrentIndex(-1)
-            self.desa.setEditText("")
-
-    def _desa_typed(self) -> None:
-        code = resolve(self.desa)
-        if code is not None and self.desa.currentData() != code:
-            self.desa.setCurrentIndex(self.desa.findData(code))
-        elif code is not None:
-            self._desa_changed(self.desa.currentIndex())
-
-    def _desa_changed(self, index: int) -> None:
-        code = self.desa.itemData(index) if index >= 0 else None
-        area = self._desa.get(str(code)) if code else None
-        if area is not None and resolve(self.kecamatan) != area.parent_code:
-            # Typing a desa alone fills its kecamatan (and narrows the desa list to it).
-            with QSignalBlocker(self.kecamatan):
-                self.kecamatan.setCurrentIndex(self.kecamatan.findData(area.parent_code))
-            self._fill_desa(area.parent_code)
-            with QSignalBlocker(self.desa):
-                self.desa.setCurrentIndex(self.desa.findData(area.code))
-        self._suggest_timer.start()
-
     # -- where, from the map or the caller's phone ----------------------------------------------------------
     def set_coordinates(self, latitude: float, longitude: float) -> None:
-        """Fill the coordinates (six decimals: about 10 cm) as a click on the map or a phone location gives."""
-        self.latitude.setText(f"{latitude:.6f}")
-        self.longitude.setText(f"{longitude:.6f}")
+        """Fill the coordinates as a click on the map or a phone location gives."""
+        self.coordinates.set(latitude, longitude)
         self._emit_edited()
 
     def set_place(self, desa_code: str) -> None:
         """Choose the desa (and so its kecamatan) by its Kemendagri code."""
-        area = self._desa.get(desa_code)
-        if area is None:
-            return
-        with QSignalBlocker(self.kecamatan):
-            self.kecamatan.setCurrentIndex(self.kecamatan.findData(area.parent_code))
-        self._fill_desa(area.parent_code)
-        self.desa.setCurrentIndex(self.desa.findData(desa_code))
-        self._emit_edited()
+        if self.place.set_place(desa_code):
+            self._emit_edited()
 
     def desa_code(self) -> str | None:
-        code = resolve(self.desa)
-        return str(code) if code else None
+        return self.place.desa_code()

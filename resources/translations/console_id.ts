@@ -698,8 +698,40 @@ Pulihkan sekarang?</translation>
         <translation>Peta shift ini</translation>
     </message>
     <message>
+        <source>type the kecamatan</source>
+        <translation>ketik nama kecamatan</translation>
+    </message>
+    <message>
+        <source>type the desa/kelurahan</source>
+        <translation>ketik nama desa/kelurahan</translation>
+    </message>
+    <message>
+        <source>latitude, e.g. -6.5569</source>
+        <translation>lintang, mis. -6.5569</translation>
+    </message>
+    <message>
+        <source>longitude, e.g. 107.4433</source>
+        <translation>bujur, mis. 107.4433</translation>
+    </message>
+    <message>
+        <source>latitude is not a number (use e.g. -6.5569)</source>
+        <translation>lintang bukan angka (contoh: -6.5569)</translation>
+    </message>
+    <message>
+        <source>longitude is not a number (use e.g. 107.4433)</source>
+        <translation>bujur bukan angka (contoh: 107.4433)</translation>
+    </message>
+    <message>
         <source>Ask the caller:</source>
         <translation>Tanyakan kepada penelepon:</translation>
+    </message>
+    <message>
+        <source>Same incident already open? Link this report to it (gabungkan):</source>
+        <translation>Kejadian yang sama sudah dibuka? Gabungkan laporan ini ke kejadian tersebut:</translation>
+    </message>
+    <message>
+        <source>No open incident in the same desa or of the same category in the last two hours.</source>
+        <translation>Tidak ada kejadian terbuka di desa yang sama atau dengan kategori yang sama dalam dua jam terakhir.</translation>
     </message>
     <message>
         <source>Console locked</source>
@@ -742,28 +774,12 @@ Pulihkan sekarang?</translation>
         <translation>ketik untuk mencari, mis. kebakaran</translation>
     </message>
     <message>
-        <source>type the kecamatan</source>
-        <translation>ketik nama kecamatan</translation>
-    </message>
-    <message>
-        <source>type the desa/kelurahan</source>
-        <translation>ketik nama desa/kelurahan</translation>
-    </message>
-    <message>
         <source>street, house number, RT/RW</source>
         <translation>jalan, nomor rumah, RT/RW</translation>
     </message>
     <message>
         <source>near the mosque, opposite the market ...</source>
         <translation>dekat masjid, seberang pasar ...</translation>
-    </message>
-    <message>
-        <source>latitude, e.g. -6.5569</source>
-        <translation>lintang, mis. -6.5569</translation>
-    </message>
-    <message>
-        <source>longitude, e.g. 107.4433</source>
-        <translation>bujur, mis. 107.4433</translation>
     </message>
     <message>
         <source>What happened? Who is hurt? What is needed?</source>
@@ -792,14 +808,6 @@ Pulihkan sekarang?</translation>
     <message>
         <source>Description *</source>
         <translation>Uraian *</translation>
-    </message>
-    <message>
-        <source>Same incident already open? Link this report to it (gabungkan):</source>
-        <translation>Kejadian yang sama sudah dibuka? Gabungkan laporan ini ke kejadian tersebut:</translation>
-    </message>
-    <message>
-        <source>No open incident in the same desa or of the same category in the last two hours.</source>
-        <translation>Tidak ada kejadian terbuka di desa yang sama atau dengan kategori yang sama dalam dua jam terakhir.</translation>
     </message>
     <message>
         <source>Address</source>
@@ -852,14 +860,6 @@ Pulihkan sekarang?</translation>
     <message>
         <source>Too long: at most {limit} characters here; the rest was left out.</source>
         <translation>Terlalu panjang: paling banyak {limit} karakter di sini; sisanya tidak dimasukkan.</translation>
-    </message>
-    <message>
-        <source>latitude is not a number (use e.g. -6.5569)</source>
-        <translation>lintang bukan angka (contoh: -6.5569)</translation>
-    </message>
-    <message>
-        <source>longitude is not a number (use e.g. 107.4433)</source>
-        <translation>bujur bukan angka (contoh: 107.4433)</translation>
     </message>
     <message>
         <source>no category matches &apos;{text}&apos;: pick one from the list</source>
