@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from callcenter.db.database import APP_AUTHOR, APP_NAME
+from ui.gui_gc import collect_on_gui_thread
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Konsol 112")
     app.setWindowIcon(icon("app"))
     style_application(app)
+    collect_on_gui_thread(app)  # never a Qt object freed by the collector on the database worker's thread
     return app
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from collections.abc import Iterator
@@ -32,6 +33,7 @@ from ui.bridge import CoreBridge
 from ui.console.window import Desk, DeskParts, build_desk
 from ui.drafts import DraftStore
 from ui.feed_poller import FeedPoller
+from ui.gui_gc import collect_on_gui_thread
 from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.preferences import local_settings
@@ -68,6 +70,22 @@ def the_gui_thread_never_queries() -> Iterator[None]:
     finally:
         event.remove(Engine, "before_cursor_execute", guard)
     assert offences == [], "database work on the GUI thread"
+
+
+@pytest.fixture(scope="package", autouse=True)
+def collector_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """As in the console (ui/gui_gc.py): a cycle holding a Qt object is freed on this thread, never on a worker's."""
+    collector = collect_on_gui_thread(qapp)
+    yield
+    collector.stop()
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test() -> Iterator[None]:
+    """What a test left in cycles (a failed test's traceback holding its dialogs) is freed here, on the GUI thread."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
