@@ -11,9 +11,10 @@ import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -168,7 +169,12 @@ class IncidentForm(QFrame):
         self.fields.add(row, 0, "reporter_name", _t("Reporter name"), self.reporter_name)
         self.fields.add(row, 2, "callback_number", _t("Callback number"), self.callback_number)
 
-        buttons = QHBoxLayout()
+        self.action_bar = QWidget()
+        """The status line and the buttons: the desk's window pins it below the scrolling form, so Save stays in
+        sight at 1366x768 whatever the form's height (``place_action_bar``)."""
+        self.action_bar.setObjectName("formActions")
+        buttons = QHBoxLayout(self.action_bar)
+        buttons.setContentsMargins(0, 0, 0, 0)
         self.status = QLabel()
         self.status.setObjectName("fieldError")
         self.status.setWordWrap(True)
@@ -187,7 +193,8 @@ class IncidentForm(QFrame):
         self.save_button.setToolTip(with_key(_t("Save the incident"), SAVE))
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.save_button)
-        outer.addLayout(buttons)
+        outer.addWidget(self.action_bar)
+        self._bar_taken = False
         self._chain_tab_order()
 
         self.category.currentIndexChanged.connect(self._category_changed)
@@ -212,6 +219,25 @@ class IncidentForm(QFrame):
             combo.currentIndexChanged.connect(self._emit_edited)
             if combo.isEditable():
                 line_edit(combo).textEdited.connect(self._emit_edited)
+
+    def place_action_bar(self, layout: QBoxLayout) -> None:
+        """Put the status line and buttons in the host's ``layout``, where they always show (below a scroll area);
+        they are shown and hidden with the form from then on, and keep their place in the tab order."""
+        self.layout().removeWidget(self.action_bar)  # type: ignore[union-attr]
+        layout.addWidget(self.action_bar)
+        self._bar_taken = True
+        self.action_bar.setVisible(self.isVisible())
+        self._chain_tab_order()  # a new parent put the buttons last in the window's chain
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._bar_taken and not event.spontaneous():
+            self.action_bar.show()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if self._bar_taken and not event.spontaneous():
+            self.action_bar.hide()
 
     def _chain_tab_order(self) -> None:
         """Tab goes category -> kecamatan -> desa -> description, then the optional fields, then the buttons."""

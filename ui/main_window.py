@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         call_scroll.setWidget(call_page)
         self.stack.addWidget(call_scroll)
         work_layout.addWidget(self.stack, 1)
+        self.incident_form.place_action_bar(work_layout)  # Save in sight, below the scrolling form
         self.splitter.addWidget(work)
 
         self.status_label = QLabel()

@@ -276,6 +276,7 @@ class Ruler:
         model = view.model()
         if model is None or view.viewMode() != QListView.ViewMode.ListMode:
             return
+        view.doItemsLayout()  # a resized list re-wraps its rows after a short delay: measure what the user sees then
         room = view.viewport().width()
         for row in range(model.rowCount(view.rootIndex())):
             if view.isRowHidden(row):
