@@ -8,7 +8,6 @@ anyway (the refusal is shown here if it ever happens).
 
 from __future__ import annotations
 
-import os
 import tempfile
 import threading
 from collections.abc import Callable
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 from callcenter.clock import to_wib
 from callcenter.db.enums import Role
 from callcenter.errors import DatabaseUnavailable, KonsolError, NotFound, PermissionDenied, ValidationError
+from callcenter.files import replace_atomically
 from callcenter.reports.export import Cancelled, ExportService, open_csv
 from callcenter.services.base import Actor
 from callcenter.services.report_data import RangeReportData, ReportService, ShiftReportData
@@ -441,7 +441,7 @@ class ReportsDialog(QDialog):
             path = path.with_suffix(".pdf")
         try:
             data = self._built.pdf.read_bytes()
-            _replace(path, lambda temporary: temporary.write_bytes(data))
+            replace_atomically(path, lambda temporary: temporary.write_bytes(data))
         except OSError as exc:
             self._say(self.describe(exc), error=True)
             return
@@ -502,7 +502,7 @@ class ReportsDialog(QDialog):
                 with open_csv(temporary) as handle:
                     write_days_csv(built.data, handle, lang)  # type: ignore[arg-type]
             try:
-                _replace(path, write_days)
+                replace_atomically(path, write_days)
             except OSError as exc:
                 self._say(self.describe(exc), error=True)
                 return
@@ -518,7 +518,7 @@ class ReportsDialog(QDialog):
                 with open_csv(temporary) as handle:
                     counted.append(method(self.actor, date_from, date_to, handle,
                                           progress=self.progress.emit, cancelled=cancel.is_set))
-            _replace(path, write)
+            replace_atomically(path, write)
             return counted[0]
 
         self._start(cancel, 0, self.tr("Exporting {0}…").format(names[what]))
@@ -558,14 +558,3 @@ def _file_name(title: str) -> str:
     keep = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in title.lower())
     return "-".join(part for part in keep.split("-") if part)[:80] or "laporan"
 
-
-def _replace(path: Path, write: Callable[[Path], Any]) -> None:
-    """Write a sibling temporary file and rename it over ``path``: never half a file under the real name."""
-    handle, temporary = tempfile.mkstemp(prefix=".konsol112-", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    try:
-        write(Path(temporary))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from callcenter.cli.common import EXIT_OK, EXIT_USAGE, UsageError, add_db_option, open_database
+from callcenter.files import replace_atomically
 
 EIDO_UNAVAILABLE = "EIDO export is not available in this build"
 
@@ -86,17 +85,8 @@ def _check_target(path: Path | None) -> None:
 
 
 def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Write next to the target and rename, so a failure never leaves half a report under the real name."""
     _check_target(path)
-    path = path.expanduser()
-    handle, temporary = tempfile.mkstemp(prefix=".konsol112-", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    try:
-        write(Path(temporary))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    replace_atomically(path.expanduser(), write)
 
 
 def _shift(args: argparse.Namespace) -> int:
