@@ -481,12 +481,7 @@ class DispatchService(Service):
         now = self.clock()
         self.require(actor, Role.OPERATOR, "record deliveries")
         with self.db.write() as session:
-            message = session.get(OutboxMessage, message_id)
-            if message is None:
-                raise NotFound("delivery", message_id)
-            if message.state is OutboxState.SENT:
-                raise ConflictError("this message was already sent", entity="outbox", entity_id=message_id,
-                                    code="delivery.already_sent")
+            message = _unsent_message(session, message_id)
             before = {"state": message.state}
             message.state = OutboxState.FAILED
             message.attempts += 1
@@ -501,12 +496,7 @@ class DispatchService(Service):
         now = self.clock()
         self.require(actor, Role.OPERATOR, "retry deliveries")
         with self.db.write() as session:
-            message = session.get(OutboxMessage, message_id)
-            if message is None:
-                raise NotFound("delivery", message_id)
-            if message.state is OutboxState.SENT:
-                raise ConflictError("this message was already sent", entity="outbox", entity_id=message_id,
-                                    code="delivery.already_sent")
+            message = _unsent_message(session, message_id)
             before = {"state": message.state, "next_attempt_at": message.next_attempt_at}
             message.state = OutboxState.RETRYING if message.attempts else OutboxState.PENDING
             message.next_attempt_at = now
@@ -590,3 +580,12 @@ def _payload(channel: DeliveryChannel, facts: DispatchFacts, agency: Agency,
     return jsonable(payload)  # type: ignore[no-any-return]
 
 
+def _unsent_message(session: Session, message_id: int) -> OutboxMessage:
+    """The delivery to mark failed or try again: refused once it was sent."""
+    message = session.get(OutboxMessage, message_id)
+    if message is None:
+        raise NotFound("delivery", message_id)
+    if message.state is OutboxState.SENT:
+        raise ConflictError("this message was already sent", entity="outbox", entity_id=message_id,
+                            code="delivery.already_sent")
+    return message
