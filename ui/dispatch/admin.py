@@ -161,6 +161,20 @@ class _AdminDialog(QDialog):
         if current is not None:
             self.load(int(current.data(ID_ROLE)))
 
+    def _fill_list(self, entries: list[tuple[str, int, bool]], select: int | None) -> None:
+        """The list of (label, id, active) entries, ``select`` (else the first) chosen, the list in focus."""
+        self.list.blockSignals(True)
+        self.list.clear()
+        for label, entry_id, active in entries:
+            item = QListWidgetItem(label + ("" if active else "  " + tr("(inactive)")), self.list)
+            item.setData(ID_ROLE, entry_id)
+        self.list.blockSignals(False)
+        target = select if select is not None else (entries[0][1] if entries else None)
+        if target is not None:
+            self.select_id(target)
+        self.list.setFocus()
+        self._show_pending()
+
     def select_id(self, entry_id: int) -> None:
         for row in range(self.list.count()):
             if self.list.item(row).data(ID_ROLE) == entry_id:
@@ -275,18 +289,8 @@ class AgencyAdminDialog(_AdminDialog):
                 item.setData(ID_ROLE, category_id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
-        self.list.blockSignals(True)
-        self.list.clear()
-        for record in records:
-            label = f"{record.short_name} — {record.name}" + ("" if record.active else "  " + tr("(inactive)"))
-            item = QListWidgetItem(label, self.list)
-            item.setData(ID_ROLE, record.id)
-        self.list.blockSignals(False)
-        target = select if select is not None else (records[0].id if records else None)
-        if target is not None:
-            self.select_id(target)
-        self.list.setFocus()
-        self._show_pending()
+        self._fill_list([(f"{record.short_name} — {record.name}", record.id, record.active) for record in records],
+                        select)
 
     def new(self) -> None:
         self.current_id = None
@@ -398,19 +402,8 @@ class UnitAdminDialog(_AdminDialog):
             self.home.addItem(tr("(not set)"), None)
             for code, label in areas:
                 self.home.addItem(label, code)
-        self.list.blockSignals(True)
-        self.list.clear()
-        for row in rows:
-            label = f"{row.call_sign} — {unit_type_text(row.unit_type)}, {row.agency_short}" + (
-                "" if row.active else "  " + tr("(inactive)"))
-            item = QListWidgetItem(label, self.list)
-            item.setData(ID_ROLE, row.unit_id)
-        self.list.blockSignals(False)
-        target = select if select is not None else (rows[0].unit_id if rows else None)
-        if target is not None:
-            self.select_id(target)
-        self.list.setFocus()
-        self._show_pending()
+        self._fill_list([(f"{row.call_sign} — {unit_type_text(row.unit_type)}, {row.agency_short}", row.unit_id,
+                          row.active) for row in rows], select)
 
     def new(self) -> None:
         self.current_id = None
