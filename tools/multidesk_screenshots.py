@@ -32,6 +32,7 @@ from callcenter.assembly import build_services  # noqa: E402
 from callcenter.db import migrate  # noqa: E402
 from callcenter.db.database import Database  # noqa: E402
 from callcenter.db.refdata import load_reference_data  # noqa: E402
+from callcenter.db.roles import grant_application_role  # noqa: E402
 from callcenter.services.auth import AuthService  # noqa: E402
 from callcenter.services.base import Actor  # noqa: E402
 from callcenter.services.callers import CallerService  # noqa: E402
@@ -112,9 +113,15 @@ def main() -> int:
     ingest: subprocess.Popen[str] | None = None
     desks: list[Desk] = []
     try:
-        url = cluster.url(cluster.template_name)
-        db = Database(url)
-        migrate.upgrade(db)
+        # As deployment.md sets a centre up: an empty database, 'db upgrade' as the postgres user (it acts as the
+        # owner and grants the application role), the demo history as the owner; desks and the line service
+        # connect as the application role.
+        admin = Database(cluster.create_empty_database("centre"))
+        migrate.upgrade(admin)
+        grant_application_role(admin)
+        admin.dispose()
+        url = cluster.url("centre")
+        db = Database(cluster.owner_url("centre"))
         now = datetime.now(UTC)
         with db.write() as session:
             load_reference_data(session, now)

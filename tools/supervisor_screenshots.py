@@ -1,6 +1,6 @@
 """The supervisor board and the audit log on a seeded PostgreSQL demo centre, offscreen and deterministic.
 
-``python docs/screenshots/supervisor_screenshots.py [OUT_DIR]`` starts a throwaway cluster (as the tests do),
+``python -m tools.supervisor_screenshots [OUT_DIR]`` starts a throwaway cluster (as the tests do),
 seeds five days of demo history, then stages the last quarter hour before 10:12:30 WIB with a fixed clock:
 desks online and one gone (its answered call stale), ringing and missed calls, a blocked number, incidents in
 every SLA colour, dispatches and unit states. Writes ``supervisor-board-<lang>.png`` and ``audit-log-<lang>.png``
@@ -31,6 +31,7 @@ from callcenter.db.database import Database  # noqa: E402
 from callcenter.db.enums import DispatchStatus, IncidentStatus, Priority, UnitStatus  # noqa: E402
 from callcenter.db.models import Agency, Area, Category, Dispatch, DispatchEvent, Incident, Operator, Unit  # noqa: E402
 from callcenter.db.refdata import load_reference_data  # noqa: E402
+from callcenter.db.roles import grant_application_role  # noqa: E402
 from callcenter.services.audit_trail import AuditTrailService  # noqa: E402
 from callcenter.services.base import SYSTEM, Actor  # noqa: E402
 from callcenter.services.callers import CallerService  # noqa: E402
@@ -181,8 +182,11 @@ def main() -> int:
         return 1
     cluster = PostgresCluster.start(bin_dir)
     try:
-        db = Database(cluster.url(cluster.template_name))
-        migrate.upgrade(db)
+        admin = Database(cluster.create_empty_database("centre"))  # set up as deployment.md does
+        migrate.upgrade(admin)
+        grant_application_role(admin)
+        admin.dispose()
+        db = Database(cluster.owner_url("centre"))  # the staged history is written directly, as the owner
         with db.write() as session:
             load_reference_data(session, NOW)
         seed_demo(db, days=5, calls_per_day=220, now=NOW - timedelta(minutes=20))
