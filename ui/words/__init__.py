@@ -9,7 +9,10 @@ the priorities and unit types are worded in the core (the slip, WhatsApp and the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
@@ -125,6 +128,17 @@ def seconds_text(seconds: float) -> str:
 
 # -- the core's values in words ----------------------------------------------------------------------------
 
+_Enum = TypeVar("_Enum", bound=StrEnum)
+
+
+def _worded(words: Mapping[_Enum, str], kind: type[_Enum], value: _Enum | str) -> str:
+    """The words for a stored value; a value this version does not know is shown as stored."""
+    try:
+        return words[kind(value)]
+    except ValueError:
+        return str(value)
+
+
 def call_type_text(call_type: CallType | str | None) -> str:
     if call_type is None:
         return tr("Unclassified")
@@ -136,10 +150,7 @@ def call_type_text(call_type: CallType | str | None) -> str:
         CallType.SALAH_SAMBUNG: tr("Wrong number"),
         CallType.TEST: tr("Test"),
     }
-    try:
-        return words[CallType(call_type)]
-    except ValueError:
-        return str(call_type)
+    return _worded(words, CallType, call_type)
 
 
 def call_state_text(state: CallState | str) -> str:
@@ -149,10 +160,7 @@ def call_state_text(state: CallState | str) -> str:
         CallState.MISSED: tr("Missed"),
         CallState.ENDED: tr("Ended"),
     }
-    try:
-        return words[CallState(state)]
-    except ValueError:
-        return str(state)
+    return _worded(words, CallState, state)
 
 
 def incident_status_text(status: IncidentStatus | str) -> str:
@@ -163,10 +171,7 @@ def incident_status_text(status: IncidentStatus | str) -> str:
         IncidentStatus.RESOLVED: tr("Resolved"),
         IncidentStatus.CLOSED: tr("Closed"),
     }
-    try:
-        return words[IncidentStatus(status)]
-    except ValueError:
-        return str(status)
+    return _worded(words, IncidentStatus, status)
 
 
 def priority_text(priority: Priority | str | None) -> str:
@@ -184,10 +189,7 @@ def report_channel_text(channel: Channel | str) -> str:
         Channel.DATANG_LANGSUNG: tr("Walk-in"),
         Channel.LAINNYA: tr("Other"),
     }
-    try:
-        return words[Channel(channel)]
-    except ValueError:
-        return str(channel)
+    return _worded(words, Channel, channel)
 
 
 def dispatch_status_text(status: DispatchStatus | str) -> str:
@@ -199,10 +201,7 @@ def dispatch_status_text(status: DispatchStatus | str) -> str:
         DispatchStatus.CLEARED: tr("cleared"),
         DispatchStatus.CANCELLED: tr("cancelled"),
     }
-    try:
-        return words[DispatchStatus(status)]
-    except ValueError:
-        return str(status)
+    return _worded(words, DispatchStatus, status)
 
 
 def unit_status_text(status: UnitStatus | str) -> str:
@@ -213,10 +212,7 @@ def unit_status_text(status: UnitStatus | str) -> str:
         UnitStatus.ON_SCENE: tr("on scene"),
         UnitStatus.OUT_OF_SERVICE: tr("out of service"),
     }
-    try:
-        return words[UnitStatus(status)]
-    except ValueError:
-        return str(status)
+    return _worded(words, UnitStatus, status)
 
 
 def unit_type_text(value: str | None) -> str:
@@ -232,10 +228,7 @@ def channel_text(channel: DeliveryChannel | str) -> str:
         DeliveryChannel.EMAIL: tr("E-mail"),
         DeliveryChannel.WEBHOOK: tr("Webhook (EIDO)"),
     }
-    try:
-        return words[DeliveryChannel(channel)]
-    except ValueError:
-        return str(channel)
+    return _worded(words, DeliveryChannel, channel)
 
 
 def outbox_state_text(state: OutboxState | str) -> str:
@@ -246,10 +239,7 @@ def outbox_state_text(state: OutboxState | str) -> str:
         OutboxState.RETRYING: tr("retrying"),
         OutboxState.GAVE_UP: tr("failed, stopped retrying"),
     }
-    try:
-        return words[OutboxState(state)]
-    except ValueError:
-        return str(state)
+    return _worded(words, OutboxState, state)
 
 
 # Why a delivery failed, as the outbox worker records it (English, for the logs): recognised by its distinctive
@@ -292,10 +282,7 @@ def role_text(role: Role | str) -> str:
         Role.ADMIN: tr("admin"),
         Role.SYSTEM: tr("system"),
     }
-    try:
-        return words[Role(role)]
-    except ValueError:
-        return str(role)
+    return _worded(words, Role, role)
 
 
 AGENCY_KINDS: dict[str, object] = {
