@@ -11,6 +11,8 @@ Geometry is held in projected metres (``callcenter.geo.projection``): x east, y 
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -24,6 +26,8 @@ from ui.map import style
 
 COARSE_BELOW = 1 / 12.0
 """Pixels per metre under which the simplified outlines are drawn (coarser than 12 m a pixel)."""
+FINE_TOLERANCE_DEG = 0.00002
+"""About 2 m: the kecamatan and regency outlines drawn up close."""
 COARSE_TOLERANCE_DEG = 0.00012
 """About 13 m: invisible at the scales the coarse outlines are used at."""
 
@@ -43,6 +47,40 @@ class BaseStyle:
         return BaseStyle(dict(self.fills), self.highlight, self.compact, self.version)
 
 
+@dataclass(frozen=True)
+class OutlineRings:
+    """The borders a base map draws, as (lon, lat) rings: the costly part of a map (unions and simplification in
+    shapely, ~0.3 s), computed once per geography and shared; each map view builds its own paths from them (a
+    QPainterPath is not to be shared between render threads)."""
+
+    desa_coarse: dict[str, tuple[Ring, ...]]
+    kecamatan: dict[bool, list[tuple[Ring, ...]]]
+    """fine (True) or coarse -> each kecamatan's outline."""
+    regency: dict[bool, tuple[Ring, ...]]
+
+
+_OUTLINES: weakref.WeakKeyDictionary[Geography, OutlineRings] = weakref.WeakKeyDictionary()
+_OUTLINES_LOCK = threading.Lock()
+
+
+def outline_rings(geography: Geography) -> OutlineRings:
+    """The rings of ``geography``'s borders, computed on first use (the console asks on its render worker, before
+    any view is built, so the GUI thread never waits on them)."""
+    with _OUTLINES_LOCK:
+        rings = _OUTLINES.get(geography)
+        if rings is None:
+            outlines = kecamatan_outlines(geography)
+            regency = regency_outline(geography)
+            tolerance = {True: FINE_TOLERANCE_DEG, False: COARSE_TOLERANCE_DEG}
+            rings = _OUTLINES[geography] = OutlineRings(
+                desa_coarse={code: simplified(region.geometry, COARSE_TOLERANCE_DEG)
+                             for code, region in geography.desa.items()},
+                kecamatan={fine: [simplified(outline, tolerance[fine]) for outline in outlines.values()]
+                           for fine in (True, False)},
+                regency={fine: simplified(regency, tolerance[fine]) for fine in (True, False)})
+        return rings
+
+
 class BaseMap:
     def __init__(self, geography: Geography) -> None:
         self.geography = geography
@@ -50,16 +88,13 @@ class BaseMap:
         self.desa_fine: dict[str, QPainterPath] = {}
         self.desa_coarse: dict[str, QPainterPath] = {}
         self.desa_bounds: dict[str, QRectF] = {}
+        rings = outline_rings(geography)
         for code, region in geography.desa.items():
             self.desa_fine[code] = self._path(region.rings)
-            self.desa_coarse[code] = self._path(simplified(region.geometry, COARSE_TOLERANCE_DEG))
+            self.desa_coarse[code] = self._path(rings.desa_coarse[code])
             self.desa_bounds[code] = self.desa_fine[code].boundingRect()
-        outlines = kecamatan_outlines(geography)
-        self.kecamatan = {fine: [self._path(simplified(outline, 0.00002 if fine else COARSE_TOLERANCE_DEG))
-                                 for outline in outlines.values()] for fine in (True, False)}
-        outline = regency_outline(geography)
-        self.regency = {fine: self._path(simplified(outline, 0.00002 if fine else COARSE_TOLERANCE_DEG))
-                        for fine in (True, False)}
+        self.kecamatan = {fine: [self._path(outline) for outline in rings.kecamatan[fine]] for fine in (True, False)}
+        self.regency = {fine: self._path(rings.regency[fine]) for fine in (True, False)}
         self.bounds = self.regency[True].boundingRect()
         self.desa_labels = {code: self.to_xy(*region.anchor) for code, region in geography.desa.items()}
         self.kecamatan_labels = {code: self.to_xy(*point) for code, point in label_points(geography).items()}

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from callcenter.geo.regions import Geography
+from ui.map.layers import BaseMap
 from ui.map.style import tr
 from ui.map.view import MapView
 
@@ -85,10 +86,10 @@ class MapPanel(QWidget):
     """The map tab (``compact=False``) or the view beside the incident form (``compact=True``)."""
 
     def __init__(self, geography: Geography, *, compact: bool = False, choropleth: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, base: BaseMap | None = None) -> None:
         super().__init__(parent)
         self.geography = geography
-        self.view = MapView(geography, self)
+        self.view = MapView(geography, self, base=base)
         self.view.set_compact(compact)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -50,10 +50,10 @@ class MapView(QWidget):
     baseRendered = Signal()
     """The borders and names for the current view are drawn (the worker thread finished)."""
 
-    def __init__(self, geography: Geography, parent: QWidget | None = None) -> None:
+    def __init__(self, geography: Geography, parent: QWidget | None = None, *, base: BaseMap | None = None) -> None:
         super().__init__(parent)
         self.geography = geography
-        self.base = BaseMap(geography)
+        self.base = base if base is not None else BaseMap(geography)  # its own: built on a worker, then only ours
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
