@@ -40,6 +40,10 @@
         <translation>Tersimpan: %1</translation>
     </message>
     <message>
+        <source>(inactive)</source>
+        <translation>(nonaktif)</translation>
+    </message>
+    <message>
         <source>Delete %1?</source>
         <translation>Hapus %1?</translation>
     </message>
@@ -92,10 +96,6 @@
 categories</source>
         <translation>Bawaan untuk
 kategori</translation>
-    </message>
-    <message>
-        <source>(inactive)</source>
-        <translation>(nonaktif)</translation>
     </message>
     <message>
         <source>Units</source>
